@@ -1,0 +1,263 @@
+import type { Generated } from 'kysely'
+
+/** Provenance columns shared by every record quoted from the source text. */
+interface SourceLines {
+  start_line: number
+  end_line: number
+}
+
+export interface AgreementTable {
+  id: Generated<number>
+  slug: string
+  title: string
+  subtitle: string
+  municipality: string
+  period_start: number
+  period_end: number
+  presented_on: string
+  source_file: string
+  source_sha256: string
+  source_line_count: number
+  data_version: string
+  license: string
+  language: string
+}
+
+export interface PartyTable {
+  id: Generated<number>
+  agreement_id: number
+  slug: string
+  name: string
+  position: number
+}
+
+export interface PersonTable extends SourceLines {
+  id: Generated<number>
+  agreement_id: number
+  slug: string
+  name: string
+  party_id: number
+  signatory_position: number | null
+}
+
+export const sectionKinds = ['foreword', 'vision', 'governance', 'governance_part', 'signatories', 'budget', 'portfolios', 'contact'] as const
+export type SectionKind = (typeof sectionKinds)[number]
+
+export interface SectionTable extends SourceLines {
+  id: Generated<number>
+  agreement_id: number
+  parent_id: number | null
+  slug: string
+  title: string
+  kind: SectionKind
+  position: number
+  text: string
+}
+
+export interface ThemeTable {
+  id: Generated<number>
+  agreement_id: number
+  slug: string
+  name: string
+  position: number
+  heading_text: string
+  heading_start_line: number
+  heading_end_line: number
+  vision_text: string | null
+  vision_start_line: number | null
+  vision_end_line: number | null
+  vision_short_text: string | null
+  vision_short_start_line: number | null
+  vision_short_end_line: number | null
+}
+
+export interface TopicTable extends SourceLines {
+  id: Generated<number>
+  agreement_id: number
+  theme_id: number
+  slug: string
+  title: string
+  position: number
+  text: string
+}
+
+export interface PortfolioTable extends SourceLines {
+  id: Generated<number>
+  agreement_id: number
+  slug: string
+  person_id: number
+  position: number
+  assignment_inferred: number
+  assignment_reason: string
+}
+
+export interface ResponsibilityTable extends SourceLines {
+  id: Generated<number>
+  agreement_id: number
+  portfolio_id: number
+  slug: string
+  name: string
+  position: number
+}
+
+export interface DistrictTable extends SourceLines {
+  id: Generated<number>
+  agreement_id: number
+  portfolio_id: number
+  slug: string
+  name: string
+  position: number
+  text: string
+}
+
+/** The documented vocabulary of action kinds; see db/README.md. */
+export const actionKinds = ['new', 'continue', 'intensify', 'investigate', 'advocate', 'consult', 'support'] as const
+export type ActionKind = (typeof actionKinds)[number]
+
+export interface ActionTable extends SourceLines {
+  id: Generated<number>
+  agreement_id: number
+  topic_id: number | null
+  section_id: number | null
+  slug: string
+  position: number
+  kind: ActionKind
+  text: string
+}
+
+export interface ActionPortfolioTable {
+  action_id: number
+  portfolio_id: number
+  responsibility_id: number
+}
+
+export interface ActionDistrictTable {
+  action_id: number
+  district_id: number
+}
+
+export interface TargetTable extends SourceLines {
+  id: Generated<number>
+  agreement_id: number
+  action_id: number
+  slug: string
+  description: string
+  value: number | null
+  unit: string | null
+  is_minimum: number
+  deadline: string | null
+  start_date: string | null
+  text: string
+}
+
+export interface BudgetCategoryTable extends SourceLines {
+  id: Generated<number>
+  agreement_id: number
+  slug: string
+  name: string
+  position: number
+}
+
+export interface BudgetLineTable extends SourceLines {
+  id: Generated<number>
+  agreement_id: number
+  category_id: number
+  theme_id: number | null
+  slug: string
+  name: string
+  display_name: string
+  position: number
+  text: string
+}
+
+export interface BudgetAmountTable {
+  budget_line_id: number
+  year: number
+  /** Whole euros. */
+  amount: number
+  continuing: number
+  inferred: number
+  inference_reason: string | null
+}
+
+export interface BudgetTotalTable extends SourceLines {
+  agreement_id: number
+  year: number
+  amount: number
+  continuing: number
+  label: string
+  text: string
+}
+
+export interface BudgetLineTopicTable {
+  budget_line_id: number
+  topic_id: number
+}
+
+export interface BudgetLineActionTable {
+  budget_line_id: number
+  action_id: number
+}
+
+export interface BudgetLinePortfolioTable {
+  budget_line_id: number
+  portfolio_id: number
+}
+
+export interface RuleTable extends SourceLines {
+  id: Generated<number>
+  agreement_id: number
+  position: number
+  text: string
+}
+
+export const artifactKinds = ['title', 'layout_label', 'page_footer', 'table_header', 'tagline'] as const
+export type ArtifactKind = (typeof artifactKinds)[number]
+
+export interface SourceArtifactTable extends SourceLines {
+  id: Generated<number>
+  agreement_id: number
+  kind: ArtifactKind
+  text: string
+  note: string
+}
+
+export const searchKinds = ['theme', 'topic', 'action', 'target', 'budget_line', 'rule', 'section', 'portfolio', 'district'] as const
+export type SearchKind = (typeof searchKinds)[number]
+
+export interface SearchDocumentTable {
+  id: Generated<number>
+  agreement_id: number
+  kind: SearchKind
+  record_id: number
+  title: string
+  body: string
+  stems: string
+}
+
+/** The typed schema of the SQLite store, mirroring the migrations. */
+export interface Database {
+  agreement: AgreementTable
+  party: PartyTable
+  person: PersonTable
+  section: SectionTable
+  theme: ThemeTable
+  topic: TopicTable
+  portfolio: PortfolioTable
+  responsibility: ResponsibilityTable
+  district: DistrictTable
+  action: ActionTable
+  action_portfolio: ActionPortfolioTable
+  action_district: ActionDistrictTable
+  target: TargetTable
+  budget_category: BudgetCategoryTable
+  budget_line: BudgetLineTable
+  budget_amount: BudgetAmountTable
+  budget_total: BudgetTotalTable
+  budget_line_topic: BudgetLineTopicTable
+  budget_line_action: BudgetLineActionTable
+  budget_line_portfolio: BudgetLinePortfolioTable
+  rule: RuleTable
+  source_artifact: SourceArtifactTable
+  search_document: SearchDocumentTable
+}
