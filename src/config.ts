@@ -1,0 +1,80 @@
+import { resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { z } from 'zod'
+
+/** The project root: every relative path in the settings is taken from here. */
+export const projectRoot = resolve(fileURLToPath(new URL('..', import.meta.url)))
+
+const integer = (fallback: number, min: number, max: number) =>
+  z.string().trim().regex(/^\d+$/, 'must be a whole number').transform(Number).pipe(z.number().int().min(min).max(max)).default(String(fallback))
+
+const schema = z.object({
+  PORT: integer(4000, 0, 65535),
+  HOST: z.string().trim().min(1).default('0.0.0.0'),
+  DATABASE_PATH: z.string().trim().min(1).default('db/open-akkoord.sqlite'),
+  DATA_DIR: z.string().trim().min(1).default('db/data'),
+  PUBLICATION_DIR: z.string().trim().min(1).default('publication'),
+  PUBLIC_BASE_URL: z.string().trim().url('must be an absolute http(s) URL').regex(/^https?:\/\//, 'must be http or https').optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  MAX_DEPTH: integer(12, 2, 100),
+  MAX_ALIASES: integer(30, 1, 1000),
+  MAX_TOKENS: integer(2000, 50, 100000),
+  MAX_DIRECTIVES: integer(20, 1, 1000),
+  MAX_COST: integer(5000, 10, 1000000),
+  MAX_BODY_BYTES: integer(100_000, 1000, 10_000_000),
+  REPORT_CONCURRENCY: integer(2, 1, 64),
+  REPORT_QUEUE: integer(4, 0, 1000),
+  SHUTDOWN_TIMEOUT_MS: integer(10_000, 0, 600_000),
+})
+
+/** Validated settings of the server and the command-line tools. */
+export interface Config {
+  port: number
+  host: string
+  databasePath: string
+  dataDir: string
+  publicationDir: string
+  /** The public address used in links and in the DCAT catalogue. */
+  publicBaseUrl: string
+  logLevel: z.infer<typeof schema>['LOG_LEVEL']
+  limits: { maxDepth: number; maxAliases: number; maxTokens: number; maxDirectives: number; maxCost: number; maxBodyBytes: number }
+  reports: { concurrency: number; queue: number }
+  shutdownTimeoutMs: number
+}
+
+/** A setting with a bad value: names the variable, the value and what is wrong. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError'
+}
+
+/**
+ * Reads the settings from the environment (the only place process.env is read)
+ * and fails fast on a bad value.
+ */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const known = Object.fromEntries(Object.keys(schema.shape).map((key) => [key, env[key] === '' ? undefined : env[key]]))
+  const result = schema.safeParse(known)
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => {
+      const name = String(issue.path[0])
+      return `${name}=${JSON.stringify(env[name] ?? '')}: ${issue.message}`
+    })
+    throw new ConfigError(`invalid settings:\n  ${lines.join('\n  ')}`)
+  }
+  const s = result.data
+  return {
+    port: s.PORT,
+    host: s.HOST,
+    databasePath: resolve(projectRoot, s.DATABASE_PATH),
+    dataDir: resolve(projectRoot, s.DATA_DIR),
+    publicationDir: resolve(projectRoot, s.PUBLICATION_DIR),
+    publicBaseUrl: (s.PUBLIC_BASE_URL ?? `http://localhost:${s.PORT}`).replace(/\/+$/, ''),
+    logLevel: s.LOG_LEVEL,
+    limits: {
+      maxDepth: s.MAX_DEPTH, maxAliases: s.MAX_ALIASES, maxTokens: s.MAX_TOKENS, maxDirectives: s.MAX_DIRECTIVES,
+      maxCost: s.MAX_COST, maxBodyBytes: s.MAX_BODY_BYTES,
+    },
+    reports: { concurrency: s.REPORT_CONCURRENCY, queue: s.REPORT_QUEUE },
+    shutdownTimeoutMs: s.SHUTDOWN_TIMEOUT_MS,
+  }
+}

@@ -1,0 +1,120 @@
+import { z } from 'zod'
+import { actionKinds, artifactKinds, sectionKinds } from '../store/database.js'
+
+const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be lower-case kebab-case')
+const text = z.string().trim().min(1)
+const lines = z
+  .tuple([z.number().int().min(1), z.number().int().min(1)])
+  .refine(([start, end]) => end >= start, 'end line must not come before start line')
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be an ISO date (YYYY-MM-DD)')
+  .refine((value) => !Number.isNaN(Date.parse(value)) && new Date(value).toISOString().startsWith(value), 'is not a real date')
+const quote = z.object({ lines, text }).strict()
+
+const target = z.object({
+  slug,
+  description: text,
+  value: z.number().int().nullable(),
+  unit: text.nullable(),
+  is_minimum: z.boolean(),
+  deadline: isoDate.nullable(),
+  start_date: isoDate.nullable(),
+  lines,
+  text,
+}).strict().refine((t) => (t.value === null) === (t.unit === null), 'value and unit go together: give both or neither')
+
+const action = z.object({
+  slug,
+  kind: z.enum(actionKinds),
+  lines,
+  text,
+  responsible: z.array(slug).optional(),
+  responsible_note: text.optional(),
+  targets: z.array(target).optional(),
+}).strict()
+
+export const agreementFileSchema = z.object({
+  slug,
+  title: text,
+  subtitle: text,
+  municipality: text,
+  period: z.object({ start: z.number().int(), end: z.number().int() }).strict(),
+  presented_on: isoDate,
+  source: z.object({ file: text, sha256: z.string().regex(/^[0-9a-f]{64}$/) }).strict(),
+  data_version: isoDate,
+  license: text,
+  language: text,
+  parties: z.array(z.object({ slug, name: text }).strict()).min(1),
+  persons: z.array(z.object({ slug, name: text, party: slug, signatory: z.boolean(), lines }).strict()),
+  sections: z.array(z.object({
+    slug, title: text, kind: z.enum(sectionKinds), parent: slug.optional(), lines, text,
+    actions: z.array(action).optional(),
+  }).strict()),
+  artifacts: z.array(z.object({ kind: z.enum(artifactKinds), lines, text, note: text }).strict()),
+}).strict()
+
+export const themeFileSchema = z.object({
+  slug,
+  name: text,
+  heading: quote,
+  vision_short: quote.optional(),
+  vision: quote.optional(),
+  topics: z.array(z.object({
+    slug,
+    title: text,
+    lines,
+    text,
+    responsible: z.array(slug),
+    responsible_note: text.optional(),
+    actions: z.array(action),
+  }).strict()).min(1),
+}).strict()
+
+export const portfoliosFileSchema = z.object({
+  portfolios: z.array(z.object({
+    slug,
+    person: slug,
+    lines,
+    assignment: z.object({ inferred: z.boolean(), reason: text }).strict(),
+    responsibilities: z.array(z.object({ slug, name: text, lines }).strict()).min(1),
+    districts: z.array(z.object({ slug, name: text, lines }).strict()),
+  }).strict()),
+}).strict()
+
+const wholeEuros = z.number().int('must be whole euros').nonnegative()
+const yearAmounts = z.record(z.string().regex(/^\d{4}$/, 'must be a year'), wholeEuros)
+
+export const budgetFileSchema = z.object({
+  unit_note: text,
+  years: z.array(z.object({ year: z.number().int(), label: text, continuing: z.boolean() }).strict()).min(1),
+  categories: z.array(z.object({
+    slug,
+    name: text,
+    lines,
+    budget_lines: z.array(z.object({
+      slug,
+      name: text,
+      display_name: text,
+      lines,
+      text,
+      theme: slug.nullable(),
+      topics: z.array(slug),
+      actions: z.array(slug),
+      portfolios: z.array(slug),
+      placement: z.object({ inferred: z.boolean(), reason: text }).strict(),
+      amounts: yearAmounts,
+    }).strict()).min(1),
+  }).strict()).min(1),
+  totals: z.object({ label: text, label_lines: lines, lines, text, amounts: yearAmounts }).strict(),
+}).strict()
+
+export const rulesFileSchema = z.object({
+  rules: z.array(z.object({ position: z.number().int().min(1), lines, text }).strict()),
+}).strict()
+
+export type AgreementFile = z.infer<typeof agreementFileSchema>
+export type ThemeFile = z.infer<typeof themeFileSchema>
+export type PortfoliosFile = z.infer<typeof portfoliosFileSchema>
+export type BudgetFile = z.infer<typeof budgetFileSchema>
+export type RulesFile = z.infer<typeof rulesFileSchema>
+export type ActionData = z.infer<typeof action>
+export type TargetData = z.infer<typeof target>

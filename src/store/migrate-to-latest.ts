@@ -1,0 +1,15 @@
+import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely'
+import * as createAgreementTables from './migrations/2026-11-28T1540-create-agreement-tables.js'
+
+/** The migrations in order; a shipped migration is never edited, only followed by a new one. */
+const migrations: Record<string, Migration> = {
+  '2026-11-28T1540-create-agreement-tables': createAgreementTables,
+}
+
+const provider: MigrationProvider = { getMigrations: async () => migrations }
+
+/** Brings a store up to the latest schema, throwing the first migration error. */
+export async function migrateToLatest(db: Kysely<any>): Promise<void> {
+  const { error } = await new Migrator({ db, provider }).migrateToLatest()
+  if (error) throw error instanceof Error ? error : new Error(String(error))
+}
