@@ -42,11 +42,14 @@ export async function buildDatabase(options: BuildOptions): Promise<BuildResult>
     await migrateToLatest(store.db)
     await store.db.transaction().execute(async (trx) => {
       for (const { data, source } of loaded) {
-        const id = await insertAgreement(trx, data, source.lineCount)
+        const id = await insertAgreement(trx, data, source)
         await linkActionDistricts(trx, id)
         await fillSearchIndex(trx, id)
       }
       await rebuildSearchIndex(trx)
+      // Kysely stamps migrations with the clock; the data version keeps the file byte-identical between builds.
+      const version = loaded.map(({ data }) => data.agreement.data.data_version).sort().at(-1)!
+      await sql`UPDATE kysely_migration SET timestamp = ${`${version}T00:00:00.000Z`}`.execute(trx)
     })
     const violations = await sql<{ table: string }>`PRAGMA foreign_key_check`.execute(store.db)
     if (violations.rows.length > 0) throw new Error(`foreign key check failed in ${violations.rows[0]!.table}`)

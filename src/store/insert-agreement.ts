@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { AgreementData } from '../data/read-agreement-data.js'
 import type { ActionData } from '../data/data-schema.js'
+import type { SourceDocument } from '../source/source-document.js'
 import type { Database } from './database.js'
 import { insertReturningId, insertRows } from './insert-rows.js'
 
@@ -8,12 +9,12 @@ import { insertReturningId, insertRows } from './insert-rows.js'
  * Writes one checked agreement into the store. Call it inside a transaction;
  * it assumes checkAgreementData found no problems, so every reference resolves.
  */
-export async function insertAgreement(db: Kysely<Database>, data: AgreementData, sourceLineCount: number): Promise<number> {
+export async function insertAgreement(db: Kysely<Database>, data: AgreementData, source: SourceDocument): Promise<number> {
   const a = data.agreement.data
   const agreementId = await insertReturningId(db, 'agreement', {
     slug: a.slug, title: a.title, subtitle: a.subtitle, municipality: a.municipality,
     period_start: a.period.start, period_end: a.period.end, presented_on: a.presented_on,
-    source_file: a.source.file, source_sha256: a.source.sha256, source_line_count: sourceLineCount,
+    source_file: a.source.file, source_sha256: a.source.sha256, source_line_count: source.lineCount,
     data_version: a.data_version, license: a.license, language: a.language,
   })
   const ids = {
@@ -61,7 +62,8 @@ export async function insertAgreement(db: Kysely<Database>, data: AgreementData,
   let districtPosition = 0
   await insertRows(db, 'district', data.portfolios.data.portfolios.flatMap((p) => p.districts.map((d) => ({
     agreement_id: agreementId, portfolio_id: ids.portfolio.get(p.slug)!, slug: d.slug, name: d.name,
-    position: ++districtPosition, text: `Wijkwethouder van ${d.name}`, start_line: d.lines[0], end_line: d.lines[1],
+    // The district's text is its verbatim bullet, which names both districts of the alderman.
+    position: ++districtPosition, text: source.text(d.lines[0], d.lines[1]).replace(/^• /, ''), start_line: d.lines[0], end_line: d.lines[1],
   }))))
 
   let actionPosition = 0
