@@ -27,6 +27,12 @@ export interface BuildResult {
   databasePath: string
 }
 
+/** One agreement's checked data with the source text it quotes. */
+export interface LoadedAgreement {
+  data: AgreementData
+  source: SourceDocument
+}
+
 /**
  * Validates every agreement under dataDir and builds the database into a
  * temporary file beside the target, renamed into place only when complete.
@@ -34,21 +40,32 @@ export interface BuildResult {
  * database untouched.
  */
 export async function buildDatabase(options: BuildOptions): Promise<BuildResult> {
-  const loaded = loadAgreements(options)
-  const target = resolve(options.databasePath)
+  return writeDatabase(loadAgreements(options), options.databasePath)
+}
+
+/**
+ * Writes agreements that are already checked into a new database file, atomically.
+ * Takes any iterable, so a generator can feed thousands of agreements without
+ * holding them all in memory.
+ */
+export async function writeDatabase(agreements: Iterable<LoadedAgreement>, databasePath: string): Promise<BuildResult> {
+  const target = resolve(databasePath)
   const temporary = join(dirname(target), `.build-${basename(target)}-${process.pid}-${Date.now()}`)
   const store = openDatabase(temporary)
+  const slugs: string[] = []
   try {
     await migrateToLatest(store.db)
     await store.db.transaction().execute(async (trx) => {
-      for (const { data, source } of loaded) {
+      let version = ''
+      for (const { data, source } of agreements) {
         const id = await insertAgreement(trx, data, source)
         await linkActionDistricts(trx, id)
         await fillSearchIndex(trx, id)
+        slugs.push(data.agreement.data.slug)
+        if (data.agreement.data.data_version > version) version = data.agreement.data.data_version
       }
       await rebuildSearchIndex(trx)
       // Kysely stamps migrations with the clock; the data version keeps the file byte-identical between builds.
-      const version = loaded.map(({ data }) => data.agreement.data.data_version).sort().at(-1)!
       await sql`UPDATE kysely_migration SET timestamp = ${`${version}T00:00:00.000Z`}`.execute(trx)
     })
     const violations = await sql<{ table: string }>`PRAGMA foreign_key_check`.execute(store.db)
@@ -61,15 +78,15 @@ export async function buildDatabase(options: BuildOptions): Promise<BuildResult>
     rmSync(temporary, { force: true })
     throw error
   }
-  return { agreements: loaded.map(({ data }) => data.agreement.data.slug), databasePath: target }
+  return { agreements: slugs, databasePath: target }
 }
 
 /** Reads and checks every agreement folder, gathering all problems before failing. */
-function loadAgreements(options: BuildOptions): { data: AgreementData; source: SourceDocument }[] {
+export function loadAgreements(options: BuildOptions): LoadedAgreement[] {
   const folders = agreementFolders(options.dataDir)
   if (folders.length === 0) throw new DataErrors([new DataError(options.dataDir, '(folder)', 'holds no agreement folders with an agreement.yaml')])
   const errors: DataError[] = []
-  const loaded: { data: AgreementData; source: SourceDocument }[] = []
+  const loaded: LoadedAgreement[] = []
   for (const folder of folders) {
     try {
       const data = readAgreementData(folder, options.root)
