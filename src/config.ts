@@ -15,6 +15,7 @@ const schema = z.object({
   DATA_DIR: z.string().trim().min(1).default('db/data'),
   PUBLICATION_DIR: z.string().trim().min(1).default('publication'),
   PUBLIC_BASE_URL: z.string().trim().url('must be an absolute http(s) URL').regex(/^https?:\/\//, 'must be http or https').optional(),
+  PUBLISHER_URI: z.string().trim().url('must be an absolute URI').default('https://identifier.overheid.nl/tooi/id/gemeente/gm0106'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   MAX_DEPTH: integer(12, 2, 100),
   MAX_ALIASES: integer(30, 1, 1000),
@@ -36,6 +37,8 @@ export interface Config {
   publicationDir: string
   /** The public address used in links and in the DCAT catalogue. */
   publicBaseUrl: string
+  /** The publisher's IRI in the DCAT catalogue (TOOI; default: gemeente Assen, gm0106). */
+  publisherUri: string
   logLevel: z.infer<typeof schema>['LOG_LEVEL']
   limits: { maxDepth: number; maxAliases: number; maxTokens: number; maxDirectives: number; maxCost: number; maxBodyBytes: number }
   reports: { concurrency: number; queue: number }
@@ -69,6 +72,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dataDir: resolve(projectRoot, s.DATA_DIR),
     publicationDir: resolve(projectRoot, s.PUBLICATION_DIR),
     publicBaseUrl: (s.PUBLIC_BASE_URL ?? `http://localhost:${s.PORT}`).replace(/\/+$/, ''),
+    publisherUri: s.PUBLISHER_URI,
     logLevel: s.LOG_LEVEL,
     limits: {
       maxDepth: s.MAX_DEPTH, maxAliases: s.MAX_ALIASES, maxTokens: s.MAX_TOKENS, maxDirectives: s.MAX_DIRECTIVES,

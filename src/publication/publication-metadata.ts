@@ -1,0 +1,72 @@
+import type { Kysely } from 'kysely'
+import type { Database } from '../store/database.js'
+import { listRecords, streamRecords } from '../read-model/list-records.js'
+import type { AgreementRecord } from '../read-model/records.js'
+import { PublicationError } from './publication-error.js'
+
+/** Texts in the two languages the catalogue is written in. */
+export interface Bilingual {
+  nl: string
+  en: string
+}
+
+/**
+ * What the Data Package and the DCAT catalogue say about the publication as
+ * a whole. Everything comes from the data: dates from the data version, never
+ * from the clock, so the same data gives the same files.
+ */
+export interface PublicationMetadata {
+  agreements: AgreementRecord[]
+  title: Bilingual
+  description: Bilingual
+  /** The newest data version of all agreements: the publication's version and modification date. */
+  version: string
+  /** The oldest data version: when the publication was first issued. */
+  issued: string
+  modified: string
+  /** Temporal coverage: the council terms of the agreements. */
+  temporal: { start: string; end: string }
+  /** The municipalities, for the publisher and the spatial coverage. */
+  municipalities: string[]
+  /** The e-mail address of the contact block of the agreement. */
+  contactEmail: string
+  keywords: string[]
+}
+
+/** The first e-mail address in a text. */
+const emailIn = (text: string): string | null => /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/.exec(text)?.[0] ?? null
+
+/** Reads the publication's metadata from the agreements in the database. */
+export async function readPublicationMetadata(db: Kysely<Database>): Promise<PublicationMetadata> {
+  const agreements = await listRecords(db, 'agreement')
+  if (agreements.length === 0) throw new PublicationError('the database holds no agreement to publish')
+  let contactEmail: string | null = null
+  for await (const section of streamRecords(db, 'section')) {
+    if (section.kind === 'contact') contactEmail ??= emailIn(section.text)
+  }
+  if (contactEmail === null) throw new PublicationError('no agreement has a contact section with an e-mail address for the catalogue\'s contact point')
+  const versions = agreements.map((a) => a.dataVersion).sort()
+  const municipalities = [...new Set(agreements.map((a) => a.municipality))].sort()
+  const names = agreements.map((a) => `${a.subtitle} ${a.municipality} "${a.title}"`).join('; ')
+  return {
+    agreements,
+    title: {
+      nl: `Open Akkoord: ${agreements.map((a) => `${a.subtitle} ${a.municipality}`).join(', ')}`,
+      en: `Open Akkoord: coalition agreement${agreements.length > 1 ? 's' : ''} of ${municipalities.join(', ')} ${agreements.map((a) => `${a.periodStart}-${a.periodEnd}`).join(', ')}`,
+    },
+    description: {
+      nl: `De volledige tekst van ${names} als open data: thema's, onderwerpen, concrete acties met doelen en verantwoordelijke portefeuilles, de financiële doorrekening in hele euro's, de financiële spelregels, portefeuilles en wijken. Elk record citeert de brontekst letterlijk met de regelnummers waar het staat.`,
+      en: `The complete text of ${names} as open data: themes, topics, concrete actions with their targets and responsible portfolios, the budget in whole euros, the financial rules, portfolios and districts. Every record quotes the source text verbatim with the line numbers it stands on.`,
+    },
+    version: versions.at(-1)!,
+    issued: versions[0]!,
+    modified: versions.at(-1)!,
+    temporal: {
+      start: `${Math.min(...agreements.map((a) => a.periodStart))}-01-01`,
+      end: `${Math.max(...agreements.map((a) => a.periodEnd))}-12-31`,
+    },
+    municipalities,
+    contactEmail,
+    keywords: ['bestuursakkoord', 'coalitieakkoord', 'college van B&W', 'begroting', ...municipalities],
+  }
+}

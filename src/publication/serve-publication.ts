@@ -1,0 +1,134 @@
+import { createHash } from 'node:crypto'
+import { open, type FileHandle } from 'node:fs/promises'
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { pipeline } from 'node:stream/promises'
+import type { Config } from '../config.js'
+import type { RouteHandler } from '../server/route.js'
+import { contentTypeOf } from './content-types.js'
+import { evaluateConditions } from './http-conditions.js'
+import { indexHtml, readPublicationIndex } from './publication-index.js'
+import { PublicationPathError, resolvePublicationFile } from './publication-path.js'
+import { catalogPaths } from './write-catalog.js'
+
+/** The media type of `accept` the client prefers among `offered` (q-values honoured); the first offer when it does not say. */
+export function negotiate(accept: string | undefined, offered: readonly string[]): string {
+  if (!accept) return offered[0]!
+  const ranges = accept.split(',').map((part) => {
+    const [range, ...params] = part.trim().split(';')
+    const q = Number(params.map((p) => p.trim()).find((p) => p.startsWith('q='))?.slice(2) ?? 1)
+    return { range: range!.trim().toLowerCase(), q: Number.isNaN(q) ? 0 : q }
+  })
+  const quality = (type: string) => {
+    const [major] = type.split('/')
+    const match = ranges.find((r) => r.range === type) ?? ranges.find((r) => r.range === `${major}/*`) ?? ranges.find((r) => r.range === '*/*')
+    return match?.q ?? 0
+  }
+  let best = offered[0]!
+  for (const type of offered) if (quality(type) > quality(best)) best = type
+  return best
+}
+
+/** ETags are SHA-256 of the content, computed once per file version (device, inode, size, mtime). */
+const etags = new Map<string, string>()
+
+async function etagOf(handle: FileHandle, version: string): Promise<string> {
+  const cached = etags.get(version)
+  if (cached) return cached
+  const hash = createHash('sha256')
+  for await (const chunk of handle.createReadStream({ start: 0, autoClose: false })) hash.update(chunk as Buffer)
+  const etag = `"${hash.digest('hex')}"`
+  if (etags.size >= 5000) etags.clear()
+  etags.set(version, etag)
+  return etag
+}
+
+function sendError(response: ServerResponse, status: number, message: string, headers: Record<string, string> = {}): void {
+  response.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'X-Content-Type-Options': 'nosniff', ...headers })
+  response.end(`${JSON.stringify({ error: message })}\n`)
+}
+
+/** Serves one file with its validators, honouring conditional and Range requests. */
+async function serveFile(request: IncomingMessage, response: ServerResponse, path: string, relative: string, extra: Record<string, string>): Promise<void> {
+  // One open file for stat, ETag and body: a publication swapped meanwhile cannot mix two versions.
+  const handle = await open(path, 'r')
+  try {
+    const stat = await handle.stat()
+    const etag = await etagOf(handle, `${stat.dev}:${stat.ino}:${stat.size}:${stat.mtimeMs}`)
+    const headers: Record<string, string> = {
+      'Content-Type': contentTypeOf(relative), ETag: etag, 'Last-Modified': stat.mtime.toUTCString(), 'Accept-Ranges': 'bytes',
+      'Cache-Control': 'public, max-age=300', 'Access-Control-Allow-Origin': '*', 'X-Content-Type-Options': 'nosniff', ...extra,
+    }
+    const outcome = evaluateConditions(request, { etag, mtime: stat.mtime, size: stat.size })
+    if (outcome.status === 304) {
+      const { 'Content-Type': _type, ...validators } = headers
+      response.writeHead(304, validators)
+      response.end()
+      return
+    }
+    if (outcome.status === 416) {
+      sendError(response, 416, 'range not satisfiable', { 'Content-Range': `bytes */${stat.size}` })
+      return
+    }
+    const [start, end] = outcome.status === 206 ? [outcome.start, outcome.end] : [0, stat.size - 1]
+    if (outcome.status === 206) headers['Content-Range'] = `bytes ${start}-${end}/${stat.size}`
+    headers['Content-Length'] = String(Math.max(0, end - start + 1))
+    response.writeHead(outcome.status, headers)
+    if (request.method === 'HEAD' || stat.size === 0) {
+      response.end()
+      return
+    }
+    await pipeline(handle.createReadStream({ start, end, autoClose: false }), response)
+  } finally {
+    await handle.close()
+  }
+}
+
+/**
+ * The /data/ route: the publication directory's files, the DCAT catalogue at
+ * /data/catalog.ttl and /data/catalog.jsonld (and /data/catalog by content
+ * negotiation), and an index of the files at /data/ (JSON, or HTML for a
+ * browser). GET and HEAD only; nothing outside the directory is reachable.
+ */
+export function createPublicationHandler(config: Pick<Config, 'publicationDir' | 'publicBaseUrl'>): RouteHandler {
+  const root = config.publicationDir
+  return async (request, response, url) => {
+    if (url.pathname !== '/data' && !url.pathname.startsWith('/data/')) return false
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      sendError(response, 405, 'method not allowed', { Allow: 'GET, HEAD' })
+      return true
+    }
+    if (url.pathname === '/data') {
+      response.writeHead(301, { Location: '/data/' })
+      response.end()
+      return true
+    }
+    try {
+      const rest = url.pathname.slice('/data/'.length)
+      if (rest === '') {
+        const index = await readPublicationIndex(root, config.publicBaseUrl).catch(() => null)
+        if (!index) throw new PublicationPathError(404, '/data/', 'no publication has been written')
+        const html = negotiate(request.headers.accept, ['application/json', 'text/html']) === 'text/html'
+        const body = html ? indexHtml(index) : `${JSON.stringify(index, null, 2)}\n`
+        response.writeHead(200, {
+          'Content-Type': html ? 'text/html; charset=utf-8' : 'application/json; charset=utf-8', 'Content-Length': String(Buffer.byteLength(body)),
+          Vary: 'Accept', 'Cache-Control': 'public, max-age=300', 'Access-Control-Allow-Origin': '*', 'X-Content-Type-Options': 'nosniff',
+        })
+        response.end(request.method === 'HEAD' ? undefined : body)
+        return true
+      }
+      if (rest === 'catalog') {
+        const type = negotiate(request.headers.accept, ['text/turtle', 'application/ld+json', 'application/json'])
+        const name = type === 'text/turtle' ? catalogPaths.turtle : catalogPaths.jsonld
+        const file = await resolvePublicationFile(root, name)
+        await serveFile(request, response, file.path, file.relative, { Vary: 'Accept', 'Content-Location': `/data/${name}` })
+        return true
+      }
+      const file = await resolvePublicationFile(root, rest)
+      await serveFile(request, response, file.path, file.relative, {})
+    } catch (error) {
+      if (!(error instanceof PublicationPathError)) throw error
+      sendError(response, error.status, error.status === 400 ? 'bad request path' : 'not found')
+    }
+    return true
+  }
+}

@@ -1,0 +1,90 @@
+import { toGlobalId, type NodeType } from '../model/global-id.js'
+import type { EntityName, EntityRecord } from '../read-model/entities.js'
+import type { KeyedRecord } from '../read-model/keyed-records.js'
+import type { SourceRange } from '../read-model/records.js'
+
+/** Frictionless Table Schema field types the publication uses. */
+export type FieldType = 'string' | 'integer' | 'boolean' | 'date' | 'year'
+export type Cell = string | number | boolean | null
+
+/** A reference to a record of another (or the same) table, by its global ID. */
+export interface ColumnReference {
+  resource: string
+  node: NodeType
+  /** The referenced record's stable key; null where the reference is empty. */
+  key(row: KeyedRecord<EntityName>): string | null
+}
+
+/**
+ * One column of a published table: its CSV name and Table Schema field, how
+ * to read it from a keyed record, and the RDF predicate it maps to.
+ */
+export interface Column<E extends EntityName = EntityName> {
+  name: string
+  type: FieldType
+  required: boolean
+  description: string
+  enum?: readonly string[]
+  unique?: boolean
+  reference?: ColumnReference
+  /** Compact IRI (`schema:name`, `oa:kind`); absent when the column is not stated in RDF (ids, the subject of a link). */
+  predicate?: string
+  /** Dutch text from the agreement: tagged `@nl` in RDF. */
+  dutch?: boolean
+  value(row: KeyedRecord<E>): Cell
+}
+
+interface FieldOptions {
+  required?: boolean
+  description: string
+  predicate?: string
+  dutch?: boolean
+  enum?: readonly string[]
+}
+
+/** Column builders bound to one entity, so record fields are typed. */
+export interface ColumnKit<E extends EntityName> {
+  /** The record's global ID, the same as in the API. */
+  id(node: NodeType): Column<E>
+  /** A plain field read from the record. */
+  field(name: string, type: FieldType, get: (record: EntityRecord<E>) => Cell, options: FieldOptions): Column<E>
+  /** A foreign key holding the global ID of the record it refers to. */
+  ref(name: string, node: NodeType, resource: string, key: string, options: FieldOptions): Column<E>
+  /** The agreement_id column: the agreement a record belongs to. */
+  agreement(): Column<E>
+  /** start_line and end_line: where the record stands in the source text. */
+  source(get?: (record: EntityRecord<E>) => SourceRange): Column<E>[]
+}
+
+export function columnKit<E extends EntityName>(): ColumnKit<E> {
+  const kit: ColumnKit<E> = {
+    id: (node) => ({
+      name: 'id', type: 'string', required: true, unique: true,
+      description: `Global ID of the ${node}: the same ID as in the GraphQL API.`,
+      value: (row) => (node === 'Agreement' ? toGlobalId(node, row.keys.agreement) : toGlobalId(node, row.keys.agreement, row.keys.own!)),
+    }),
+    field: (name, type, get, options) => ({
+      name, type, required: options.required ?? true, description: options.description, enum: options.enum,
+      predicate: options.predicate, dutch: options.dutch, value: (row) => get(row.record),
+    }),
+    ref: (name, node, resource, key, options) => {
+      const keyOf = (row: KeyedRecord<EntityName>) => (node === 'Agreement' ? row.keys.agreement : row.keys.refs[key] ?? null)
+      return {
+        name, type: 'string', required: options.required ?? true, description: options.description, predicate: options.predicate,
+        reference: { resource, node, key: keyOf },
+        value: (row) => {
+          const k = keyOf(row as KeyedRecord<EntityName>)
+          return k === null ? null : node === 'Agreement' ? toGlobalId(node, k) : toGlobalId(node, row.keys.agreement, k)
+        },
+      }
+    },
+    agreement: () => kit.ref('agreement_id', 'Agreement', 'agreements', 'agreement', {
+      description: 'Global ID of the agreement the record belongs to.', predicate: 'oa:agreement',
+    }),
+    source: (get = (record) => (record as unknown as { source: SourceRange }).source) => [
+      kit.field('start_line', 'integer', (r) => get(r).startLine, { description: 'First line of the record in the source text (1-based).', predicate: 'oa:startLine' }),
+      kit.field('end_line', 'integer', (r) => get(r).endLine, { description: 'Last line of the record in the source text (inclusive).', predicate: 'oa:endLine' }),
+    ],
+  }
+  return kit
+}

@@ -1,0 +1,163 @@
+import { actionKinds, artifactKinds, sectionKinds } from '../store/database.js'
+import { defineTable, own } from './table-definition.js'
+
+/** The agreement and its text: parties, persons, sections, themes, topics, actions, targets, rules. */
+export const agreementTables = [
+  defineTable('agreement', (t) => ({
+    name: 'agreements', title: 'Agreements', description: 'Every coalition agreement in the publication.',
+    primaryKey: ['id'],
+    rdf: { subject: own('Agreement'), classes: ['oa:Agreement', 'schema:CreativeWork'] },
+    columns: [
+      t.id('Agreement'),
+      t.field('slug', 'string', (r) => r.slug, { description: 'Stable key of the agreement.', predicate: 'schema:identifier' }),
+      t.field('title', 'string', (r) => r.title, { description: 'Title on the cover.', predicate: 'schema:name', dutch: true }),
+      t.field('subtitle', 'string', (r) => r.subtitle, { description: 'Subtitle on the cover.', predicate: 'schema:alternativeHeadline', dutch: true }),
+      t.field('municipality', 'string', (r) => r.municipality, { description: 'The municipality governed by the agreement.', predicate: 'oa:municipality' }),
+      t.field('period_start', 'year', (r) => r.periodStart, { description: 'First year of the council term.', predicate: 'oa:periodStart' }),
+      t.field('period_end', 'year', (r) => r.periodEnd, { description: 'Last year of the council term.', predicate: 'oa:periodEnd' }),
+      t.field('presented_on', 'date', (r) => r.presentedOn, { description: 'Date the agreement was presented.', predicate: 'schema:datePublished' }),
+      t.field('source_file', 'string', (r) => r.sourceFile, { description: 'The source text the records quote.', predicate: 'oa:sourceFile' }),
+      t.field('source_sha256', 'string', (r) => r.sourceSha256, { description: 'SHA-256 of the source text.', predicate: 'oa:sourceSha256' }),
+      t.field('source_line_count', 'integer', (r) => r.sourceLineCount, { description: 'Lines in the source text.', predicate: 'oa:sourceLineCount' }),
+      t.field('data_version', 'date', (r) => r.dataVersion, { description: 'Version of the curated data (a date).', predicate: 'schema:version' }),
+      t.field('license', 'string', (r) => r.license, { description: 'SPDX licence of the data.', predicate: 'oa:license' }),
+      t.field('language', 'string', (r) => r.language, { description: 'Language of the text (BCP 47).', predicate: 'schema:inLanguage' }),
+    ],
+  })),
+  defineTable('party', (t) => ({
+    name: 'parties', title: 'Parties', description: 'The coalition parties in the order the agreement names them.',
+    primaryKey: ['id'],
+    rdf: { subject: own('Party'), classes: ['org:Organization', 'schema:Organization', 'oa:Party'] },
+    columns: [
+      t.id('Party'), t.agreement(),
+      t.field('slug', 'string', (r) => r.slug, { description: 'Stable key of the party.', predicate: 'schema:identifier' }),
+      t.field('name', 'string', (r) => r.name, { description: 'Name of the party.', predicate: 'schema:name' }),
+      t.field('position', 'integer', (r) => r.position, { description: 'Order in the agreement (1-based).', predicate: 'schema:position' }),
+    ],
+  })),
+  defineTable('person', (t) => ({
+    name: 'persons', title: 'Persons', description: 'Signatories and aldermen, each a member of a coalition party.',
+    primaryKey: ['id'],
+    rdf: {
+      subject: own('Person'), classes: ['foaf:Person', 'schema:Person'],
+      // Popolo models party membership as an org:Membership between the person and the party.
+      extra: (row, iri) => {
+        const membership = iri('Membership', row.keys.own)
+        return [[membership, 'rdf:type', 'org:Membership'], [membership, 'org:member', iri('Person', row.keys.own)],
+          [membership, 'org:organization', iri('Party', row.keys.refs.party ?? null)]]
+      },
+    },
+    columns: [
+      t.id('Person'), t.agreement(),
+      t.field('slug', 'string', (r) => r.slug, { description: 'Stable key of the person.', predicate: 'schema:identifier' }),
+      t.field('name', 'string', (r) => r.name, { description: 'Full name.', predicate: 'foaf:name' }),
+      t.ref('party_id', 'Party', 'parties', 'party', { description: 'Global ID of the person\'s party.', predicate: 'org:memberOf' }),
+      t.field('signatory_position', 'integer', (r) => r.signatoryPosition, { required: false, description: 'Place among the signatories; empty when the person did not sign.', predicate: 'oa:signatoryPosition' }),
+      ...t.source(),
+    ],
+  })),
+  defineTable('section', (t) => ({
+    name: 'sections', title: 'Sections', description: 'Parts of the agreement that are not themes: foreword, vision, governance, signatures, budget, portfolios, contact.',
+    primaryKey: ['id'],
+    rdf: { subject: own('Section'), classes: ['oa:Section', 'schema:CreativeWork'] },
+    columns: [
+      t.id('Section'), t.agreement(),
+      t.ref('parent_id', 'Section', 'sections', 'parent', { required: false, description: 'Global ID of the enclosing section; empty for a top-level section.', predicate: 'schema:isPartOf' }),
+      t.field('slug', 'string', (r) => r.slug, { description: 'Stable key of the section.', predicate: 'schema:identifier' }),
+      t.field('title', 'string', (r) => r.title, { description: 'Heading of the section.', predicate: 'schema:name', dutch: true }),
+      t.field('kind', 'string', (r) => r.kind, { description: 'What the section is.', enum: sectionKinds, predicate: 'oa:sectionKind' }),
+      t.field('position', 'integer', (r) => r.position, { description: 'Order in the document (1-based).', predicate: 'schema:position' }),
+      t.field('text', 'string', (r) => r.text, { description: 'The section\'s text, quoted.', predicate: 'schema:text', dutch: true }),
+      ...t.source(),
+    ],
+  })),
+  defineTable('theme', (t) => ({
+    name: 'themes', title: 'Themes', description: 'The themes of the agreement with their vision texts.',
+    primaryKey: ['id'],
+    rdf: { subject: own('Theme'), classes: ['oa:Theme'] },
+    columns: [
+      t.id('Theme'), t.agreement(),
+      t.field('slug', 'string', (r) => r.slug, { description: 'Stable key of the theme.', predicate: 'schema:identifier' }),
+      t.field('name', 'string', (r) => r.name, { description: 'Name of the theme.', predicate: 'schema:name', dutch: true }),
+      t.field('position', 'integer', (r) => r.position, { description: 'Order in the agreement (1-based).', predicate: 'schema:position' }),
+      t.field('heading_text', 'string', (r) => r.heading.text, { description: 'The theme\'s heading, quoted.', predicate: 'oa:headingText', dutch: true }),
+      ...t.source((r) => r.heading.source).map((c) => ({ ...c, name: `heading_${c.name}`, predicate: `oa:heading${c.name === 'start_line' ? 'Start' : 'End'}Line` })),
+      t.field('vision_text', 'string', (r) => r.vision?.text ?? null, { required: false, description: 'The "Assen in 2030" vision inside the theme.', predicate: 'oa:visionText', dutch: true }),
+      t.field('vision_start_line', 'integer', (r) => r.vision?.source.startLine ?? null, { required: false, description: 'First source line of the vision.', predicate: 'oa:visionStartLine' }),
+      t.field('vision_end_line', 'integer', (r) => r.vision?.source.endLine ?? null, { required: false, description: 'Last source line of the vision.', predicate: 'oa:visionEndLine' }),
+      t.field('vision_short_text', 'string', (r) => r.visionShort?.text ?? null, { required: false, description: 'The short vision in the opening "Visie Assen 2030".', predicate: 'oa:visionShortText', dutch: true }),
+      t.field('vision_short_start_line', 'integer', (r) => r.visionShort?.source.startLine ?? null, { required: false, description: 'First source line of the short vision.', predicate: 'oa:visionShortStartLine' }),
+      t.field('vision_short_end_line', 'integer', (r) => r.visionShort?.source.endLine ?? null, { required: false, description: 'Last source line of the short vision.', predicate: 'oa:visionShortEndLine' }),
+    ],
+  })),
+  defineTable('topic', (t) => ({
+    name: 'topics', title: 'Topics', description: 'The topics of each theme, in document order.',
+    primaryKey: ['id'],
+    rdf: { subject: own('Topic'), classes: ['oa:Topic'] },
+    columns: [
+      t.id('Topic'), t.agreement(),
+      t.ref('theme_id', 'Theme', 'themes', 'theme', { description: 'Global ID of the topic\'s theme.', predicate: 'oa:theme' }),
+      t.field('slug', 'string', (r) => r.slug, { description: 'Stable key of the topic.', predicate: 'schema:identifier' }),
+      t.field('title', 'string', (r) => r.title, { description: 'Title of the topic.', predicate: 'schema:name', dutch: true }),
+      t.field('position', 'integer', (r) => r.position, { description: 'Order within the theme (1-based).', predicate: 'schema:position' }),
+      t.field('text', 'string', (r) => r.text, { description: 'The topic\'s text, quoted.', predicate: 'schema:text', dutch: true }),
+      ...t.source(),
+    ],
+  })),
+  defineTable('action', (t) => ({
+    name: 'actions', title: 'Actions', description: 'Concrete commitments of the college, each quoted as the whole sentence that states it.',
+    primaryKey: ['id'],
+    rdf: { subject: own('Action'), classes: ['oa:Action'] },
+    columns: [
+      t.id('Action'), t.agreement(),
+      t.ref('topic_id', 'Topic', 'topics', 'topic', { required: false, description: 'Global ID of the action\'s topic; empty for an action in a section.', predicate: 'oa:topic' }),
+      t.ref('section_id', 'Section', 'sections', 'section', { required: false, description: 'Global ID of the action\'s section; empty for an action in a topic.', predicate: 'oa:section' }),
+      t.ref('theme_id', 'Theme', 'themes', 'theme', { required: false, description: 'Global ID of the theme of the action\'s topic (derived, for filtering).', predicate: 'oa:theme' }),
+      t.field('slug', 'string', (r) => r.slug, { description: 'Stable key of the action.', predicate: 'schema:identifier' }),
+      t.field('position', 'integer', (r) => r.position, { description: 'Order in the agreement (1-based).', predicate: 'schema:position' }),
+      t.field('kind', 'string', (r) => r.kind, { description: 'Kind of commitment (see the vocabulary in docs/data.md).', enum: actionKinds, predicate: 'oa:kind' }),
+      t.field('text', 'string', (r) => r.text, { description: 'The sentence, quoted.', predicate: 'schema:text', dutch: true }),
+      ...t.source(),
+    ],
+  })),
+  defineTable('target', (t) => ({
+    name: 'targets', title: 'Targets', description: 'Quantified or dated commitments inside actions.',
+    primaryKey: ['id'],
+    rdf: { subject: own('Target'), classes: ['oa:Target'] },
+    columns: [
+      t.id('Target'), t.agreement(),
+      t.ref('action_id', 'Action', 'actions', 'action', { description: 'Global ID of the action the target belongs to.', predicate: 'oa:action' }),
+      t.field('slug', 'string', (r) => r.slug, { description: 'Stable key of the target.', predicate: 'schema:identifier' }),
+      t.field('description', 'string', (r) => r.description, { description: 'What is promised, in short.', predicate: 'schema:description', dutch: true }),
+      t.field('value', 'integer', (r) => r.value, { required: false, description: 'The number promised (whole euros for amounts).', predicate: 'schema:value' }),
+      t.field('unit', 'string', (r) => r.unit, { required: false, description: 'Unit of the value.', predicate: 'schema:unitText', dutch: true }),
+      t.field('is_minimum', 'boolean', (r) => r.isMinimum, { description: 'Whether the value is a minimum ("minimaal", "ten minste").', predicate: 'oa:isMinimum' }),
+      t.field('deadline', 'date', (r) => r.deadline, { required: false, description: 'Date by which the target is to be met.', predicate: 'oa:deadline' }),
+      t.field('start_date', 'date', (r) => r.startDate, { required: false, description: 'Date from which the target applies.', predicate: 'schema:startDate' }),
+      t.field('text', 'string', (r) => r.text, { description: 'The words stating the target, quoted.', predicate: 'schema:text', dutch: true }),
+      ...t.source(),
+    ],
+  })),
+  defineTable('rule', (t) => ({
+    name: 'rules', title: 'Financial rules', description: 'The financial rules ("Algemene spelregels") in order.',
+    primaryKey: ['id'],
+    rdf: { subject: own('Rule'), classes: ['oa:Rule'] },
+    columns: [
+      t.id('Rule'), t.agreement(),
+      t.field('position', 'integer', (r) => r.position, { description: 'Order of the rule (1-based); its stable key.', predicate: 'schema:position' }),
+      t.field('text', 'string', (r) => r.text, { description: 'The rule, quoted.', predicate: 'schema:text', dutch: true }),
+      ...t.source(),
+    ],
+  })),
+  defineTable('sourceArtifact', (t) => ({
+    name: 'source-artifacts', title: 'Source artefacts', description: 'Lines of the source that are layout, not content (cover title, labels, footers), so every line is accounted for.',
+    rdf: { subject: (row) => ({ node: 'SourceArtifact', key: `${row.record.source.startLine}-${row.record.kind}` }), classes: ['oa:SourceArtifact'] },
+    columns: [
+      t.agreement(),
+      t.field('kind', 'string', (r) => r.kind, { description: 'What the artefact is.', enum: artifactKinds, predicate: 'oa:artifactKind' }),
+      t.field('text', 'string', (r) => r.text, { description: 'The artefact\'s text.', predicate: 'schema:text', dutch: true }),
+      t.field('note', 'string', (r) => r.note, { description: 'Why the lines are an artefact.', predicate: 'schema:description' }),
+      ...t.source(),
+    ],
+  })),
+]

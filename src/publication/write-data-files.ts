@@ -1,0 +1,95 @@
+import type { Kysely } from 'kysely'
+import { chmod, copyFile, mkdir } from 'node:fs/promises'
+import { dirname, join, resolve } from 'node:path'
+import type { Database } from '../store/database.js'
+import { PublicationIntegrityError } from './publication-error.js'
+import type { PublicationMetadata } from './publication-metadata.js'
+import type { FileFormat, PublishedFile } from './published-file.js'
+import { publicationQuads } from './rdf-quads.js'
+import { publicationTables } from './tables.js'
+import { fileDigest } from './text-file.js'
+import { prefixesFor } from './vocabulary.js'
+import { agreementJsonPath, writeAgreementJson } from './write-agreement-json.js'
+import { sourceTextPath } from './write-datapackage.js'
+import { writeRdf } from './write-rdf.js'
+import { writeTable } from './write-tables.js'
+
+export const databaseCopyPath = 'open-akkoord.sqlite'
+export const rdfPath = (format: 'turtle' | 'jsonld'): string => `rdf/open-akkoord.${format === 'turtle' ? 'ttl' : 'jsonld'}`
+
+/** Where the data files come from. */
+export interface DataFileSources {
+  db: Kysely<Database>
+  /** The SQLite file the database was opened from, copied as is. */
+  databasePath: string
+  /** The folder the agreements' source_file paths are relative to. */
+  root: string
+  baseUrl: string
+  metadata: PublicationMetadata
+}
+
+/**
+ * Writes every data file into the directory: per table a CSV and an NDJSON,
+ * per agreement a nested JSON document and its source text, the RDF as
+ * Turtle and JSON-LD, and a copy of the database. Returns the files with
+ * their sizes and SHA-256, in the order they were written.
+ */
+export async function writeDataFiles(directory: string, sources: DataFileSources): Promise<PublishedFile[]> {
+  const files: PublishedFile[] = []
+  const described = async (path: string, format: FileFormat, title: string, description: PublishedFile['description']) => {
+    files.push({ path, format, title, description, ...(await fileDigest(join(directory, path))) })
+  }
+  const { db, metadata, baseUrl } = sources
+
+  for (const table of publicationTables) {
+    await described(await writeTable(db, directory, table, 'csv'), 'csv', `${table.name}.csv`, {
+      nl: `Tabel ${table.name} als CSV; de kolommen staan in datapackage.json.`, en: `${table.title} (CSV): ${table.description}`,
+    })
+  }
+  for (const table of publicationTables) {
+    await described(await writeTable(db, directory, table, 'ndjson'), 'ndjson', `${table.name}.ndjson`, {
+      nl: `Tabel ${table.name} als NDJSON: één JSON-object per regel, met de kolommen van de CSV.`,
+      en: `${table.title} (NDJSON, one JSON object per line, the columns of the CSV): ${table.description}`,
+    })
+  }
+  for (const agreement of metadata.agreements) {
+    await writeAgreementJson(db, directory, agreement)
+    await described(agreementJsonPath(agreement.slug), 'json', `${agreement.slug}.json`, {
+      nl: `${agreement.subtitle} ${agreement.municipality} als één genest JSON-document: thema's, onderwerpen, acties, begroting, spelregels, portefeuilles.`,
+      en: `${agreement.subtitle} ${agreement.municipality} as one nested JSON document: themes, topics, actions, budget, rules, portfolios.`,
+    })
+    const sourcePath = sourceTextPath(agreement.sourceFile)
+    await copyVerified(resolve(sources.root, agreement.sourceFile), join(directory, sourcePath), agreement.sourceSha256)
+    await described(sourcePath, 'text', sourcePath.split('/').at(-1)!, {
+      nl: `De brontekst van ${agreement.subtitle} ${agreement.municipality}; de regelnummers in de data verwijzen hiernaar.`,
+      en: `The source text of ${agreement.subtitle} ${agreement.municipality}; the line numbers in the data refer to it.`,
+    })
+  }
+  for (const format of ['turtle', 'jsonld'] as const) {
+    const path = await writeRdf({
+      directory, path: rdfPath(format), format, prefixes: prefixesFor(baseUrl),
+      quads: () => publicationQuads(db, publicationTables, baseUrl),
+    })
+    const label = format === 'turtle' ? 'Turtle' : 'JSON-LD'
+    await described(path, format, path.split('/').at(-1)!, {
+      nl: `Alle records als RDF (${label}): schema.org, W3C ORG, FOAF en een eigen vocabulaire.`,
+      en: `Every record as RDF (${label}): schema.org, W3C ORG, FOAF and an own vocabulary.`,
+    })
+  }
+  await copyFile(sources.databasePath, join(directory, databaseCopyPath))
+  await chmod(join(directory, databaseCopyPath), 0o644)
+  await described(databaseCopyPath, 'sqlite', databaseCopyPath, {
+    nl: 'De SQLite-database waaruit alle bestanden zijn gemaakt.', en: 'The SQLite database every file is made from.',
+  })
+  return files
+}
+
+/** Copies a source text and checks it is the text the data quotes. */
+async function copyVerified(from: string, to: string, sha256: string): Promise<void> {
+  await mkdir(dirname(to), { recursive: true })
+  await copyFile(from, to)
+  // A copy keeps the source's mode; the publication's files are plain readable files.
+  await chmod(to, 0o644)
+  const digest = await fileDigest(to)
+  if (digest.sha256 !== sha256) throw new PublicationIntegrityError(from, `SHA-256 is ${digest.sha256}, the data quotes ${sha256}`)
+}

@@ -1,0 +1,57 @@
+import type { Kysely } from 'kysely'
+import { join } from 'node:path'
+import type { Database } from '../store/database.js'
+import { streamKeyedRecords } from '../read-model/keyed-records.js'
+import type { Cell } from './table-columns.js'
+import type { TableDefinition } from './table-definition.js'
+import { tablePath } from './tables.js'
+import { writeStreamed } from './text-file.js'
+
+export type TableFormat = 'csv' | 'ndjson'
+
+/** One CSV field (RFC 4180): quoted when it holds a quote, comma or line break; empty for null. */
+export function csvField(value: Cell): string {
+  if (value === null) return ''
+  const text = String(value)
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text
+}
+
+const csvLine = (cells: Cell[]): string => `${cells.map(csvField).join(',')}\r\n`
+
+function ndjsonLine(table: TableDefinition, cells: Cell[]): string {
+  const object: Record<string, Cell> = {}
+  table.columns.forEach((column, i) => { object[column.name] = cells[i]! })
+  return `${JSON.stringify(object)}\n`
+}
+
+/** Joins lines into chunks of about 64 KiB: fewer, larger writes without holding a whole file. */
+async function* chunked(lines: AsyncIterable<string>): AsyncGenerator<string> {
+  let buffer = ''
+  for await (const line of lines) {
+    buffer += line
+    if (buffer.length >= 65_536) {
+      yield buffer
+      buffer = ''
+    }
+  }
+  if (buffer) yield buffer
+}
+
+async function* tableLines(db: Kysely<Database>, table: TableDefinition, format: TableFormat): AsyncGenerator<string> {
+  if (format === 'csv') yield csvLine(table.columns.map((c) => c.name))
+  for await (const row of streamKeyedRecords(db, table.entity)) {
+    const cells = table.columns.map((column) => column.value(row))
+    yield format === 'csv' ? csvLine(cells) : ndjsonLine(table, cells)
+  }
+}
+
+/**
+ * Writes one table as CSV (UTF-8, RFC 4180 with CRLF, a header row) or as
+ * NDJSON (one JSON object per line, the same columns), streaming its rows.
+ * Returns the file's path inside the publication.
+ */
+export async function writeTable(db: Kysely<Database>, directory: string, table: TableDefinition, format: TableFormat): Promise<string> {
+  const path = tablePath(table, format)
+  await writeStreamed(join(directory, path), chunked(tableLines(db, table, format)))
+  return path
+}

@@ -1,0 +1,31 @@
+import { mkdtemp } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { loadConfig, projectRoot } from '../../src/config.js'
+import { writePublication, type PublicationResult } from '../../src/publication/write-publication.js'
+import { openTestStore } from '../helpers.js'
+
+/** A public address unlike the default, to show the catalogue takes it from the settings. */
+export const baseUrl = 'https://open-akkoord.example.nl'
+export const publisherUri = loadConfig({}).publisherUri
+
+/** Writes a publication of the test database into a fresh temporary folder. */
+export async function dumpInto(outDir: string, base = baseUrl): Promise<PublicationResult> {
+  const store = openTestStore()
+  try {
+    return await writePublication({ db: store.db, databasePath: loadConfig({}).databasePath, outDir, root: projectRoot, baseUrl: base, publisherUri })
+  } finally {
+    await store.db.destroy()
+  }
+}
+
+let shared: Promise<{ dir: string; result: PublicationResult }> | null = null
+
+/** One publication shared by the tests of a file (each test file runs in its own process). */
+export function sharedPublication(): Promise<{ dir: string; result: PublicationResult }> {
+  shared ??= (async () => {
+    const dir = join(await mkdtemp(join(tmpdir(), 'open-akkoord-pub-')), 'publication')
+    return { dir, result: await dumpInto(dir) }
+  })()
+  return shared
+}
