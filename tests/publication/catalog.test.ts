@@ -1,0 +1,112 @@
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { DataFactory, Parser, Store, type Quad } from 'n3'
+import SHACLValidator from 'rdf-validate-shacl'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { projectRoot } from '../../src/config.js'
+import { ns } from '../../src/publication/vocabulary.js'
+import { baseUrl, publisherUri, sharedPublication } from './publication-fixture.js'
+import { canonical, parseJsonLd, parseTurtle } from './rdf-graph.js'
+
+const { namedNode } = DataFactory
+const shapesDir = join(projectRoot, 'vendor/standards/dcat-ap-nl-3.0')
+/** The DCAT-AP 3.0.1 base shapes and the DCAT-AP-NL 3.0 shapes, class ranges included; the recommended ones are warnings. */
+const shapeFiles = readdirSync(shapesDir).filter((f) => f.endsWith('.ttl')).sort()
+
+let dir: string
+let catalog: Quad[]
+
+beforeAll(async () => {
+  ;({ dir } = await sharedPublication())
+  catalog = parseTurtle(join(dir, 'catalog.ttl'))
+})
+
+async function validate(data: Quad[], file: string) {
+  const shapes = new Store(new Parser().parse(readFileSync(join(shapesDir, file), 'utf8')))
+  const report = await new SHACLValidator(shapes).validate(new Store(data))
+  return report.results.map((r) => ({
+    severity: r.severity?.value.split('#')[1], path: r.path?.value,
+    focus: r.focusNode?.value, message: r.message.map((m) => m.value).join(' '),
+  }))
+}
+
+describe('the DCAT catalogue', () => {
+  it('reads back from Turtle and JSON-LD as the same graph', async () => {
+    expect(await canonical(await parseJsonLd(join(dir, 'catalog.jsonld')))).toBe(await canonical(catalog))
+  })
+
+  it('uses all five vendored shape files', () => {
+    expect(shapeFiles).toEqual([
+      'dcat-ap-SHACL.ttl', 'dcat-ap-nl-SHACL-aanbevolen.ttl', 'dcat-ap-nl-SHACL-klassebereik-codelijsten.ttl',
+      'dcat-ap-nl-SHACL-klassebereik.ttl', 'dcat-ap-nl-SHACL.ttl',
+    ])
+  })
+
+  it('passes the DCAT-AP 3.0.1 and DCAT-AP-NL 3.0 shapes with zero violations, class ranges included', async () => {
+    for (const file of shapeFiles) {
+      const violations = (await validate(catalog, file)).filter((r) => r.severity === 'Violation')
+      expect(violations, file).toEqual([])
+    }
+  })
+
+  it('leaves only the access-service recommendation as a warning (file downloads have no data service)', async () => {
+    const warnings = await validate(catalog, 'dcat-ap-nl-SHACL-aanbevolen.ttl')
+    const distributions = new Store(catalog).getSubjects(namedNode(ns.rdf + 'type'), namedNode(ns.dcat + 'Distribution'), null)
+    expect(new Set(warnings.map((w) => w.path))).toEqual(new Set([ns.dcat + 'accessService']))
+    expect(warnings).toHaveLength(distributions.length)
+  })
+
+  it('fails the shapes when a mandatory property or a class is taken away (the validator is live)', async () => {
+    const dataset = `${baseUrl}/id/dataset/open-akkoord`
+    const withoutContact = catalog.filter((q) => !(q.subject.value === dataset && q.predicate.value === ns.dcat + 'contactPoint'))
+    expect((await validate(withoutContact, 'dcat-ap-nl-SHACL.ttl')).map((r) => r.path)).toContain(ns.dcat + 'contactPoint')
+    const untypedLicence = catalog.filter((q) => !(q.predicate.value === ns.rdf + 'type' && q.object.value === ns.dct + 'LicenseDocument'))
+    expect((await validate(untypedLicence, 'dcat-ap-SHACL.ttl')).map((r) => r.path)).toContain(ns.dct + 'license')
+  })
+
+  it('describes the dataset as DCAT-AP-NL and DCAT-AP-DONL ask', () => {
+    const store = new Store(catalog)
+    const dataset = namedNode(`${baseUrl}/id/dataset/open-akkoord`)
+    const values = (p: string) => store.getObjects(dataset, namedNode(p), null)
+    const languages = (p: string) => values(p).map((v) => (v as { language: string }).language).sort()
+    expect(languages(ns.dct + 'title')).toEqual(['en', 'nl'])
+    expect(languages(ns.dct + 'description')).toEqual(['en', 'nl'])
+    expect(values(ns.dct + 'identifier')).toHaveLength(1)
+    expect(values(ns.dct + 'publisher').map((v) => v.value)).toEqual([publisherUri])
+    const contact = values(ns.dcat + 'contactPoint')[0]!
+    expect(store.getObjects(contact, namedNode(ns.vcard + 'hasEmail'), null).map((v) => v.value)).toEqual(['mailto:info@assen.nl'])
+    expect(values(ns.dcat + 'theme').map((v) => v.value)).toContain('http://publications.europa.eu/resource/authority/data-theme/GOVE')
+    expect(values(ns.dct + 'language').map((v) => v.value)).toEqual(['http://publications.europa.eu/resource/authority/language/NLD'])
+    expect(values(ns.dct + 'license').map((v) => v.value)).toEqual(['http://publications.europa.eu/resource/authority/licence/CC0'])
+    expect(values(ns.dct + 'issued').map((v) => v.value)).toEqual(['2026-11-28'])
+    expect(values(ns.dct + 'modified').map((v) => v.value)).toEqual(['2026-11-28'])
+    const period = values(ns.dct + 'temporal')[0]!
+    expect(store.getObjects(period, namedNode(ns.dcat + 'startDate'), null)[0]!.value).toBe('2022-01-01')
+    expect(store.getObjects(period, namedNode(ns.dcat + 'endDate'), null)[0]!.value).toBe('2026-12-31')
+    expect(values(ns.dct + 'spatial').map((v) => v.value)).toEqual(['http://standaarden.overheid.nl/owms/terms/Assen_(gemeente)'])
+  })
+
+  it('gives every distribution licence, URLs under the base URL, format, size and a true SHA-256', () => {
+    const store = new Store(catalog)
+    const sums = new Map(readFileSync(join(dir, 'SHA256SUMS'), 'utf8').trim().split('\n').map((l) => [l.slice(66), l.slice(0, 64)]))
+    const distributions = store.getSubjects(namedNode(ns.rdf + 'type'), namedNode(ns.dcat + 'Distribution'), null)
+    expect(distributions.length).toBe(22 * 2 + 1 + 2 + 1 + 1 + 1)
+    for (const distribution of distributions) {
+      const one = (p: string) => {
+        const objects = store.getObjects(distribution, namedNode(p), null)
+        expect(objects, `${distribution.value} ${p}`).toHaveLength(1)
+        return objects[0]!
+      }
+      expect(one(ns.dct + 'license').value).toBe('http://publications.europa.eu/resource/authority/licence/CC0')
+      const url = one(ns.dcat + 'downloadURL').value
+      expect(one(ns.dcat + 'accessURL').value).toBe(url)
+      const path = url.slice(`${baseUrl}/data/`.length)
+      expect(url.startsWith(`${baseUrl}/data/`)).toBe(true)
+      expect(one(ns.dcat + 'byteSize').value).toBe(String(readFileSync(join(dir, path)).length))
+      const checksum = one(ns.spdx + 'checksum')
+      expect(store.getObjects(checksum, namedNode(ns.spdx + 'algorithm'), null)[0]!.value).toBe(`${ns.spdx}checksumAlgorithm_sha256`)
+      expect(store.getObjects(checksum, namedNode(ns.spdx + 'checksumValue'), null)[0]!.value).toBe(sums.get(path))
+      expect(store.getObjects(distribution, namedNode(ns.dct + 'format'), null).length + store.getObjects(distribution, namedNode(ns.dcat + 'mediaType'), null).length).toBeGreaterThan(0)
+    }
+  })
+})

@@ -1,0 +1,106 @@
+import { execFileSync } from 'node:child_process'
+import { createHash } from 'node:crypto'
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
+import { copyFile, mkdtemp } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join, relative } from 'node:path'
+import SQLite from 'better-sqlite3'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { loadConfig, projectRoot } from '../../src/config.js'
+import { openDatabase } from '../../src/store/open-database.js'
+import { writePublication } from '../../src/publication/write-publication.js'
+import { baseUrl, dumpInto, publisherUri, sharedPublication } from './publication-fixture.js'
+
+const sha256 = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex')
+/** Every file under a folder, as sorted relative POSIX paths. */
+function filesUnder(root: string, folder = root): string[] {
+  return readdirSync(folder, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? filesUnder(root, join(folder, entry.name)) : [relative(root, join(folder, entry.name)).split('\\').join('/')]).sort()
+}
+
+let dir: string
+
+beforeAll(async () => {
+  ;({ dir } = await sharedPublication())
+})
+
+describe('SHA256SUMS', () => {
+  it('lists every other file of the publication with its true hash', () => {
+    const lines = readFileSync(join(dir, 'SHA256SUMS'), 'utf8').trim().split('\n')
+    const listed = lines.map((line) => {
+      const [hash, path] = line.split('  ') as [string, string]
+      expect(hash, path).toBe(sha256(join(dir, path)))
+      return path
+    })
+    expect(listed).toEqual(filesUnder(dir).filter((f) => f !== 'SHA256SUMS'))
+    expect(listed).toHaveLength(22 * 2 + 9)
+  })
+
+  it('is accepted by sha256sum -c', () => {
+    expect(execFileSync('sha256sum', ['--check', '--strict', 'SHA256SUMS'], { cwd: dir, encoding: 'utf8' })).not.toMatch(/FAILED/)
+  })
+})
+
+describe('the zip', () => {
+  it('opens and holds every data file byte for byte, under one folder', () => {
+    const entries = execFileSync('unzip', ['-Z1', join(dir, 'open-akkoord.zip')], { encoding: 'utf8' }).trim().split('\n').sort()
+    const inside = filesUnder(dir).filter((f) => !['open-akkoord.zip', 'SHA256SUMS', 'catalog.ttl', 'catalog.jsonld'].includes(f))
+    expect(entries).toEqual(inside.map((f) => `open-akkoord-2026-11-28/${f}`).sort())
+    execFileSync('unzip', ['-tq', join(dir, 'open-akkoord.zip')])
+    for (const file of ['csv/actions.csv', 'open-akkoord.sqlite', 'datapackage.json']) {
+      const unpacked = execFileSync('unzip', ['-p', join(dir, 'open-akkoord.zip'), `open-akkoord-2026-11-28/${file}`], { maxBuffer: 64e6 })
+      expect(unpacked.equals(readFileSync(join(dir, file))), file).toBe(true)
+    }
+  })
+})
+
+describe('a dump', () => {
+  it('is deterministic: the same data gives byte-identical files', async () => {
+    const again = join(await mkdtemp(join(tmpdir(), 'open-akkoord-again-')), 'publication')
+    await dumpInto(again)
+    const files = filesUnder(dir)
+    expect(filesUnder(again)).toEqual(files)
+    for (const file of files) expect(sha256(join(again, file)), file).toBe(sha256(join(dir, file)))
+  })
+
+  it('takes the base URL from its settings: another URL changes the catalogue, not the tables', async () => {
+    const other = join(await mkdtemp(join(tmpdir(), 'open-akkoord-other-')), 'publication')
+    await dumpInto(other, 'https://data.assen.nl/akkoord')
+    expect(readFileSync(join(other, 'catalog.ttl'), 'utf8')).toContain('<https://data.assen.nl/akkoord/data/csv/actions.csv>')
+    expect(readFileSync(join(other, 'catalog.ttl'), 'utf8')).not.toContain(baseUrl)
+    expect(sha256(join(other, 'csv/actions.csv'))).toBe(sha256(join(dir, 'csv/actions.csv')))
+  })
+
+  it('is atomic: a failing dump leaves the previous publication untouched and no temporary folder behind', async () => {
+    const parent = await mkdtemp(join(tmpdir(), 'open-akkoord-atomic-'))
+    const outDir = join(parent, 'publication')
+    await dumpInto(outDir)
+    const before = new Map(filesUnder(outDir).map((f) => [f, sha256(join(outDir, f))]))
+    // A real failure half-way: a database that lost a table the dump reads after the first files.
+    const broken = join(parent, 'broken.sqlite')
+    await copyFile(loadConfig({}).databasePath, broken)
+    const sqlite = new SQLite(broken)
+    sqlite.exec('DROP TABLE budget_line_portfolio')
+    sqlite.close()
+    const store = openDatabase(broken, { readonly: true })
+    try {
+      await expect(writePublication({ db: store.db, databasePath: broken, outDir, root: projectRoot, baseUrl, publisherUri }))
+        .rejects.toThrow(/budget_line_portfolio/)
+    } finally {
+      await store.db.destroy()
+    }
+    expect(new Map(filesUnder(outDir).map((f) => [f, sha256(join(outDir, f))]))).toEqual(before)
+    expect(readdirSync(parent).sort()).toEqual(['broken.sqlite', 'publication'])
+  })
+
+  it('replaces a previous publication whole, leaving no stale file', async () => {
+    const parent = await mkdtemp(join(tmpdir(), 'open-akkoord-replace-'))
+    const outDir = join(parent, 'publication')
+    await dumpInto(outDir)
+    execFileSync('touch', [join(outDir, 'stale.csv')])
+    await dumpInto(outDir)
+    expect(existsSync(join(outDir, 'stale.csv'))).toBe(false)
+    expect(statSync(outDir).mode & 0o777).toBe(0o755)
+    expect(readdirSync(parent)).toEqual(['publication'])
+  })
+})
