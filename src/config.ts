@@ -16,6 +16,7 @@ const schema = z.object({
   PUBLICATION_DIR: z.string().trim().min(1).default('publication'),
   PUBLIC_BASE_URL: z.string().trim().url('must be an absolute http(s) URL').regex(/^https?:\/\//, 'must be http or https').optional(),
   PUBLISHER_URI: z.string().trim().url('must be an absolute URI').default('https://identifier.overheid.nl/tooi/id/gemeente/gm0106'),
+  PUBLISHER_NAME: z.string().trim().min(1).default('Gemeente Assen'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   MAX_DEPTH: integer(12, 2, 100),
   MAX_ALIASES: integer(30, 1, 1000),
@@ -39,6 +40,8 @@ export interface Config {
   publicBaseUrl: string
   /** The publisher's IRI in the DCAT catalogue (TOOI; default: gemeente Assen, gm0106). */
   publisherUri: string
+  /** The publisher's name in the DCAT catalogue and the Data Package. */
+  publisherName: string
   logLevel: z.infer<typeof schema>['LOG_LEVEL']
   limits: { maxDepth: number; maxAliases: number; maxTokens: number; maxDirectives: number; maxCost: number; maxBodyBytes: number }
   reports: { concurrency: number; queue: number }
@@ -73,6 +76,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     publicationDir: resolve(projectRoot, s.PUBLICATION_DIR),
     publicBaseUrl: (s.PUBLIC_BASE_URL ?? `http://localhost:${s.PORT}`).replace(/\/+$/, ''),
     publisherUri: s.PUBLISHER_URI,
+    publisherName: s.PUBLISHER_NAME,
     logLevel: s.LOG_LEVEL,
     limits: {
       maxDepth: s.MAX_DEPTH, maxAliases: s.MAX_ALIASES, maxTokens: s.MAX_TOKENS, maxDirectives: s.MAX_DIRECTIVES,

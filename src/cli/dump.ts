@@ -18,7 +18,7 @@ try {
     const started = performance.now()
     const result = await writePublication({
       db: store.db, databasePath: config.databasePath, outDir, root: projectRoot,
-      baseUrl: config.publicBaseUrl, publisherUri: config.publisherUri,
+      baseUrl: config.publicBaseUrl, publisherUri: config.publisherUri, publisherName: config.publisherName,
     })
     const bytes = result.files.reduce((sum, f) => sum + f.bytes, 0)
     console.log(`wrote ${result.files.length + 1} files (${(bytes / 1e6).toFixed(1)} MB, data version ${result.version}) to ${result.outDir} in ${Math.round(performance.now() - started)} ms`)

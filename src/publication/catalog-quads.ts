@@ -65,7 +65,7 @@ export function catalogQuads(context: CatalogContext): Quad[] {
   const packageUrl = `${baseUrl}/data/${context.datapackagePath}`
   const vocabulary = `${baseUrl}/def`
   const places = metadata.municipalities.map(codes.municipality)
-  const publisherName = metadata.municipalities.map((m) => `Gemeente ${m}`).join(', ')
+  const { publisherName } = metadata
 
   a(catalog, dcat + 'Catalog')
   add(catalog, dct + 'title', nl('Open Akkoord: catalogus van open data'), en('Open Akkoord: open data catalogue'))
@@ -142,7 +142,7 @@ export function catalogQuads(context: CatalogContext): Quad[] {
   add(period, dcat + 'endDate', date(metadata.temporal.end))
   for (const [place, name] of places.map((p, i) => [p, metadata.municipalities[i]!] as const)) {
     a(place, dct + 'Location')
-    add(place, skos + 'prefLabel', nl(`Gemeente ${name}`))
+    add(place, skos + 'prefLabel', nl(name))
   }
   a(landing, foaf + 'Document')
   a(index, foaf + 'Document')

@@ -28,6 +28,8 @@ export interface PublicationMetadata {
   temporal: { start: string; end: string }
   /** The municipalities, for the publisher and the spatial coverage. */
   municipalities: string[]
+  /** Who publishes: from the settings, since the data does not say. */
+  publisherName: string
   /** The e-mail address of the contact block of the agreement. */
   contactEmail: string
   keywords: string[]
@@ -37,7 +39,7 @@ export interface PublicationMetadata {
 const emailIn = (text: string): string | null => /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/.exec(text)?.[0] ?? null
 
 /** Reads the publication's metadata from the agreements in the database. */
-export async function readPublicationMetadata(db: Kysely<Database>): Promise<PublicationMetadata> {
+export async function readPublicationMetadata(db: Kysely<Database>, publisherName: string): Promise<PublicationMetadata> {
   const agreements = await listRecords(db, 'agreement')
   if (agreements.length === 0) throw new PublicationError('the database holds no agreement to publish')
   let contactEmail: string | null = null
@@ -47,16 +49,20 @@ export async function readPublicationMetadata(db: Kysely<Database>): Promise<Pub
   if (contactEmail === null) throw new PublicationError('no agreement has a contact section with an e-mail address for the catalogue\'s contact point')
   const versions = agreements.map((a) => a.dataVersion).sort()
   const municipalities = [...new Set(agreements.map((a) => a.municipality))].sort()
-  const names = agreements.map((a) => `${a.subtitle} ${a.municipality} "${a.title}"`).join('; ')
+  // A few agreements are named; many (the synthetic benchmark data) are counted, so titles stay titles.
+  const few = agreements.length <= 3
+  const names = few ? agreements.map((a) => `${a.subtitle} ${a.municipality} "${a.title}"`).join('; ') : null
   return {
     agreements,
-    title: {
-      nl: `Open Akkoord: ${agreements.map((a) => `${a.subtitle} ${a.municipality}`).join(', ')}`,
-      en: `Open Akkoord: coalition agreement${agreements.length > 1 ? 's' : ''} of ${municipalities.join(', ')} ${agreements.map((a) => `${a.periodStart}-${a.periodEnd}`).join(', ')}`,
-    },
+    title: few
+      ? {
+          nl: `Open Akkoord: ${agreements.map((a) => `${a.subtitle} ${a.municipality}`).join(', ')}`,
+          en: `Open Akkoord: coalition agreement${agreements.length > 1 ? 's' : ''} of ${municipalities.join(', ')} ${agreements.map((a) => `${a.periodStart}-${a.periodEnd}`).join(', ')}`,
+        }
+      : { nl: `Open Akkoord: ${agreements.length} bestuursakkoorden van ${municipalities.length} gemeenten`, en: `Open Akkoord: ${agreements.length} coalition agreements of ${municipalities.length} municipalities` },
     description: {
-      nl: `De volledige tekst van ${names} als open data: thema's, onderwerpen, concrete acties met doelen en verantwoordelijke portefeuilles, de financiële doorrekening in hele euro's, de financiële spelregels, portefeuilles en wijken. Elk record citeert de brontekst letterlijk met de regelnummers waar het staat.`,
-      en: `The complete text of ${names} as open data: themes, topics, concrete actions with their targets and responsible portfolios, the budget in whole euros, the financial rules, portfolios and districts. Every record quotes the source text verbatim with the line numbers it stands on.`,
+      nl: `De volledige tekst van ${names ?? `${agreements.length} bestuursakkoorden`} als open data: thema's, onderwerpen, concrete acties met doelen en verantwoordelijke portefeuilles, de financiële doorrekening in hele euro's, de financiële spelregels, portefeuilles en wijken. Elk record citeert de brontekst letterlijk met de regelnummers waar het staat.`,
+      en: `The complete text of ${names ?? `${agreements.length} coalition agreements`} as open data: themes, topics, concrete actions with their targets and responsible portfolios, the budget in whole euros, the financial rules, portfolios and districts. Every record quotes the source text verbatim with the line numbers it stands on.`,
     },
     version: versions.at(-1)!,
     issued: versions[0]!,
@@ -66,7 +72,8 @@ export async function readPublicationMetadata(db: Kysely<Database>): Promise<Pub
       end: `${Math.max(...agreements.map((a) => a.periodEnd))}-12-31`,
     },
     municipalities,
+    publisherName,
     contactEmail,
-    keywords: ['bestuursakkoord', 'coalitieakkoord', 'college van B&W', 'begroting', ...municipalities],
+    keywords: ['bestuursakkoord', 'coalitieakkoord', 'college van B&W', 'begroting', ...(municipalities.length <= 10 ? municipalities : [])],
   }
 }

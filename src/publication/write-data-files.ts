@@ -52,6 +52,7 @@ export async function writeDataFiles(directory: string, sources: DataFileSources
       en: `${table.title} (NDJSON, one JSON object per line, the columns of the CSV): ${table.description}`,
     })
   }
+  const copiedSources = new Set<string>()
   for (const agreement of metadata.agreements) {
     await writeAgreementJson(db, directory, agreement)
     await described(agreementJsonPath(agreement.slug), 'json', `${agreement.slug}.json`, {
@@ -59,6 +60,9 @@ export async function writeDataFiles(directory: string, sources: DataFileSources
       en: `${agreement.subtitle} ${agreement.municipality} as one nested JSON document: themes, topics, actions, budget, rules, portfolios.`,
     })
     const sourcePath = sourceTextPath(agreement.sourceFile)
+    // Agreements may share a source text (the synthetic benchmark data does): copy and list it once.
+    if (copiedSources.has(sourcePath)) continue
+    copiedSources.add(sourcePath)
     await copyVerified(resolve(sources.root, agreement.sourceFile), join(directory, sourcePath), agreement.sourceSha256)
     await described(sourcePath, 'text', sourcePath.split('/').at(-1)!, {
       nl: `De brontekst van ${agreement.subtitle} ${agreement.municipality}; de regelnummers in de data verwijzen hiernaar.`,

@@ -38,12 +38,12 @@ export async function writeDatapackage(options: {
     // The data version, not the clock: the same data gives the same file.
     created: `${metadata.modified}T00:00:00Z`,
     keywords: metadata.keywords,
-    contributors: metadata.municipalities.map((m) => ({ title: `Gemeente ${m}`, roles: ['publisher'], email: metadata.contactEmail })),
+    contributors: [{ title: metadata.publisherName, roles: ['publisher'], email: metadata.contactEmail }],
     licenses: [{ name: 'CC0-1.0', path: 'https://creativecommons.org/publicdomain/zero/1.0/', title: 'Creative Commons Zero v1.0 Universal' }],
-    sources: metadata.agreements.map((a) => {
+    sources: [...new Map(metadata.agreements.map((a) => {
       const file = digest(sourceTextPath(a.sourceFile))
-      return { title: `${a.subtitle} ${a.municipality}: ${a.title} (brontekst)`, path: file.path, version: a.dataVersion, hash: `sha256:${file.sha256}` }
-    }),
+      return [file.path, { title: `${a.subtitle} ${a.municipality}: ${a.title} (brontekst)`, path: file.path, version: a.dataVersion, hash: `sha256:${file.sha256}` }]
+    })).values()],
     resources: options.tables.map((table) => {
       const file = digest(tablePath(table, 'csv'))
       return {

@@ -24,6 +24,7 @@ export interface PublicationOptions {
   /** The public address the IRIs, download URLs and catalogue use. */
   baseUrl: string
   publisherUri: string
+  publisherName: string
 }
 
 export interface PublicationResult {
@@ -41,7 +42,7 @@ export interface PublicationResult {
  * error the previous publication stays as it was.
  */
 export async function writePublication(options: PublicationOptions): Promise<PublicationResult> {
-  const metadata = await readPublicationMetadata(options.db)
+  const metadata = await readPublicationMetadata(options.db, options.publisherName)
   return replaceDirectoryAtomically(options.outDir, async (directory) => {
     const files = await writeDataFiles(directory, { ...options, metadata })
     const byPath = new Map(files.map((f) => [f.path, f]))

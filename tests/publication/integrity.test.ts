@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { loadConfig, projectRoot } from '../../src/config.js'
 import { openDatabase } from '../../src/store/open-database.js'
 import { writePublication } from '../../src/publication/write-publication.js'
-import { baseUrl, dumpInto, publisherUri, sharedPublication } from './publication-fixture.js'
+import { baseUrl, dumpInto, publisherName, publisherUri, sharedPublication } from './publication-fixture.js'
 
 const sha256 = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex')
 /** Every file under a folder, as sorted relative POSIX paths. */
@@ -84,7 +84,7 @@ describe('a dump', () => {
     sqlite.close()
     const store = openDatabase(broken, { readonly: true })
     try {
-      await expect(writePublication({ db: store.db, databasePath: broken, outDir, root: projectRoot, baseUrl, publisherUri }))
+      await expect(writePublication({ db: store.db, databasePath: broken, outDir, root: projectRoot, baseUrl, publisherUri, publisherName }))
         .rejects.toThrow(/budget_line_portfolio/)
     } finally {
       await store.db.destroy()

@@ -7,13 +7,13 @@ import { openTestStore } from '../helpers.js'
 
 /** A public address unlike the default, to show the catalogue takes it from the settings. */
 export const baseUrl = 'https://open-akkoord.example.nl'
-export const publisherUri = loadConfig({}).publisherUri
+export const { publisherUri, publisherName } = loadConfig({})
 
 /** Writes a publication of the test database into a fresh temporary folder. */
 export async function dumpInto(outDir: string, base = baseUrl): Promise<PublicationResult> {
   const store = openTestStore()
   try {
-    return await writePublication({ db: store.db, databasePath: loadConfig({}).databasePath, outDir, root: projectRoot, baseUrl: base, publisherUri })
+    return await writePublication({ db: store.db, databasePath: loadConfig({}).databasePath, outDir, root: projectRoot, baseUrl: base, publisherUri, publisherName })
   } finally {
     await store.db.destroy()
   }
