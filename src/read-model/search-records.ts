@@ -1,0 +1,82 @@
+import { sql, type Kysely } from 'kysely'
+import { stemWord, words } from '../search/dutch-stems.js'
+import type { Database, SearchKind } from '../store/database.js'
+
+/** Bounds on a search query, so a hostile query costs no more than an ordinary one. */
+export const searchLimits = { maxLength: 500, maxWords: 16 } as const
+
+/** A search query that cannot be run, with a reason fit to show the user. */
+export class SearchInputError extends Error {
+  override readonly name = 'SearchInputError'
+}
+
+/** A prepared search: the folded words the user typed and the FTS5 expression made from them. */
+export interface SearchTerms {
+  words: string[]
+  stems: string[]
+  match: string
+}
+
+/** An FTS5 string literal: the token in double quotes, any quote inside doubled. */
+const quoted = (token: string) => `"${token.replaceAll('"', '""')}"`
+
+/**
+ * Turns user input into an FTS5 MATCH expression. The input never reaches
+ * MATCH as written: it is split into words (letters and digits, diacritics
+ * folded), so quotes, `*`, `^`, `:`, parentheses and operators such as NEAR or
+ * OR are either dropped as punctuation or searched as plain words. Every word
+ * becomes a quoted prefix term on itself and on its Dutch stem, so "woningen"
+ * finds "woning", "financien" finds "Financiën" and "zwemb" finds "Zwembad".
+ */
+export function searchTerms(query: string): SearchTerms {
+  if (query.length > searchLimits.maxLength) {
+    throw new SearchInputError(`is ${query.length} characters long; at most ${searchLimits.maxLength} are allowed`)
+  }
+  const found = [...new Set(words(query))]
+  if (found.length === 0) throw new SearchInputError('holds no word to search for (letters or digits)')
+  if (found.length > searchLimits.maxWords) {
+    throw new SearchInputError(`holds ${found.length} different words; at most ${searchLimits.maxWords} are allowed`)
+  }
+  const stems = found.map(stemWord)
+  const match = found.map((word, i) => {
+    const alternatives = [...new Set([word, stems[i]!])].filter((t) => t.length > 0)
+    return `(${alternatives.map((t) => `${quoted(t)}*`).join(' OR ')})`
+  }).join(' AND ')
+  return { words: found, stems, match }
+}
+
+/** One matching search document, best first. */
+export interface SearchRow {
+  documentId: number
+  kind: SearchKind
+  recordId: number
+  title: string
+  body: string
+  /** bm25 with the title weighted four times the text: lower is more relevant. */
+  bm25: number
+}
+
+/** Ranking: bm25 over (title, body, stems), the title counting most; ties in document order. */
+const bm25 = sql<number>`bm25(search_fts, 4.0, 1.0, 1.0)`
+
+/** Reads one page of an agreement's search results, best first. */
+export async function searchRecords(
+  db: Kysely<Database>, agreementId: number, terms: SearchTerms, page: { offset: number; limit: number },
+): Promise<SearchRow[]> {
+  const result = await sql<{ id: number; kind: SearchKind; record_id: number; title: string; body: string; score: number }>`
+    SELECT d.id, d.kind, d.record_id, d.title, d.body, ${bm25} AS score
+    FROM search_fts JOIN search_document AS d ON d.id = search_fts.rowid
+    WHERE search_fts MATCH ${terms.match} AND d.agreement_id = ${agreementId}
+    ORDER BY score, d.id
+    LIMIT ${page.limit} OFFSET ${page.offset}`.execute(db)
+  return result.rows.map((r) => ({ documentId: r.id, kind: r.kind, recordId: r.record_id, title: r.title, body: r.body, bm25: r.score }))
+}
+
+/** How many of an agreement's search documents match. */
+export async function countSearchMatches(db: Kysely<Database>, agreementId: number, terms: SearchTerms): Promise<number> {
+  const result = await sql<{ count: number }>`
+    SELECT count(*) AS count
+    FROM search_fts JOIN search_document AS d ON d.id = search_fts.rowid
+    WHERE search_fts MATCH ${terms.match} AND d.agreement_id = ${agreementId}`.execute(db)
+  return Number(result.rows[0]?.count ?? 0)
+}
