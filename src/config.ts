@@ -27,6 +27,8 @@ const schema = z.object({
   REPORT_CONCURRENCY: integer(2, 1, 64),
   REPORT_QUEUE: integer(4, 0, 1000),
   SHUTDOWN_TIMEOUT_MS: integer(10_000, 0, 600_000),
+  CACHE_MAX_AGE: integer(300, 0, 31_536_000),
+  RESPONSE_CACHE_BYTES: integer(50_000_000, 0, 2_000_000_000),
 })
 
 /** Validated settings of the server and the command-line tools. */
@@ -46,6 +48,8 @@ export interface Config {
   limits: { maxDepth: number; maxAliases: number; maxTokens: number; maxDirectives: number; maxCost: number; maxBodyBytes: number }
   reports: { concurrency: number; queue: number }
   shutdownTimeoutMs: number
+  /** HTTP caching of API answers: Cache-Control max-age in seconds, and the in-memory response cache's size (0 turns it off). */
+  cache: { maxAgeSeconds: number; maxBytes: number }
 }
 
 /** A setting with a bad value: names the variable, the value and what is wrong. */
@@ -84,5 +88,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     reports: { concurrency: s.REPORT_CONCURRENCY, queue: s.REPORT_QUEUE },
     shutdownTimeoutMs: s.SHUTDOWN_TIMEOUT_MS,
+    cache: { maxAgeSeconds: s.CACHE_MAX_AGE, maxBytes: s.RESPONSE_CACHE_BYTES },
   }
 }
