@@ -1,0 +1,31 @@
+import { GraphQLError } from './graphql-js.js'
+
+/** The error codes a client can rely on, in `errors[].extensions.code`. */
+export const errorCodes = {
+  badUserInput: 'BAD_USER_INPUT',
+  notFound: 'NOT_FOUND',
+  queryTooComplex: 'QUERY_TOO_COMPLEX',
+  parseFailed: 'GRAPHQL_PARSE_FAILED',
+  validationFailed: 'GRAPHQL_VALIDATION_FAILED',
+  internal: 'INTERNAL_SERVER_ERROR',
+} as const
+
+/** Shows a user's value in a message: JSON-quoted and cut short, so a 10k-character input does not echo back whole. */
+export function showValue(value: unknown): string {
+  const text = JSON.stringify(value) ?? String(value)
+  return text.length > 80 ? `${text.slice(0, 77)}...` : text
+}
+
+/** An argument with a value the API cannot use: names the argument, the value and why. */
+export function badUserInput(argument: string, value: unknown, reason: string): GraphQLError {
+  return new GraphQLError(`Argument ${argument} ${showValue(value)} ${reason}.`, {
+    extensions: { code: errorCodes.badUserInput, argument },
+  })
+}
+
+/** A reference (an agreement slug, ...) that names nothing in the database. */
+export function notFound(argument: string, value: unknown, what: string): GraphQLError {
+  return new GraphQLError(`Argument ${argument} ${showValue(value)} names no ${what}.`, {
+    extensions: { code: errorCodes.notFound, argument },
+  })
+}

@@ -1,0 +1,101 @@
+import { EnvelopArmor } from '@escape.tech/graphql-armor'
+import type { GraphQLArmorRejectCallback } from '@escape.tech/graphql-armor-types'
+import { complexityFromQuery } from '@pothos/plugin-complexity'
+import type { DocumentNode, GraphQLSchema, OperationDefinitionNode } from 'graphql'
+import { GraphQLError, Kind } from './graphql-js.js'
+import type { Plugin } from 'graphql-yoga'
+import type { Config } from '../config.js'
+import { errorCodes } from './errors.js'
+
+type Limits = Config['limits']
+
+/** A refused query: names the limit (as the setting that configures it) and its maximum. */
+function tooComplex(message: string, limit: string, maximum: number, extra: Record<string, unknown> = {}): GraphQLError {
+  return new GraphQLError(`Query refused before running: ${message} (limit ${limit} = ${maximum}).`, {
+    extensions: { code: errorCodes.queryTooComplex, limit, maximum, ...extra },
+  })
+}
+
+/** graphql-armor's check, reporting our coded error instead of its own. */
+function reject(limit: string, maximum: number): GraphQLArmorRejectCallback {
+  return (context, error) => {
+    const coded = tooComplex(error.message.replace(/^Syntax Error: /, '').replace(/\.$/, '').toLowerCase(), limit, maximum)
+    // The token limit runs inside the parser and has no validation context: throwing aborts the parse.
+    if (context) context.reportError(coded)
+    else throw coded
+  }
+}
+
+/**
+ * Depth, alias, directive and token limits (graphql-armor). All run while the
+ * query is parsed and validated, so a refused query never executes.
+ */
+export function armorPlugins(limits: Limits): Plugin[] {
+  const armor = new EnvelopArmor({
+    maxDepth: { n: limits.maxDepth, ignoreIntrospection: true, flattenFragments: true, propagateOnRejection: false, onReject: [reject('MAX_DEPTH', limits.maxDepth)] },
+    maxAliases: { n: limits.maxAliases, propagateOnRejection: false, onReject: [reject('MAX_ALIASES', limits.maxAliases)] },
+    maxDirectives: { n: limits.maxDirectives, propagateOnRejection: false, onReject: [reject('MAX_DIRECTIVES', limits.maxDirectives)] },
+    maxTokens: { n: limits.maxTokens, propagateOnRejection: false, onReject: [reject('MAX_TOKENS', limits.maxTokens)] },
+    // Cost is measured with the schema's own per-field estimates below; suggestions help users of an open schema.
+    costLimit: { enabled: false },
+    blockFieldSuggestion: { enabled: false },
+  })
+  return armor.protect().plugins as Plugin[]
+}
+
+/**
+ * The estimated cost of the operation a request runs, from the complexity
+ * each field declares (a list multiplies the cost of what is selected in it
+ * by its expected size; a connection by the page size asked for).
+ * Undefined when the variables are invalid: execution reports those.
+ */
+export function queryCost(schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined, variables: Record<string, unknown> | undefined): number | undefined {
+  const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)
+  const operation = operationName ? operations.find((o) => o.name?.value === operationName) : operations.length === 1 ? operations[0] : undefined
+  if (!operation) return undefined
+  const only: DocumentNode = { kind: Kind.DOCUMENT, definitions: [operation, ...document.definitions.filter((d) => d.kind === Kind.FRAGMENT_DEFINITION)] }
+  try {
+    return complexityFromQuery(only, { schema, variables: variables ?? {}, ctx: {} }).complexity
+  } catch {
+    return undefined
+  }
+}
+
+/** What the cost check leaves in the request context for the response's extensions. */
+export interface CostContext {
+  queryCost?: number
+}
+
+/**
+ * Refuses a valid query whose cost exceeds MAX_COST, as a validation error (so
+ * before execution), and records the cost of an accepted one. It also gives
+ * graphql-js' own validation errors a code.
+ */
+export function costLimitPlugin(schema: GraphQLSchema, limits: Limits): Plugin {
+  return {
+    onValidate({ params }) {
+      return ({ result, context, setResult, extendContext }) => {
+        if (result.length > 0) {
+          setResult(result.map((error) => (error.extensions.code ? error : withCode(error, errorCodes.validationFailed))))
+          return
+        }
+        const request = (context as { params?: { operationName?: string | null; variables?: Record<string, unknown> } }).params
+        const cost = queryCost(schema, params.documentAST, request?.operationName, request?.variables)
+        if (cost === undefined) return
+        if (cost > limits.maxCost) {
+          setResult([tooComplex(`its estimated cost is ${cost}; ask for smaller pages (first/last) or fewer nested lists`, 'MAX_COST', limits.maxCost, { cost })])
+          return
+        }
+        extendContext({ queryCost: cost } satisfies CostContext as never)
+      }
+    },
+  }
+}
+
+/** A copy of a GraphQL error with an error code added. */
+export function withCode(error: GraphQLError, code: string): GraphQLError {
+  return new GraphQLError(error.message, {
+    nodes: error.nodes, source: error.source, positions: error.positions, path: error.path, originalError: error.originalError,
+    extensions: { ...error.extensions, code },
+  })
+}

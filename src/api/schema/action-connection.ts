@@ -1,0 +1,80 @@
+import { countActions, findActionsPage, type ActionFilterIds } from '../../read-model/actions-page.js'
+import { agreementArgDescription, agreementFromArg } from '../agreement-arg.js'
+import { builder } from '../builder.js'
+import type { ApiContext } from '../context.js'
+import { encodeCursor } from '../cursor.js'
+import { filterIds } from '../filter-slugs.js'
+import { pageCost, pageWindow } from '../pagination.js'
+import type { AgreementRecord } from '../../read-model/records.js'
+import { ActionKindEnum } from './action-kind.js'
+import { ActionRef } from './refs.js'
+
+const ActionFilter = builder.inputType('ActionFilter', {
+  description: 'Narrows a list of actions. Every field that is set must hold (AND); a field with several values matches any of them (OR). '
+    + 'Slugs that the agreement does not have are reported as BAD_USER_INPUT.',
+  fields: (t) => ({
+    theme: t.stringList({ description: 'Theme slugs: actions under any of these themes.' }),
+    topic: t.stringList({ description: 'Topic slugs: actions stated in any of these topics.' }),
+    section: t.stringList({ description: 'Section slugs: actions stated in any of these governance sections.' }),
+    portfolio: t.stringList({ description: 'Portfolio slugs: actions any of these portfolios is responsible for.' }),
+    party: t.stringList({ description: 'Party slugs: actions a portfolio held by any of these parties is responsible for.' }),
+    district: t.stringList({ description: 'District slugs: actions that name any of these districts.' }),
+    kind: t.field({ type: [ActionKindEnum], description: 'Kinds: actions of any of these kinds.' }),
+    hasBudget: t.boolean({ description: 'true: only actions funded by a budget line; false: only actions without one.' }),
+    hasTarget: t.boolean({ description: 'true: only actions with a quantified or dated target; false: only actions without one.' }),
+  }),
+})
+
+type ActionFilterInput = typeof ActionFilter.$inferInput
+
+async function resolveFilter(ctx: ApiContext, agreement: AgreementRecord, filter: ActionFilterInput | null | undefined): Promise<ActionFilterIds> {
+  if (!filter) return {}
+  const [themeIds, topicIds, sectionIds, portfolioIds, partyIds, districtIds] = await Promise.all([
+    filterIds(ctx, agreement, 'theme', 'theme', 'theme', filter.theme),
+    filterIds(ctx, agreement, 'topic', 'topic', 'topic', filter.topic),
+    filterIds(ctx, agreement, 'section', 'section', 'section', filter.section),
+    filterIds(ctx, agreement, 'portfolio', 'portfolio', 'portfolio', filter.portfolio),
+    filterIds(ctx, agreement, 'party', 'party', 'party', filter.party),
+    filterIds(ctx, agreement, 'district', 'district', 'district', filter.district),
+  ])
+  return {
+    themeIds, topicIds, sectionIds, portfolioIds, partyIds, districtIds,
+    kinds: filter.kind ?? undefined, hasBudget: filter.hasBudget ?? undefined, hasTarget: filter.hasTarget ?? undefined,
+  }
+}
+
+builder.queryFields((t) => ({
+  actions: t.connection({
+    type: ActionRef,
+    description: 'The actions of an agreement, filtered, in document order (`position`). Pages are keyset-based: a cursor stays valid '
+      + 'for the same filter as long as the database is not rebuilt. Default page size 20, at most 100.',
+    args: {
+      agreement: t.arg.string({ description: agreementArgDescription }),
+      filter: t.arg({ type: ActionFilter, description: 'Narrows the list; omitted: every action.' }),
+    },
+    complexity: pageCost,
+    resolve: async (_root, args, ctx) => {
+      const window = pageWindow(args, 'Action')
+      const agreement = await agreementFromArg(ctx, args.agreement)
+      const filter = await resolveFilter(ctx, agreement, args.filter)
+      const page = await findActionsPage(ctx.db, agreement.id, filter, window)
+      const edges = page.records.map((action) => ({ cursor: encodeCursor('Action', action.position), node: action }))
+      return {
+        edges,
+        pageInfo: {
+          hasNextPage: page.hasMoreForward,
+          hasPreviousPage: page.hasMoreBackward,
+          startCursor: edges[0]?.cursor ?? null,
+          endCursor: edges.at(-1)?.cursor ?? null,
+        },
+        totalCount: () => countActions(ctx.db, agreement.id, filter),
+      }
+    },
+  }, {
+    name: 'ActionConnection',
+    description: 'A page of actions, with the total number that pass the filter.',
+  }, {
+    name: 'ActionEdge',
+    description: 'An action in a page, with its cursor.',
+  }),
+}))

@@ -1,0 +1,86 @@
+import { agreementArgDescription, agreementFromArg } from '../agreement-arg.js'
+import { builder } from '../builder.js'
+import { byPosition, loadAll } from '../load-all.js'
+import { loadNodesOf, nodeIdOf } from '../node-loading.js'
+import { ActionKindEnum } from './action-kind.js'
+import {
+  ActionRef, AgreementRef, BudgetLineRef, DistrictRef, PortfolioRef, ResponsibilityRef, SectionRef, SourceRef, TargetRef, ThemeRef, TopicRef,
+} from './refs.js'
+import { sourceOf } from './source.js'
+
+builder.node(ActionRef, {
+  description: 'A concrete commitment of the college, quoted as the whole sentence that states it. '
+    + 'An action belongs to a topic (and through it a theme), or to a governance section, never both.',
+  id: nodeIdOf('action'),
+  loadMany: loadNodesOf('action'),
+  fields: (t) => ({
+    slug: t.exposeString('slug', { description: 'The stable, URL-safe name of the action within its agreement.' }),
+    position: t.exposeInt('position', { description: 'The action\'s place among all actions of the agreement, in document order (1-based); the order of Query.actions.' }),
+    text: t.exposeString('text', { description: 'The sentence stating the commitment, quoted verbatim.' }),
+    kind: t.field({ type: ActionKindEnum, description: 'What kind of commitment this is.', resolve: (action) => action.kind }),
+    theme: t.field({
+      type: ThemeRef, nullable: true, description: 'The theme of the action\'s topic; null for an action in a governance section.',
+      resolve: (action, _args, ctx) => (action.themeId === null ? null : ctx.loaders.byId('theme').load(action.themeId)),
+    }),
+    topic: t.field({
+      type: TopicRef, nullable: true, description: 'The topic that states the action; null for an action in a governance section.',
+      resolve: (action, _args, ctx) => (action.topicId === null ? null : ctx.loaders.byId('topic').load(action.topicId)),
+    }),
+    section: t.field({
+      type: SectionRef, nullable: true, description: 'The governance section that states the action; null for an action under a topic.',
+      resolve: (action, _args, ctx) => (action.sectionId === null ? null : ctx.loaders.byId('section').load(action.sectionId)),
+    }),
+    portfolios: t.field({
+      type: [PortfolioRef], description: 'The portfolios responsible for the action, in portfolio order; empty where no alderman\'s responsibility covers it (public order belongs to the mayor).',
+      complexity: { field: 1, multiplier: 3 },
+      resolve: async (action, _args, ctx) => {
+        const links = await ctx.loaders.childrenOf('actionPortfolio', 'actionId').load(action.id)
+        return byPosition(await loadAll(ctx.loaders.byId('portfolio'), links.map((l) => l.portfolioId)))
+      },
+    }),
+    responsibilities: t.field({
+      type: [ResponsibilityRef], description: 'The portfolio responsibilities that cover the action, in portfolio order.', complexity: { field: 1, multiplier: 3 },
+      resolve: async (action, _args, ctx) => {
+        const links = await ctx.loaders.childrenOf('actionPortfolio', 'actionId').load(action.id)
+        return loadAll(ctx.loaders.byId('responsibility'), links.map((l) => l.responsibilityId))
+      },
+    }),
+    districts: t.field({
+      type: [DistrictRef], description: 'The districts the action names, in district order.', complexity: { field: 1, multiplier: 3 },
+      resolve: async (action, _args, ctx) => {
+        const links = await ctx.loaders.childrenOf('actionDistrict', 'actionId').load(action.id)
+        return loadAll(ctx.loaders.byId('district'), links.map((l) => l.districtId))
+      },
+    }),
+    budgetLines: t.field({
+      type: [BudgetLineRef], description: 'The budget lines that fund the action, in table order.', complexity: { field: 1, multiplier: 3 },
+      resolve: async (action, _args, ctx) => {
+        const links = await ctx.loaders.childrenOf('budgetLineAction', 'actionId').load(action.id)
+        return byPosition(await loadAll(ctx.loaders.byId('budgetLine'), links.map((l) => l.budgetLineId)))
+      },
+    }),
+    targets: t.field({
+      type: [TargetRef], description: 'The quantified or dated commitments inside the action, in document order.', complexity: { field: 1, multiplier: 2 },
+      resolve: (action, _args, ctx) => ctx.loaders.childrenOf('target', 'actionId').load(action.id),
+    }),
+    source: t.field({
+      type: SourceRef, description: 'Where the action\'s sentence stands in the source text.',
+      resolve: (action) => sourceOf(action.text, action.source),
+    }),
+    agreement: t.field({
+      type: AgreementRef, description: 'The agreement the action belongs to.',
+      resolve: (action, _args, ctx) => ctx.loaders.byId('agreement').load(action.agreementId).then((a) => a!),
+    }),
+  }),
+})
+
+builder.queryFields((t) => ({
+  action: t.field({
+    type: ActionRef, nullable: true, description: 'One action by slug; null when the agreement has no action with that slug.',
+    args: {
+      slug: t.arg.string({ required: true, description: 'The slug of the action (for example "pilot-basisbanen-structureel").' }),
+      agreement: t.arg.string({ description: agreementArgDescription }),
+    },
+    resolve: async (_root, args, ctx) => ctx.loaders.byKey('action').load(`${(await agreementFromArg(ctx, args.agreement)).id}/${args.slug}`),
+  }),
+}))

@@ -1,0 +1,89 @@
+import { builder } from '../builder.js'
+import { localId } from '../node-id.js'
+import {
+  AgreementRef, BudgetCategoryRef, BudgetLineRef, BudgetYearTotalRef, DistrictRef, PartyRef, PersonRef, PortfolioRef, RuleRef,
+  SectionRef, ThemeRef,
+} from './refs.js'
+
+builder.node(AgreementRef, {
+  description: 'A coalition agreement (bestuursakkoord): the programme a municipality\'s governing parties agreed on for a council period.',
+  id: { resolve: (agreement) => localId(agreement.slug) },
+  loadMany: async (slugs, ctx) => ctx.loaders.agreementBySlug.loadMany(slugs).then((found) => found.map((a) => (a instanceof Error ? null : a))),
+  fields: (t) => ({
+    slug: t.exposeString('slug', { description: 'The stable, URL-safe name of the agreement, used in every `agreement` argument.' }),
+    title: t.exposeString('title', { description: 'The title, as printed ("Dichtbij & Daadkrachtig").' }),
+    subtitle: t.exposeString('subtitle', { description: 'The subtitle, as printed ("Bestuursakkoord 2022-2026").' }),
+    municipality: t.exposeString('municipality', { description: 'The municipality the agreement governs.' }),
+    periodStart: t.exposeInt('periodStart', { description: 'The first year of the council period.' }),
+    periodEnd: t.exposeInt('periodEnd', { description: 'The last year of the council period.' }),
+    presentedOn: t.exposeString('presentedOn', { description: 'The date the agreement was presented, ISO 8601 (YYYY-MM-DD).' }),
+    dataVersion: t.exposeString('dataVersion', { description: 'The date of the curated data this database was built from, ISO 8601.' }),
+    license: t.exposeString('license', { description: 'The licence of the data, as an SPDX identifier.' }),
+    language: t.exposeString('language', { description: 'The language of the texts, as a BCP 47 tag ("nl").' }),
+    sourceFile: t.exposeString('sourceFile', { description: 'The path of the source text in the project repository; all line numbers refer to it.' }),
+    sourceSha256: t.exposeString('sourceSha256', { description: 'The SHA-256 of the source text, hexadecimal, so a copy can be checked.' }),
+    sourceLineCount: t.exposeInt('sourceLineCount', { description: 'The number of lines of the source text.' }),
+    isCurrent: t.boolean({
+      description: 'Whether this is the current agreement: the most recently presented one, which every list uses when no `agreement` is given.',
+      resolve: async (agreement, _args, ctx) => (await ctx.loaders.currentAgreement())?.id === agreement.id,
+    }),
+    parties: t.field({
+      type: [PartyRef], description: 'The governing parties, in the order the agreement lists them.', complexity: { field: 1, multiplier: 5 },
+      resolve: (agreement, _args, ctx) => ctx.loaders.ofAgreement('party').load(agreement.id),
+    }),
+    signatories: t.field({
+      type: [PersonRef], description: 'The people who signed the agreement, in signing order.', complexity: { field: 1, multiplier: 5 },
+      resolve: async (agreement, _args, ctx) => (await ctx.loaders.ofAgreement('person').load(agreement.id))
+        .filter((p) => p.signatoryPosition !== null).sort((a, b) => a.signatoryPosition! - b.signatoryPosition!),
+    }),
+    sections: t.field({
+      type: [SectionRef], description: 'The top-level sections that are not themes (foreword, vision, governance style, ...), in document order.',
+      complexity: { field: 1, multiplier: 10 },
+      resolve: async (agreement, _args, ctx) => (await ctx.loaders.ofAgreement('section').load(agreement.id)).filter((s) => s.parentId === null),
+    }),
+    themes: t.field({
+      type: [ThemeRef], description: 'The themes, in document order.', complexity: { field: 1, multiplier: 10 },
+      resolve: (agreement, _args, ctx) => ctx.loaders.ofAgreement('theme').load(agreement.id),
+    }),
+    budgetCategories: t.field({
+      type: [BudgetCategoryRef], description: 'The categories of the financial table, in table order.', complexity: { field: 1, multiplier: 5 },
+      resolve: (agreement, _args, ctx) => ctx.loaders.ofAgreement('budgetCategory').load(agreement.id),
+    }),
+    budgetLines: t.field({
+      type: [BudgetLineRef], description: 'Every line of the financial table, in table order (use Query.budgetLines to filter).',
+      complexity: { field: 1, multiplier: 30 },
+      resolve: (agreement, _args, ctx) => ctx.loaders.ofAgreement('budgetLine').load(agreement.id),
+    }),
+    budgetTotals: t.field({
+      type: [BudgetYearTotalRef], description: 'The published totals row of the financial table, one per year, with the computed sums beside them.',
+      complexity: { field: 1, multiplier: 5 },
+      resolve: (agreement, _args, ctx) => ctx.loaders.ofAgreement('budgetTotal').load(agreement.id),
+    }),
+    rules: t.field({
+      type: [RuleRef], description: 'The financial rules ("Algemene spelregels"), in order.', complexity: { field: 1, multiplier: 15 },
+      resolve: (agreement, _args, ctx) => ctx.loaders.ofAgreement('rule').load(agreement.id),
+    }),
+    portfolios: t.field({
+      type: [PortfolioRef], description: 'The aldermen\'s portfolios, in the order of the portfolio division.', complexity: { field: 1, multiplier: 5 },
+      resolve: (agreement, _args, ctx) => ctx.loaders.ofAgreement('portfolio').load(agreement.id),
+    }),
+    districts: t.field({
+      type: [DistrictRef], description: 'The districts (wijken) with an alderman as wijkwethouder, in order.', complexity: { field: 1, multiplier: 10 },
+      resolve: (agreement, _args, ctx) => ctx.loaders.ofAgreement('district').load(agreement.id),
+    }),
+  }),
+})
+
+builder.queryFields((t) => ({
+  agreements: t.field({
+    type: [AgreementRef], description: 'Every agreement in the database, oldest first (by presentation date, then slug).',
+    complexity: { field: 1, multiplier: 3 },
+    resolve: (_root, _args, ctx) => ctx.loaders.allAgreements(),
+  }),
+  agreement: t.field({
+    type: AgreementRef, nullable: true,
+    description: 'One agreement by slug; without a slug, the current agreement. Null when no agreement has that slug.',
+    args: { slug: t.arg.string({ description: 'The slug of the agreement; omitted: the current agreement.' }) },
+    resolve: async (_root, args, ctx) => (args.slug == null ? ctx.loaders.currentAgreement() : ctx.loaders.agreementBySlug.load(args.slug)),
+  }),
+}))

@@ -1,0 +1,35 @@
+import type { BudgetLineFilterIds } from '../../read-model/budget-lines-filtered.js'
+import type { AgreementRecord } from '../../read-model/records.js'
+import { builder } from '../builder.js'
+import type { ApiContext } from '../context.js'
+import { badUserInput } from '../errors.js'
+import { filterIds } from '../filter-slugs.js'
+
+/** The BudgetLineFilter input type and its resolution to read-model ids. */
+export const BudgetLineFilter = builder.inputType('BudgetLineFilter', {
+  description: 'Narrows a list of budget lines. Every field that is set must hold (AND); a field with several values matches any of them (OR).',
+  fields: (t) => ({
+    category: t.stringList({ description: 'Category slugs: lines in any of these categories.' }),
+    theme: t.stringList({ description: 'Theme slugs: lines assigned to any of these themes.' }),
+    portfolio: t.stringList({ description: 'Portfolio slugs: lines any of these portfolios is responsible for.' }),
+    year: t.int({ description: 'Only lines with an amount in this year.' }),
+    minAmount: t.int({ description: 'Whole euros: only lines whose amount in `year` (when given), or whose total otherwise, is at least this.' }),
+  }),
+})
+
+type BudgetLineFilterInput = typeof BudgetLineFilter.$inferInput
+
+/** Checks a budget line filter and resolves its slugs; unknown slugs and impossible numbers are BAD_USER_INPUT. */
+export async function resolveBudgetLineFilter(
+  ctx: ApiContext, agreement: AgreementRecord, filter: BudgetLineFilterInput | null | undefined,
+): Promise<BudgetLineFilterIds> {
+  if (!filter) return {}
+  if (filter.year != null && (filter.year < 1900 || filter.year > 2100)) throw badUserInput('filter.year', filter.year, 'must be a year between 1900 and 2100')
+  if (filter.minAmount != null && filter.minAmount < 0) throw badUserInput('filter.minAmount', filter.minAmount, 'must not be negative')
+  const [categoryIds, themeIds, portfolioIds] = await Promise.all([
+    filterIds(ctx, agreement, 'category', 'budget_category', 'budget category', filter.category),
+    filterIds(ctx, agreement, 'theme', 'theme', 'theme', filter.theme),
+    filterIds(ctx, agreement, 'portfolio', 'portfolio', 'portfolio', filter.portfolio),
+  ])
+  return { categoryIds, themeIds, portfolioIds, year: filter.year ?? undefined, minAmount: filter.minAmount ?? undefined }
+}

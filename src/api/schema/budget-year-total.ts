@@ -1,0 +1,33 @@
+import { agreementArgDescription, agreementFromArg } from '../agreement-arg.js'
+import { builder } from '../builder.js'
+import { loadNodesOf, nodeIdOf } from '../node-loading.js'
+import { BudgetYearTotalRef, SourceRef } from './refs.js'
+import { sourceOf } from './source.js'
+
+builder.node(BudgetYearTotalRef, {
+  description: 'One year of the financial table\'s totals row: the published total beside the sum of the lines, so differences show.',
+  id: nodeIdOf('budgetTotal'),
+  loadMany: loadNodesOf('budgetTotal'),
+  fields: (t) => ({
+    year: t.exposeInt('year', { description: 'The budget year.' }),
+    label: t.exposeString('label', { description: 'The column heading as printed ("begroting 2022", "2026 ev").' }),
+    amount: t.exposeInt('amount', { description: 'The published total for the year, whole euros.' }),
+    computed: t.int({
+      description: 'The sum of the budget lines\' amounts in this year, whole euros.',
+      resolve: async (total, _args, ctx) => (await ctx.loaders.budgetSums.load(total.agreementId)).find((s) => s.year === total.year)?.sum ?? 0,
+    }),
+    continuing: t.exposeBoolean('continuing', { description: 'Whether the amounts continue in later years (the "2026 ev" column: "en verder").' }),
+    source: t.field({
+      type: SourceRef, description: 'Where the totals row stands in the source text; the text is the printed row, amounts in thousands.',
+      resolve: (total) => sourceOf(total.text, total.source),
+    }),
+  }),
+})
+
+builder.queryFields((t) => ({
+  budgetTotals: t.field({
+    type: [BudgetYearTotalRef], description: 'The totals row of an agreement\'s financial table, one per year, by year.', complexity: { field: 1, multiplier: 5 },
+    args: { agreement: t.arg.string({ description: agreementArgDescription }) },
+    resolve: async (_root, args, ctx) => ctx.loaders.ofAgreement('budgetTotal').load((await agreementFromArg(ctx, args.agreement)).id),
+  }),
+}))

@@ -1,0 +1,48 @@
+import { agreementArgDescription, agreementFromArg } from '../agreement-arg.js'
+import { builder } from '../builder.js'
+import { loadAll } from '../load-all.js'
+import { loadNodesOf, nodeIdOf } from '../node-loading.js'
+import { ActionRef, DistrictRef, PortfolioRef, SourceRef } from './refs.js'
+import { sourceOf } from './source.js'
+
+builder.node(DistrictRef, {
+  description: 'A district (wijk) of the municipality, with the alderman who is its wijkwethouder.',
+  id: nodeIdOf('district'),
+  loadMany: loadNodesOf('district'),
+  fields: (t) => ({
+    slug: t.exposeString('slug', { description: 'The stable, URL-safe name of the district within its agreement.' }),
+    name: t.exposeString('name', { description: 'The district\'s name, as printed.' }),
+    position: t.exposeInt('position', { description: 'The district\'s place in the portfolio division (1-based).' }),
+    portfolio: t.field({
+      type: PortfolioRef, description: 'The portfolio whose holder is wijkwethouder of this district.',
+      resolve: (district, _args, ctx) => ctx.loaders.byId('portfolio').load(district.portfolioId).then((p) => p!),
+    }),
+    actions: t.field({
+      type: [ActionRef], description: 'The actions that name this district, in document order.', complexity: { field: 1, multiplier: 5 },
+      resolve: async (district, _args, ctx) => {
+        const links = await ctx.loaders.childrenOf('actionDistrict', 'districtId').load(district.id)
+        return (await loadAll(ctx.loaders.byId('action'), links.map((l) => l.actionId))).sort((a, b) => a.position - b.position)
+      },
+    }),
+    source: t.field({
+      type: SourceRef, description: 'Where the district is named in the portfolio division of the source text.',
+      resolve: (district) => sourceOf(district.text, district.source),
+    }),
+  }),
+})
+
+builder.queryFields((t) => ({
+  districts: t.field({
+    type: [DistrictRef], description: 'The districts of an agreement, in the order of the portfolio division.', complexity: { field: 1, multiplier: 10 },
+    args: { agreement: t.arg.string({ description: agreementArgDescription }) },
+    resolve: async (_root, args, ctx) => ctx.loaders.ofAgreement('district').load((await agreementFromArg(ctx, args.agreement)).id),
+  }),
+  district: t.field({
+    type: DistrictRef, nullable: true, description: 'One district by slug; null when the agreement has no district with that slug.',
+    args: {
+      slug: t.arg.string({ required: true, description: 'The slug of the district (for example "peelo").' }),
+      agreement: t.arg.string({ description: agreementArgDescription }),
+    },
+    resolve: async (_root, args, ctx) => ctx.loaders.byKey('district').load(`${(await agreementFromArg(ctx, args.agreement)).id}/${args.slug}`),
+  }),
+}))

@@ -1,0 +1,30 @@
+import { builder } from '../builder.js'
+import { loadNodesOf, nodeIdOf } from '../node-loading.js'
+import { PartyRef, PersonRef, PortfolioRef } from './refs.js'
+import { sourceOf } from './source.js'
+import { SourceRef } from './refs.js'
+
+builder.node(PersonRef, {
+  description: 'A person named in the agreement: a signatory, and for the aldermen, the holder of a portfolio.',
+  id: nodeIdOf('person'),
+  loadMany: loadNodesOf('person'),
+  fields: (t) => ({
+    slug: t.exposeString('slug', { description: 'The stable, URL-safe name of the person within the agreement.' }),
+    name: t.exposeString('name', { description: 'The person\'s name, as printed.' }),
+    signatoryPosition: t.exposeInt('signatoryPosition', {
+      nullable: true, description: 'The person\'s place among the signatories (1-based); null for someone who did not sign.',
+    }),
+    party: t.field({
+      type: PartyRef, description: 'The person\'s party.',
+      resolve: (person, _args, ctx) => ctx.loaders.byId('party').load(person.partyId).then((p) => p!),
+    }),
+    portfolio: t.field({
+      type: PortfolioRef, nullable: true, description: 'The portfolio this person holds as alderman; null for someone without one.',
+      resolve: async (person, _args, ctx) => (await ctx.loaders.childrenOf('portfolio', 'personId').load(person.id))[0] ?? null,
+    }),
+    source: t.field({
+      type: SourceRef, description: 'Where the person\'s name stands in the source text.',
+      resolve: (person) => sourceOf(person.name, person.source),
+    }),
+  }),
+})

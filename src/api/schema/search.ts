@@ -1,0 +1,134 @@
+import { brandWithType } from '@pothos/core'
+import type { SearchKind } from '../../store/database.js'
+import { countSearchMatches, SearchInputError, searchRecords, searchTerms, type SearchRow, type SearchTerms } from '../../read-model/search-records.js'
+import { agreementArgDescription, agreementFromArg } from '../agreement-arg.js'
+import { builder } from '../builder.js'
+import type { ApiContext } from '../context.js'
+import { encodeCursor } from '../cursor.js'
+import { badUserInput } from '../errors.js'
+import type { IdEntity } from '../loaders.js'
+import { pageCost, pageWindow } from '../pagination.js'
+import { makeSnippet, type Snippet } from '../search-snippet.js'
+import { ActionRef, BudgetLineRef, DistrictRef, PortfolioRef, RuleRef, SectionRef, TargetRef, ThemeRef, TopicRef } from './refs.js'
+
+/** Which record type each kind of search document is, and its GraphQL type. */
+const kinds: Record<SearchKind, { entity: IdEntity; typename: string }> = {
+  theme: { entity: 'theme', typename: 'Theme' },
+  topic: { entity: 'topic', typename: 'Topic' },
+  action: { entity: 'action', typename: 'Action' },
+  target: { entity: 'target', typename: 'Target' },
+  budget_line: { entity: 'budgetLine', typename: 'BudgetLine' },
+  rule: { entity: 'rule', typename: 'Rule' },
+  section: { entity: 'section', typename: 'Section' },
+  portfolio: { entity: 'portfolio', typename: 'Portfolio' },
+  district: { entity: 'district', typename: 'District' },
+}
+
+interface SearchHitShape {
+  row: SearchRow
+  terms: SearchTerms
+  snippet: Snippet
+}
+
+const SearchItem = builder.unionType('SearchItem', {
+  description: 'Anything the search finds.',
+  types: [ThemeRef, TopicRef, ActionRef, TargetRef, BudgetLineRef, RuleRef, SectionRef, PortfolioRef, DistrictRef],
+})
+
+const TextRange = builder.objectRef<{ start: number; length: number }>('TextRange').implement({
+  description: 'A stretch of a text, by character offsets (UTF-16 code units, as JavaScript counts them).',
+  fields: (t) => ({
+    start: t.exposeInt('start', { description: 'The offset of the first character (0-based).' }),
+    length: t.exposeInt('length', { description: 'The number of characters.' }),
+  }),
+})
+
+const SearchHit = builder.objectRef<SearchHitShape>('SearchHit').implement({
+  description: 'One search result: what was found, how well it matches, and a highlighted snippet.',
+  fields: (t) => ({
+    rank: t.float({
+      description: 'The relevance (bm25, with a match in the title counting four times a match in the text): higher is better; results come best first.',
+      resolve: (hit) => -hit.row.bm25,
+    }),
+    title: t.string({ description: 'The title of what was found (a theme name, a topic heading, the topic of an action, ...).', resolve: (hit) => hit.row.title }),
+    snippet: t.string({
+      description: 'A window of the matched text as HTML: the text escaped, each matching word in <mark>…</mark>, and "…" where the text was cut.',
+      resolve: (hit) => hit.snippet.html,
+    }),
+    excerpt: t.string({ description: 'The same window as plain text; `highlights` marks the matching words in it.', resolve: (hit) => hit.snippet.text }),
+    highlights: t.field({
+      type: [TextRange], description: 'Where the matching words stand in `excerpt`.', complexity: { field: 1, multiplier: 1 },
+      resolve: (hit) => hit.snippet.highlights,
+    }),
+    item: t.field({
+      type: SearchItem, description: 'What was found.',
+      resolve: async (hit, _args, ctx) => {
+        const { entity, typename } = kinds[hit.row.kind]
+        const record = await ctx.loaders.byId(entity).load(hit.row.recordId)
+        if (!record) throw new Error(`search document ${hit.row.documentId} points at a missing ${entity}`)
+        brandWithType(record, typename as never)
+        return record as never
+      },
+    }),
+  }),
+})
+
+function toHit(row: SearchRow, terms: SearchTerms): SearchHitShape {
+  const searched = [...terms.words, ...terms.stems]
+  const inBody = makeSnippet(row.body, searched)
+  return { row, terms, snippet: inBody.matched || row.title === '' ? inBody : makeSnippet(row.title, searched) }
+}
+
+function parseQuery(query: string): SearchTerms {
+  try {
+    return searchTerms(query)
+  } catch (error) {
+    if (error instanceof SearchInputError) throw badUserInput('query', query, error.message)
+    throw error
+  }
+}
+
+async function search(ctx: ApiContext, args: { query: string; agreement?: string | null; first?: number | null; last?: number | null; after?: string | null; before?: string | null }) {
+  const window = pageWindow(args, 'SearchHit')
+  const terms = parseQuery(args.query)
+  const agreement = await agreementFromArg(ctx, args.agreement)
+  const total = await countSearchMatches(ctx.db, agreement.id, terms)
+  // Offsets: results are ranked, not keyed, so a cursor is the hit's place in the ranking.
+  const lower = window.after !== undefined ? window.after + 1 : 0
+  const upper = Math.min(window.before ?? total, total)
+  const start = window.direction === 'forward' ? lower : Math.max(lower, upper - window.limit)
+  const end = window.direction === 'forward' ? Math.min(upper, lower + window.limit) : upper
+  const rows = end > start ? await searchRecords(ctx.db, agreement.id, terms, { offset: start, limit: end - start }) : []
+  const edges = rows.map((row, i) => ({ cursor: encodeCursor('SearchHit', start + i), node: toHit(row, terms) }))
+  return {
+    edges,
+    pageInfo: {
+      hasNextPage: start + rows.length < total && (window.direction === 'backward' ? window.before !== undefined : true),
+      hasPreviousPage: start > 0,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+    totalCount: async () => total,
+  }
+}
+
+builder.queryFields((t) => ({
+  search: t.connection({
+    type: SearchHit,
+    description: 'Full-text search over every text of an agreement: themes, topics, actions, targets, budget lines, rules, sections, portfolios and districts. '
+      + 'Words are matched without diacritics ("financien" finds "Financiën"), by Dutch stem ("woningen" finds "woning") and as prefixes ("zwemb" finds "Zwembad"); '
+      + 'all words must match. Results come best first (bm25). The query is plain text: quotes, operators and punctuation have no special meaning.',
+    args: {
+      query: t.arg.string({ required: true, description: 'What to search for: up to 500 characters and 16 different words.' }),
+      agreement: t.arg.string({ description: agreementArgDescription }),
+    },
+    complexity: pageCost,
+    resolve: (_root, args, ctx) => search(ctx, args),
+  }, {
+    name: 'SearchConnection',
+    description: 'A page of search results, best first, with the total number of matches.',
+  }, {
+    name: 'SearchHitEdge',
+    description: 'A search result in a page, with its cursor.',
+  }),
+}))

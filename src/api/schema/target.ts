@@ -1,0 +1,28 @@
+import { builder } from '../builder.js'
+import { loadNodesOf, nodeIdOf } from '../node-loading.js'
+import { ActionRef, SourceRef, TargetRef } from './refs.js'
+import { sourceOf } from './source.js'
+
+builder.node(TargetRef, {
+  description: 'A quantified or dated commitment inside an action ("minimaal 3000 nieuwe woningen", "binnen vier jaar").',
+  id: nodeIdOf('target'),
+  loadMany: loadNodesOf('target'),
+  fields: (t) => ({
+    slug: t.exposeString('slug', { description: 'The stable, URL-safe name of the target within its agreement.' }),
+    description: t.exposeString('description', { description: 'A short description of what is promised.' }),
+    value: t.exposeInt('value', { nullable: true, description: 'The number promised; null for a target that is only dated. Euro amounts are whole euros.' }),
+    unit: t.exposeString('unit', { nullable: true, description: 'The unit of `value` ("woningen", "euro", "keer per jaar"); null when there is no value.' }),
+    isMinimum: t.exposeBoolean('isMinimum', { description: 'Whether the value is a minimum ("minimaal", "ten minste").' }),
+    deadline: t.exposeString('deadline', { nullable: true, description: 'The date by which it is promised, ISO 8601; periods such as "binnen vier jaar" are resolved against the presentation date.' }),
+    startDate: t.exposeString('startDate', { nullable: true, description: 'The date from which it applies, ISO 8601; null when the text gives none.' }),
+    text: t.exposeString('text', { description: 'The words of the action that state the target, quoted verbatim.' }),
+    action: t.field({
+      type: ActionRef, description: 'The action the target belongs to.',
+      resolve: (target, _args, ctx) => ctx.loaders.byId('action').load(target.actionId).then((a) => a!),
+    }),
+    source: t.field({
+      type: SourceRef, description: 'Where the target\'s words stand in the source text.',
+      resolve: (target) => sourceOf(target.text, target.source),
+    }),
+  }),
+})

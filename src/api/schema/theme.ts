@@ -1,0 +1,81 @@
+import { agreementArgDescription, agreementFromArg } from '../agreement-arg.js'
+import { builder } from '../builder.js'
+import { byPosition, loadAll } from '../load-all.js'
+import { loadNodesOf, nodeIdOf } from '../node-loading.js'
+import { ActionRef, AgreementRef, BudgetLineRef, PortfolioRef, SourceRef, ThemeRef, TopicRef } from './refs.js'
+import { sourceOf } from './source.js'
+
+builder.node(ThemeRef, {
+  description: 'A theme of the agreement ("Ontmoeten", "Wonen", ...): a chapter with a vision, topics and the actions under them.',
+  id: nodeIdOf('theme'),
+  loadMany: loadNodesOf('theme'),
+  fields: (t) => ({
+    slug: t.exposeString('slug', { description: 'The stable, URL-safe name of the theme within its agreement.' }),
+    name: t.exposeString('name', { description: 'The theme\'s name.' }),
+    position: t.exposeInt('position', { description: 'The theme\'s place in the agreement (1-based).' }),
+    heading: t.string({ description: 'The theme\'s heading, as printed.', resolve: (theme) => theme.heading.text }),
+    vision: t.string({
+      nullable: true, description: 'The theme\'s vision: the block describing the municipality in the future, quoted whole; null when the theme has none.',
+      resolve: (theme) => theme.vision?.text ?? null,
+    }),
+    visionSource: t.field({
+      type: SourceRef, nullable: true, description: 'Where the vision stands in the source text.',
+      resolve: (theme) => (theme.vision ? sourceOf(theme.vision.text, theme.vision.source) : null),
+    }),
+    visionShort: t.string({
+      nullable: true, description: 'The shorter vision text for this theme in the agreement\'s opening vision chapter; null when there is none.',
+      resolve: (theme) => theme.visionShort?.text ?? null,
+    }),
+    visionShortSource: t.field({
+      type: SourceRef, nullable: true, description: 'Where the short vision stands in the source text.',
+      resolve: (theme) => (theme.visionShort ? sourceOf(theme.visionShort.text, theme.visionShort.source) : null),
+    }),
+    source: t.field({
+      type: SourceRef, description: 'Where the theme\'s heading stands in the source text.',
+      resolve: (theme) => sourceOf(theme.heading.text, theme.heading.source),
+    }),
+    topics: t.field({
+      type: [TopicRef], description: 'The theme\'s topics, in document order.', complexity: { field: 1, multiplier: 10 },
+      resolve: (theme, _args, ctx) => ctx.loaders.childrenOf('topic', 'themeId').load(theme.id),
+    }),
+    actions: t.field({
+      type: [ActionRef], description: 'Every action under the theme\'s topics, in document order (Query.actions pages and filters them).',
+      complexity: { field: 1, multiplier: 40 },
+      resolve: (theme, _args, ctx) => ctx.loaders.childrenOf('action', 'themeId').load(theme.id),
+    }),
+    budgetLines: t.field({
+      type: [BudgetLineRef], description: 'The budget lines assigned to this theme, in table order.', complexity: { field: 1, multiplier: 5 },
+      resolve: (theme, _args, ctx) => ctx.loaders.childrenOf('budgetLine', 'themeId').load(theme.id),
+    }),
+    portfolios: t.field({
+      type: [PortfolioRef], description: 'The portfolios responsible for at least one of the theme\'s actions, in portfolio order.',
+      complexity: { field: 1, multiplier: 5 },
+      resolve: async (theme, _args, ctx) => {
+        const actions = await ctx.loaders.childrenOf('action', 'themeId').load(theme.id)
+        const links = (await ctx.loaders.childrenOf('actionPortfolio', 'actionId').loadMany(actions.map((a) => a.id)))
+          .flatMap((l) => { if (l instanceof Error) throw l; return l })
+        return byPosition(await loadAll(ctx.loaders.byId('portfolio'), links.map((l) => l.portfolioId)))
+      },
+    }),
+    agreement: t.field({
+      type: AgreementRef, description: 'The agreement the theme belongs to.',
+      resolve: (theme, _args, ctx) => ctx.loaders.byId('agreement').load(theme.agreementId).then((a) => a!),
+    }),
+  }),
+})
+
+builder.queryFields((t) => ({
+  themes: t.field({
+    type: [ThemeRef], description: 'The themes of an agreement, in document order.', complexity: { field: 1, multiplier: 10 },
+    args: { agreement: t.arg.string({ description: agreementArgDescription }) },
+    resolve: async (_root, args, ctx) => ctx.loaders.ofAgreement('theme').load((await agreementFromArg(ctx, args.agreement)).id),
+  }),
+  theme: t.field({
+    type: ThemeRef, nullable: true, description: 'One theme by slug; null when the agreement has no theme with that slug.',
+    args: {
+      slug: t.arg.string({ required: true, description: 'The slug of the theme (for example "wonen").' }),
+      agreement: t.arg.string({ description: agreementArgDescription }),
+    },
+    resolve: async (_root, args, ctx) => ctx.loaders.byKey('theme').load(`${(await agreementFromArg(ctx, args.agreement)).id}/${args.slug}`),
+  }),
+}))

@@ -1,0 +1,123 @@
+import { GraphQLError } from './graphql-js.js'
+import { createYoga, maskError, type Plugin, type YogaLogger, type YogaServerInstance } from 'graphql-yoga'
+import type { Logger } from 'pino'
+import type { Config } from '../config.js'
+import type { StoreLease } from '../server/store-holder.js'
+import { createApiContext, type ApiContext } from './context.js'
+import { errorCodes } from './errors.js'
+import { executableSchema } from './executable-schema.js'
+import { graphiqlOptions, renderGraphiQLPage } from './graphiql-page.js'
+import { armorPlugins, costLimitPlugin, withCode, type CostContext } from './query-limits.js'
+
+/** Where a request gets its database: a lease that is released when the response is made. */
+export interface StoreSource {
+  acquire(): StoreLease
+}
+
+/** What the yoga app needs: its settings, its database and its logger. */
+export interface ApiAppOptions {
+  limits: Config['limits']
+  stores: StoreSource
+  logger: Logger
+}
+
+interface RequestContext extends ApiContext, CostContext {
+  request: Request
+}
+
+const leases = new WeakMap<Request, StoreLease>()
+
+/** Leases the store for the request when its context is built, and releases it with the response. */
+function storeLeasePlugin(): Plugin {
+  return {
+    onResponse({ request }) {
+      leases.get(request)?.release()
+      leases.delete(request)
+    },
+  }
+}
+
+/**
+ * Adds the request's statistics to every executed result (extensions.cost:
+ * the estimated cost against the limit; extensions.sqlStatements: what it
+ * ran), and codes request errors raised during execution: an error without a
+ * path (invalid variables, unknown operation name) is the client's.
+ */
+function resultPlugin(limits: Config['limits']): Plugin {
+  return {
+    onParse() {
+      return ({ result, replaceParseResult }) => {
+        if (result instanceof GraphQLError && !result.extensions.code) replaceParseResult(withCode(result, errorCodes.parseFailed))
+      }
+    },
+    onExecute() {
+      return {
+        onExecuteDone({ args, result, setResult }) {
+          // Only executed results (with data) get statistics; a request refused before running has none.
+          if (!('data' in result)) return
+          const context = args.contextValue as unknown as RequestContext
+          const errors = result.errors?.map((e) => (e.path || e.extensions.code ? e : withCode(e, errorCodes.badUserInput)))
+          setResult({
+            ...result,
+            ...(errors ? { errors } : {}),
+            extensions: {
+              ...result.extensions,
+              cost: { estimated: context.queryCost ?? null, maximum: limits.maxCost },
+              sqlStatements: context.counter?.count ?? 0,
+            },
+          })
+        },
+      }
+    },
+  }
+}
+
+/** Pino behind yoga's logger interface. */
+function yogaLogger(logger: Logger): YogaLogger {
+  const child = logger.child({ component: 'graphql' })
+  return {
+    debug: (...args: unknown[]) => child.debug({ args }, 'yoga'),
+    info: (...args: unknown[]) => child.info({ args }, 'yoga'),
+    warn: (...args: unknown[]) => child.warn({ args }, 'yoga'),
+    error: (...args: unknown[]) => child.error({ args }, 'yoga'),
+  }
+}
+
+/**
+ * The GraphQL API as a fetch-style app (graphql-yoga): the node:http server
+ * mounts it at /graphql, and tests call `yoga.fetch` directly. Unexpected
+ * errors are logged and masked ("Unexpected error.", code
+ * INTERNAL_SERVER_ERROR): no stack, SQL or path ever reaches a client.
+ */
+export function createApiApp(options: ApiAppOptions): YogaServerInstance<Record<string, unknown>, ApiContext> {
+  const log = options.logger.child({ component: 'graphql' })
+  return createYoga<Record<string, unknown>, ApiContext>({
+    schema: executableSchema,
+    graphqlEndpoint: '/graphql',
+    landingPage: false,
+    // CORS and caching are answered by the HTTP layer (src/server/graphql-route.ts), also for cache hits.
+    cors: false,
+    graphiql: graphiqlOptions,
+    renderGraphiQL: renderGraphiQLPage,
+    logging: yogaLogger(options.logger),
+    maskedErrors: {
+      isDev: false,
+      maskError: (error, message) => {
+        const masked = maskError(error, message, false)
+        if (masked !== error) log.error({ err: error instanceof GraphQLError && error.originalError ? error.originalError : error }, 'unexpected error, masked')
+        return masked
+      },
+    },
+    context: ({ request }) => {
+      const lease = options.stores.acquire()
+      leases.set(request, lease)
+      return createApiContext(lease.store)
+    },
+    plugins: [
+      ...armorPlugins(options.limits),
+      costLimitPlugin(executableSchema, options.limits),
+      resultPlugin(options.limits),
+      storeLeasePlugin(),
+    ],
+  })
+}

@@ -1,0 +1,116 @@
+import { createHash } from 'node:crypto'
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { YogaServerInstance } from 'graphql-yoga'
+import type { Logger } from 'pino'
+import type { ApiContext } from '../api/context.js'
+import { BodyTooLargeError, corsHeaders, etagMatches, readBody, sendJson, sendPreflight } from './http-helpers.js'
+import type { ResponseCache, CachedResponse } from './response-cache.js'
+import type { RouteHandler } from './route.js'
+
+/** What the /graphql route works with. */
+export interface GraphqlRouteOptions {
+  yoga: YogaServerInstance<Record<string, unknown>, ApiContext>
+  cache: ResponseCache
+  /** The database generation new requests are answered from. */
+  generation: () => number
+  maxBodyBytes: number
+  maxAgeSeconds: number
+  logger: Logger
+}
+
+const jsonTypes = /^application\/(graphql-response\+)?json/
+
+function toHeaders(request: IncomingMessage): Headers {
+  const headers = new Headers()
+  for (const [name, value] of Object.entries(request.headers)) {
+    if (value === undefined) continue
+    for (const v of Array.isArray(value) ? value : [value]) headers.append(name, v)
+  }
+  return headers
+}
+
+/** Whether a GraphQL response body holds errors: such answers are not cached. */
+function hasErrors(body: Buffer): boolean {
+  try {
+    return (JSON.parse(body.toString('utf8')) as { errors?: unknown }).errors !== undefined
+  } catch {
+    return true
+  }
+}
+
+function send(response: ServerResponse, request: IncomingMessage, entry: Omit<CachedResponse, 'generation'>, cache: 'HIT' | 'MISS'): void {
+  if (etagMatches(request.headers['if-none-match'], entry.etag)) {
+    response.writeHead(304, { ...corsHeaders, etag: entry.etag, 'cache-control': entry.headers['cache-control']!, vary: 'Accept', 'x-cache': cache })
+    response.end()
+    return
+  }
+  response.writeHead(entry.status, { ...entry.headers, 'content-length': String(entry.body.length), 'x-cache': cache })
+  response.end(entry.body)
+}
+
+/**
+ * /graphql over HTTP: GET and POST (GraphQL over HTTP, via graphql-yoga),
+ * CORS, a 413 for bodies over MAX_BODY_BYTES, and the response cache.
+ * Identical requests (same method, query string or body, and Accept) are
+ * answered from memory before the GraphQL machinery is entered, with an ETag
+ * (a 304 for If-None-Match) and a Cache-Control a CDN can use. Answers with
+ * errors and GraphiQL pages are never cached.
+ */
+export function createGraphqlRoute(options: GraphqlRouteOptions): RouteHandler {
+  const cacheControl = options.maxAgeSeconds > 0
+    ? `public, max-age=${options.maxAgeSeconds}, stale-while-revalidate=${options.maxAgeSeconds}`
+    : 'public, no-cache'
+  return async (request, response, url) => {
+    if (url.pathname !== '/graphql') return false
+    const method = request.method ?? 'GET'
+    if (method === 'OPTIONS') {
+      sendPreflight(request, response, 'GET, POST, OPTIONS')
+      return true
+    }
+    const accept = request.headers.accept ?? ''
+    let body: Buffer | undefined
+    if (method === 'POST') {
+      try {
+        body = await readBody(request, options.maxBodyBytes)
+      } catch (error) {
+        if (!(error instanceof BodyTooLargeError)) throw error
+        sendJson(response, 413, {
+          errors: [{ message: `Request body too large: at most ${options.maxBodyBytes} bytes are accepted (MAX_BODY_BYTES).`, extensions: { code: 'PAYLOAD_TOO_LARGE' } }],
+        }, { ...corsHeaders, connection: 'close' })
+        return true
+      }
+    }
+    const graphiql = method === 'GET' && accept.includes('text/html')
+    const key = graphiql || !options.cache.enabled ? undefined
+      : method === 'GET' ? `GET ${url.search}\n${accept}`
+        : method === 'POST' ? `POST ${request.headers['content-type'] ?? ''}\n${accept}\n${body!.toString('latin1')}` : undefined
+    const generation = options.generation()
+    if (key) {
+      const hit = options.cache.get(key)
+      if (hit && hit.generation === generation) {
+        send(response, request, hit, 'HIT')
+        return true
+      }
+    }
+
+    const answer = await options.yoga.fetch(url.href, { method, headers: toHeaders(request), body }, {})
+    const bytes = Buffer.from(await answer.arrayBuffer())
+    const headers: Record<string, string> = { ...corsHeaders, vary: 'Accept' }
+    answer.headers.forEach((value, name) => { headers[name.toLowerCase()] = value })
+    const contentType = headers['content-type'] ?? ''
+    const cacheable = key !== undefined && answer.status === 200 && jsonTypes.test(contentType) && !hasErrors(bytes)
+    if (!cacheable) {
+      headers['cache-control'] = graphiql ? 'no-cache' : 'no-store'
+      response.writeHead(answer.status, { ...headers, 'content-length': String(bytes.length) })
+      response.end(bytes)
+      return true
+    }
+    headers['cache-control'] = cacheControl
+    headers.etag = `"${createHash('sha256').update(contentType).update('\n').update(bytes).digest('base64url').slice(0, 32)}"`
+    const entry: CachedResponse = { status: answer.status, headers, body: bytes, etag: headers.etag, generation }
+    // Only an answer from the database that is still current is kept (a reopen may have happened meanwhile).
+    if (generation === options.generation()) options.cache.set(key!, entry)
+    send(response, request, entry, 'MISS')
+    return true
+  }
+}

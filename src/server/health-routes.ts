@@ -1,0 +1,31 @@
+import { sendJson } from './http-helpers.js'
+import type { RouteHandler } from './route.js'
+
+/** What the health routes ask of the server. */
+export interface HealthState {
+  /** True once shutdown has begun: the server then reports not ready, so load balancers stop sending requests. */
+  shuttingDown(): boolean
+  /** Whether the database is open and answers a query. */
+  databaseAnswers(): Promise<boolean>
+}
+
+/**
+ * /healthz: the process is alive and serving HTTP (always 200 while it runs).
+ * /readyz: the database is open and answering and the server is not shutting
+ * down (200), otherwise 503: the signal to take this instance out of rotation.
+ */
+export function createHealthRoutes(state: HealthState): RouteHandler {
+  return async (request, response, url) => {
+    if (url.pathname === '/healthz') {
+      sendJson(response, 200, { status: 'ok' })
+      return true
+    }
+    if (url.pathname === '/readyz') {
+      if (state.shuttingDown()) sendJson(response, 503, { status: 'shutting-down' })
+      else if (!(await state.databaseAnswers())) sendJson(response, 503, { status: 'database-unavailable' })
+      else sendJson(response, 200, { status: 'ready' })
+      return true
+    }
+    return false
+  }
+}

@@ -1,0 +1,79 @@
+import type { AddressInfo } from 'node:net'
+import type { Server } from 'node:http'
+import type { Logger } from 'pino'
+import { createApiApp } from '../api/yoga.js'
+import type { Config } from '../config.js'
+import { createHttpServer } from './create-server.js'
+import { ResponseCache } from './response-cache.js'
+import { createRoutes } from './routes.js'
+import { StoreHolder } from './store-holder.js'
+
+/** A listening server and its controls. */
+export interface RunningServer {
+  server: Server
+  /** The port it listens on (the real one when PORT=0 asked for any free port). */
+  port: number
+  /** Opens the database file again, picking up a rebuild; running requests finish on the old one. */
+  reopenDatabase(): void
+  /** Stops accepting connections, lets in-flight requests finish (up to SHUTDOWN_TIMEOUT_MS), then closes the database. */
+  shutdown(): Promise<void>
+}
+
+/**
+ * Composes the server: the read-only database, the GraphQL app, the response
+ * cache and the routes, and listens on HOST:PORT.
+ */
+export async function startServer(config: Config, logger: Logger): Promise<RunningServer> {
+  const stores = new StoreHolder(config.databasePath)
+  const cache = new ResponseCache(config.cache.maxBytes)
+  const yoga = createApiApp({ limits: config.limits, stores, logger })
+  let shuttingDown = false
+  const routes = createRoutes({
+    config, logger, stores, yoga, cache,
+    health: { shuttingDown: () => shuttingDown, databaseAnswers: () => stores.ping() },
+  })
+  const server = createHttpServer(routes, logger, () => shuttingDown)
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(config.port, config.host, () => resolve())
+  })
+  const port = (server.address() as AddressInfo).port
+  logger.info({ port, host: config.host, database: config.databasePath }, 'listening')
+
+  let stopped: Promise<void> | undefined
+  return {
+    server,
+    port,
+    reopenDatabase() {
+      try {
+        const generation = stores.reopen()
+        cache.clear()
+        logger.info({ generation, database: config.databasePath }, 'database reopened')
+      } catch (error) {
+        logger.error({ err: error }, 'reopening the database failed; still serving the previous one')
+      }
+    },
+    shutdown() {
+      stopped ??= (async () => {
+        shuttingDown = true
+        logger.info({ timeoutMs: config.shutdownTimeoutMs }, 'shutting down')
+        const closed = new Promise<void>((resolve) => server.close(() => resolve()))
+        // Idle keep-alive connections would hold close() open; sweep them as requests finish.
+        server.closeIdleConnections()
+        const sweep = setInterval(() => server.closeIdleConnections(), 50)
+        let timer: NodeJS.Timeout | undefined
+        const timedOut = new Promise<boolean>((resolve) => { timer = setTimeout(() => resolve(true), config.shutdownTimeoutMs) })
+        if (await Promise.race([closed.then(() => false), timedOut])) {
+          logger.warn('in-flight requests did not finish in time; closing their connections')
+          server.closeAllConnections()
+          await closed
+        }
+        clearTimeout(timer)
+        clearInterval(sweep)
+        stores.closeAll()
+        logger.info('stopped')
+      })()
+      return stopped
+    },
+  }
+}

@@ -1,0 +1,99 @@
+import { openDatabase, type Store } from '../store/open-database.js'
+
+/** A request's hold on a store: the store stays open until every lease on it is released. */
+export interface StoreLease {
+  readonly store: Store
+  /** The generation of the store: it changes each time the database is reopened. */
+  readonly generation: number
+  release(): void
+}
+
+interface Opened {
+  store: Store
+  generation: number
+  leases: number
+  retired: boolean
+}
+
+/**
+ * Holds the read-only database the server answers from. `db:build` renames a
+ * new file into place; an open handle keeps reading the old file (its inode
+ * lives on until closed), so running requests are never mixed or corrupted.
+ * `reopen()` (on SIGHUP) opens the new file for new requests and closes the
+ * old handle once the last request that leased it has finished.
+ */
+export class StoreHolder {
+  private opened: Opened
+  private readonly retiring = new Set<Opened>()
+  private closed = false
+
+  constructor(private readonly path: string) {
+    this.opened = { store: openDatabase(path, { readonly: true }), generation: 1, leases: 0, retired: false }
+  }
+
+  /** The generation new requests get; a response cache tags entries with it. */
+  get generation(): number {
+    return this.opened.generation
+  }
+
+  /** Leases the current store for one request. */
+  acquire(): StoreLease {
+    if (this.closed) throw new Error('the database is closed')
+    const opened = this.opened
+    opened.leases += 1
+    let released = false
+    return {
+      store: opened.store,
+      generation: opened.generation,
+      release: () => {
+        if (released) return
+        released = true
+        opened.leases -= 1
+        if (opened.retired && opened.leases === 0) this.close(opened)
+      },
+    }
+  }
+
+  /** Whether the current store answers a query: for /readyz. */
+  async ping(): Promise<boolean> {
+    if (this.closed) return false
+    const lease = this.acquire()
+    try {
+      const row = await lease.store.db.selectFrom('agreement').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst()
+      return row !== undefined
+    } catch {
+      return false
+    } finally {
+      lease.release()
+    }
+  }
+
+  /**
+   * Opens the database file again (a rebuilt one, after `db:build`) for new
+   * requests. If opening fails, the current store stays in service.
+   */
+  reopen(): number {
+    const next: Opened = { store: openDatabase(this.path, { readonly: true }), generation: this.opened.generation + 1, leases: 0, retired: false }
+    const previous = this.opened
+    this.opened = next
+    previous.retired = true
+    if (previous.leases === 0) this.close(previous)
+    else this.retiring.add(previous)
+    return next.generation
+  }
+
+  /** Closes every handle; leases still out are cut off (used at shutdown, after in-flight requests finished). */
+  closeAll(): void {
+    this.closed = true
+    for (const opened of [this.opened, ...this.retiring]) this.close(opened)
+  }
+
+  private close(opened: Opened): void {
+    this.retiring.delete(opened)
+    try {
+      opened.store.sqlite.close()
+    } catch {
+      // Already closed: nothing to do.
+    }
+  }
+}

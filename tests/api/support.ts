@@ -1,0 +1,73 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import pino from 'pino'
+import { createApiApp } from '../../src/api/yoga.js'
+import { buildDatabase } from '../../src/build/build-database.js'
+import { loadConfig, projectRoot, type Config } from '../../src/config.js'
+import { startServer, type RunningServer } from '../../src/server/start-server.js'
+import { StoreHolder } from '../../src/server/store-holder.js'
+
+/** The settings the tests run with: the defaults, silent logs, any overrides. */
+export function testConfig(env: Record<string, string> = {}): Config {
+  return loadConfig({ LOG_LEVEL: 'silent', HOST: '127.0.0.1', PORT: '0', ...env })
+}
+
+export const silentLogger = () => pino({ level: 'silent' })
+
+/** A GraphQL answer as the tests look at it. */
+export interface Answer {
+  status: number
+  headers: Headers
+  body: any
+}
+
+/** The yoga app over a database (the one the global setup built, by default), called through yoga.fetch. */
+export function createTestApp(options: { databasePath?: string; limits?: Partial<Config['limits']> } = {}) {
+  const config = testConfig()
+  const stores = new StoreHolder(options.databasePath ?? config.databasePath)
+  const yoga = createApiApp({ limits: { ...config.limits, ...options.limits }, stores, logger: silentLogger() })
+  async function gql(query: string, variables?: Record<string, unknown>): Promise<Answer> {
+    const response = await yoga.fetch('http://localhost/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
+      body: JSON.stringify({ query, variables }),
+    })
+    return { status: response.status, headers: response.headers, body: await response.json() }
+  }
+  /** Runs a query that must succeed and returns its data. */
+  async function data(query: string, variables?: Record<string, unknown>): Promise<any> {
+    const answer = await gql(query, variables)
+    if (answer.body.errors) throw new Error(`query failed: ${JSON.stringify(answer.body.errors)}`)
+    return answer.body.data
+  }
+  return { yoga, stores, gql, data, close: () => stores.closeAll() }
+}
+
+/** A real server on an ephemeral port of 127.0.0.1. */
+export async function startTestServer(env: Record<string, string> = {}): Promise<{ base: string; running: RunningServer; close(): Promise<void> }> {
+  const running = await startServer(testConfig(env), silentLogger())
+  return { base: `http://127.0.0.1:${running.port}`, running, close: () => running.shutdown() }
+}
+
+/** A temporary folder, removed by the returned cleanup. */
+export function temporaryDir(prefix: string): { dir: string; remove(): void } {
+  const dir = mkdtempSync(join(tmpdir(), `open-akkoord-${prefix}-`))
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) }
+}
+
+/**
+ * Writes copies of the real agreement's data under other slugs into dataDir
+ * (the "more agreements" a test needs) and builds them into databasePath.
+ */
+export async function buildAgreementCopies(dataDir: string, databasePath: string, slugs: readonly string[]): Promise<void> {
+  const source = join(projectRoot, 'db/data/assen-2022-2026')
+  rmSync(dataDir, { recursive: true, force: true })
+  for (const slug of slugs) {
+    const target = join(dataDir, slug)
+    cpSync(source, target, { recursive: true })
+    const agreementFile = join(target, 'agreement.yaml')
+    writeFileSync(agreementFile, readFileSync(agreementFile, 'utf8').replace(/^slug: .*$/m, `slug: ${slug}`))
+  }
+  await buildDatabase({ dataDir, databasePath, root: projectRoot })
+}
