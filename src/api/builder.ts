@@ -2,7 +2,9 @@ import SchemaBuilder from '@pothos/core'
 import ComplexityPlugin from '@pothos/plugin-complexity'
 import RelayPlugin from '@pothos/plugin-relay'
 import type { ApiContext } from './context.js'
+import { badUserInput } from './errors.js'
 import { decodeNodeId, encodeNodeId } from './node-id.js'
+import { pageSizes } from './pagination.js'
 
 /**
  * The Pothos schema builder: plugins and defaults only; every type lives in
@@ -46,6 +48,10 @@ export const builder = new SchemaBuilder<{
     nodesQueryOptions: {
       description: 'Fetches objects by their global IDs, in the order given; null for each ID that names nothing.',
       args: { ids: { description: 'Global IDs, as returned in any `id` field or in the data dumps (at most 100).' } },
+      resolve: (_root, args, _ctx, _info, resolveNodes) => {
+        if (args.ids.length > pageSizes.max) throw badUserInput('ids', `${args.ids.length} IDs`, `holds more than ${pageSizes.max} IDs`)
+        return resolveNodes(args.ids)
+      },
     },
   },
 })

@@ -67,27 +67,23 @@ export interface CostContext {
 }
 
 /**
- * Refuses a valid query whose cost exceeds MAX_COST, as a validation error (so
- * before execution), and records the cost of an accepted one. It also gives
- * graphql-js' own validation errors a code.
+ * Refuses a query whose estimated cost exceeds MAX_COST just before it would
+ * execute, and records the cost of an accepted one. This runs at execution
+ * rather than validation because the cost depends on the variables (`first:
+ * $n`), while yoga caches validation results per document.
  */
-export function costLimitPlugin(schema: GraphQLSchema, limits: Limits): Plugin {
+export function costLimitPlugin(limits: Limits): Plugin {
   return {
-    onValidate({ params }) {
-      return ({ result, context, setResult, extendContext }) => {
-        if (result.length > 0) {
-          setResult(result.map((error) => (error.extensions.code ? error : withCode(error, errorCodes.validationFailed))))
-          return
-        }
-        const request = (context as { params?: { operationName?: string | null; variables?: Record<string, unknown> } }).params
-        const cost = queryCost(schema, params.documentAST, request?.operationName, request?.variables)
-        if (cost === undefined) return
-        if (cost > limits.maxCost) {
-          setResult([tooComplex(`its estimated cost is ${cost}; ask for smaller pages (first/last) or fewer nested lists`, 'MAX_COST', limits.maxCost, { cost })])
-          return
-        }
-        extendContext({ queryCost: cost } satisfies CostContext as never)
+    onExecute({ args, setResultAndStopExecution }) {
+      const cost = queryCost(args.schema, args.document, args.operationName, args.variableValues ?? undefined)
+      if (cost === undefined) return
+      if (cost > limits.maxCost) {
+        // Answered like a validation error: 400 for application/graphql-response+json, 200 for application/json (yoga strips `http`).
+        setResultAndStopExecution({ errors: [tooComplex(`its estimated cost is ${cost}; ask for smaller pages (first/last) or fewer nested lists`,
+          'MAX_COST', limits.maxCost, { cost, http: { status: 400, spec: true } })] })
+        return
       }
+      (args.contextValue as CostContext).queryCost = cost
     },
   }
 }

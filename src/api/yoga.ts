@@ -115,7 +115,7 @@ export function createApiApp(options: ApiAppOptions): YogaServerInstance<Record<
     },
     plugins: [
       ...armorPlugins(options.limits),
-      costLimitPlugin(executableSchema, options.limits),
+      costLimitPlugin(options.limits),
       resultPlugin(options.limits),
       storeLeasePlugin(),
     ],
