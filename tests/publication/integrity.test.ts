@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process'
+import { execFileSync, spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { copyFile, mkdtemp } from 'node:fs/promises'
@@ -9,6 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { loadConfig, projectRoot } from '../../src/config.js'
 import { openDatabase } from '../../src/store/open-database.js'
 import { writePublication } from '../../src/publication/write-publication.js'
+import { readZip } from './read-zip.js'
 import { baseUrl, dumpInto, publisherName, publisherUri, sharedPublication } from './publication-fixture.js'
 
 const sha256 = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex')
@@ -42,14 +43,15 @@ describe('SHA256SUMS', () => {
 })
 
 describe('the zip', () => {
-  it('opens and holds every data file byte for byte, under one folder', () => {
-    const entries = execFileSync('unzip', ['-Z1', join(dir, 'open-akkoord.zip')], { encoding: 'utf8' }).trim().split('\n').sort()
+  it('opens and holds every data file byte for byte, under one folder, dated by the data version', () => {
+    const entries = readZip(readFileSync(join(dir, 'open-akkoord.zip')))
     const inside = filesUnder(dir).filter((f) => !['open-akkoord.zip', 'SHA256SUMS', 'catalog.ttl', 'catalog.jsonld'].includes(f))
-    expect(entries).toEqual(inside.map((f) => `open-akkoord-2026-11-28/${f}`).sort())
-    execFileSync('unzip', ['-tq', join(dir, 'open-akkoord.zip')])
-    for (const file of ['csv/actions.csv', 'open-akkoord.sqlite', 'datapackage.json']) {
-      const unpacked = execFileSync('unzip', ['-p', join(dir, 'open-akkoord.zip'), `open-akkoord-2026-11-28/${file}`], { maxBuffer: 64e6 })
-      expect(unpacked.equals(readFileSync(join(dir, file))), file).toBe(true)
+    expect(entries.map((e) => e.name).sort()).toEqual(inside.map((f) => `open-akkoord-2026-11-28/${f}`).sort())
+    for (const entry of entries) {
+      const file = entry.name.slice('open-akkoord-2026-11-28/'.length)
+      expect(entry.data.equals(readFileSync(join(dir, file))), file).toBe(true)
+      // 2026-11-28 00:00 in DOS fields, and no extended timestamp that would carry the clock or the time zone.
+      expect([entry.dosDate, entry.dosTime, entry.hasExtraFields], file).toEqual([((2026 - 1980) << 9) | (11 << 5) | 28, 0, false])
     }
   })
 })
@@ -102,5 +104,22 @@ describe('a dump', () => {
     expect(existsSync(join(outDir, 'stale.csv'))).toBe(false)
     expect(statSync(outDir).mode & 0o777).toBe(0o755)
     expect(readdirSync(parent)).toEqual(['publication'])
+  })
+})
+
+describe('npm run dump', () => {
+  it('writes the publication into --out and fails with a message on a bad option', async () => {
+    const out = join(await mkdtemp(join(tmpdir(), 'open-akkoord-cli-')), 'pub')
+    const run = (args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/dump.ts', ...args], {
+      cwd: projectRoot, encoding: 'utf8', env: { ...process.env, PUBLIC_BASE_URL: baseUrl },
+    })
+    const ok = run(['--out', out])
+    expect(ok.status, ok.stderr).toBe(0)
+    expect(ok.stdout).toMatch(/wrote 54 files .* data version 2026-11-28/)
+    expect(filesUnder(out)).toEqual(filesUnder(dir))
+    expect(sha256(join(out, 'catalog.ttl'))).toBe(sha256(join(dir, 'catalog.ttl')))
+    const bad = run(['--bogus'])
+    expect(bad.status).toBe(1)
+    expect(bad.stderr).toMatch(/dump failed, the previous publication is untouched/)
   })
 })
