@@ -64,6 +64,8 @@ export function catalogQuads(context: CatalogContext): Quad[] {
   const index = `${baseUrl}/data/`
   const packageUrl = `${baseUrl}/data/${context.datapackagePath}`
   const vocabulary = `${baseUrl}/def`
+  // The /data/ route is a download service (as INSPIRE models one): it serves the files with an index.
+  const service = `${baseUrl}/id/data-service/downloads`
   const places = metadata.municipalities.map(codes.municipality)
   const { publisherName } = metadata
 
@@ -81,6 +83,7 @@ export function catalogQuads(context: CatalogContext): Quad[] {
   add(catalog, dct + 'spatial', ...places)
   add(catalog, dcat + 'themeTaxonomy', codes.dataThemes)
   add(catalog, dcat + 'dataset', dataset)
+  add(catalog, dcat + 'service', service)
 
   a(dataset, dcat + 'Dataset')
   add(dataset, dct + 'title', nl(metadata.title.nl), en(metadata.title.en))
@@ -122,6 +125,7 @@ export function catalogQuads(context: CatalogContext): Quad[] {
     add(distribution, dct + 'conformsTo', file.format === 'turtle' || file.format === 'jsonld' ? vocabulary : packageUrl)
     add(distribution, dcat + 'byteSize', literal(String(file.bytes), namedNode(ns.xsd + 'nonNegativeInteger')))
     add(distribution, spdx + 'checksum', checksum)
+    add(distribution, dcat + 'accessService', service)
     add(distribution, dct + 'issued', date(metadata.issued))
     add(distribution, dct + 'modified', date(metadata.modified))
     a(checksum, spdx + 'Checksum')
@@ -130,6 +134,25 @@ export function catalogQuads(context: CatalogContext): Quad[] {
     // The class-range shapes want URLs typed: rdfs:Resource, as DCAT-AP defines their range.
     a(url, rdfs + 'Resource')
   }
+
+  a(service, dcat + 'DataService')
+  add(service, dct + 'title', nl('Open Akkoord downloadservice'), en('Open Akkoord download service'))
+  add(service, dct + 'description',
+    nl('Levert elk bestand van de publicatie over HTTP (met ETag, Last-Modified en Range) en een index van de bestanden met grootte en SHA-256.'),
+    en('Serves every file of the publication over HTTP (with ETag, Last-Modified and Range) and an index of the files with size and SHA-256.'))
+  add(service, dct + 'identifier', literal(service))
+  add(service, dcat + 'endpointURL', index)
+  add(service, dcat + 'endpointDescription', index)
+  add(service, dcat + 'servesDataset', dataset)
+  add(service, dct + 'publisher', publisher)
+  add(service, dct + 'creator', publisher)
+  add(service, dcat + 'contactPoint', contact)
+  add(service, dct + 'accessRights', codes.public)
+  add(service, dct + 'license', codes.cc0)
+  add(service, dcat + 'theme', codes.government, codes.donlGovernance)
+  add(service, dcat + 'keyword', ...metadata.keywords.map(nl))
+  add(service, dct + 'language', codes.dutch)
+  add(service, dcat + 'landingPage', landing)
 
   // The agents, places, periods and code list values the descriptions point to, typed and labelled.
   a(publisher, foaf + 'Agent', foaf + 'Organization')
@@ -145,7 +168,7 @@ export function catalogQuads(context: CatalogContext): Quad[] {
     add(place, skos + 'prefLabel', nl(name))
   }
   a(landing, foaf + 'Document')
-  a(index, foaf + 'Document')
+  a(index, foaf + 'Document', rdfs + 'Resource')
   a(packageUrl, dct + 'Standard')
   add(packageUrl, dct + 'title', en('Open Akkoord Data Package (Frictionless Data Package v2 with a Table Schema per table)'))
   a(vocabulary, dct + 'Standard')
