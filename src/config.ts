@@ -26,6 +26,9 @@ const schema = z.object({
   MAX_BODY_BYTES: integer(100_000, 1000, 10_000_000),
   REPORT_CONCURRENCY: integer(2, 1, 64),
   REPORT_QUEUE: integer(4, 0, 1000),
+  REPORT_CACHE_ENTRIES: integer(200, 0, 10_000),
+  REPORT_RETRY_AFTER_SECONDS: integer(5, 1, 3600),
+  REPORT_THEME: z.string().trim().min(1).default('reports/theme.json'),
   SHUTDOWN_TIMEOUT_MS: integer(10_000, 0, 600_000),
   CACHE_MAX_AGE: integer(300, 0, 31_536_000),
   RESPONSE_CACHE_BYTES: integer(50_000_000, 0, 2_000_000_000),
@@ -46,7 +49,11 @@ export interface Config {
   publisherName: string
   logLevel: z.infer<typeof schema>['LOG_LEVEL']
   limits: { maxDepth: number; maxAliases: number; maxTokens: number; maxDirectives: number; maxCost: number; maxBodyBytes: number }
-  reports: { concurrency: number; queue: number }
+  /**
+   * Reports: renders at once and waiting, rendered files kept in memory, the Retry-After of a 503, and the
+   * theme file (colours, fonts, sizes) whose folder holds every asset a render may read.
+   */
+  reports: { concurrency: number; queue: number; cacheEntries: number; retryAfterSeconds: number; themePath: string }
   shutdownTimeoutMs: number
   /** HTTP caching of API answers: Cache-Control max-age in seconds, and the in-memory response cache's size (0 turns it off). */
   cache: { maxAgeSeconds: number; maxBytes: number }
@@ -86,7 +93,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       maxDepth: s.MAX_DEPTH, maxAliases: s.MAX_ALIASES, maxTokens: s.MAX_TOKENS, maxDirectives: s.MAX_DIRECTIVES,
       maxCost: s.MAX_COST, maxBodyBytes: s.MAX_BODY_BYTES,
     },
-    reports: { concurrency: s.REPORT_CONCURRENCY, queue: s.REPORT_QUEUE },
+    reports: {
+      concurrency: s.REPORT_CONCURRENCY, queue: s.REPORT_QUEUE, cacheEntries: s.REPORT_CACHE_ENTRIES,
+      retryAfterSeconds: s.REPORT_RETRY_AFTER_SECONDS, themePath: resolve(projectRoot, s.REPORT_THEME),
+    },
     shutdownTimeoutMs: s.SHUTDOWN_TIMEOUT_MS,
     cache: { maxAgeSeconds: s.CACHE_MAX_AGE, maxBytes: s.RESPONSE_CACHE_BYTES },
   }

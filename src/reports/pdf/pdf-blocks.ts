@@ -1,0 +1,194 @@
+import type { Content, ContentText, CustomTableLayout, TableCell as PdfCell } from 'pdfmake/interfaces.js'
+import { barChartSvg } from '../bar-chart-svg.js'
+import type { Block, CalloutBlock, ChartBlock, FactsBlock, HeadingBlock, ListBlock, RichText, TableBlock, TableRow } from '../report-model.js'
+import type { ReportTheme } from '../report-theme.js'
+
+/** Text runs as pdfmake inlines. Language marks have no PDF counterpart without tagging, so they are dropped. */
+export function pdfInlines(content: RichText): ContentText[] {
+  return content.map((run) => ({
+    text: run.text,
+    ...(run.strong ? { bold: true } : {}),
+    ...(run.em ? { italics: true } : {}),
+    ...(run.sup ? { sup: true } : {}),
+    ...(run.href ? { link: run.href, style: 'link' } : {}),
+  }))
+}
+
+/** Roboto's asterisk is 0.43 em wide: unmarked amounts keep that much room so the digits line up. */
+const ASTERISK_EM = 0.44
+
+/** A table that moves whole rather than leave a row or two on the next page. */
+const shortTable = (table: TableBlock) => table.rows.length <= 14
+
+/** Converts the report body, keeping the state the bookmarks need (the chapter a section belongs to). */
+export class PdfBlockWriter {
+  private chapterId: string | null = null
+  private tables = 0
+
+  constructor(private readonly theme: ReportTheme, private readonly contentWidth: number, private readonly chaptersOnNewPage: boolean) {}
+
+  /**
+   * Converts blocks in order. Headings go into one unbreakable stack with the
+   * start of what follows them (a paragraph, the first item of a list, a
+   * callout, chart or short table), so a heading never ends a page alone; this
+   * costs pdfmake no second layout pass, which its pageBreakBefore rule does.
+   */
+  blocks(blocks: readonly Block[]): Content[] {
+    const out: Content[] = []
+    let headings: Content[] = []
+    for (const block of blocks) {
+      if (block.kind === 'heading') {
+        headings.push(this.heading(block))
+        continue
+      }
+      const [lead, rest] = this.split(block)
+      if (headings.length > 0 && lead) {
+        // A page break asked for by the first heading moves to the stack that now holds it, and the headings
+        // leave the page-break rule: a page break set inside an unbreakable stack makes pdfmake drop the stack.
+        const pageBreak = (headings[0] as { pageBreak?: string }).pageBreak
+        for (const h of headings as { pageBreak?: string; headlineLevel?: number }[]) {
+          delete h.pageBreak
+          delete h.headlineLevel
+        }
+        out.push({ stack: [...headings, lead], unbreakable: true, ...(pageBreak ? { pageBreak } : {}) } as Content)
+        if (rest) out.push(rest)
+      } else {
+        out.push(...headings, this.block(block))
+      }
+      headings = []
+    }
+    return [...out, ...headings]
+  }
+
+  /** The part of a block that may join the headings before it, and the rest; a long table cannot join. */
+  private split(block: Block): [Content | null, Content | null] {
+    if (block.kind === 'list' && block.items.length > 1) {
+      return [this.list({ ...block, items: block.items.slice(0, 1) }, 1, false), this.list({ ...block, items: block.items.slice(1) }, 2, true)]
+    }
+    if (block.kind === 'table' && !shortTable(block)) return [null, null]
+    return [this.block(block), null]
+  }
+
+  private block(block: Block): Content {
+    switch (block.kind) {
+      case 'heading': return this.heading(block)
+      case 'paragraph': return { text: pdfInlines(block.content), style: block.variant ?? 'body' }
+      case 'list': return this.list(block)
+      case 'callout': return this.callout(block)
+      case 'facts': return this.facts(block)
+      case 'table': return this.table(block)
+      case 'chart': return this.chart(block)
+    }
+  }
+
+  private heading(h: HeadingBlock): Content {
+    const first = h.level === 1 && this.chapterId === null
+    const parent = h.level === 1 ? undefined : this.chapterId ?? undefined
+    if (h.level === 1) this.chapterId = h.id
+    return {
+      text: h.text, id: h.id, style: `h${h.level}`,
+      // headlineLevel lets the page-break rule keep a heading with what follows it.
+      headlineLevel: h.level,
+      ...(h.level === 1 ? { pageBreak: this.chaptersOnNewPage || first ? 'before' : undefined, margin: [0, first || this.chaptersOnNewPage ? 0 : 26, 0, 4] } : {}),
+      ...(h.toc ? {
+        tocItem: true, tocStyle: `toc${h.level}`, tocMargin: h.level === 1 ? [0, 7, 0, 0] : [14, 2, 0, 0],
+        tocNumberStyle: `toc${h.level}`, ...(parent ? { outlineParentId: parent } : {}),
+      } : {}),
+    } as Content
+  }
+
+  /** A list; start and last let a list split in two read as one. */
+  private list(list: ListBlock, start = 1, last = true): Content {
+    const items = list.items.map((item) => ({
+      stack: [{ text: pdfInlines(item.content) }, ...(item.details ?? []).map((d) => ({ text: pdfInlines(d), style: 'detail' }))],
+      margin: [0, 0, 0, 5],
+      unbreakable: true,
+    }))
+    const marker = { markerColor: this.theme.colors.accent, ...(last ? { style: 'list' } : {}) }
+    return (list.ordered ? { ol: items, start, ...marker } : { ul: items, type: 'square', ...marker }) as Content
+  }
+
+  private callout(callout: CalloutBlock): Content {
+    const layout: CustomTableLayout = {
+      hLineWidth: () => 0, vLineWidth: (i) => (i === 0 ? 3 : 0), vLineColor: () => this.theme.colors.accent,
+      paddingLeft: () => 14, paddingRight: () => 12, paddingTop: () => 10, paddingBottom: () => 10,
+    }
+    return {
+      table: {
+        widths: ['*'], dontBreakRows: true,
+        body: [[{
+          fillColor: this.theme.colors.tint,
+          stack: [{ text: callout.heading.text.toUpperCase(), id: callout.heading.id, style: 'calloutTitle' }, { text: pdfInlines(callout.content), style: 'calloutText' }],
+        }]],
+      },
+      layout, margin: [0, 4, 0, 12],
+    } as Content
+  }
+
+  private facts(facts: FactsBlock): Content {
+    const layout: CustomTableLayout = {
+      hLineWidth: (i, node) => (i === 0 || i === node.table.body.length ? 0 : 0.5), vLineWidth: () => 0,
+      hLineColor: () => this.theme.colors.rule, paddingLeft: () => 0, paddingRight: () => 8, paddingTop: () => 4, paddingBottom: () => 4,
+    }
+    return {
+      // A few lines of facts belong together: they move to the next page whole.
+      unbreakable: true,
+      table: { widths: [118, '*'], dontBreakRows: true, body: facts.items.map((f) => [{ text: f.term, style: 'factTerm' }, { text: pdfInlines(f.value) }]) },
+      layout, margin: [0, 2, 0, 12],
+    } as Content
+  }
+
+  private table(table: TableBlock): Content {
+    const c = this.theme.colors
+    const columns = table.columns
+    const rowStyle = (row: TableRow) => ({ body: undefined, group: 'tableGroup', subtotal: 'tableSubtotal', total: 'tableTotal' })[row.kind]
+    // The caption is the first header row: it repeats with the column headings on every page the table spans.
+    const marked = table.rows.some((row) => row.cells.some((cell) => cell.content.at(-1)?.text === '*'))
+    const room = (i: number, content: RichText) =>
+      (marked && i > 0 && content.at(-1)?.text !== '*' ? { margin: [0, 0, ASTERISK_EM * this.theme.sizes.table, 0] as [number, number, number, number] } : {})
+    const body: PdfCell[][] = [
+      [{ text: table.caption, style: 'caption', colSpan: columns.length, border: [false, false, false, false] }, ...columns.slice(1).map(() => ({}))],
+      columns.map((col, i) => ({ text: col.header, style: 'tableHeader', alignment: col.align, ...room(i, []) })),
+    ]
+    for (const row of table.rows) {
+      const style = rowStyle(row)
+      if (row.kind === 'group') {
+        body.push([{ text: pdfInlines(row.cells[0]!.content), style, colSpan: columns.length }, ...columns.slice(1).map(() => ({}))])
+        continue
+      }
+      body.push(columns.map((col, i) => {
+        const content = row.cells[i]?.content ?? []
+        const text = content.length ? pdfInlines(content) : [{ text: '–', color: row.kind === 'total' ? c.onPrimary : c.muted }]
+        return { text, style, alignment: col.align, ...room(i, content), ...(i > 0 ? { noWrap: true } : {}), ...(row.kind === 'subtotal' ? { fillColor: c.tint } : {}) }
+      }))
+    }
+    const layout: CustomTableLayout = {
+      hLineWidth: (i, node) => (i <= 1 || i === node.table.body.length ? 0 : 0.5), vLineWidth: () => 0,
+      hLineColor: () => c.rule, paddingLeft: () => 5, paddingRight: () => 5, paddingTop: () => 3.5, paddingBottom: () => 3.5,
+    }
+    this.tables += 1
+    return {
+      stack: [
+        {
+          table: { headerRows: 2, keepWithHeaderRows: Math.min(3, table.rows.length), dontBreakRows: true, widths: columns.map((col) => col.width), body },
+          layout, style: 'table',
+        },
+        ...(table.notes ?? []).map((note) => ({ text: pdfInlines(note), style: 'tableNote' })),
+      ],
+      unbreakable: shortTable(table),
+      margin: [0, 0, 0, 12],
+    } as Content
+  }
+
+  private chart(chart: ChartBlock): Content {
+    const width = Math.min(this.contentWidth, 480)
+    return {
+      // The heading above names the chart; its title stays in the SVG.
+      stack: [
+        { svg: barChartSvg(chart, this.theme, { id: `grafiek-${this.tables}`, width, height: 240 }), width, margin: [0, 4, 0, 8] },
+        this.table(chart.data),
+      ],
+      unbreakable: true,
+    } as Content
+  }
+}

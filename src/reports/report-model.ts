@@ -1,0 +1,150 @@
+/**
+ * The report model: one document tree per report, built from the read model
+ * and rendered twice (PDF and HTML). It holds content and structure only;
+ * how it looks is the renderers' and the theme's business.
+ */
+
+/** The kinds of report, in the order they are offered. */
+export const reportTypes = ['full', 'theme', 'portfolio', 'district', 'budget'] as const
+export type ReportType = (typeof reportTypes)[number]
+
+export type ReportFormat = 'pdf' | 'html'
+
+/** A run of text with one style. `lang` marks text in another language than Dutch. */
+export interface Inline {
+  text: string
+  strong?: boolean
+  em?: boolean
+  /** A reference mark such as a note number: rendered raised. */
+  sup?: boolean
+  lang?: string
+  href?: string
+  /** What a screen reader should say instead of a terse mark: "afgeleid jaar" for "*". */
+  alt?: string
+}
+
+export type RichText = Inline[]
+
+export interface HeadingBlock {
+  kind: 'heading'
+  /** 1 is a chapter; levels below follow without gaps. */
+  level: 1 | 2 | 3
+  text: string
+  /** Unique within the report: anchor in HTML, destination in PDF. */
+  id: string
+  /** Listed in the table of contents and the PDF bookmarks. */
+  toc: boolean
+}
+
+export interface ParagraphBlock {
+  kind: 'paragraph'
+  content: RichText
+  variant?: 'lead' | 'note'
+}
+
+export interface ListItem {
+  content: RichText
+  /** Smaller lines under the item: kind, targets, responsible alderman. */
+  details?: RichText[]
+}
+
+export interface ListBlock {
+  kind: 'list'
+  ordered: boolean
+  items: ListItem[]
+}
+
+/** A highlighted passage with its own heading, such as a theme's "Assen in 2030" vision. */
+export interface CalloutBlock {
+  kind: 'callout'
+  heading: HeadingBlock
+  content: RichText
+}
+
+/** Term and value pairs: an alderman's details, the colophon. */
+export interface FactsBlock {
+  kind: 'facts'
+  items: { term: string; value: RichText }[]
+}
+
+export interface TableColumn {
+  header: string
+  align: 'left' | 'right'
+  /** Relative width in the PDF; the HTML lets the browser decide. */
+  width: number | '*'
+}
+
+export interface TableCell {
+  content: RichText
+}
+
+export interface TableRow {
+  /** group: a heading row spanning the table (a budget category); subtotal and total are emphasised. */
+  kind: 'body' | 'group' | 'subtotal' | 'total'
+  /** The first cell is the row's header (th scope="row" in HTML). */
+  cells: TableCell[]
+}
+
+export interface TableBlock {
+  kind: 'table'
+  caption: string
+  columns: TableColumn[]
+  rows: TableRow[]
+  notes?: RichText[]
+}
+
+export interface BarChartBar {
+  label: string
+  value: number
+  valueLabel: string
+}
+
+/** A bar chart; the renderers draw it as SVG with real text and show its data as a table too. */
+export interface ChartBlock {
+  kind: 'chart'
+  title: string
+  /** The text alternative: what the chart shows, in words. */
+  description: string
+  bars: BarChartBar[]
+  /** Gridline values and their labels, lowest first. */
+  ticks: { value: number; label: string }[]
+  data: TableBlock
+}
+
+export type Block = HeadingBlock | ParagraphBlock | ListBlock | CalloutBlock | FactsBlock | TableBlock | ChartBlock
+
+export interface Cover {
+  municipality: string
+  title: string
+  subtitle: string
+  /** What this report is: "Volledig akkoord", "Thema", "Wijk"... */
+  kicker: string
+  /** The report's own name: "Wonen", "Pittelo", "Jan Broekema"... */
+  name: string
+  facts: { term: string; value: string }[]
+}
+
+export interface ReportMeta {
+  title: string
+  author: string
+  subject: string
+  keywords: string[]
+  /** BCP 47, for the PDF catalogue. */
+  language: string
+  /** Fixed creation and modification date: the data version, so the same data gives the same bytes. */
+  date: Date
+}
+
+export interface Report {
+  type: ReportType
+  slug: string | null
+  agreementSlug: string
+  dataVersion: string
+  /** The download name without extension. */
+  fileName: string
+  meta: ReportMeta
+  /** The running header of the PDF pages. */
+  runningHeader: string
+  cover: Cover
+  body: Block[]
+}

@@ -1,0 +1,33 @@
+import type { ActionView, PortfolioView } from '../../read-model/agreement-view.js'
+import { actionKindLabel, describeTarget, joinList } from '../dutch-text.js'
+import type { ListBlock, ListItem, RichText } from '../report-model.js'
+
+export interface ActionListOptions {
+  /** Name the responsible aldermen under each action. */
+  showPortfolios: boolean
+  /** In a report about this alderman: name only the others, as "samen met". */
+  subject?: PortfolioView
+}
+
+/** "Cor Staal (ChristenUnie)". */
+export function aldermanName(portfolio: PortfolioView): string {
+  return `${portfolio.holder.name} (${portfolio.party.name})`
+}
+
+/** One action as a list item: its quoted text, then its kind, aldermen and targets. */
+export function actionItem(action: ActionView, options: ActionListOptions): ListItem {
+  const first: RichText = [{ text: actionKindLabel(action.action.kind), strong: true }]
+  const others = action.portfolios.filter((p) => p !== options.subject)
+  if (options.showPortfolios && others.length > 0) {
+    const label = options.subject ? 'Samen met' : others.length > 1 ? 'Wethouders' : 'Wethouder'
+    first.push({ text: ` · ${label}: ${joinList(others.map((p) => p.holder.name))}` })
+  }
+  const details: RichText[] = [first]
+  for (const target of action.targets) details.push([{ text: 'Doel: ', strong: true }, { text: describeTarget(target) }])
+  return { content: [{ text: action.action.text }], details }
+}
+
+/** The actions as a bulleted list. */
+export function actionList(actions: readonly ActionView[], options: ActionListOptions): ListBlock {
+  return { kind: 'list', ordered: false, items: actions.map((a) => actionItem(a, options)) }
+}

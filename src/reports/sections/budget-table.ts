@@ -1,0 +1,84 @@
+import type { BudgetLineView } from '../../read-model/agreement-view.js'
+import { formatEuro } from '../format-euro.js'
+import { BudgetTotalsMismatchError } from '../report-errors.js'
+import type { ReportContext } from '../report-context.js'
+import type { RichText, TableBlock, TableCell, TableRow } from '../report-model.js'
+import { yearLabel } from './budget-amounts.js'
+
+export interface BudgetTableOptions {
+  caption: string
+  /**
+   * published: the lines are the whole budget, so the totals row is the published one, and the lines must add
+   * up to it (else BudgetTotalsMismatchError). sum: a selection, totalled under totalLabel.
+   */
+  totals: 'published' | 'sum'
+  totalLabel?: string
+  /** Category heading rows and subtotals: for the whole budget; a theme's few lines read better as one list. */
+  grouped: boolean
+  /**
+   * notes: explain inferred years under the table. reference: point to the budget chapter that explains them,
+   * where the report has one (the full report's theme tables).
+   */
+  inferred: 'notes' | 'reference'
+}
+
+// An empty cell renders as a dash; a sum of nothing is shown the same way.
+const amountCell = (amount: number | undefined, inferred = false): TableCell =>
+  ({ content: amount === undefined || amount === 0 ? [] : [{ text: formatEuro(amount) }, ...(inferred ? [{ text: '*', alt: ' (afgeleid jaar)' }] : [])] })
+
+/**
+ * Budget lines by category and year, with a subtotal per category and a totals
+ * row. Amounts whose year was inferred are marked with an asterisk, and the line
+ * carries the number of the note giving the reason.
+ */
+export function budgetTable(ctx: ReportContext, lines: readonly BudgetLineView[], options: BudgetTableOptions): TableBlock {
+  const years = ctx.view.budget.years
+  const reasons: string[] = []
+  const noteOf = (reason: string) => {
+    if (!reasons.includes(reason)) reasons.push(reason)
+    return reasons.indexOf(reason) + 1
+  }
+  const sumByYear = (subset: readonly BudgetLineView[]) =>
+    years.map((y) => subset.reduce((sum, l) => sum + (l.amounts.find((a) => a.year === y.year)?.amount ?? 0), 0))
+
+  const rows: TableRow[] = []
+  for (const { category, lines: all } of ctx.view.budget.categories) {
+    const shown = all.filter((l) => lines.includes(l))
+    if (shown.length === 0) continue
+    if (options.grouped) rows.push({ kind: 'group', cells: [{ content: [{ text: category.name }] }] })
+    for (const line of shown) {
+      const notes = [...new Set(line.amounts.filter((a) => a.inferred).map((a) => noteOf(a.inferenceReason ?? 'geen reden opgegeven')))]
+      const name: RichText = [{ text: line.line.displayName }, ...(notes.length ? [{ text: notes.join(','), sup: true, alt: ` (noot ${notes.join(', ')})` }] : [])]
+      rows.push({
+        kind: 'body',
+        cells: [{ content: name }, ...years.map((y) => {
+          const amount = line.amounts.find((a) => a.year === y.year)
+          return amountCell(amount?.amount, amount?.inferred)
+        })],
+      })
+    }
+    if (options.grouped) {
+      rows.push({ kind: 'subtotal', cells: [{ content: [{ text: `Subtotaal ${category.name.toLowerCase()}` }] }, ...sumByYear(shown).map((s) => amountCell(s))] })
+    }
+  }
+
+  const sums = sumByYear(lines)
+  if (options.totals === 'published') {
+    years.forEach((y, i) => {
+      if (sums[i] !== y.amount || y.computed !== y.amount) throw new BudgetTotalsMismatchError(y.year, y.amount, sums[i]!)
+    })
+  }
+  const totalLabel = options.totals === 'published' ? ctx.totalsLabel : options.totalLabel ?? 'Totaal'
+  rows.push({ kind: 'total', cells: [{ content: [{ text: totalLabel }] }, ...sums.map((s) => amountCell(s))] })
+
+  return {
+    kind: 'table', caption: options.caption, rows,
+    columns: [{ header: 'Post', align: 'left', width: '*' }, ...years.map((y) => ({ header: yearLabel(y.year, y.continuing), align: 'right' as const, width: 62 }))],
+    notes: reasons.length === 0 ? undefined : options.inferred === 'reference' ? [
+      [{ text: '* ', strong: true }, { text: 'Afgeleid jaar: de brontekst zegt niet in welk jaar dit bedrag valt. De noten bij de tabel in het hoofdstuk Financiële doorrekening geven per noot de onderbouwing.' }],
+    ] : [
+      [{ text: '* ', strong: true }, { text: 'Afgeleid jaar. In de brontekst is de tabel zijn kolommen kwijtgeraakt; bij deze bedragen is het jaar afgeleid uit de gepubliceerde totalen en de tekst. De onderbouwing per noot staat hieronder, in het Engels zoals in de dataset.' }],
+      ...reasons.map((reason, i): RichText => [{ text: `${i + 1} `, strong: true }, { text: reason, lang: 'en' }]),
+    ],
+  }
+}

@@ -1,0 +1,42 @@
+import type { PortfolioView } from '../../read-model/agreement-view.js'
+import { joinList } from '../dutch-text.js'
+import type { ReportContext } from '../report-context.js'
+import type { Block, FactsBlock, HeadingBlock, ParagraphBlock } from '../report-model.js'
+import { aldermanName } from './action-items.js'
+
+/** An alderman's portfolio: name, party, responsibilities and the districts they are wijkwethouder of. */
+export function portfolioFacts(portfolio: PortfolioView): FactsBlock {
+  return {
+    kind: 'facts',
+    items: [
+      { term: 'Wethouder', value: [{ text: portfolio.holder.name }] },
+      { term: 'Partij', value: [{ text: portfolio.party.name }] },
+      { term: 'Portefeuille', value: [{ text: joinList(portfolio.responsibilities.map((r) => r.name)) }] },
+      { term: 'Wijkwethouder van', value: [{ text: joinList(portfolio.districts.map((d) => d.name)) }] },
+    ],
+  }
+}
+
+/** Where the source's scrambled portfolio page left the assignment to inference, say so and why. */
+export function portfolioNote(portfolio: PortfolioView): ParagraphBlock[] {
+  if (!portfolio.portfolio.assignmentInferred) return []
+  return [{
+    kind: 'paragraph', variant: 'note',
+    content: [
+      { text: 'Afgeleid. ', strong: true },
+      { text: 'Op de pagina Portefeuilleverdeling staan namen en lijsten in de brontekst door elkaar; welke lijst bij deze wethouder hoort, is afgeleid. Onderbouwing, in het Engels zoals in de dataset: ' },
+      { text: portfolio.portfolio.assignmentReason, lang: 'en' },
+    ],
+  }]
+}
+
+/** Every portfolio of the agreement, or the given ones, each under its own heading. */
+export function portfoliosSection(ctx: ReportContext, level: HeadingBlock['level'], portfolios = ctx.view.portfolios, title = 'Portefeuilleverdeling'): Block[] {
+  const sub = (level + 1) as HeadingBlock['level']
+  const page = ctx.view.sections.find((s) => s.section.kind === 'portfolios')
+  return [
+    ctx.heading(level, title),
+    ...(page && portfolios === ctx.view.portfolios ? [{ kind: 'paragraph' as const, content: [{ text: page.section.text }] }] : []),
+    ...portfolios.flatMap((p) => [ctx.heading(sub, aldermanName(p)), portfolioFacts(p), ...portfolioNote(p)]),
+  ]
+}

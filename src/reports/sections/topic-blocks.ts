@@ -1,0 +1,25 @@
+import type { ActionView, TopicView } from '../../read-model/agreement-view.js'
+import type { ReportContext } from '../report-context.js'
+import type { Block, HeadingBlock } from '../report-model.js'
+import { actionList, type ActionListOptions } from './action-items.js'
+import { describeLineAmounts } from './budget-amounts.js'
+
+/**
+ * One topic: its heading, its actions as a list (or its text when it holds no
+ * action, such as a topic that only explains), and the budget lines that fund it.
+ */
+export function topicBlocks(
+  ctx: ReportContext, topic: TopicView, actions: readonly ActionView[], level: HeadingBlock['level'], options: ActionListOptions,
+): Block[] {
+  // The funding goes first, under the heading: after a long list it could end up alone on the next page.
+  const blocks: Block[] = [ctx.heading(level, topic.topic.title)]
+  const lines = topic.budgetLines.map((record) => ctx.view.budget.lines.find((l) => l.line.id === record.id)!)
+  for (const line of lines) {
+    blocks.push({
+      kind: 'paragraph', variant: 'note',
+      content: [{ text: 'Begroting: ', strong: true }, { text: `${line.line.displayName}, ${describeLineAmounts(line)}.` }],
+    })
+  }
+  blocks.push(actions.length > 0 ? actionList(actions, options) : { kind: 'paragraph', content: [{ text: topic.topic.text }] })
+  return blocks
+}

@@ -1,0 +1,130 @@
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { Config } from '../config.js'
+import type { RouteHandler } from '../server/route.js'
+import type { Store } from '../store/open-database.js'
+import { buildReport, type ReportSource } from './build-report.js'
+import { findReportAgreement, loadReportSource } from './load-report-source.js'
+import { PdfWorkerPool } from './pdf/pdf-worker-pool.js'
+import { checkReportSlug, listReports, parseReportType, type ReportListing } from './report-catalogue.js'
+import { ReportCache } from './report-cache.js'
+import { UnknownAgreementError, UnknownReportSlugError, UnknownReportTypeError } from './report-errors.js'
+import type { ReportFormat } from './report-model.js'
+import { loadReportTheme } from './report-theme.js'
+import { RenderLimiter, RenderQueueFullError } from './render-limiter.js'
+import { renderReport, type RenderedReport } from './render-report.js'
+
+const reportPattern = /^\/reports\/([^/]+?)(?:\/([^/]+?))?\.(pdf|html)$/
+
+/** The reports route, with a close() that stops its PDF workers. */
+export type ReportsHandler = RouteHandler & { close(): Promise<void> }
+
+export interface ReportsHandlerOptions {
+  /** Called with errors that became a 500, for the server's log. */
+  onError?: (error: unknown) => void
+}
+
+/**
+ * The reports over HTTP: GET (or HEAD) /reports/{type}[/{slug}].pdf|.html,
+ * optionally ?agreement={slug}; GET /reports/ lists what is on offer as JSON.
+ * Unknown type, slug or agreement: 404 naming it. At most
+ * config.reports.concurrency renders run at once (PDFs in worker threads) and
+ * config.reports.queue wait; beyond that 503 with Retry-After. Rendered files
+ * are cached by agreement, data version, type, slug and format, with an ETag.
+ */
+export function createReportsHandler(config: Config, store: Store, options: ReportsHandlerOptions = {}): ReportsHandler {
+  const theme = loadReportTheme(config.reports.themePath)
+  const limiter = new RenderLimiter(config.reports.concurrency, config.reports.queue)
+  const pool = new PdfWorkerPool(config.reports.concurrency, config.reports.themePath)
+  const files = new ReportCache<RenderedReport>(config.reports.cacheEntries)
+  // The read model of an agreement changes only with its data version: read it once per version.
+  const sources = new ReportCache<ReportSource>(8)
+
+  const source = async (agreementSlug: string | null) => {
+    const agreement = await findReportAgreement(store.db, agreementSlug)
+    return { agreement, source: await sources.getOrCreate(`${agreement.slug}@${agreement.dataVersion}`, () => loadReportSource(store.db, agreement, config.publicBaseUrl)) }
+  }
+
+  const handler: RouteHandler = async (request, response, url) => {
+    if (url.pathname !== '/reports' && !url.pathname.startsWith('/reports/')) return false
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      send(response, 405, 'only GET and HEAD are supported on /reports/', { Allow: 'GET, HEAD' })
+      return true
+    }
+    try {
+      const agreementSlug = url.searchParams.get('agreement')
+      if (url.pathname === '/reports' || url.pathname === '/reports/') {
+        const { source: s } = await source(agreementSlug)
+        sendJson(request, response, { agreement: s.view.agreement.slug, dataVersion: s.view.agreement.dataVersion, reports: listReports(s.view) })
+        return true
+      }
+      const match = reportPattern.exec(url.pathname)
+      if (!match) {
+        send(response, 404, `no report at ${url.pathname}: expected /reports/{type}[/{slug}].pdf or .html`)
+        return true
+      }
+      const type = parseReportType(decodeURIComponent(match[1]!))
+      const slug = match[2] === undefined ? null : decodeURIComponent(match[2])
+      const format = match[3] as ReportFormat
+      const { agreement, source: s } = await source(agreementSlug)
+      checkReportSlug(s.view, type, slug)
+      const key = `${agreement.slug}@${agreement.dataVersion}/${type}/${slug ?? ''}.${format}`
+      const file = await files.getOrCreate(key, () => limiter.run(() =>
+        renderReport(buildReport(s, { type, slug }), format, (report) => pool.render(report), theme)))
+      sendReport(request, response, file, format)
+    } catch (error) {
+      if (error instanceof UnknownReportTypeError || error instanceof UnknownReportSlugError || error instanceof UnknownAgreementError) {
+        send(response, 404, error.message)
+      } else if (error instanceof RenderQueueFullError) {
+        send(response, 503, `${error.message}; try again in ${config.reports.retryAfterSeconds} s`, { 'Retry-After': String(config.reports.retryAfterSeconds) })
+      } else {
+        options.onError?.(error)
+        send(response, 500, 'the report could not be rendered')
+      }
+    }
+    return true
+  }
+  return Object.assign(handler, { close: () => pool.close() })
+}
+
+/** Every report of the current agreement (or the named one), for the web page's links. */
+export async function listAvailableReports(store: Store, agreementSlug: string | null = null): Promise<ReportListing[]> {
+  const agreement = await findReportAgreement(store.db, agreementSlug)
+  return listReports((await loadReportSource(store.db, agreement, '')).view)
+}
+
+function send(response: ServerResponse, status: number, message: string, headers: Record<string, string> = {}): void {
+  response.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff', ...headers })
+  response.end(`${message}\n`)
+}
+
+function sendJson(request: IncomingMessage, response: ServerResponse, value: unknown): void {
+  const body = JSON.stringify(value, null, 2)
+  response.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(body), 'Cache-Control': 'no-cache' })
+  response.end(request.method === 'HEAD' ? undefined : body)
+}
+
+/** Sends a rendered report, or 304 when the client already holds these bytes. */
+function sendReport(request: IncomingMessage, response: ServerResponse, file: RenderedReport, format: ReportFormat): void {
+  const headers: Record<string, string | number> = {
+    ETag: file.etag,
+    'Last-Modified': file.modified.toUTCString(),
+    // Revalidate every time: a rebuilt database gives new bytes under the same address.
+    'Cache-Control': 'no-cache',
+    'X-Content-Type-Options': 'nosniff',
+  }
+  const tags = request.headers['if-none-match']?.split(',').map((t) => t.trim().replace(/^W\//, ''))
+  if (tags && (tags.includes(file.etag) || tags.includes('*'))) {
+    response.writeHead(304, headers)
+    response.end()
+    return
+  }
+  Object.assign(headers, {
+    'Content-Type': file.contentType,
+    'Content-Length': file.body.length,
+    'Content-Disposition': `${format === 'pdf' ? 'attachment' : 'inline'}; filename="${file.fileName}"`,
+  })
+  // The page carries its own styles and loads nothing: the policy says so, and stops anything that tries.
+  if (format === 'html') headers['Content-Security-Policy'] = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+  response.writeHead(200, headers)
+  response.end(request.method === 'HEAD' ? undefined : file.body)
+}

@@ -1,0 +1,145 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { ReportSource } from '../../src/reports/build-report.js'
+import { formatEuro } from '../../src/reports/format-euro.js'
+import { renderPdf } from '../../src/reports/pdf/render-pdf.js'
+import { listReports } from '../../src/reports/report-catalogue.js'
+import type { Report } from '../../src/reports/report-model.js'
+import type { ReportTheme } from '../../src/reports/report-theme.js'
+import { build, fold, loadFixture, readPdf, type ReadPdf } from './support.js'
+
+let source: ReportSource
+let theme: ReportTheme
+let close: () => Promise<void>
+let full: { report: Report; bytes: Buffer; pdf: ReadPdf }
+
+beforeAll(async () => {
+  ;({ source, theme, close } = await loadFixture())
+  const report = build(source, 'full')
+  const bytes = await renderPdf(report, theme)
+  full = { report, bytes, pdf: await readPdf(bytes) }
+})
+afterAll(() => close())
+
+const text = (pdf: ReadPdf) => pdf.pages.join(' ')
+
+/**
+ * Every page between the cover and the end has body text, and its lowest body
+ * text is not a heading: headings are set at 13.5 pt and more, body text, lists
+ * and tables at 11 pt and less. Returns the problems found.
+ */
+function layoutProblems(pdf: ReadPdf): string[] {
+  return pdf.items.slice(1).flatMap((items, i) => {
+    const body = items.filter((item) => item.y > 70 && item.y < 760).sort((a, b) => a.y - b.y)
+    if (body.length === 0) return [`page ${i + 2} is empty`]
+    const isLast = i + 2 === pdf.numPages
+    return !isLast && body[0]!.size >= 13 ? [`page ${i + 2} ends with the heading "${body[0]!.text}"`] : []
+  })
+}
+
+describe('the full report as PDF', () => {
+  it('is PDF 1.7 with the metadata a reader shows', () => {
+    expect(full.bytes.subarray(0, 8).toString('latin1')).toBe('%PDF-1.7')
+    const { info } = full.pdf
+    expect(info.PDFFormatVersion).toBe('1.7')
+    expect(info.Title).toBe('Dichtbij & Daadkrachtig: Bestuursakkoord 2022-2026 gemeente Assen')
+    expect(info.Author).toBe('Gemeente Assen')
+    expect(info.Language).toBe('nl-NL')
+    expect(String(info.Subject)).toContain('bestuursakkoord')
+    expect(String(info.Keywords)).toContain('Organisatie & financiën')
+    // Dated by the data version (2026-11-28), not by the clock.
+    expect(info.CreationDate).toBe(`D:${source.view.agreement.dataVersion.replace(/-/g, '')}000000Z`)
+    expect(info.ModDate).toBe(info.CreationDate)
+    expect(full.bytes.includes('/DisplayDocTitle true')).toBe(true)
+  })
+
+  it('makes no accessibility claim: no tags, no marked content, no PDF/UA identification', () => {
+    for (const marker of ['/StructTreeRoot', '/MarkInfo', '/Marked true', 'pdfuaid']) expect(full.bytes.includes(marker), marker).toBe(false)
+  })
+
+  it('embeds its fonts: every font is a Roboto subset with its font file, none of the unembedded standard 14', () => {
+    const raw = full.bytes.toString('latin1')
+    const baseFonts = [...raw.matchAll(/\/BaseFont \/([^\s/>]+)/g)].map((m) => m[1]!)
+    expect(baseFonts.length).toBeGreaterThan(0)
+    for (const name of baseFonts) expect(name).toMatch(/^[A-Z]{6}\+Roboto-/)
+    expect((raw.match(/\/FontFile2 /g) ?? []).length).toBe((raw.match(/\/Type \/FontDescriptor/g) ?? []).length)
+  })
+
+  it('holds every theme, every alderman, Dutch diacritics and the totals in Dutch notation', () => {
+    const all = text(full.pdf)
+    for (const theme of source.view.themes) expect(all).toContain(theme.theme.name)
+    for (const portfolio of source.view.portfolios) expect(all).toContain(portfolio.holder.name)
+    const diacritic = source.view.actions.map((a) => a.action.text).filter((t) => /[ëïéö]/.test(t)).sort((a, b) => a.length - b.length)[0]!
+    expect(all).toContain(fold(diacritic))
+    expect(all).toContain('Organisatie & financiën')
+    expect(all).toContain('Financiële spelregels')
+    for (const amount of [568_000, 11_515_000, 6_740_000, 5_390_000]) expect(all).toContain(fold(formatEuro(amount)))
+    expect(all).toContain('€ 11.515.000')
+  })
+
+  it('numbers its pages "Pagina X van Y" on every page', () => {
+    const n = full.pdf.numPages
+    expect(n).toBeGreaterThan(20)
+    full.pdf.pages.forEach((page, i) => expect(page).toContain(`Pagina ${i + 1} van ${n}`))
+  })
+
+  it('has a table of contents whose page numbers point at the chapters, and bookmarks', () => {
+    const toc = full.pdf.pages[1]!
+    expect(toc).toMatch(/^.*Inhoud/)
+    for (const { theme: t } of source.view.themes) {
+      const match = new RegExp(`${t.name.replace(/[.*+?^${}()|[\]\\&]/g, '\\$&')} (\\d+)`).exec(toc)
+      expect(match, t.name).not.toBeNull()
+      const page = full.pdf.items[Number(match![1]) - 1]!
+      // The chapter's heading is the first body text on the page its entry names (below the running header).
+      const body = page.filter((item) => item.y < 760).sort((a, b) => b.y - a.y)
+      expect(body[0]!.text).toBe(t.name)
+    }
+    expect(full.pdf.outline).toEqual(expect.arrayContaining([...source.view.themes.map((t) => t.theme.name), 'Financiële doorrekening', 'Colofon']))
+  })
+
+  it('never leaves a heading alone at the foot of a page, nor a page empty', () => {
+    expect(layoutProblems(full.pdf)).toEqual([])
+  })
+
+  it('gives the same bytes for the same data', async () => {
+    const again = await renderPdf(build(source, 'full'), theme)
+    expect(again.equals(full.bytes)).toBe(true)
+  })
+})
+
+describe('the other reports as PDF', () => {
+  it('district Pittelo names the district and its wijkwethouder, with page numbers', async () => {
+    const pdf = await readPdf(await renderPdf(build(source, 'district', 'pittelo'), theme))
+    const all = text(pdf)
+    expect(all).toContain('Pittelo')
+    expect(all).toContain('Wijkwethouder')
+    expect(all).toContain('Jan Broekema')
+    expect(all).toContain('Afspraken voor alle wijken')
+    expect(pdf.pages[0]).toContain(`Pagina 1 van ${pdf.numPages}`)
+    expect(pdf.info.Title).toBe('Pittelo: wat het bestuursakkoord 2022-2026 van de gemeente Assen belooft')
+  })
+
+  it('budget shows every line, the published totals, the inferred marks and their notes', async () => {
+    const pdf = await readPdf(await renderPdf(build(source, 'budget'), theme))
+    const all = text(pdf)
+    for (const line of source.view.budget.lines) expect(all).toContain(fold(line.line.displayName).split(' ')[0])
+    expect(all).toContain('Totaal extra middeleninzet bestuursakkoord 2022-2026 € 568.000 € 11.515.000 € 6.740.000 € 5.390.000 € 5.390.000')
+    expect(all).toContain('€ 4.000.000*')
+    expect(all).toContain('Afgeleid jaar')
+    expect(all).toContain('2026 ev')
+  })
+
+  it('renders every report on offer: titled, named on the cover, every heading present, no lone heading', async () => {
+    for (const listing of listReports(source.view)) {
+      const report = build(source, listing.type, listing.slug)
+      const pdf = await readPdf(await renderPdf(report, theme))
+      expect(pdf.info.Title, listing.pdf).toBe(report.meta.title)
+      expect(pdf.pages[0], listing.pdf).toContain(report.cover.name)
+      const all = text(pdf).toUpperCase()
+      for (const block of report.body) {
+        const heading = block.kind === 'heading' ? block.text : block.kind === 'callout' ? block.heading.text : null
+        if (heading) expect(all, `${listing.pdf}: ${heading}`).toContain(fold(heading).toUpperCase())
+      }
+      expect(layoutProblems(pdf), listing.pdf).toEqual([])
+    }
+  })
+})
