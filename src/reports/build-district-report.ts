@@ -35,7 +35,7 @@ export function buildDistrictReport(ctx: ReportContext, slug: string): Report {
         content: [{ text: `${total} afspraken uit het bestuursakkoord gaan over ${place}: ${named.length} noemen ${place} bij naam, ${everyDistrict.length} gelden voor alle wijken, `
           + `en ${portfolio.length} horen bij de portefeuille van ${wijkwethouder.holder.name}, de wijkwethouder van ${place}.` }],
       },
-      ctx.heading(2, 'Wijkwethouder'),
+      ctx.heading(2, 'Wijkwethouder', { keepTogether: true }),
       portfolioFacts(wijkwethouder),
       ctx.heading(1, `Afspraken die ${place} noemen`),
       ...namedBlocks,

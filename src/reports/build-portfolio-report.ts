@@ -27,7 +27,7 @@ export function buildPortfolioReport(ctx: ReportContext, slug: string): Report {
     keywords: [name, portfolio.party.name, ...portfolio.responsibilities.map((r) => r.name)],
     coverFacts: [{ term: 'Partij', value: portfolio.party.name }, { term: 'Wijkwethouder van', value: joinList(portfolio.districts.map((d) => d.name)) }],
     body: [
-      ctx.heading(1, 'Portefeuille'),
+      ctx.heading(1, 'Portefeuille', { keepTogether: true }),
       portfolioFacts(portfolio),
       ...portfolioNote(portfolio),
       ctx.heading(1, 'Afspraken'),

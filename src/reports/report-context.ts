@@ -10,7 +10,7 @@ export interface ReportContext {
   baseUrl: string
   type: ReportType
   slug: string | null
-  heading(level: HeadingBlock['level'], text: string, options?: { toc?: boolean }): HeadingBlock
+  heading(level: HeadingBlock['level'], text: string, options?: { toc?: boolean; keepTogether?: boolean }): HeadingBlock
 }
 
 /** "Organisatie & financiën" → "organisatie-financien". */
@@ -28,11 +28,12 @@ export function createReportContext(
   const used = new Map<string, number>()
   return {
     view, totalsLabel: options.totalsLabel, baseUrl: options.baseUrl.replace(/\/+$/, ''), type: options.type, slug: options.slug,
-    heading(level, text, { toc = true } = {}) {
+    heading(level, text, { toc = true, keepTogether } = {}) {
       const base = slugify(text)
       const seen = used.get(base) ?? 0
       used.set(base, seen + 1)
-      return { kind: 'heading', level, text, id: seen === 0 ? base : `${base}-${seen + 1}`, toc: toc && level <= options.tocDepth }
+      const heading: HeadingBlock = { kind: 'heading', level, text, id: seen === 0 ? base : `${base}-${seen + 1}`, toc: toc && level <= options.tocDepth }
+      return keepTogether ? { ...heading, keepTogether } : heading
     },
   }
 }

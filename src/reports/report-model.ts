@@ -34,6 +34,8 @@ export interface HeadingBlock {
   id: string
   /** Listed in the table of contents and the PDF bookmarks. */
   toc: boolean
+  /** The section under this heading is short: print it on one page. */
+  keepTogether?: boolean
 }
 
 export interface ParagraphBlock {

@@ -28,36 +28,63 @@ export class PdfBlockWriter {
   constructor(private readonly theme: ReportTheme, private readonly contentWidth: number, private readonly chaptersOnNewPage: boolean) {}
 
   /**
-   * Converts blocks in order. Headings go into one unbreakable stack with the
-   * start of what follows them (a paragraph, the first item of a list, a
-   * callout, chart or short table), so a heading never ends a page alone; this
-   * costs pdfmake no second layout pass, which its pageBreakBefore rule does.
+   * Converts blocks in order. Headings (and the short notes under them) go into
+   * one unbreakable stack with the start of what follows (a paragraph, the first
+   * item of a list, a callout, chart or short table), so a heading never ends a
+   * page alone; a heading marked keepTogether takes its whole short section.
+   * This costs pdfmake no second layout pass, which its pageBreakBefore rule does.
    */
   blocks(blocks: readonly Block[]): Content[] {
     const out: Content[] = []
-    let headings: Content[] = []
+    let group: Content[] = []
+    let headings = new Set<Content>()
+    let keepAll = false
+    const seal = () => {
+      if (group.some((c) => !headings.has(c))) out.push(this.unbreakable(group, headings))
+      else out.push(...group)
+      group = []
+      headings = new Set()
+    }
     for (const block of blocks) {
       if (block.kind === 'heading') {
-        headings.push(this.heading(block))
-        continue
-      }
-      const [lead, rest] = this.split(block)
-      if (headings.length > 0 && lead) {
-        // A page break asked for by the first heading moves to the stack that now holds it, and the headings
-        // leave the page-break rule: a page break set inside an unbreakable stack makes pdfmake drop the stack.
-        const pageBreak = (headings[0] as { pageBreak?: string }).pageBreak
-        for (const h of headings as { pageBreak?: string; headlineLevel?: number }[]) {
-          delete h.pageBreak
-          delete h.headlineLevel
-        }
-        out.push({ stack: [...headings, lead], unbreakable: true, ...(pageBreak ? { pageBreak } : {}) } as Content)
-        if (rest) out.push(rest)
+        if (group.some((c) => !headings.has(c))) seal()
+        const heading = this.heading(block)
+        group.push(heading)
+        headings.add(heading)
+        keepAll = block.keepTogether ?? false
+      } else if (group.length === 0) {
+        out.push(this.block(block))
+      } else if (keepAll || (block.kind === 'paragraph' && block.variant === 'note')) {
+        group.push(this.block(block))
       } else {
-        out.push(...headings, this.block(block))
+        const [lead, rest] = this.split(block)
+        if (lead) {
+          group.push(lead)
+          seal()
+          if (rest) out.push(rest)
+        } else {
+          // A long table cannot join: its caption row and heading rows keep with its first rows instead.
+          out.push(...group, this.block(block))
+          group = []
+          headings = new Set()
+        }
       }
-      headings = []
     }
-    return [...out, ...headings]
+    seal()
+    return out
+  }
+
+  /**
+   * Wraps a group in an unbreakable stack. A page break asked for by its first heading moves to the stack, and its
+   * headings leave the page-break rule: a page break set inside an unbreakable stack makes pdfmake drop the stack.
+   */
+  private unbreakable(group: Content[], headings: Set<Content>): Content {
+    const pageBreak = (group[0] as { pageBreak?: string }).pageBreak
+    for (const h of headings as Set<{ pageBreak?: string; headlineLevel?: number }>) {
+      delete h.pageBreak
+      delete h.headlineLevel
+    }
+    return { stack: group, unbreakable: true, ...(pageBreak ? { pageBreak } : {}) } as Content
   }
 
   /** The part of a block that may join the headings before it, and the rest; a long table cannot join. */

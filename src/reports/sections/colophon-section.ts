@@ -16,7 +16,7 @@ export function colophonSection(ctx: ReportContext, level: HeadingBlock['level']
   const licence = licences[agreement.license] ?? { name: agreement.license, url: `https://spdx.org/licenses/${agreement.license}.html` }
   const link = (path: string) => [{ text: `${ctx.baseUrl}${path}`, href: `${ctx.baseUrl}${path}` }]
   return [
-    ctx.heading(level, 'Colofon'),
+    ctx.heading(level, 'Colofon', { keepTogether: true }),
     {
       kind: 'paragraph',
       content: [{ text: `Dit overzicht is samengesteld uit de open data van het bestuursakkoord ${agreement.title} (${agreement.subtitle}) van de gemeente ${agreement.municipality}. `

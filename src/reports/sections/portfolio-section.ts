@@ -37,6 +37,6 @@ export function portfoliosSection(ctx: ReportContext, level: HeadingBlock['level
   return [
     ctx.heading(level, title),
     ...(page && portfolios === ctx.view.portfolios ? [{ kind: 'paragraph' as const, content: [{ text: page.section.text }] }] : []),
-    ...portfolios.flatMap((p) => [ctx.heading(sub, aldermanName(p)), portfolioFacts(p), ...portfolioNote(p)]),
+    ...portfolios.flatMap((p) => [ctx.heading(sub, aldermanName(p), { keepTogether: true }), portfolioFacts(p), ...portfolioNote(p)]),
   ]
 }

@@ -5,8 +5,9 @@ import { actionList, type ActionListOptions } from './action-items.js'
 import { describeLineAmounts } from './budget-amounts.js'
 
 /**
- * One topic: its heading, its actions as a list (or its text when it holds no
- * action, such as a topic that only explains), and the budget lines that fund it.
+ * One topic: its heading, the budget lines that fund it, its actions as a list
+ * (or its text when it holds no action, such as a topic that only explains),
+ * and the financial rules when the topic's text is where they stand.
  */
 export function topicBlocks(
   ctx: ReportContext, topic: TopicView, actions: readonly ActionView[], level: HeadingBlock['level'], options: ActionListOptions,
@@ -21,5 +22,19 @@ export function topicBlocks(
     })
   }
   blocks.push(actions.length > 0 ? actionList(actions, options) : { kind: 'paragraph', content: [{ text: topic.topic.text }] })
-  return blocks
+  return [...blocks, ...rulesOfTopic(ctx, topic)]
+}
+
+/** The rules quoted inside this topic's lines: listed here, or in the full report pointed to in their own chapter. */
+function rulesOfTopic(ctx: ReportContext, topic: TopicView): Block[] {
+  const { startLine, endLine } = topic.topic.source
+  const rules = ctx.view.rules.filter((r) => r.source.startLine >= startLine && r.source.endLine <= endLine)
+  if (rules.length === 0) return []
+  if (ctx.type === 'full') {
+    return [{ kind: 'paragraph', content: [{ text: `De ${rules.length} financiële spelregels staan in het hoofdstuk Financiële spelregels.` }] }]
+  }
+  return [
+    { kind: 'paragraph', content: [{ text: `De ${rules.length} financiële spelregels:` }] },
+    { kind: 'list', ordered: true, items: rules.map((r) => ({ content: [{ text: r.text }] })) },
+  ]
 }
