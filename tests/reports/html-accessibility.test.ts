@@ -47,7 +47,7 @@ describe.skipIf(!chromiumPath && !browserRequired)('the HTML reports in a real b
     }
   })
 
-  it('prints on A4 with the cover on a page of its own and the table headings repeated', async () => {
+  it('prints on A4 with the cover on a page of its own, table headings repeated and totals printed once', async () => {
     const page = await browser.newPage()
     try {
       await page.setContent(renderHtml(build(source, 'budget'), theme), { waitUntil: 'load' })
@@ -56,10 +56,11 @@ describe.skipIf(!chromiumPath && !browserRequired)('the HTML reports in a real b
       await page.emulateMedia({ media: 'print' })
       const display = await page.evaluate(() => ({
         thead: getComputedStyle(document.querySelector('thead')!).display,
+        tfoot: getComputedStyle(document.querySelector('tfoot')!).display,
         toc: getComputedStyle(document.querySelector('nav.toc')!).display,
         cover: getComputedStyle(document.querySelector('header.cover')!).breakAfter,
       }))
-      expect(display).toEqual({ thead: 'table-header-group', toc: 'none', cover: 'page' })
+      expect(display).toEqual({ thead: 'table-header-group', tfoot: 'table-row-group', toc: 'none', cover: 'page' })
     } finally {
       await page.close()
     }

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ReportSource } from '../../src/reports/build-report.js'
 import { formatEuro } from '../../src/reports/format-euro.js'
-import { renderPdf } from '../../src/reports/pdf/render-pdf.js'
+import pdfmake from 'pdfmake'
+import { configurePdfmake, renderPdf } from '../../src/reports/pdf/render-pdf.js'
 import { listReports } from '../../src/reports/report-catalogue.js'
 import type { Report } from '../../src/reports/report-model.js'
 import type { ReportTheme } from '../../src/reports/report-theme.js'
@@ -126,6 +127,9 @@ describe('the other reports as PDF', () => {
     expect(all).toContain('€ 4.000.000*')
     expect(all).toContain('Afgeleid jaar')
     expect(all).toContain('2026 ev')
+    // The table spans two pages; its caption and column headings open both.
+    const opened = pdf.pages.filter((p) => p.includes('Extra middeleninzet per post en jaar, in euro Post 2022 2023 2024 2025 2026 ev'))
+    expect(opened.length).toBeGreaterThanOrEqual(2)
   })
 
   it('renders every report on offer: titled, named on the cover, every heading present, no lone heading', async () => {
@@ -141,5 +145,17 @@ describe('the other reports as PDF', () => {
       }
       expect(layoutProblems(pdf), listing.pdf).toEqual([])
     }
+  })
+})
+
+describe('pdfmake, as the reports configure it', () => {
+  it('reads no local file outside the theme folder and fetches no URL', async () => {
+    configurePdfmake(theme)
+    const outside = pdfmake.createPdf({ content: [{ image: '/etc/hostname' }], defaultStyle: { font: theme.fonts.family } }).getBuffer()
+    await expect(outside).rejects.toThrow(/Access to local file denied by resource access policy: \/etc\/hostname/)
+    const remote = pdfmake.createPdf({ images: { logo: 'https://example.org/logo.png' }, content: [{ image: 'logo' }], defaultStyle: { font: theme.fonts.family } }).getBuffer()
+    await expect(remote).rejects.toThrow(/Access to URL denied by resource access policy/)
+    const escape = pdfmake.createPdf({ content: [{ image: `${theme.assetDir}/../package.json` }], defaultStyle: { font: theme.fonts.family } }).getBuffer()
+    await expect(escape).rejects.toThrow(/Access to local file denied/)
   })
 })

@@ -78,6 +78,8 @@ tr.total > * { background: var(--primary-dark); color: var(--on-primary); font-w
   h2, h3, h4, caption { break-after: avoid; }
   li, tr, .callout, dl.facts > div, .chart { break-inside: avoid; }
   thead { display: table-header-group; }
+  /* Printed once, at the end: a totals row repeated under every page of a table would read as a page total. */
+  tfoot { display: table-row-group; }
   .table-wrap { overflow: visible; }
   a { color: inherit; }
 }

@@ -20,7 +20,7 @@ function inside(dir: string, path: string): boolean {
  * down: no URL is ever fetched, and no local file outside the theme's asset
  * folder is ever read, whatever a document definition asks for.
  */
-function configurePdfmake(theme: ReportTheme): void {
+export function configurePdfmake(theme: ReportTheme): void {
   const { family, normal, bold, italics, bolditalics } = theme.fonts
   pdfmake.setFonts({ [family]: { normal, bold, italics, bolditalics } })
   pdfmake.setUrlAccessPolicy(() => false)
