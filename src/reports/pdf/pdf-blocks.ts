@@ -1,29 +1,14 @@
-import type { Content, ContentText, CustomTableLayout, TableCell as PdfCell } from 'pdfmake/interfaces.js'
+import type { Content, CustomTableLayout } from 'pdfmake/interfaces.js'
 import { barChartSvg } from '../bar-chart-svg.js'
-import type { Block, CalloutBlock, ChartBlock, FactsBlock, HeadingBlock, ListBlock, RichText, TableBlock, TableRow } from '../report-model.js'
+import { pdfInlines } from './pdf-inlines.js'
+import { pdfTable, shortTable } from './pdf-table.js'
+import type { Block, CalloutBlock, ChartBlock, FactsBlock, HeadingBlock, ListBlock } from '../report-model.js'
 import type { ReportTheme } from '../report-theme.js'
-
-/** Text runs as pdfmake inlines. Language marks have no PDF counterpart without tagging, so they are dropped. */
-export function pdfInlines(content: RichText): ContentText[] {
-  return content.map((run) => ({
-    text: run.text,
-    ...(run.strong ? { bold: true } : {}),
-    ...(run.em ? { italics: true } : {}),
-    ...(run.sup ? { sup: true } : {}),
-    ...(run.href ? { link: run.href, style: 'link' } : {}),
-  }))
-}
-
-/** Roboto's asterisk is 0.43 em wide: unmarked amounts keep that much room so the digits line up. */
-const ASTERISK_EM = 0.44
-
-/** A table that moves whole rather than leave a row or two on the next page. */
-const shortTable = (table: TableBlock) => table.rows.length <= 14
 
 /** Converts the report body, keeping the state the bookmarks need (the chapter a section belongs to). */
 export class PdfBlockWriter {
   private chapterId: string | null = null
-  private tables = 0
+  private charts = 0
 
   constructor(private readonly theme: ReportTheme, private readonly contentWidth: number, private readonly chaptersOnNewPage: boolean) {}
 
@@ -103,7 +88,7 @@ export class PdfBlockWriter {
       case 'list': return this.list(block)
       case 'callout': return this.callout(block)
       case 'facts': return this.facts(block)
-      case 'table': return this.table(block)
+      case 'table': return pdfTable(block, this.theme)
       case 'chart': return this.chart(block)
     }
   }
@@ -165,55 +150,13 @@ export class PdfBlockWriter {
     } as Content
   }
 
-  private table(table: TableBlock): Content {
-    const c = this.theme.colors
-    const columns = table.columns
-    const rowStyle = (row: TableRow) => ({ body: undefined, group: 'tableGroup', subtotal: 'tableSubtotal', total: 'tableTotal' })[row.kind]
-    // The caption is the first header row: it repeats with the column headings on every page the table spans.
-    const marked = table.rows.some((row) => row.cells.some((cell) => cell.content.at(-1)?.text === '*'))
-    const room = (i: number, content: RichText) =>
-      (marked && i > 0 && content.at(-1)?.text !== '*' ? { margin: [0, 0, ASTERISK_EM * this.theme.sizes.table, 0] as [number, number, number, number] } : {})
-    const body: PdfCell[][] = [
-      [{ text: table.caption, style: 'caption', colSpan: columns.length, border: [false, false, false, false] }, ...columns.slice(1).map(() => ({}))],
-      columns.map((col, i) => ({ text: col.header, style: 'tableHeader', alignment: col.align, ...room(i, []) })),
-    ]
-    for (const row of table.rows) {
-      const style = rowStyle(row)
-      if (row.kind === 'group') {
-        body.push([{ text: pdfInlines(row.cells[0]!.content), style, colSpan: columns.length }, ...columns.slice(1).map(() => ({}))])
-        continue
-      }
-      body.push(columns.map((col, i) => {
-        const content = row.cells[i]?.content ?? []
-        const text = content.length ? pdfInlines(content) : [{ text: '–', color: row.kind === 'total' ? c.onPrimary : c.muted }]
-        return { text, style, alignment: col.align, ...room(i, content), ...(i > 0 ? { noWrap: true } : {}), ...(row.kind === 'subtotal' ? { fillColor: c.tint } : {}) }
-      }))
-    }
-    const layout: CustomTableLayout = {
-      hLineWidth: (i, node) => (i <= 1 || i === node.table.body.length ? 0 : 0.5), vLineWidth: () => 0,
-      hLineColor: () => c.rule, paddingLeft: () => 5, paddingRight: () => 5, paddingTop: () => 3.5, paddingBottom: () => 3.5,
-    }
-    this.tables += 1
-    return {
-      stack: [
-        {
-          table: { headerRows: 2, keepWithHeaderRows: Math.min(3, table.rows.length), dontBreakRows: true, widths: columns.map((col) => col.width), body },
-          layout, style: 'table',
-        },
-        ...(table.notes ?? []).map((note) => ({ text: pdfInlines(note), style: 'tableNote' })),
-      ],
-      unbreakable: shortTable(table),
-      margin: [0, 0, 0, 12],
-    } as Content
-  }
-
   private chart(chart: ChartBlock): Content {
     const width = Math.min(this.contentWidth, 480)
     return {
       // The heading above names the chart; its title stays in the SVG.
       stack: [
-        { svg: barChartSvg(chart, this.theme, { id: `grafiek-${this.tables}`, width, height: 240 }), width, margin: [0, 4, 0, 8] },
-        this.table(chart.data),
+        { svg: barChartSvg(chart, this.theme, { id: `grafiek-${++this.charts}`, width, height: 240 }), width, margin: [0, 4, 0, 8] },
+        pdfTable(chart.data, this.theme),
       ],
       unbreakable: true,
     } as Content

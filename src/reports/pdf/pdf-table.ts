@@ -1,0 +1,56 @@
+import type { Content, CustomTableLayout, TableCell as PdfCell } from 'pdfmake/interfaces.js'
+import type { RichText, TableBlock, TableRow } from '../report-model.js'
+import type { ReportTheme } from '../report-theme.js'
+import { pdfInlines } from './pdf-inlines.js'
+
+/** Roboto's asterisk is 0.43 em wide: unmarked amounts keep that much room so the digits line up. */
+const ASTERISK_EM = 0.44
+
+/** A table that moves whole rather than leave a row or two on the next page. */
+export const shortTable = (table: TableBlock) => table.rows.length <= 14
+
+const rowStyles: Record<TableRow['kind'], string | undefined> = { body: undefined, group: 'tableGroup', subtotal: 'tableSubtotal', total: 'tableTotal' }
+
+/**
+ * A table as pdfmake renders it: the caption and the column headings are the
+ * header rows, so they repeat on every page the table spans; a group row spans
+ * the table; empty cells show a dash; notes follow in small print.
+ */
+export function pdfTable(table: TableBlock, theme: ReportTheme): Content {
+  const c = theme.colors
+  const columns = table.columns
+  const marked = table.rows.some((row) => row.cells.some((cell) => cell.content.at(-1)?.text === '*'))
+  const room = (i: number, content: RichText) =>
+    (marked && i > 0 && content.at(-1)?.text !== '*' ? { margin: [0, 0, ASTERISK_EM * theme.sizes.table, 0] as [number, number, number, number] } : {})
+  const body: PdfCell[][] = [
+    [{ text: table.caption, style: 'caption', colSpan: columns.length, border: [false, false, false, false] }, ...columns.slice(1).map(() => ({}))],
+    columns.map((col, i) => ({ text: col.header, style: 'tableHeader', alignment: col.align, ...room(i, []) })),
+  ]
+  for (const row of table.rows) {
+    const style = rowStyles[row.kind]
+    if (row.kind === 'group') {
+      body.push([{ text: pdfInlines(row.cells[0]!.content), style, colSpan: columns.length }, ...columns.slice(1).map(() => ({}))])
+      continue
+    }
+    body.push(columns.map((col, i) => {
+      const content = row.cells[i]?.content ?? []
+      const text = content.length ? pdfInlines(content) : [{ text: '–', color: row.kind === 'total' ? c.onPrimary : c.muted }]
+      return { text, style, alignment: col.align, ...room(i, content), ...(i > 0 ? { noWrap: true } : {}), ...(row.kind === 'subtotal' ? { fillColor: c.tint } : {}) }
+    }))
+  }
+  const layout: CustomTableLayout = {
+    hLineWidth: (i, node) => (i <= 1 || i === node.table.body.length ? 0 : 0.5), vLineWidth: () => 0,
+    hLineColor: () => c.rule, paddingLeft: () => 5, paddingRight: () => 5, paddingTop: () => 3.5, paddingBottom: () => 3.5,
+  }
+  return {
+    stack: [
+      {
+        table: { headerRows: 2, keepWithHeaderRows: Math.min(3, table.rows.length), dontBreakRows: true, widths: columns.map((col) => col.width), body },
+        layout, style: 'table',
+      },
+      ...(table.notes ?? []).map((note) => ({ text: pdfInlines(note), style: 'tableNote' })),
+    ],
+    unbreakable: shortTable(table),
+    margin: [0, 0, 0, 12],
+  } as Content
+}
