@@ -7,6 +7,7 @@ const A4 = { width: 595.28, height: 841.89 }
 /** The cover: a deep-blue page with the agreement, which report this is, and its dates. */
 export function coverContent(report: Report, theme: ReportTheme): Content {
   const c = theme.colors
+  const [left] = theme.page.margins
   const { cover } = report
   return {
     stack: [
@@ -17,7 +18,8 @@ export function coverContent(report: Report, theme: ReportTheme): Content {
       { text: cover.kicker, fontSize: 12, bold: true, color: c.onPrimaryMuted, margin: [0, 0, 0, 6] },
       { text: cover.name, fontSize: 28, bold: true, color: c.onPrimary, lineHeight: 1.1 },
       {
-        margin: [0, 48, 0, 0],
+        // The dates sit at the foot of the cover, above the footer, whatever the length of the name.
+        absolutePosition: { x: left, y: A4.height - 96 - cover.facts.length * 18 },
         table: { widths: [110, '*'], body: cover.facts.map((f) => [{ text: f.term, color: c.onPrimaryMuted, fontSize: 9.5 }, { text: f.value, color: c.onPrimary, fontSize: 9.5, bold: true }]) },
         layout: { hLineWidth: () => 0, vLineWidth: () => 0, paddingLeft: () => 0, paddingTop: () => 3, paddingBottom: () => 3 },
       },
