@@ -78,7 +78,7 @@ export function budgetTable(ctx: ReportContext, lines: readonly BudgetLineView[]
       [{ text: '* ', strong: true }, { text: 'Afgeleid jaar: de brontekst zegt niet in welk jaar dit bedrag valt. De noten bij de tabel in het hoofdstuk Financiële doorrekening geven per noot de onderbouwing.' }],
     ] : [
       [{ text: '* ', strong: true }, { text: 'Afgeleid jaar. In de brontekst is de tabel zijn kolommen kwijtgeraakt; bij deze bedragen is het jaar afgeleid uit de gepubliceerde totalen en de tekst. De onderbouwing per noot staat hieronder, in het Engels zoals in de dataset.' }],
-      ...reasons.map((reason, i): RichText => [{ text: `${i + 1} `, strong: true }, { text: reason, lang: 'en' }]),
+      ...reasons.map((reason, i): RichText => [{ text: `${i + 1} `, strong: true }, { text: reason }]),
     ],
   }
 }

@@ -25,7 +25,7 @@ export function portfolioNote(portfolio: PortfolioView): ParagraphBlock[] {
     content: [
       { text: 'Afgeleid. ', strong: true },
       { text: 'Op de pagina Portefeuilleverdeling staan namen en lijsten in de brontekst door elkaar; welke lijst bij deze wethouder hoort, is afgeleid. Onderbouwing, in het Engels zoals in de dataset: ' },
-      { text: portfolio.portfolio.assignmentReason, lang: 'en' },
+      { text: portfolio.portfolio.assignmentReason },
     ],
   }]
 }
