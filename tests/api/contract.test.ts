@@ -160,3 +160,15 @@ describe('the public contract', () => {
     expect(answer.body.extensions.sqlStatements).toBe(2)
   })
 })
+
+describe('the database handle', () => {
+  it('is opened read-only', async () => {
+    const lease = app.stores.acquire()
+    try {
+      expect(lease.store.sqlite.readonly).toBe(true)
+      expect(() => lease.store.sqlite.exec('DELETE FROM rule')).toThrow(/readonly/)
+    } finally {
+      lease.release()
+    }
+  })
+})
