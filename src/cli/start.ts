@@ -4,10 +4,13 @@ import { databaseIsStale } from '../build/database-is-stale.js'
 import { ConfigError, loadConfig, projectRoot } from '../config.js'
 import { createLogger } from '../server/logger.js'
 import { startServer } from '../server/start-server.js'
+import { writePublication } from '../publication/write-publication.js'
+import { openDatabase } from '../store/open-database.js'
 
 /**
  * `npm start`: builds the database first when it is missing or older than its
- * data, then serves the API. SIGTERM/SIGINT stop it gracefully (exit 0);
+ * data, and the open-data publication when it is missing or older than the
+ * database, then serves the API, the data, the reports and the web site. SIGTERM/SIGINT stop it gracefully (exit 0);
  * SIGHUP reopens the database file, picking up a `npm run db:build` made while
  * it runs.
  */
@@ -31,6 +34,22 @@ if (databaseIsStale(config.databasePath, inputs)) {
   } catch (error) {
     logger.fatal({ err: error }, 'building the database failed; run `npm run db:build` to see every problem')
     process.exit(1)
+  }
+}
+
+// /data/ serves the publication: write it when there is none, or when the database is newer than it.
+if (databaseIsStale(join(config.publicationDir, 'SHA256SUMS'), [config.databasePath])) {
+  const store = openDatabase(config.databasePath, { readonly: true })
+  try {
+    const result = await writePublication({
+      db: store.db, databasePath: config.databasePath, outDir: config.publicationDir, root: projectRoot,
+      baseUrl: config.publicBaseUrl, publisherUri: config.publisherUri, publisherName: config.publisherName,
+    })
+    logger.info({ files: result.files.length, outDir: result.outDir }, 'publication written')
+  } catch (error) {
+    logger.error({ err: error }, 'writing the publication failed; /data/ serves the previous one, if any')
+  } finally {
+    await store.db.destroy()
   }
 }
 

@@ -18,6 +18,20 @@ const reportPattern = /^\/reports\/([^/]+?)(?:\/([^/]+?))?\.(pdf|html)$/
 /** The reports route, with a close() that stops its PDF workers. */
 export type ReportsHandler = RouteHandler & { close(): Promise<void> }
 
+/**
+ * Where the handler gets its database for each request. The server's StoreHolder
+ * is one: after a SIGHUP reopen, requests lease the new file and the old one closes
+ * when the last lease on it is released.
+ */
+export interface StoreProvider {
+  acquire(): { store: Store; release(): void }
+}
+
+/** A provider that always hands out the same open store, for the CLI and tests. */
+export function fixedStore(store: Store): StoreProvider {
+  return { acquire: () => ({ store, release() {} }) }
+}
+
 export interface ReportsHandlerOptions {
   /** Called with errors that became a 500, for the server's log. */
   onError?: (error: unknown) => void
@@ -31,7 +45,7 @@ export interface ReportsHandlerOptions {
  * config.reports.queue wait; beyond that 503 with Retry-After. Rendered files
  * are cached by agreement, data version, type, slug and format, with an ETag.
  */
-export function createReportsHandler(config: Config, store: Store, options: ReportsHandlerOptions = {}): ReportsHandler {
+export function createReportsHandler(config: Config, stores: StoreProvider, options: ReportsHandlerOptions = {}): ReportsHandler {
   const theme = loadReportTheme(config.reports.themePath)
   const limiter = new RenderLimiter(config.reports.concurrency, config.reports.queue)
   const pool = new PdfWorkerPool(config.reports.concurrency, config.reports.themePath)
@@ -40,8 +54,14 @@ export function createReportsHandler(config: Config, store: Store, options: Repo
   const sources = new ReportCache<ReportSource>(8)
 
   const source = async (agreementSlug: string | null) => {
-    const agreement = await findReportAgreement(store.db, agreementSlug)
-    return { agreement, source: await sources.getOrCreate(`${agreement.slug}@${agreement.dataVersion}`, () => loadReportSource(store.db, agreement, config.publicBaseUrl)) }
+    const lease = stores.acquire()
+    try {
+      const agreement = await findReportAgreement(lease.store.db, agreementSlug)
+      const key = `${agreement.slug}@${agreement.dataVersion}`
+      return { agreement, source: await sources.getOrCreate(key, () => loadReportSource(lease.store.db, agreement, config.publicBaseUrl)) }
+    } finally {
+      lease.release()
+    }
   }
 
   const handler: RouteHandler = async (request, response, url) => {
@@ -124,7 +144,8 @@ function sendReport(request: IncomingMessage, response: ServerResponse, file: Re
     'Content-Disposition': `${format === 'pdf' ? 'attachment' : 'inline'}; filename="${file.fileName}"`,
   })
   // The page carries its own styles and loads nothing: the policy says so, and stops anything that tries.
-  if (format === 'html') headers['Content-Security-Policy'] = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+  // Only the site's own report builder may frame it, for its preview.
+  if (format === 'html') headers['Content-Security-Policy'] = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'self'"
   response.writeHead(200, headers)
   response.end(request.method === 'HEAD' ? undefined : file.body)
 }

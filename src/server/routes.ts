@@ -8,6 +8,9 @@ import { createHealthRoutes, type HealthState } from './health-routes.js'
 import type { ResponseCache } from './response-cache.js'
 import type { RouteHandler } from './route.js'
 import { createSchemaRoute } from './schema-route.js'
+import { createPublicationHandler } from '../publication/serve-publication.js'
+import { createReportsHandler } from '../reports/serve-reports.js'
+import { createWebHandler } from '../web/serve-web.js'
 import type { StoreHolder } from './store-holder.js'
 
 /** Everything the routes are made from. */
@@ -20,26 +23,36 @@ export interface RouteDependencies {
   health: HealthState
 }
 
+/** The routes, and what must be stopped with the server (the reports' PDF workers). */
+export interface Routes {
+  handlers: RouteHandler[]
+  close(): Promise<void>
+}
+
 /**
  * The routes of the server, tried in this order; a request no route answers
- * gets a JSON 404. This is the one place where parts of the server are mounted.
+ * gets a JSON 404. This is the one place where parts of the server are mounted:
+ * health, the GraphQL API, the schema and GraphiQL's assets, the open-data
+ * publication (/data/), the reports (/reports/), and last the web site, which
+ * owns the root.
  */
-export function createRoutes(deps: RouteDependencies): RouteHandler[] {
-  return [
-    createHealthRoutes(deps.health),
-    createGraphqlRoute({
-      yoga: deps.yoga, cache: deps.cache, generation: () => deps.stores.generation, logger: deps.logger,
-      maxBodyBytes: deps.config.limits.maxBodyBytes, maxAgeSeconds: deps.config.cache.maxAgeSeconds,
-    }),
-    createSchemaRoute(),
-    createGraphiqlAssetsRoute(),
-    // ──── Routes of the other parts of the publication: mount them here, in this order. ────
-    //   /data/     issue 4: createPublicationHandler(deps.config)      from '../publication/serve-publication.js'
-    //   /reports/  issue 5: createReportsHandler(deps.config, store)   from '../reports/serve-reports.js'
-    //   /          issue 7: the public web page, last (it owns the root)
-    // Handlers that read the database should not keep one Store for good: after a SIGHUP reopen the old
-    // handle is closed once the requests leasing it finish. Take a lease per request instead:
-    //   const lease = deps.stores.acquire(); try { /* lease.store.db */ } finally { lease.release() }
-    // ────────────────────────────────────────────────────────────────────────────────────────
-  ]
+export function createRoutes(deps: RouteDependencies): Routes {
+  const reports = createReportsHandler(deps.config, deps.stores, {
+    onError: (error) => deps.logger.error({ err: error }, 'report rendering failed'),
+  })
+  return {
+    handlers: [
+      createHealthRoutes(deps.health),
+      createGraphqlRoute({
+        yoga: deps.yoga, cache: deps.cache, generation: () => deps.stores.generation, logger: deps.logger,
+        maxBodyBytes: deps.config.limits.maxBodyBytes, maxAgeSeconds: deps.config.cache.maxAgeSeconds,
+      }),
+      createSchemaRoute(),
+      createGraphiqlAssetsRoute(),
+      createPublicationHandler(deps.config),
+      reports,
+      createWebHandler({ config: deps.config, stores: deps.stores, cache: deps.cache }),
+    ],
+    close: () => reports.close(),
+  }
 }

@@ -32,7 +32,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     config, logger, stores, yoga, cache,
     health: { shuttingDown: () => shuttingDown, databaseAnswers: () => stores.ping() },
   })
-  const server = createHttpServer(routes, logger, () => shuttingDown)
+  const server = createHttpServer(routes.handlers, logger, () => shuttingDown)
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
     server.listen(config.port, config.host, () => resolve())
@@ -70,6 +70,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
         }
         clearTimeout(timer)
         clearInterval(sweep)
+        await routes.close()
         stores.closeAll()
         logger.info('stopped')
       })()

@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { loadConfig } from '../../src/config.js'
-import { createReportsHandler, listAvailableReports, type ReportsHandler } from '../../src/reports/serve-reports.js'
+import { createReportsHandler, fixedStore, listAvailableReports, type ReportsHandler } from '../../src/reports/serve-reports.js'
 import type { Store } from '../../src/store/open-database.js'
 import { openTestStore } from '../helpers.js'
 
@@ -10,7 +10,7 @@ interface Running { url: string; handler: ReportsHandler; server: Server }
 
 /** The reports handler alone on a loopback port, as the server will mount it; other paths get a 404 of the test's own. */
 async function start(store: Store, env: Record<string, string> = {}): Promise<Running> {
-  const handler = createReportsHandler(loadConfig({ PUBLIC_BASE_URL: 'http://open-akkoord.test', ...env }), store)
+  const handler = createReportsHandler(loadConfig({ PUBLIC_BASE_URL: 'http://open-akkoord.test', ...env }), fixedStore(store))
   const server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost')
     handler(request, response, url).then((handled) => {
