@@ -1,5 +1,7 @@
 import { execFileSync } from 'node:child_process'
-import { chromium, type Browser } from 'playwright-core'
+import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { chromium, type Browser, type Page } from 'playwright-core'
 
 const candidates = ['chromium', 'chromium-browser', 'google-chrome']
 
@@ -22,6 +24,28 @@ export function findChromium(): string | null {
 export const browserRequired = process.env.OPEN_AKKOORD_REQUIRE_BROWSER === '1'
 export const installHint = 'browser tests skipped: no Chromium found; install it with `apt-get install chromium`'
 
+/**
+ * Launches Chromium headless. Without the background-networking flags it keeps
+ * trying to reach Google's hosts, which a closed network refuses.
+ */
 export async function launchChromium(path: string): Promise<Browser> {
-  return chromium.launch({ executablePath: path, args: ['--no-sandbox', '--disable-gpu'] })
+  return chromium.launch({
+    executablePath: path,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  })
+}
+
+interface AxeViolation { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }
+let axeSource: string | undefined
+
+/** Runs axe-core (WCAG 2.1 A and AA rules) on the page and returns its serious and critical violations. */
+export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> {
+  axeSource ??= readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
+  await page.addScriptTag({ content: axeSource })
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: AxeViolation[] }> } }).axe
+    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => ({ target: n.target })) }))
+  })
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
 }

@@ -1,4 +1,6 @@
-import { foldDiacritics, stemWord } from '../search/dutch-stems.js'
+import type { SearchRow, SearchTerms } from '../read-model/search-records.js'
+import { escapeHtml } from '../reports/html/escape-html.js'
+import { foldDiacritics, stemWord } from './dutch-stems.js'
 
 /** A highlighted stretch of a snippet: character offsets into its plain text. */
 export interface Highlight {
@@ -14,8 +16,6 @@ export interface Snippet {
   /** The same window as HTML: the text escaped, each match in <mark>. */
   html: string
 }
-
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
 
 /**
  * Whether a word of the text matches one of the search terms the way the
@@ -52,4 +52,11 @@ export function makeSnippet(text: string, terms: readonly string[], maxWords = 3
   }
   html += escapeHtml(text.slice(cursor, endChar)) + suffix
   return { text: prefix + body + suffix, highlights, html, matched: first >= 0 }
+}
+
+/** The snippet of a search hit: from its text where the words match there, otherwise from its title. */
+export function hitSnippet(row: Pick<SearchRow, 'title' | 'body'>, terms: SearchTerms): Snippet {
+  const searched = [...terms.words, ...terms.stems]
+  const inBody = makeSnippet(row.body, searched)
+  return inBody.matched || row.title === '' ? inBody : makeSnippet(row.title, searched)
 }

@@ -1,18 +1,14 @@
-import { readFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ReportSource } from '../../src/reports/build-report.js'
 import { renderHtml } from '../../src/reports/html/render-html.js'
 import type { ReportTheme } from '../../src/reports/report-theme.js'
-import { browserRequired, findChromium, installHint, launchChromium } from './browser.js'
+import { browserRequired, findChromium, installHint, launchChromium, seriousAxeViolations } from '../browser.js'
 import { build, loadFixture } from './support.js'
 
 const chromiumPath = findChromium()
 if (!chromiumPath && !browserRequired) console.warn(installHint)
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
 
-interface AxeViolation { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }
 
 let source: ReportSource
 let theme: ReportTheme
@@ -35,13 +31,7 @@ describe.skipIf(!chromiumPath && !browserRequired)('the HTML reports in a real b
     const page = await browser.newPage()
     try {
       await page.setContent(renderHtml(build(source, type, slug), theme), { waitUntil: 'load' })
-      await page.addScriptTag({ content: axeSource })
-      const violations = await page.evaluate(async () => {
-        const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: AxeViolation[] }> } }).axe
-        const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
-        return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => ({ target: n.target })) }))
-      })
-      expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([])
+      expect(await seriousAxeViolations(page)).toEqual([])
     } finally {
       await page.close()
     }

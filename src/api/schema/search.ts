@@ -8,7 +8,9 @@ import { encodeCursor } from '../cursor.js'
 import { badUserInput } from '../errors.js'
 import type { IdEntity } from '../loaders.js'
 import { pageCost, pageWindow } from '../pagination.js'
-import { makeSnippet, type Snippet } from '../search-snippet.js'
+import { hitSnippet, type Snippet } from '../../search/search-snippet.js'
+import { recordLocations, type RecordLocation } from '../../read-model/record-locations.js'
+import { locationPath } from '../../web/web-paths.js'
 import { ActionRef, BudgetLineRef, DistrictRef, PortfolioRef, RuleRef, SectionRef, TargetRef, ThemeRef, TopicRef } from './refs.js'
 
 /** Which record type each kind of search document is, and its GraphQL type. */
@@ -28,6 +30,7 @@ interface SearchHitShape {
   row: SearchRow
   terms: SearchTerms
   snippet: Snippet
+  location: RecordLocation
 }
 
 const SearchItem = builder.unionType('SearchItem', {
@@ -55,6 +58,10 @@ const SearchHit = builder.objectRef<SearchHitShape>('SearchHit').implement({
       description: 'A window of the matched text as HTML: the text escaped, each matching word in <mark>…</mark>, and "…" where the text was cut.',
       resolve: (hit) => hit.snippet.html,
     }),
+    path: t.string({
+      description: 'The path, on this server, of the web page that shows what was found, with an anchor where it stands on it (for example /thema/wonen#kloosterveen).',
+      resolve: (hit) => locationPath(hit.location),
+    }),
     excerpt: t.string({ description: 'The same window as plain text; `highlights` marks the matching words in it.', resolve: (hit) => hit.snippet.text }),
     highlights: t.field({
       type: [TextRange], description: 'Where the matching words stand in `excerpt`.', complexity: { field: 1, multiplier: 1 },
@@ -73,10 +80,8 @@ const SearchHit = builder.objectRef<SearchHitShape>('SearchHit').implement({
   }),
 })
 
-function toHit(row: SearchRow, terms: SearchTerms): SearchHitShape {
-  const searched = [...terms.words, ...terms.stems]
-  const inBody = makeSnippet(row.body, searched)
-  return { row, terms, snippet: inBody.matched || row.title === '' ? inBody : makeSnippet(row.title, searched) }
+function toHit(row: SearchRow, terms: SearchTerms, location: RecordLocation): SearchHitShape {
+  return { row, terms, snippet: hitSnippet(row, terms), location }
 }
 
 function parseQuery(query: string): SearchTerms {
@@ -99,7 +104,8 @@ async function search(ctx: ApiContext, args: { query: string; agreement?: string
   const start = window.direction === 'forward' ? lower : Math.max(lower, upper - window.limit)
   const end = window.direction === 'forward' ? Math.min(upper, lower + window.limit) : upper
   const rows = end > start ? await searchRecords(ctx.db, agreement.id, terms, { offset: start, limit: end - start }) : []
-  const edges = rows.map((row, i) => ({ cursor: encodeCursor('SearchHit', start + i), node: toHit(row, terms) }))
+  const locations = await recordLocations(ctx.db, rows)
+  const edges = rows.map((row, i) => ({ cursor: encodeCursor('SearchHit', start + i), node: toHit(row, terms, locations[i]!) }))
   return {
     edges,
     pageInfo: {

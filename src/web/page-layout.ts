@@ -1,0 +1,64 @@
+import type { ReportTheme } from '../reports/report-theme.js'
+import { html, type SafeHtml } from './html.js'
+
+/** What every page of the site needs besides its content. */
+export interface PageShell {
+  title: string
+  /** The trail above the page heading: label and link, the current page last (without link). */
+  trail?: { label: string; href?: string }[]
+  content: SafeHtml
+  theme: ReportTheme
+}
+
+const navigation = [
+  { href: '/#themas', label: "Thema's" },
+  { href: '/#wethouders', label: 'Wethouders' },
+  { href: '/#wijken', label: 'Wijken' },
+  { href: '/rapporten', label: 'Rapporten' },
+  { href: '/#data', label: 'Data en API' },
+]
+
+/** The house colours as CSS custom properties, from the same theme file the reports use. */
+function themeStyle(theme: ReportTheme): string {
+  const c = theme.colors
+  return `:root{--primary:${c.primary};--primary-dark:${c.primaryDark};--accent:${c.accent};--accent-text:${c.accentText};` +
+    `--text:${c.text};--muted:${c.muted};--background:${c.background};--tint:${c.tint};--rule:${c.rule};` +
+    `--on-primary:${c.onPrimary};--on-primary-muted:${c.onPrimaryMuted};--font:${theme.fonts.htmlStack}}`
+}
+
+/** Wraps page content in the site's shell: skip link, header, navigation, breadcrumbs and footer. */
+export function pageLayout({ title, trail, content, theme }: PageShell): SafeHtml {
+  return html`<!doctype html>
+<html lang="nl">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${title} · Open Akkoord Assen</title>
+<meta name="description" content="Het bestuursakkoord 2022-2026 van de gemeente Assen als open data: thema's, afspraken, doelen, begroting, wethouders en wijken.">
+<style>${themeStyle(theme)}</style>
+<link rel="stylesheet" href="/static/site.css">
+<script src="/static/site.js" defer></script>
+</head>
+<body>
+<a class="skip-link" href="#inhoud">Naar de inhoud</a>
+<header class="site-header">
+  <div class="wrap">
+    <a class="site-name" href="/">Open Akkoord <span>Assen</span></a>
+    <nav aria-label="Hoofdmenu"><ul>${navigation.map((item) => html`<li><a href="${item.href}">${item.label}</a></li>`)}</ul></nav>
+  </div>
+</header>
+<main id="inhoud" class="wrap" tabindex="-1">
+${trail && trail.length > 0 ? html`<nav aria-label="Kruimelpad" class="trail"><ol>${trail.map((step) =>
+    step.href ? html`<li><a href="${step.href}">${step.label}</a></li>` : html`<li aria-current="page">${step.label}</li>`)}</ol></nav>` : ''}
+${content}
+</main>
+<footer class="site-footer">
+  <div class="wrap">
+    <p>De gegevens zijn vrij te gebruiken onder <a href="https://creativecommons.org/publicdomain/zero/1.0/deed.nl" lang="en">CC0 1.0</a>.
+    Bron: het bestuursakkoord <a href="/data/source/bestuursakkoord-assen-2022-2026.txt">Dichtbij &amp; Daadkrachtig</a> van de gemeente Assen.</p>
+    <p><a href="/graphql">GraphQL API</a> · <a href="/schema.graphql">Schema</a> · <a href="/data/">Open data</a> · <a href="/rapporten">Rapporten</a></p>
+  </div>
+</footer>
+</body>
+</html>`
+}

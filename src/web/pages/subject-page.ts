@@ -1,0 +1,24 @@
+import { HtmlBlockWriter } from '../../reports/html/html-blocks.js'
+import type { Report } from '../../reports/report-model.js'
+import type { ReportTheme } from '../../reports/report-theme.js'
+import type { ReportListing } from '../../reports/report-catalogue.js'
+import { html, SafeHtml } from '../html.js'
+
+/**
+ * The page of a theme, an alderman or a district: the body of its report (the
+ * same blocks the PDF and the HTML report are made of), with links to both.
+ * The report's headings start at h2 under the page's own h1.
+ */
+export function subjectPage(report: Report, listing: ReportListing, theme: ReportTheme): SafeHtml {
+  const { cover } = report
+  return html`
+<h1><span class="kicker">${cover.kicker}:</span> ${cover.name}</h1>
+<dl class="facts">${cover.facts.map((f) => html`<dt>${f.term}</dt><dd>${f.value}</dd>`)}</dl>
+<div class="report-links">
+  <a class="button" href="${listing.pdf}" download>Download als PDF<span class="visually-hidden"> (${listing.title})</span></a>
+  <a class="button secondary" href="${listing.html}">Toegankelijke versie<span class="visually-hidden"> van ${listing.title}</span></a>
+</div>
+<div class="report-body">
+${new SafeHtml(new HtmlBlockWriter(theme).blocks(report.body))}
+</div>`
+}

@@ -1,0 +1,116 @@
+import { createHash } from 'node:crypto'
+import { readFileSync } from 'node:fs'
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { Config } from '../config.js'
+import type { CachedResponse, ResponseCache } from '../server/response-cache.js'
+import { etagMatches } from '../server/http-helpers.js'
+import type { RouteHandler } from '../server/route.js'
+import type { StoreHolder } from '../server/store-holder.js'
+import type { SafeHtml } from './html.js'
+import { notFoundPage } from './pages/not-found-page.js'
+import { searchSite } from './search-site.js'
+import { WebSite } from './web-site.js'
+
+const assets: Record<string, { file: string; type: string }> = {
+  '/static/site.css': { file: 'site.css', type: 'text/css; charset=utf-8' },
+  '/static/site.js': { file: 'site.js', type: 'text/javascript; charset=utf-8' },
+}
+const subjectPattern = /^\/(thema|wethouder|wijk)\/([a-z0-9-]{1,100})$/
+/** Scripts only from this origin, no plugins, no framing by others: the pages need nothing else. */
+const securityHeaders = {
+  'content-security-policy': "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'self'",
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'same-origin',
+}
+
+export interface WebHandlerDependencies {
+  config: Config
+  stores: StoreHolder
+  cache: ResponseCache
+}
+
+/**
+ * The public web site at /: the agreement at a glance, a page per theme,
+ * alderman and district, search, and the report builder. Pages are rendered
+ * from the read model once per database generation and served from the
+ * response cache with an ETag, like the API's answers.
+ */
+export function createWebHandler({ config, stores, cache }: WebHandlerDependencies): RouteHandler {
+  let site = { generation: 0, value: new WebSite(config) }
+  const siteFor = (generation: number) => {
+    if (site.generation !== generation) site = { generation, value: new WebSite(config) }
+    return site.value
+  }
+  const cacheControl = config.cache.maxAgeSeconds > 0 ? `public, max-age=${config.cache.maxAgeSeconds}` : 'public, no-cache'
+
+  return async (request, response, url) => {
+    const path = url.pathname
+    const asset = assets[path]
+    const isPage = path === '/' || path === '/rapporten' || path === '/rapporten/maken' || path === '/zoeken' || subjectPattern.test(path)
+    if (!asset && !isPage) return notFound(request, response, url)
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      response.writeHead(405, { allow: 'GET, HEAD', 'content-type': 'text/plain; charset=utf-8' })
+      response.end('Alleen GET en HEAD.\n')
+      return true
+    }
+    if (asset) {
+      send(request, response, entryOf(readFileSync(new URL(`./assets/${asset.file}`, import.meta.url)), asset.type, cacheControl, 200, 0))
+      return true
+    }
+    const lease = stores.acquire()
+    try {
+      const web = siteFor(lease.generation)
+      if (path === '/rapporten/maken') {
+        const location = await web.reportLocation(lease.store, url.searchParams.get('rapport') ?? '', url.searchParams.get('formaat') ?? 'pdf')
+        if (!location) return page(request, response, notFoundPage(web.theme, 'Dit rapport bestaat niet. Kies een rapport op de pagina Rapporten.'), 404, lease.generation)
+        response.writeHead(303, { location, 'cache-control': 'no-store' })
+        response.end()
+        return true
+      }
+      const key = `web:${lease.generation}:${path}${path === '/zoeken' ? `?${url.searchParams.get('q') ?? ''}` : ''}`
+      const hit = cache.get(key)
+      if (hit && hit.generation === lease.generation) {
+        send(request, response, hit)
+        return true
+      }
+      const subject = subjectPattern.exec(path)
+      const body: SafeHtml | null = path === '/' ? await web.home(lease.store)
+        : path === '/rapporten' ? await web.reports(lease.store)
+          : path === '/zoeken' ? await searchSite(web, lease.store, url.searchParams.get('q') ?? '')
+            : await web.subject(lease.store, subject![1]!, subject![2]!)
+      if (!body) return page(request, response, notFoundPage(web.theme, `Er is geen pagina op ${path}.`), 404, lease.generation)
+      const entry = entryOf(Buffer.from(body.toString()), 'text/html; charset=utf-8', cacheControl, 200, lease.generation)
+      cache.set(key, entry)
+      send(request, response, entry)
+      return true
+    } finally {
+      lease.release()
+    }
+  }
+
+  /** Unknown paths a browser asks for get the site's 404 page; other clients get the server's JSON 404. */
+  function notFound(request: IncomingMessage, response: ServerResponse, url: URL): boolean {
+    if (!request.headers.accept?.includes('text/html')) return false
+    return page(request, response, notFoundPage(site.value.theme, `Er is geen pagina op ${url.pathname}.`), 404, 0)
+  }
+
+  function page(request: IncomingMessage, response: ServerResponse, body: SafeHtml, status: number, generation: number): boolean {
+    send(request, response, entryOf(Buffer.from(body.toString()), 'text/html; charset=utf-8', 'no-store', status, generation))
+    return true
+  }
+}
+
+function entryOf(body: Buffer, type: string, cacheControl: string, status: number, generation: number): CachedResponse {
+  const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"`
+  return { status, body, etag, generation, headers: { 'content-type': type, 'cache-control': cacheControl, etag, ...securityHeaders } }
+}
+
+function send(request: IncomingMessage, response: ServerResponse, entry: CachedResponse): void {
+  if (entry.status === 200 && etagMatches(request.headers['if-none-match'], entry.etag)) {
+    response.writeHead(304, { etag: entry.etag, 'cache-control': entry.headers['cache-control']! })
+    response.end()
+    return
+  }
+  response.writeHead(entry.status, { ...entry.headers, 'content-length': String(entry.body.length) })
+  response.end(request.method === 'HEAD' ? undefined : entry.body)
+}

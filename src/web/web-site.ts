@@ -1,0 +1,105 @@
+import { readdirSync } from 'node:fs'
+import { sep } from 'node:path'
+import type { Config } from '../config.js'
+import { buildReport, type ReportSource } from '../reports/build-report.js'
+import { barChartSvg } from '../reports/bar-chart-svg.js'
+import { findReportAgreement, loadReportSource } from '../reports/load-report-source.js'
+import { listReports, type ReportListing } from '../reports/report-catalogue.js'
+import { createReportContext } from '../reports/report-context.js'
+import type { ReportType } from '../reports/report-model.js'
+import { loadReportTheme, type ReportTheme } from '../reports/report-theme.js'
+import { budgetChart } from '../reports/sections/budget-chart.js'
+import type { Store } from '../store/open-database.js'
+import { SafeHtml } from './html.js'
+import { pageLayout } from './page-layout.js'
+import { homePage, type PublishedFile } from './pages/home-page.js'
+import { reportsPage } from './pages/reports-page.js'
+import { subjectPage } from './pages/subject-page.js'
+
+/** The subjects that have a page of their own, by the path segment the site uses. */
+export const subjectTypes: Record<string, ReportType> = { thema: 'theme', wethouder: 'portfolio', wijk: 'district' }
+
+/** The main downloads of a publication, as the home page lists them (the rest is in the /data/ index). */
+const mainDownloads: { pattern: RegExp; title: string }[] = [
+  { pattern: /^open-akkoord\.zip$/, title: 'Alles in één zip-bestand' },
+  { pattern: /^datapackage\.json$/, title: 'Data Package (Frictionless) met een CSV-bestand per tabel' },
+  { pattern: /^json\/.+\.json$/, title: 'Het hele akkoord als één JSON-document' },
+  { pattern: /^rdf\/.+\.ttl$/, title: 'Linked data (RDF, Turtle)' },
+  { pattern: /^rdf\/.+\.jsonld$/, title: 'Linked data (RDF, JSON-LD)' },
+  { pattern: /^open-akkoord\.sqlite$/, title: 'SQLite-database' },
+  { pattern: /^SHA256SUMS$/, title: 'Controlegetallen (SHA-256)' },
+]
+
+/**
+ * The pages of the public site, rendered from the same read model and report
+ * builders as the reports. One instance serves one database generation: the
+ * agreement is read once, and each page is rendered once and then cached.
+ */
+export class WebSite {
+  readonly theme: ReportTheme
+  private source: Promise<{ source: ReportSource; listings: ReportListing[] }> | undefined
+
+  constructor(private readonly config: Config) {
+    this.theme = loadReportTheme(config.reports.themePath)
+  }
+
+  /** The current agreement whole, read on first use. */
+  async current(store: Store): Promise<{ source: ReportSource; listings: ReportListing[] }> {
+    this.source ??= (async () => {
+      const agreement = await findReportAgreement(store.db, null)
+      const source = await loadReportSource(store.db, agreement, this.config.publicBaseUrl)
+      return { source, listings: listReports(source.view) }
+    })()
+    return this.source.catch((error) => {
+      this.source = undefined
+      throw error
+    })
+  }
+
+  async home(store: Store): Promise<SafeHtml> {
+    const { source } = await this.current(store)
+    const ctx = createReportContext(source.view, { totalsLabel: source.totalsLabel, baseUrl: source.baseUrl, type: 'budget', slug: null, tocDepth: 1 })
+    const chart = new SafeHtml(barChartSvg(budgetChart(ctx), this.theme, { id: 'grafiek-begroting' }))
+    return pageLayout({ title: source.view.agreement.title, content: homePage(source.view, chart, this.publishedFiles()), theme: this.theme })
+  }
+
+  /** The page of a theme, alderman or district, or null when there is no such subject. */
+  async subject(store: Store, segment: string, slug: string): Promise<SafeHtml | null> {
+    const type = subjectTypes[segment]
+    const { source, listings } = await this.current(store)
+    const listing = listings.find((l) => l.type === type && l.slug === slug)
+    if (!type || !listing) return null
+    const report = buildReport(source, { type, slug })
+    return pageLayout({
+      title: `${report.cover.kicker}: ${report.cover.name}`,
+      trail: [{ label: 'Home', href: '/' }, { label: report.cover.name }],
+      content: subjectPage(report, listing, this.theme),
+      theme: this.theme,
+    })
+  }
+
+  async reports(store: Store): Promise<SafeHtml> {
+    const { listings } = await this.current(store)
+    return pageLayout({ title: 'Rapporten', trail: [{ label: 'Home', href: '/' }, { label: 'Rapporten' }], content: reportsPage(listings), theme: this.theme })
+  }
+
+  /** The report a builder choice ("theme/wonen", format "pdf") points at, or null for an unknown choice. */
+  async reportLocation(store: Store, choice: string, format: string): Promise<string | null> {
+    const { listings } = await this.current(store)
+    const [type, slug = null] = choice.split('/')
+    const listing = listings.find((l) => l.type === type && l.slug === slug)
+    if (!listing || (format !== 'pdf' && format !== 'html')) return null
+    return format === 'pdf' ? listing.pdf : listing.html
+  }
+
+  /** The main files of the current publication (none before the first dump), for the home page. */
+  private publishedFiles(): PublishedFile[] {
+    let names: string[]
+    try {
+      names = readdirSync(this.config.publicationDir, { recursive: true, encoding: 'utf8' }).map((n) => n.split(sep).join('/')).sort()
+    } catch {
+      return []
+    }
+    return mainDownloads.flatMap(({ pattern, title }) => names.filter((name) => pattern.test(name)).map((name) => ({ name, title })))
+  }
+}

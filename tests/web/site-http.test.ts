@@ -1,0 +1,89 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { parse } from 'parse5'
+import { startSiteServer } from './site-server.js'
+
+let base: string
+let close: () => Promise<void>
+beforeAll(async () => ({ base, close } = await startSiteServer()))
+afterAll(() => close?.())
+
+type Node = { nodeName: string; attrs?: { name: string; value: string }[]; childNodes?: Node[]; value?: string }
+const all = (node: Node): Node[] => [node, ...(node.childNodes ?? []).flatMap(all)]
+const attr = (node: Node, name: string) => node.attrs?.find((a) => a.name === name)?.value
+const text = (node: Node): string => all(node).filter((n) => n.nodeName === '#text').map((n) => n.value).join('').replace(/\s+/g, ' ').trim()
+const get = (path: string, headers: Record<string, string> = {}) => fetch(`${base}${path}`, { headers: { accept: 'text/html', ...headers }, redirect: 'manual' })
+
+describe('the web site over HTTP', () => {
+  it('serves the home page in Dutch with the agreement at a glance', async () => {
+    const response = await get('/')
+    expect(response.status).toBe(200)
+    expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8')
+    const doc = parse(await response.text()) as unknown as Node
+    expect(attr(all(doc).find((n) => n.nodeName === 'html')!, 'lang')).toBe('nl')
+    const headings = all(doc).filter((n) => /^h[1-6]$/.test(n.nodeName))
+    expect(text(headings[0]!)).toBe('Dichtbij & Daadkrachtig')
+    const levels = headings.map((h) => Number(h.nodeName[1]))
+    levels.forEach((level, i) => { if (i > 0) expect(level - levels[i - 1]!).toBeLessThanOrEqual(1) })
+    const body = text(doc)
+    expect(body).toContain('Stadspartij PLOP, ChristenUnie, ASSEN CENTRAAL, VVD en SP')
+    expect(body).toContain('44 afspraken in 7 onderwerpen')
+    for (const amount of ['€ 568.000', '€ 11.515.000', '€ 6.740.000', '€ 5.390.000']) expect(body).toContain(amount)
+    const hrefs = all(doc).map((n) => attr(n, 'href')).filter(Boolean)
+    for (const link of ['/graphql', '/schema.graphql', '/data/catalog.ttl', '/data/catalog.jsonld', '/data/open-akkoord.zip', '/data/datapackage.json', '/rapporten', '/thema/wonen', '/wethouder/broekema', '/wijk/pittelo']) {
+      expect(hrefs).toContain(link)
+    }
+    const svg = all(doc).find((n) => n.nodeName === 'svg')!
+    expect(attr(svg, 'role')).toBe('img')
+  })
+
+  it('links only to pages and files that exist', async () => {
+    const doc = parse(await (await get('/')).text()) as unknown as Node
+    const links = [...new Set(all(doc).map((n) => attr(n, 'href')).filter((h): h is string => !!h && h.startsWith('/')))]
+    for (const link of links) {
+      const response = await get(link.split('#')[0]!)
+      expect(response.status, link).toBeLessThan(400)
+    }
+  })
+
+  it.each([['/thema/opgroeien-onderwijs-en-bewegen', 'Zwembad'], ['/wethouder/smit', 'Financiën'], ['/wijk/pittelo', 'Jan Broekema']])('serves %s with its report links', async (path, expected) => {
+    const response = await get(path)
+    expect(response.status).toBe(200)
+    const html = await response.text()
+    expect(html).toContain(expected)
+    const [, type, slug] = /^\/(\w+)\/(.+)$/.exec(path)!
+    const reportType = { thema: 'theme', wethouder: 'portfolio', wijk: 'district' }[type!]
+    expect(html).toContain(`/reports/${reportType}/${slug}.pdf`)
+    expect(html).toContain(`/reports/${reportType}/${slug}.html`)
+  })
+
+  it('answers unknown subjects and paths with a 404 page', async () => {
+    for (const path of ['/thema/bestaat-niet', '/wijk/..%2f..%2fetc', '/nergens']) {
+      const response = await get(path)
+      expect(response.status, path).toBe(404)
+      expect(await response.text()).toContain('Niet gevonden')
+    }
+  })
+
+  it('builds a report without JavaScript: the form redirects to the file', async () => {
+    const response = await get('/rapporten/maken?rapport=district%2Fpittelo&formaat=pdf')
+    expect(response.status).toBe(303)
+    expect(response.headers.get('location')).toBe('/reports/district/pittelo.pdf')
+    expect((await get('/rapporten/maken?rapport=district%2Fnergens&formaat=pdf')).status).toBe(404)
+  })
+
+  it('searches without JavaScript too', async () => {
+    const html = await (await get('/zoeken?q=zwembad')).text()
+    expect(html).toMatch(/\d+ resultaten voor “zwembad”/)
+    expect(html).toContain('<mark>')
+    expect(await (await get('/zoeken?q=%22%29%28*')).text()).toContain('role="alert"')
+  })
+
+  it('caches pages like the API: ETag, 304 and a Cache-Control', async () => {
+    const first = await get('/thema/wonen')
+    const etag = first.headers.get('etag')!
+    expect(etag).toMatch(/^".+"$/)
+    expect(first.headers.get('cache-control')).toMatch(/public/)
+    const again = await get('/thema/wonen', { 'if-none-match': etag })
+    expect(again.status).toBe(304)
+  })
+})
