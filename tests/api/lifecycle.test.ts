@@ -86,6 +86,15 @@ describe('the server process', () => {
     for (const line of server.logs) expect(line).toMatchObject({ level: expect.any(Number), time: expect.any(String), service: 'open-akkoord-api' })
   })
 
+  it('still exits 0 on SIGTERM when whatever read its logs has gone away', async () => {
+    const server = await start()
+    server.child.stdout!.destroy()
+    await new Promise((resolve) => setTimeout(resolve, 100))
+    server.child.kill('SIGTERM')
+    const exited = await Promise.race([server.exited, new Promise((resolve) => setTimeout(() => resolve('still running after 5 s'), 5000))])
+    expect(exited).toEqual({ code: 0, signal: null })
+  })
+
   it('keeps answering from its open database while it is rebuilt, and picks up the new one on SIGHUP', async () => {
     const scratch = temporaryDir('reopen')
     try {
