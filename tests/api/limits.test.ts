@@ -61,6 +61,12 @@ describe('query limits', () => {
     expect((await app.gql(query, { n: 5 })).body.errors).toBeUndefined()
   })
 
+  it('accepts a whole theme page (themes, topics, actions and who is responsible) at the default limit', async () => {
+    const answer = await app.gql('{ themes { slug name vision topics { title text actions { kind text portfolios { holder { name } party { name } } budgetLines { displayName } } } } }')
+    expect(answer.body.errors).toBeUndefined()
+    expect(answer.body.extensions.cost.estimated).toBeLessThan(limits.maxCost)
+  })
+
   it('accepts every example query GraphiQL opens with', async () => {
     for (const example of exampleQueries) {
       const answer = await app.gql(example.query, example.variables)

@@ -32,35 +32,35 @@ builder.node(ActionRef, {
     }),
     portfolios: t.field({
       type: [PortfolioRef], description: 'The portfolios responsible for the action, in portfolio order; empty where no alderman\'s responsibility covers it (public order belongs to the mayor).',
-      complexity: { field: 1, multiplier: 3 },
+      complexity: { field: 1, multiplier: 2 },
       resolve: async (action, _args, ctx) => {
         const links = await ctx.loaders.childrenOf('actionPortfolio', 'actionId').load(action.id)
         return byPosition(await loadAll(ctx.loaders.byId('portfolio'), links.map((l) => l.portfolioId)))
       },
     }),
     responsibilities: t.field({
-      type: [ResponsibilityRef], description: 'The portfolio responsibilities that cover the action, in portfolio order.', complexity: { field: 1, multiplier: 3 },
+      type: [ResponsibilityRef], description: 'The portfolio responsibilities that cover the action, in portfolio order.', complexity: { field: 1, multiplier: 2 },
       resolve: async (action, _args, ctx) => {
         const links = await ctx.loaders.childrenOf('actionPortfolio', 'actionId').load(action.id)
         return loadAll(ctx.loaders.byId('responsibility'), links.map((l) => l.responsibilityId))
       },
     }),
     districts: t.field({
-      type: [DistrictRef], description: 'The districts the action names, in district order.', complexity: { field: 1, multiplier: 3 },
+      type: [DistrictRef], description: 'The districts the action names, in district order.', complexity: { field: 1, multiplier: 2 },
       resolve: async (action, _args, ctx) => {
         const links = await ctx.loaders.childrenOf('actionDistrict', 'actionId').load(action.id)
         return loadAll(ctx.loaders.byId('district'), links.map((l) => l.districtId))
       },
     }),
     budgetLines: t.field({
-      type: [BudgetLineRef], description: 'The budget lines that fund the action, in table order.', complexity: { field: 1, multiplier: 3 },
+      type: [BudgetLineRef], description: 'The budget lines that fund the action, in table order.', complexity: { field: 1, multiplier: 2 },
       resolve: async (action, _args, ctx) => {
         const links = await ctx.loaders.childrenOf('budgetLineAction', 'actionId').load(action.id)
         return byPosition(await loadAll(ctx.loaders.byId('budgetLine'), links.map((l) => l.budgetLineId)))
       },
     }),
     targets: t.field({
-      type: [TargetRef], description: 'The quantified or dated commitments inside the action, in document order.', complexity: { field: 1, multiplier: 2 },
+      type: [TargetRef], description: 'The quantified or dated commitments inside the action, in document order.', complexity: { field: 1, multiplier: 1 },
       resolve: (action, _args, ctx) => ctx.loaders.childrenOf('target', 'actionId').load(action.id),
     }),
     source: t.field({

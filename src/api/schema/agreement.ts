@@ -42,7 +42,7 @@ builder.node(AgreementRef, {
       resolve: async (agreement, _args, ctx) => (await ctx.loaders.ofAgreement('section').load(agreement.id)).filter((s) => s.parentId === null),
     }),
     themes: t.field({
-      type: [ThemeRef], description: 'The themes, in document order.', complexity: { field: 1, multiplier: 10 },
+      type: [ThemeRef], description: 'The themes, in document order.', complexity: { field: 1, multiplier: 8 },
       resolve: (agreement, _args, ctx) => ctx.loaders.ofAgreement('theme').load(agreement.id),
     }),
     budgetCategories: t.field({

@@ -24,7 +24,7 @@ builder.node(SectionRef, {
       resolve: (section, _args, ctx) => ctx.loaders.childrenOf('section', 'parentId').load(section.id),
     }),
     actions: t.field({
-      type: [ActionRef], description: 'The actions stated in this section (governance commitments), in document order.', complexity: { field: 1, multiplier: 10 },
+      type: [ActionRef], description: 'The actions stated in this section (governance commitments), in document order.', complexity: { field: 1, multiplier: 5 },
       resolve: (section, _args, ctx) => ctx.loaders.childrenOf('action', 'sectionId').load(section.id),
     }),
     source: t.field({

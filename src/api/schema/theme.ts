@@ -35,12 +35,12 @@ builder.node(ThemeRef, {
       resolve: (theme) => sourceOf(theme.heading.text, theme.heading.source),
     }),
     topics: t.field({
-      type: [TopicRef], description: 'The theme\'s topics, in document order.', complexity: { field: 1, multiplier: 10 },
+      type: [TopicRef], description: 'The theme\'s topics, in document order.', complexity: { field: 1, multiplier: 8 },
       resolve: (theme, _args, ctx) => ctx.loaders.childrenOf('topic', 'themeId').load(theme.id),
     }),
     actions: t.field({
       type: [ActionRef], description: 'Every action under the theme\'s topics, in document order (Query.actions pages and filters them).',
-      complexity: { field: 1, multiplier: 40 },
+      complexity: { field: 1, multiplier: 30 },
       resolve: (theme, _args, ctx) => ctx.loaders.childrenOf('action', 'themeId').load(theme.id),
     }),
     budgetLines: t.field({
@@ -66,7 +66,7 @@ builder.node(ThemeRef, {
 
 builder.queryFields((t) => ({
   themes: t.field({
-    type: [ThemeRef], description: 'The themes of an agreement, in document order.', complexity: { field: 1, multiplier: 10 },
+    type: [ThemeRef], description: 'The themes of an agreement, in document order.', complexity: { field: 1, multiplier: 8 },
     args: { agreement: t.arg.string({ description: agreementArgDescription }) },
     resolve: async (_root, args, ctx) => ctx.loaders.ofAgreement('theme').load((await agreementFromArg(ctx, args.agreement)).id),
   }),

@@ -19,11 +19,11 @@ builder.node(TopicRef, {
       resolve: (topic, _args, ctx) => ctx.loaders.byId('theme').load(topic.themeId).then((theme) => theme!),
     }),
     actions: t.field({
-      type: [ActionRef], description: 'The actions the topic states, in document order.', complexity: { field: 1, multiplier: 10 },
+      type: [ActionRef], description: 'The actions the topic states, in document order.', complexity: { field: 1, multiplier: 5 },
       resolve: (topic, _args, ctx) => ctx.loaders.childrenOf('action', 'topicId').load(topic.id),
     }),
     budgetLines: t.field({
-      type: [BudgetLineRef], description: 'The budget lines that fund this topic, in table order.', complexity: { field: 1, multiplier: 3 },
+      type: [BudgetLineRef], description: 'The budget lines that fund this topic, in table order.', complexity: { field: 1, multiplier: 2 },
       resolve: async (topic, _args, ctx) => {
         const links = await ctx.loaders.childrenOf('budgetLineTopic', 'topicId').load(topic.id)
         return (await loadAll(ctx.loaders.byId('budgetLine'), links.map((l) => l.budgetLineId))).sort((a, b) => a.position - b.position)
