@@ -9,20 +9,11 @@ import { findRecordsByKey, recordKey, type KeyedEntity } from '../read-model/rec
 import { listRecordsOfAgreements } from '../read-model/records-of-agreements.js'
 import type { AgreementRecord } from '../read-model/records.js'
 import type { Database } from '../store/database.js'
+import { groupBy } from '../read-model/group-by.js'
 
 /** Entities read by row id (all but the link tables, amounts and totals). */
 export type IdEntity = Exclude<EntityName, 'budgetAmount' | 'budgetTotal' | 'actionPortfolio' | 'actionDistrict' | 'budgetLineTopic' | 'budgetLineAction' | 'budgetLinePortfolio'>
 
-const groupBy = <T>(items: readonly T[], key: (item: T) => unknown): Map<unknown, T[]> => {
-  const groups = new Map<unknown, T[]>()
-  for (const item of items) {
-    const k = key(item)
-    const group = groups.get(k)
-    if (group) group.push(item)
-    else groups.set(k, [item])
-  }
-  return groups
-}
 
 /**
  * The per-request batch loaders. Every relation of the schema is read through
@@ -77,7 +68,7 @@ export class Loaders {
   /** The records whose parent column (a property of the record, such as themeId) holds the given id, in stable order. */
   childrenOf<E extends EntityName>(entity: E, column: keyof EntityRecord<E> & string): DataLoader<number, EntityRecord<E>[]> {
     return this.memo(`children:${entity}:${column}`, () => new DataLoader(async (ids: readonly number[]) => {
-      const groups = groupBy(await listRecords(this.db, entity, { parent: { column, ids } }), (r) => r[column])
+      const groups = groupBy(await listRecords(this.db, entity, { parent: { column, ids } }), (r): unknown => r[column])
       return ids.map((id) => groups.get(id) ?? [])
     }))
   }

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely'
 import type { Database } from '../store/database.js'
 import { listRecords } from './list-records.js'
 import type * as R from './records.js'
+import { groupBy } from './group-by.js'
 
 /** A portfolio with its holder, party, responsibilities and districts resolved. */
 export interface PortfolioView {
@@ -79,16 +80,6 @@ export interface AgreementView {
   rules: R.RuleRecord[]
 }
 
-const groupBy = <T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> => {
-  const groups = new Map<K, T[]>()
-  for (const item of items) {
-    const k = key(item)
-    const group = groups.get(k)
-    if (group) group.push(item)
-    else groups.set(k, [item])
-  }
-  return groups
-}
 const unique = <T>(items: readonly T[]): T[] => [...new Set(items)]
 
 /** Reads one agreement whole into an AgreementView. */
