@@ -123,7 +123,6 @@ export async function loadAgreementView(db: Kysely<Database>, agreement: R.Agree
       portfolios: portfolioOrder(linePortfolios.filter((l) => l.budgetLineId === line.id).map((l) => l.portfolioId)),
     }
   })
-  const lineViewById = new Map(lineViews.map((v) => [v.line.id, v]))
 
   const targetsOf = groupBy(targets, (t) => t.actionId)
   const portfoliosOf = groupBy(actionPortfolios, (l) => l.actionId)

@@ -15,7 +15,7 @@ export interface HealthState {
  * down (200), otherwise 503: the signal to take this instance out of rotation.
  */
 export function createHealthRoutes(state: HealthState): RouteHandler {
-  return async (request, response, url) => {
+  return async (_request, response, url) => {
     if (url.pathname === '/healthz') {
       sendJson(response, 200, { status: 'ok' })
       return true

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
-import { createServer, request as httpRequest, type Server } from 'node:http'
-import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
+import { createServer, type Server } from 'node:http'
+import { readFileSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { AddressInfo } from 'node:net'
 import { connect } from 'node:net'
