@@ -32,6 +32,7 @@ const schema = z.object({
   SHUTDOWN_TIMEOUT_MS: integer(10_000, 0, 600_000),
   CACHE_MAX_AGE: integer(300, 0, 31_536_000),
   RESPONSE_CACHE_BYTES: integer(50_000_000, 0, 2_000_000_000),
+  WORKERS: integer(1, 1, 64),
 })
 
 /** Validated settings of the server and the command-line tools. */
@@ -57,6 +58,8 @@ export interface Config {
   shutdownTimeoutMs: number
   /** HTTP caching of API answers: Cache-Control max-age in seconds, and the in-memory response cache's size (0 turns it off). */
   cache: { maxAgeSeconds: number; maxBytes: number }
+  /** Server processes `npm start` runs (node:cluster): 1 serves from the one process, more fork workers sharing the port. */
+  workers: number
 }
 
 /** A setting with a bad value: names the variable, the value and what is wrong. */
@@ -99,5 +102,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     shutdownTimeoutMs: s.SHUTDOWN_TIMEOUT_MS,
     cache: { maxAgeSeconds: s.CACHE_MAX_AGE, maxBytes: s.RESPONSE_CACHE_BYTES },
+    workers: s.WORKERS,
   }
 }

@@ -1,9 +1,10 @@
+import cluster, { type Worker } from 'node:cluster'
 import { join } from 'node:path'
 import { buildDatabase } from '../build/build-database.js'
 import { databaseIsStale } from '../build/database-is-stale.js'
-import { ConfigError, loadConfig, projectRoot } from '../config.js'
+import { ConfigError, loadConfig, projectRoot, type Config } from '../config.js'
 import { createLogger } from '../server/logger.js'
-import { startServer } from '../server/start-server.js'
+import { startServer, type RunningServer } from '../server/start-server.js'
 import { writePublication } from '../publication/write-publication.js'
 import { openDatabase } from '../store/open-database.js'
 
@@ -12,55 +13,109 @@ import { openDatabase } from '../store/open-database.js'
  * data, and the open-data publication when it is missing or older than the
  * database, then serves the API, the data, the reports and the web site. SIGTERM/SIGINT stop it gracefully (exit 0);
  * SIGHUP reopens the database file, picking up a `npm run db:build` made while
- * it runs.
+ * it runs. With WORKERS=N (N > 1) the primary prepares the database and the
+ * publication, then forks N worker processes that share the port (node:cluster);
+ * the server is stateless over a read-only file, so workers need no coordination.
+ * SIGTERM/SIGINT to the primary drain every worker; SIGHUP is forwarded to each.
  */
-let config
-try {
-  config = loadConfig()
-} catch (error) {
-  if (!(error instanceof ConfigError)) throw error
-  console.error(error.message)
-  process.exit(2)
+function loadConfigOrExit(): Config {
+  try {
+    return loadConfig()
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error
+    console.error(error.message)
+    process.exit(2)
+  }
 }
+const config = loadConfigOrExit()
 const logger = createLogger(config)
+if (cluster.isWorker) await serve()
+else {
+  await prepare()
+  if (config.workers > 1) superviseWorkers(config.workers)
+  else await serve()
+}
 
-const inputs = [config.dataDir, join(projectRoot, 'db/source'), join(projectRoot, 'src/store/migrations')]
-if (databaseIsStale(config.databasePath, inputs)) {
-  logger.info({ database: config.databasePath }, 'the database is missing or older than its data; building it')
-  try {
-    const started = performance.now()
-    const result = await buildDatabase({ dataDir: config.dataDir, databasePath: config.databasePath, root: projectRoot })
-    logger.info({ agreements: result.agreements, ms: Math.round(performance.now() - started) }, 'database built')
-  } catch (error) {
-    logger.fatal({ err: error }, 'building the database failed; run `npm run db:build` to see every problem')
-    process.exit(1)
+/** Builds the database and writes the publication when they are stale (once, in the primary). */
+async function prepare(): Promise<void> {
+  const inputs = [config.dataDir, join(projectRoot, 'db/source'), join(projectRoot, 'src/store/migrations')]
+  if (databaseIsStale(config.databasePath, inputs)) {
+    logger.info({ database: config.databasePath }, 'the database is missing or older than its data; building it')
+    try {
+      const started = performance.now()
+      const result = await buildDatabase({ dataDir: config.dataDir, databasePath: config.databasePath, root: projectRoot })
+      logger.info({ agreements: result.agreements, ms: Math.round(performance.now() - started) }, 'database built')
+    } catch (error) {
+      logger.fatal({ err: error }, 'building the database failed; run `npm run db:build` to see every problem')
+      process.exit(1)
+    }
+  }
+
+  // /data/ serves the publication: write it when there is none, or when the database is newer than it.
+  if (databaseIsStale(join(config.publicationDir, 'SHA256SUMS'), [config.databasePath])) {
+    const store = openDatabase(config.databasePath, { readonly: true })
+    try {
+      const result = await writePublication({
+        db: store.db, databasePath: config.databasePath, outDir: config.publicationDir, root: projectRoot,
+        baseUrl: config.publicBaseUrl, publisherUri: config.publisherUri, publisherName: config.publisherName,
+      })
+      logger.info({ files: result.files.length, outDir: result.outDir }, 'publication written')
+    } catch (error) {
+      logger.error({ err: error }, 'writing the publication failed; /data/ serves the previous one, if any')
+    } finally {
+      await store.db.destroy()
+    }
   }
 }
 
-// /data/ serves the publication: write it when there is none, or when the database is newer than it.
-if (databaseIsStale(join(config.publicationDir, 'SHA256SUMS'), [config.databasePath])) {
-  const store = openDatabase(config.databasePath, { readonly: true })
-  try {
-    const result = await writePublication({
-      db: store.db, databasePath: config.databasePath, outDir: config.publicationDir, root: projectRoot,
-      baseUrl: config.publicBaseUrl, publisherUri: config.publisherUri, publisherName: config.publisherName,
+/** Serves until SIGTERM/SIGINT (graceful stop, exit 0); SIGHUP reopens the database. */
+async function serve(): Promise<void> {
+  let running: RunningServer | undefined
+  // The handlers come first: a stop that arrives while the server is still starting (a worker forked
+  // just before the primary's SIGTERM) has nothing to drain and exits 0 rather than dying of the signal.
+  const stop = (signal: string) => {
+    logger.info({ signal }, 'signal received')
+    if (!running) process.exit(0)
+    running.shutdown().then(() => process.exit(0), (error: unknown) => {
+      logger.error({ err: error }, 'shutdown failed')
+      process.exit(1)
     })
-    logger.info({ files: result.files.length, outDir: result.outDir }, 'publication written')
-  } catch (error) {
-    logger.error({ err: error }, 'writing the publication failed; /data/ serves the previous one, if any')
-  } finally {
-    await store.db.destroy()
   }
+  process.once('SIGTERM', () => stop('SIGTERM'))
+  process.once('SIGINT', () => stop('SIGINT'))
+  process.on('SIGHUP', () => running?.reopenDatabase())
+  running = await startServer(config, logger)
 }
 
-const running = await startServer(config, logger)
-const stop = (signal: string) => {
-  logger.info({ signal }, 'signal received')
-  running.shutdown().then(() => process.exit(0), (error: unknown) => {
-    logger.error({ err: error }, 'shutdown failed')
-    process.exit(1)
+/**
+ * Forks the workers and keeps their number: one that dies is replaced, unless
+ * the primary is stopping. A stop asks each worker to drain (SIGTERM) and exits
+ * 0 once all have exited, 1 if any failed to stop cleanly.
+ */
+function superviseWorkers(count: number): void {
+  let stopping = false
+  let failed = false
+  const fork = () => cluster.fork()
+  for (let i = 0; i < count; i++) fork()
+  cluster.on('exit', (worker: Worker, code: number | null, signal: string | null) => {
+    if (stopping) {
+      if (code !== 0) failed = true
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(failed ? 1 : 0)
+      return
+    }
+    logger.error({ pid: worker.process.pid, code, signal }, 'worker exited; starting another')
+    fork()
   })
+  const each = (action: (worker: Worker) => void) => Object.values(cluster.workers ?? {}).forEach((w) => w && action(w))
+  const stop = (signal: string) => {
+    if (stopping) return
+    stopping = true
+    logger.info({ signal, workers: count }, 'signal received; draining the workers')
+    // SIGINT from a terminal reaches the workers too (same process group); a second SIGTERM to a draining worker is ignored.
+    each((worker) => worker.process.kill('SIGTERM'))
+  }
+  process.once('SIGTERM', () => stop('SIGTERM'))
+  process.once('SIGINT', () => stop('SIGINT'))
+  process.on('SIGHUP', () => each((worker) => worker.process.kill('SIGHUP')))
+  logger.info({ workers: count, port: config.port }, 'primary started the workers')
 }
-process.once('SIGTERM', () => stop('SIGTERM'))
-process.once('SIGINT', () => stop('SIGINT'))
-process.on('SIGHUP', () => running.reopenDatabase())
