@@ -38,13 +38,15 @@ function hasErrors(body: Buffer): boolean {
   }
 }
 
-function send(response: ServerResponse, request: IncomingMessage, entry: Omit<CachedResponse, 'generation'>, cache: 'HIT' | 'MISS'): void {
-  if (etagMatches(request.headers['if-none-match'], entry.etag)) {
-    response.writeHead(304, { ...corsHeaders, etag: entry.etag, 'cache-control': entry.headers['cache-control']!, vary: 'Accept', 'x-cache': cache })
+/** Sends a cacheable answer: a 304 when If-None-Match names its ETag, else the body with the given headers. */
+function send(response: ServerResponse, request: IncomingMessage, entry: CachedResponse, headers: Record<string, string>): void {
+  const ifNoneMatch = request.headers['if-none-match']
+  if (ifNoneMatch !== undefined && etagMatches(ifNoneMatch, entry.etag)) {
+    response.writeHead(304, { ...corsHeaders, etag: entry.etag, 'cache-control': entry.headers['cache-control']!, vary: 'Accept', 'x-cache': headers['x-cache']! })
     response.end()
     return
   }
-  response.writeHead(entry.status, { ...entry.headers, 'content-length': String(entry.body.length), 'x-cache': cache })
+  response.writeHead(entry.status, headers)
   response.end(entry.body)
 }
 
@@ -87,8 +89,8 @@ export function createGraphqlRoute(options: GraphqlRouteOptions): RouteHandler {
     const generation = options.generation()
     if (key) {
       const hit = options.cache.get(key)
-      if (hit && hit.generation === generation) {
-        send(response, request, hit, 'HIT')
+      if (hit?.hitHeaders && hit.generation === generation) {
+        send(response, request, hit, hit.hitHeaders)
         return true
       }
     }
@@ -107,10 +109,11 @@ export function createGraphqlRoute(options: GraphqlRouteOptions): RouteHandler {
     }
     headers['cache-control'] = cacheControl
     headers.etag = `"${createHash('sha256').update(contentType).update('\n').update(bytes).digest('base64url').slice(0, 32)}"`
-    const entry: CachedResponse = { status: answer.status, headers, body: bytes, etag: headers.etag, generation }
+    const hitHeaders = { ...headers, 'content-length': String(bytes.length), 'x-cache': 'HIT' }
+    const entry: CachedResponse = { status: answer.status, headers, body: bytes, etag: headers.etag, generation, hitHeaders }
     // Only an answer from the database that is still current is kept (a reopen may have happened meanwhile).
     if (generation === options.generation()) options.cache.set(key!, entry)
-    send(response, request, entry, 'MISS')
+    send(response, request, entry, { ...hitHeaders, 'x-cache': 'MISS' })
     return true
   }
 }

@@ -1,4 +1,5 @@
 import { openDatabase, type Store } from '../store/open-database.js'
+import { cacheStatements } from './cache-statements.js'
 
 /** A request's hold on a store: the store stays open until every lease on it is released. */
 export interface StoreLease {
@@ -28,7 +29,7 @@ export class StoreHolder {
   private closed = false
 
   constructor(private readonly path: string) {
-    this.opened = { store: openDatabase(path, { readonly: true }), generation: 1, leases: 0, retired: false }
+    this.opened = { store: cacheStatements(openDatabase(path, { readonly: true })), generation: 1, leases: 0, retired: false }
   }
 
   /** The generation new requests get; a response cache tags entries with it. */
@@ -73,7 +74,7 @@ export class StoreHolder {
    * requests. If opening fails, the current store stays in service.
    */
   reopen(): number {
-    const next: Opened = { store: openDatabase(this.path, { readonly: true }), generation: this.opened.generation + 1, leases: 0, retired: false }
+    const next: Opened = { store: cacheStatements(openDatabase(this.path, { readonly: true })), generation: this.opened.generation + 1, leases: 0, retired: false }
     const previous = this.opened
     this.opened = next
     previous.retired = true
