@@ -1,0 +1,43 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { runTsxJson } from './child-process.js'
+
+/** One job measured in its own process. */
+export interface JobMeasure {
+  ms: number
+  maxRssBytes: number
+  outputBytes: number
+}
+
+/** Runs one measure-child job with the given settings (DATABASE_PATH for the dumps of the synthetic databases). */
+export function measureJob(args: readonly string[], env: Record<string, string> = {}): Promise<JobMeasure> {
+  return runTsxJson<JobMeasure>('bench/measure-child.ts', args, { LOG_LEVEL: 'warn', ...env })
+}
+
+/** What the PDF and dump section reports. */
+export interface PdfAndDump {
+  baseline: JobMeasure
+  fullReportPdf: JobMeasure
+  themeReportPdf: JobMeasure
+  dump: JobMeasure
+}
+
+/**
+ * Renders the full report and one theme's report to PDF, and writes the whole
+ * publication, each in a fresh child process, beside a baseline child that
+ * loads the same modules and does nothing.
+ */
+export async function measurePdfAndDump(): Promise<PdfAndDump> {
+  const dir = mkdtempSync(join(tmpdir(), 'open-akkoord-bench-pdf-'))
+  try {
+    return {
+      baseline: await measureJob(['baseline']),
+      fullReportPdf: await measureJob(['pdf', 'full', join(dir, 'full.pdf')]),
+      themeReportPdf: await measureJob(['pdf', 'theme', 'wonen', join(dir, 'wonen.pdf')]),
+      dump: await measureJob(['dump', join(dir, 'publication')]),
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}

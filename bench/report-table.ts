@@ -1,0 +1,79 @@
+import type { ClusterComparison } from './cluster-comparison.js'
+import type { ColdStart } from './cold-start.js'
+import type { LongLoad } from './long-load.js'
+import type { PdfAndDump } from './pdf-and-dump.js'
+import type { ScalePoint } from './scale.js'
+import type { ThroughputRow } from './throughput.js'
+
+/** The throughput targets, as ratios to the bare server in the same run. */
+export const targets = { cacheHit: 0.7, uncachedNested: 0.25, scaleLatency: 2, dumpMemory: 2, loadRssGrowth: 1.2 }
+
+const mb = (bytes: number) => (bytes < 1e6 ? `${Math.round(bytes / 1e3)} kB` : `${(bytes / 1e6).toFixed(0)} MB`)
+const ms = (value: number) => (value >= 100 ? `${Math.round(value)} ms` : `${value.toFixed(1)} ms`)
+const x = (value: number) => `${value.toFixed(2)}x`
+
+/** Lays rows out in columns, the first left-aligned and the rest right-aligned. */
+export function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)))
+  const line = (cells: readonly string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ')
+  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n')
+}
+
+/** The verdict of a target. */
+const verdict = (met: boolean) => (met ? 'met' : 'MISSED')
+
+export function throughputTable(rows: readonly ThroughputRow[]): string {
+  const target = (name: string) => (name.startsWith('repeated GET') ? targets.cacheHit : name === 'nested theme page uncached' ? targets.uncachedNested : undefined)
+  return table(['scenario', 'req/s', 'p50', 'p99', 'bare req/s', 'ratio', 'target', 'SQL/req', 'bytes'], rows.map((r) => {
+    const t = target(r.scenario)
+    return [r.scenario, Math.round(r.server.requestsPerSecond).toString(), ms(r.server.p50Ms), ms(r.server.p99Ms), Math.round(r.bare.requestsPerSecond).toString(),
+      r.ratio.toFixed(3), t === undefined ? '' : `>= ${t} ${verdict(r.ratio >= t)}`, String(r.sqlStatements), String(r.bodyBytes)]
+  }))
+}
+
+export function clusterTable(c: ClusterComparison): string {
+  return table(['workers', 'req/s', 'p50', 'p99', 'vs 1 worker'], [
+    ['1', Math.round(c.oneWorker.requestsPerSecond).toString(), ms(c.oneWorker.p50Ms), ms(c.oneWorker.p99Ms), '1.00x'],
+    ['2', Math.round(c.twoWorkers.requestsPerSecond).toString(), ms(c.twoWorkers.p50Ms), ms(c.twoWorkers.p99Ms), `${x(c.speedup)} ${verdict(c.speedup > 1)}`],
+  ])
+}
+
+export function pdfAndDumpTable(p: PdfAndDump): string {
+  const row = (name: string, m: typeof p.baseline) => [name, ms(m.ms), mb(m.maxRssBytes), m === p.baseline ? '' : mb(m.maxRssBytes - p.baseline.maxRssBytes), m.outputBytes ? mb(m.outputBytes) : '']
+  return table(['job (own process)', 'time', 'peak RSS', 'over baseline', 'output'], [
+    row('baseline (modules loaded)', p.baseline), row('PDF, full report', p.fullReportPdf), row('PDF, theme wonen', p.themeReportPdf), row('dump (publication)', p.dump),
+  ])
+}
+
+export function coldStartTable(c: ColdStart): string {
+  return table(['cold start', 'to first answered query'], [['database built', ms(c.builtMs)], ['first build (empty folder)', ms(c.firstBuildMs)]])
+}
+
+export function loadTable(l: LongLoad): string {
+  const r = l.result
+  const clean = r.errors === 0 && r.timeouts === 0 && r.statusClasses['5xx'] === 0 && r.statusClasses['4xx'] === 0
+  return table(['mixed load', 'value'], [
+    ['duration, connections, distinct requests', `${l.durationSeconds} s, ${l.connections}, ${l.distinctRequests}`],
+    ['requests, req/s', `${r.total}, ${Math.round(r.requestsPerSecond)}`],
+    ['p50, p99', `${ms(r.p50Ms)}, ${ms(r.p99Ms)}`],
+    ['errors, timeouts, 4xx, 5xx', `${r.errors}, ${r.timeouts}, ${r.statusClasses['4xx']}, ${r.statusClasses['5xx']} ${verdict(clean)}`],
+    ['RSS after warm-up -> after run', `${mb(l.rssAfterWarmupBytes)} -> ${mb(l.rssAfterRunBytes)} (${x(l.rssGrowth)}, target <= ${targets.loadRssGrowth} ${verdict(l.rssGrowth <= targets.loadRssGrowth)})`],
+    ['server exit code after SIGTERM', String(l.serverExitCode)],
+  ])
+}
+
+export function scaleTable(points: readonly ScalePoint[]): string {
+  const base = points[0]!
+  const growth = (value: number, of: number) => `${x(value / of)}`
+  const rows: string[][] = []
+  for (const p of points) {
+    const s = `${p.database.scale}x`
+    rows.push([`${s} build`, ms(p.database.buildMs), growth(p.database.buildMs, base.database.buildMs), `per agreement ${growth(p.database.buildMs / p.database.scale, base.database.buildMs)}`, p.database.reused ? 'reused' : 'built'])
+    rows.push([`${s} dump`, ms(p.dump.ms), growth(p.dump.ms, base.dump.ms), `peak ${mb(p.dump.maxRssBytes)} (${growth(p.dump.maxRssBytes, base.dump.maxRssBytes)})`, `output ${mb(p.dump.outputBytes)} (${growth(p.dump.outputBytes, base.dump.outputBytes)})`])
+    for (const [i, l] of p.latencies.entries()) {
+      const b = base.latencies[i]!
+      rows.push([`${s} ${l.scenario}`, ms(l.p50Ms), growth(l.p50Ms, b.p50Ms), `p99 ${ms(l.p99Ms)}`, `SQL ${l.sqlStatements}`])
+    }
+  }
+  return table(['scale / measure', 'p50 or time', 'vs 1x', 'detail', ''], rows)
+}

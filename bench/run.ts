@@ -1,0 +1,68 @@
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { cpus, tmpdir, totalmem } from 'node:os'
+import { join } from 'node:path'
+import { parseArgs } from 'node:util'
+import { root } from './child-process.js'
+import { compareWorkers } from './cluster-comparison.js'
+import { measureColdStart } from './cold-start.js'
+import { runLongLoad } from './long-load.js'
+import { measurePdfAndDump } from './pdf-and-dump.js'
+import { clusterTable, coldStartTable, loadTable, pdfAndDumpTable, scaleTable, throughputTable } from './report-table.js'
+import { measureScale } from './scale.js'
+import { measureThroughput } from './throughput.js'
+
+const usage = `npm run bench -- [--quick] [--full] [--only throughput,cluster,pdf,cold,scale,load]
+  [--duration S] [--connections N] [--load-seconds S] [--load-connections N] [--scales 1,10,100] [--scale-dir DIR]
+  --quick   short runs (2 s per scenario, 5 s load, scales 1,10)
+  --full    adds the 1000x database to the scale run (builds ~90 s and ~420 MB the first time)`
+
+const { values } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false }, full: { type: 'boolean', default: false }, help: { type: 'boolean', default: false },
+    only: { type: 'string' }, duration: { type: 'string' }, connections: { type: 'string' },
+    'load-seconds': { type: 'string' }, 'load-connections': { type: 'string' }, scales: { type: 'string' }, 'scale-dir': { type: 'string' },
+  },
+})
+if (values.help) {
+  console.log(usage)
+  process.exit(0)
+}
+const number = (text: string | undefined, fallback: number) => (text === undefined ? fallback : Number(text))
+const quick = values.quick
+const duration = number(values.duration, quick ? 2 : 6)
+const warmup = quick ? 0.5 : 2
+const connections = number(values.connections, 16)
+const sections = new Set((values.only ?? 'throughput,cluster,pdf,cold,scale,load').split(','))
+const scales = values.scales ? values.scales.split(',').map(Number) : quick ? [1, 10] : values.full ? [1, 10, 100, 1000] : [1, 10, 100]
+const scaleDir = values['scale-dir'] ?? join(tmpdir(), 'open-akkoord-bench-scale')
+
+const results: Record<string, unknown> = {
+  startedAt: new Date().toISOString(), node: process.version, cpus: cpus().length, memoryBytes: totalmem(),
+  options: { quick, full: values.full, duration, warmup, connections, scales, sections: [...sections] },
+}
+const outDir = join(root, 'bench/results')
+mkdirSync(outDir, { recursive: true })
+const save = () => writeFileSync(join(outDir, 'latest.json'), `${JSON.stringify(results, null, 2)}\n`)
+const section = async <T>(key: string, title: string, run: () => Promise<T>, show: (value: T) => string) => {
+  if (!sections.has(key)) return
+  console.log(`\n== ${title}`)
+  const started = performance.now()
+  const value = await run()
+  results[key] = value
+  save()
+  console.log(show(value))
+  console.log(`(${Math.round((performance.now() - started) / 1000)} s)`)
+}
+
+console.log(`open-akkoord bench: node ${process.version}, ${cpus().length} CPUs; ${duration} s per run, ${connections} connections; ratios are to a bare node:http server sending the same bytes, measured side by side`)
+await section('throughput', 'Throughput against the bare server', () => measureThroughput({ durationSeconds: duration, warmupSeconds: warmup, connections }), throughputTable)
+await section('cluster', 'One worker against two (WORKERS=1, WORKERS=2)', () => compareWorkers({ durationSeconds: duration, warmupSeconds: warmup, connections }), clusterTable)
+await section('pdf', 'PDF rendering and the dump', measurePdfAndDump, pdfAndDumpTable)
+await section('cold', 'Cold start', measureColdStart, coldStartTable)
+await section('scale', `Scale ${scales.map((s) => `${s}x`).join(', ')} (databases in ${scaleDir})`,
+  () => measureScale(scales, scaleDir, quick ? 30 : 100, (line) => console.log(line)), scaleTable)
+await section('load', 'Mixed load against one server process',
+  () => runLongLoad({ durationSeconds: number(values['load-seconds'], quick ? 5 : 60), warmupSeconds: quick ? 2 : 10, connections: number(values['load-connections'], 64) }), loadTable)
+results.finishedAt = new Date().toISOString()
+save()
+console.log(`\nwritten: bench/results/latest.json`)

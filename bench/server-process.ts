@@ -1,0 +1,60 @@
+import type { ChildProcess } from 'node:child_process'
+import { freePort, residentBytes, spawnTsx } from './child-process.js'
+
+/** The real server (`src/cli/start.ts`) running as a child process. */
+export interface ServerProcess {
+  base: string
+  pid: number
+  child: ChildProcess
+  /** Milliseconds from spawn to the first answered GraphQL query. */
+  readyMs: number
+  rss(): Promise<number>
+  /** SIGTERM, then waits for the exit; returns the exit code. */
+  stop(): Promise<number | null>
+}
+
+/** The server did not answer a query in time: names its address and its stderr. */
+export class ServerStartError extends Error {
+  override readonly name = 'ServerStartError'
+}
+
+/**
+ * Starts `src/cli/start.ts` on a free port with LOG_LEVEL=warn plus the given
+ * settings (passed explicitly; the bench reads no env for the server) and waits
+ * until a GraphQL query is answered.
+ */
+export async function startServerProcess(env: Record<string, string> = {}, timeoutMs = 600_000): Promise<ServerProcess> {
+  const port = await freePort()
+  const started = performance.now()
+  const child = spawnTsx('src/cli/start.ts', [], { LOG_LEVEL: 'warn', HOST: '127.0.0.1', ...env, PORT: String(port) })
+  let stderr = ''
+  child.stderr!.on('data', (chunk: Buffer) => { stderr = (stderr + chunk.toString()).slice(-4000) })
+  child.stdout!.resume()
+  const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)))
+  const base = `http://127.0.0.1:${port}`
+  let alive = true
+  void exited.then(() => { alive = false })
+  while (true) {
+    if (!alive) throw new ServerStartError(`the server at ${base} exited before answering: ${stderr}`)
+    if (performance.now() - started > timeoutMs) {
+      child.kill('SIGKILL')
+      throw new ServerStartError(`the server at ${base} did not answer within ${timeoutMs} ms: ${stderr}`)
+    }
+    try {
+      const answer = await fetch(`${base}/graphql?query=%7B__typename%7D`)
+      if (answer.ok) break
+    } catch {
+      // not listening yet
+    }
+    await new Promise((done) => setTimeout(done, 20))
+  }
+  const readyMs = performance.now() - started
+  return {
+    base, pid: child.pid!, child, readyMs,
+    rss: () => residentBytes(child.pid!),
+    stop: async () => {
+      if (alive) child.kill('SIGTERM')
+      return exited
+    },
+  }
+}
