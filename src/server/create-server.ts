@@ -3,6 +3,8 @@ import type { Logger } from 'pino'
 import { sendJson } from './http-helpers.js'
 import type { RouteHandler } from './route.js'
 
+const servedMethods = new Set(['GET', 'HEAD', 'POST', 'OPTIONS'])
+
 /**
  * The node:http server: each request is offered to the routes in order until
  * one answers; none answering gives a JSON 404. A route that throws gives a
@@ -30,6 +32,12 @@ export function createHttpServer(routes: readonly RouteHandler[], logger: Logger
         if (cache === 'HIT') log.debug(entry, 'request')
         else log.info(entry, 'request')
       })
+    }
+    // The server is read-only: a method no route serves (PUT, DELETE, LOCK, ...) is refused here, once,
+    // rather than by each route (the hostile-input test found the health routes answering PUT with 200).
+    if (!servedMethods.has(request.method ?? '')) {
+      sendJson(response, 405, { error: 'method_not_allowed', message: `${request.method} is not served here; use GET, HEAD, POST or OPTIONS.` }, { allow: 'GET, HEAD, POST, OPTIONS' })
+      return
     }
     let url: URL
     try {
