@@ -1,4 +1,4 @@
-import { GraphQLError } from './graphql-js.js'
+import { GraphQLError } from 'graphql'
 import type { AgreementRecord } from '../read-model/records.js'
 import type { ApiContext } from './context.js'
 import { errorCodes, notFound } from './errors.js'

@@ -1,4 +1,4 @@
-import { GraphQLError } from './graphql-js.js'
+import { GraphQLError } from 'graphql'
 
 /** The error codes a client can rely on, in `errors[].extensions.code`. */
 export const errorCodes = {

@@ -1,5 +1,5 @@
 import type { GraphQLSchema } from 'graphql'
-import { lexicographicSortSchema, printSchema } from './graphql-js.js'
+import { lexicographicSortSchema, printSchema } from 'graphql'
 import { builder } from './builder.js'
 import './schema/index.js'
 

@@ -1,4 +1,4 @@
-import { GraphQLError } from './graphql-js.js'
+import { GraphQLError } from 'graphql'
 import { createYoga, maskError, type Plugin, type YogaLogger, type YogaServerInstance } from 'graphql-yoga'
 import type { Logger } from 'pino'
 import type { Config } from '../config.js'

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { executableSchema, printedSchema } from '../../src/api/executable-schema.js'
-import { isEnumType, isInputObjectType, isInterfaceType, isObjectType } from '../../src/api/graphql-js.js'
+import { isEnumType, isInputObjectType, isInterfaceType, isObjectType } from 'graphql'
 import { projectRoot } from '../../src/config.js'
 
 describe('the schema', () => {
