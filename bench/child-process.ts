@@ -15,8 +15,8 @@ export class ChildFailedError extends Error {
  * Spawns a TypeScript file in a fresh node (through tsx's loader, so the pid is
  * the process doing the work, not an npx wrapper whose memory would be measured instead).
  */
-export function spawnTsx(script: string, args: readonly string[] = [], env: Record<string, string> = {}): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', script, ...args], {
+export function spawnTsx(script: string, args: readonly string[] = [], env: Record<string, string> = {}, nodeArgs: readonly string[] = []): ChildProcess {
+  return spawn(process.execPath, [...nodeArgs, '--import', 'tsx', script, ...args], {
     cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'],
   })
 }

@@ -1,5 +1,6 @@
 import type { ClusterComparison } from './cluster-comparison.js'
 import type { ColdStart } from './cold-start.js'
+import type { CpuProfileSummary } from './cpu-profile.js'
 import type { LongLoad } from './long-load.js'
 import type { PdfAndDump } from './pdf-and-dump.js'
 import type { ScalePoint } from './scale.js'
@@ -76,4 +77,8 @@ export function scaleTable(points: readonly ScalePoint[]): string {
     }
   }
   return table(['scale / measure', 'p50 or time', 'vs 1x', 'detail', ''], rows)
+}
+
+export function profileTable(p: CpuProfileSummary): string {
+  return table([`where the server's busy time went (${p.scenario}, ${p.requests} requests)`, 'share'], p.parts.map(([part, share]) => [part, `${(share * 100).toFixed(1)}%`]))
 }

@@ -5,13 +5,14 @@ import { parseArgs } from 'node:util'
 import { root } from './child-process.js'
 import { compareWorkers } from './cluster-comparison.js'
 import { measureColdStart } from './cold-start.js'
+import { profileScenario } from './cpu-profile.js'
 import { runLongLoad } from './long-load.js'
 import { measurePdfAndDump } from './pdf-and-dump.js'
-import { clusterTable, coldStartTable, loadTable, pdfAndDumpTable, scaleTable, throughputTable } from './report-table.js'
+import { clusterTable, coldStartTable, loadTable, pdfAndDumpTable, profileTable, scaleTable, throughputTable } from './report-table.js'
 import { measureScale } from './scale.js'
 import { measureThroughput } from './throughput.js'
 
-const usage = `npm run bench -- [--quick] [--full] [--only throughput,cluster,pdf,cold,scale,load]
+const usage = `npm run bench -- [--quick] [--full] [--only throughput,profile,cluster,pdf,cold,scale,load]
   [--duration S] [--connections N] [--load-seconds S] [--load-connections N] [--scales 1,10,100] [--scale-dir DIR]
   --quick   short runs (2 s per scenario, 5 s load, scales 1,10)
   --full    adds the 1000x database to the scale run (builds ~90 s and ~420 MB the first time)`
@@ -32,7 +33,7 @@ const quick = values.quick
 const duration = number(values.duration, quick ? 2 : 6)
 const warmup = quick ? 0.5 : 2
 const connections = number(values.connections, 16)
-const sections = new Set((values.only ?? 'throughput,cluster,pdf,cold,scale,load').split(','))
+const sections = new Set((values.only ?? 'throughput,profile,cluster,pdf,cold,scale,load').split(','))
 const scales = values.scales ? values.scales.split(',').map(Number) : quick ? [1, 10] : values.full ? [1, 10, 100, 1000] : [1, 10, 100]
 const scaleDir = values['scale-dir'] ?? join(tmpdir(), 'open-akkoord-bench-scale')
 
@@ -56,6 +57,8 @@ const section = async <T>(key: string, title: string, run: () => Promise<T>, sho
 
 console.log(`open-akkoord bench: node ${process.version}, ${cpus().length} CPUs; ${duration} s per run, ${connections} connections; ratios are to a bare node:http server sending the same bytes, measured side by side`)
 await section('throughput', 'Throughput against the bare server', () => measureThroughput({ durationSeconds: duration, warmupSeconds: warmup, connections }), throughputTable)
+await section('profile', 'CPU profile of the uncached nested theme query (node --cpu-prof)',
+  () => profileScenario('nested theme page uncached', duration, connections), profileTable)
 await section('cluster', 'One worker against two (WORKERS=1, WORKERS=2)', () => compareWorkers({ durationSeconds: duration, warmupSeconds: warmup, connections }), clusterTable)
 await section('pdf', 'PDF rendering and the dump', measurePdfAndDump, pdfAndDumpTable)
 await section('cold', 'Cold start', measureColdStart, coldStartTable)

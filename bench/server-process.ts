@@ -23,10 +23,10 @@ export class ServerStartError extends Error {
  * settings (passed explicitly; the bench reads no env for the server) and waits
  * until a GraphQL query is answered.
  */
-export async function startServerProcess(env: Record<string, string> = {}, timeoutMs = 600_000): Promise<ServerProcess> {
+export async function startServerProcess(env: Record<string, string> = {}, timeoutMs = 600_000, nodeArgs: readonly string[] = []): Promise<ServerProcess> {
   const port = await freePort()
   const started = performance.now()
-  const child = spawnTsx('src/cli/start.ts', [], { LOG_LEVEL: 'warn', HOST: '127.0.0.1', ...env, PORT: String(port) })
+  const child = spawnTsx('src/cli/start.ts', [], { LOG_LEVEL: 'warn', HOST: '127.0.0.1', ...env, PORT: String(port) }, nodeArgs)
   let stderr = ''
   child.stderr!.on('data', (chunk: Buffer) => { stderr = (stderr + chunk.toString()).slice(-4000) })
   child.stdout!.resume()
