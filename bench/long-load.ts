@@ -4,6 +4,8 @@ import { startServerProcess } from './server-process.js'
 
 /** The long mixed load against one server process. */
 export interface LongLoad {
+  /** Whether the response cache was on (the default) or off (every request executed). */
+  responseCache: boolean
   durationSeconds: number
   connections: number
   distinctRequests: number
@@ -27,11 +29,12 @@ const words = [
 /**
  * Runs the mixed load (search, theme pages, filtered pages, overview; a
  * bounded set of variables) at the given concurrency against one server
- * process with its default settings: a warm-up that fills the response cache,
+ * process (default settings, or the response cache off): a warm-up that fills the cache and the JIT,
  * then the measured run; the server's RSS is read from /proc after each.
  */
-export async function runLongLoad(options: { durationSeconds: number; warmupSeconds: number; connections: number }): Promise<LongLoad> {
-  const server = await startServerProcess()
+export async function runLongLoad(options: { durationSeconds: number; warmupSeconds: number; connections: number; responseCache: boolean }): Promise<LongLoad> {
+  // With the cache off every request runs GraphQL and SQL: the run then looks for leaks on the path that allocates most.
+  const server = await startServerProcess(options.responseCache ? {} : { RESPONSE_CACHE_BYTES: '0' })
   const requests = mixedLoad(themes, words)
   let measured: { result: LoadResult; rssAfterWarmupBytes: number; rssAfterRunBytes: number }
   try {
@@ -46,7 +49,7 @@ export async function runLongLoad(options: { durationSeconds: number; warmupSeco
   const serverExitCode = await server.stop()
   const { result, rssAfterWarmupBytes, rssAfterRunBytes } = measured
   return {
-    durationSeconds: options.durationSeconds, connections: options.connections, distinctRequests: requests.length,
+    responseCache: options.responseCache, durationSeconds: options.durationSeconds, connections: options.connections, distinctRequests: requests.length,
     result, rssAfterWarmupBytes, rssAfterRunBytes, rssGrowth: rssAfterRunBytes / rssAfterWarmupBytes, serverExitCode,
   }
 }

@@ -12,7 +12,7 @@ import { clusterTable, coldStartTable, loadTable, pdfAndDumpTable, profileTable,
 import { measureScale } from './scale.js'
 import { measureThroughput } from './throughput.js'
 
-const usage = `npm run bench -- [--quick] [--full] [--only throughput,profile,cluster,pdf,cold,scale,load]
+const usage = `npm run bench -- [--quick] [--full] [--only throughput,profile,cluster,pdf,cold,scale,load,loadUncached]
   [--duration S] [--connections N] [--load-seconds S] [--load-connections N] [--scales 1,10,100] [--scale-dir DIR]
   --quick   short runs (2 s per scenario, 5 s load, scales 1,10)
   --full    adds the 1000x database to the scale run (builds ~90 s and ~420 MB the first time)`
@@ -33,7 +33,7 @@ const quick = values.quick
 const duration = number(values.duration, quick ? 2 : 6)
 const warmup = quick ? 0.5 : 2
 const connections = number(values.connections, 16)
-const sections = new Set((values.only ?? 'throughput,profile,cluster,pdf,cold,scale,load').split(','))
+const sections = new Set((values.only ?? 'throughput,profile,cluster,pdf,cold,scale,load,loadUncached').split(','))
 const scales = values.scales ? values.scales.split(',').map(Number) : quick ? [1, 10] : values.full ? [1, 10, 100, 1000] : [1, 10, 100]
 const scaleDir = values['scale-dir'] ?? join(tmpdir(), 'open-akkoord-bench-scale')
 
@@ -64,8 +64,11 @@ await section('pdf', 'PDF rendering and the dump', measurePdfAndDump, pdfAndDump
 await section('cold', 'Cold start', measureColdStart, coldStartTable)
 await section('scale', `Scale ${scales.map((s) => `${s}x`).join(', ')} (databases in ${scaleDir})`,
   () => measureScale(scales, scaleDir, quick ? 30 : 100, (line) => console.log(line)), scaleTable)
-await section('load', 'Mixed load against one server process',
-  () => runLongLoad({ durationSeconds: number(values['load-seconds'], quick ? 5 : 60), warmupSeconds: quick ? 2 : 10, connections: number(values['load-connections'], 64) }), loadTable)
+const loadOptions = { durationSeconds: number(values['load-seconds'], quick ? 5 : 60), warmupSeconds: quick ? 2 : 10, connections: number(values['load-connections'], 64) }
+await section('load', 'Mixed load against one server process (default settings: response cache on)',
+  () => runLongLoad({ ...loadOptions, responseCache: true }), loadTable)
+await section('loadUncached', 'Mixed load against one server process, response cache off (every request executed)',
+  () => runLongLoad({ ...loadOptions, responseCache: false }), loadTable)
 results.finishedAt = new Date().toISOString()
 save()
 console.log(`\nwritten: bench/results/latest.json`)
