@@ -13,11 +13,13 @@ export class ChildFailedError extends Error {
 
 /**
  * Spawns a TypeScript file in a fresh node (through tsx's loader, so the pid is
- * the process doing the work, not an npx wrapper whose memory would be measured instead).
+ * the process doing the work, not an npx wrapper whose memory would be measured instead),
+ * with exactly the environment given.
  */
 export function spawnTsx(script: string, args: readonly string[] = [], env: Record<string, string> = {}, nodeArgs: readonly string[] = []): ChildProcess {
   return spawn(process.execPath, [...nodeArgs, '--import', 'tsx', script, ...args], {
-    cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'],
+    // Only the settings given: a DATABASE_PATH or PORT in the shell running the bench must not leak into what it measures.
+    cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'],
   })
 }
 

@@ -57,7 +57,7 @@ describe('hostile input', () => {
     // A real server process of its own, so a crash shows as an exit and not as a failed test runner.
     server = spawn(process.execPath, ['--import', 'tsx', 'src/cli/start.ts'], {
       cwd: projectRoot, stdio: ['ignore', 'ignore', 'pipe'],
-      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'error', PUBLICATION_DIR: publication.dir },
+      env: { PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'error', PUBLICATION_DIR: publication.dir },
     })
     server.stderr!.on('data', (chunk: Buffer) => { stderr += chunk.toString() })
     base = new URL(`http://127.0.0.1:${port}`)
