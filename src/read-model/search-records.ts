@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely'
 import { stemWord, words } from '../search/dutch-stems.js'
 import type { Database, SearchKind } from '../store/database.js'
+import { searchScope } from '../store/fill-search-index.js'
 
 /** Bounds on a search query, so a hostile query costs no more than an ordinary one. */
 export const searchLimits = { maxLength: 500, maxWords: 16 } as const
@@ -56,8 +57,17 @@ export interface SearchRow {
   bm25: number
 }
 
-/** Ranking: bm25 over (title, body, stems), the title counting most; ties in document order. */
-const bm25 = sql<number>`bm25(search_fts, 4.0, 1.0, 1.0)`
+/** Ranking: bm25 over (title, body, stems), the title counting most, the scope not at all; ties in document order. */
+const bm25 = sql<number>`bm25(search_fts, 4.0, 1.0, 1.0, 0.0)`
+
+/**
+ * The MATCH expression for one agreement: the user's words in the text columns
+ * only, intersected inside FTS5 with the agreement's scope token, so a search
+ * costs the same however many agreements the index holds.
+ */
+function scopedMatch(agreementId: number, terms: SearchTerms): string {
+  return `scope : ${quoted(searchScope(agreementId))} AND {title body stems} : (${terms.match})`
+}
 
 /** Reads one page of an agreement's search results, best first. */
 export async function searchRecords(
@@ -66,7 +76,7 @@ export async function searchRecords(
   const result = await sql<{ id: number; kind: SearchKind; record_id: number; title: string; body: string; score: number }>`
     SELECT d.id, d.kind, d.record_id, d.title, d.body, ${bm25} AS score
     FROM search_fts JOIN search_document AS d ON d.id = search_fts.rowid
-    WHERE search_fts MATCH ${terms.match} AND d.agreement_id = ${agreementId}
+    WHERE search_fts MATCH ${scopedMatch(agreementId, terms)}
     ORDER BY score, d.id
     LIMIT ${page.limit} OFFSET ${page.offset}`.execute(db)
   return result.rows.map((r) => ({ documentId: r.id, kind: r.kind, recordId: r.record_id, title: r.title, body: r.body, bm25: r.score }))
@@ -77,6 +87,6 @@ export async function countSearchMatches(db: Kysely<Database>, agreementId: numb
   const result = await sql<{ count: number }>`
     SELECT count(*) AS count
     FROM search_fts JOIN search_document AS d ON d.id = search_fts.rowid
-    WHERE search_fts MATCH ${terms.match} AND d.agreement_id = ${agreementId}`.execute(db)
+    WHERE search_fts MATCH ${scopedMatch(agreementId, terms)}`.execute(db)
   return Number(result.rows[0]?.count ?? 0)
 }

@@ -233,6 +233,8 @@ export interface SearchDocumentTable {
   title: string
   body: string
   stems: string
+  /** One FTS token per agreement ("a17"), so MATCH itself keeps a search inside one agreement. */
+  scope: string
 }
 
 /** The typed schema of the SQLite store, mirroring the migrations. */

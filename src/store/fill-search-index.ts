@@ -44,8 +44,13 @@ export async function fillSearchIndex(db: Kysely<Database>, agreementId: number)
   ]
   await insertRows(db, 'search_document', documents.map((d) => ({
     agreement_id: agreementId, kind: d.kind, record_id: d.record_id, title: d.title, body: d.body,
-    stems: stemText(`${d.title} ${d.body}`),
+    stems: stemText(`${d.title} ${d.body}`), scope: searchScope(agreementId),
   })))
+}
+
+/** The token that scopes an agreement's documents in the full-text index. */
+export function searchScope(agreementId: number): string {
+  return `a${agreementId}`
 }
 
 /** Rebuilds the FTS5 index from search_document after all agreements are in. */

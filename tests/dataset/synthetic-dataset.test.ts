@@ -37,3 +37,25 @@ describe('the synthetic national dataset', () => {
     }
   })
 })
+
+describe('search across many agreements', () => {
+  it('finds only the asked agreement’s documents, each once', async () => {
+    const { countSearchMatches, searchRecords, searchTerms } = await import('../../src/read-model/search-records.js')
+    const built = await writeDatabase(nationalDataset(real, 5, 11), join(dir, 'search.sqlite'))
+    const { sqlite, db } = openDatabase(built.databasePath, { readonly: true })
+    try {
+      const terms = searchTerms('zwembad')
+      const ids = sqlite.prepare('SELECT id FROM agreement ORDER BY id').pluck().all() as number[]
+      expect(ids).toHaveLength(6)
+      for (const id of ids) {
+        const rows = await searchRecords(db, id, terms, { offset: 0, limit: 100 })
+        expect(rows.length).toBeGreaterThan(0)
+        expect(rows).toHaveLength(await countSearchMatches(db, id, terms))
+        const owners = sqlite.prepare(`SELECT DISTINCT agreement_id FROM search_document WHERE id IN (${rows.map((r) => r.documentId).join(',')})`).pluck().all()
+        expect(owners).toEqual([id])
+      }
+    } finally {
+      await db.destroy()
+    }
+  })
+})
