@@ -1,16 +1,9 @@
 import { spawn } from 'node:child_process'
 import { readdirSync, readFileSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { describe, expect, it } from 'vitest'
 import { projectRoot } from '../../src/config.js'
+import { freePort } from '../../bench/child-process.js'
 
-async function freePort(): Promise<number> {
-  const server = createServer()
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done))
-  const port = (server.address() as { port: number }).port
-  await new Promise<void>((done) => server.close(() => done()))
-  return port
-}
 
 /** The pids whose parent is pid (Linux /proc). */
 function childrenOf(pid: number): number[] {

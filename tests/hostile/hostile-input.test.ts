@@ -1,11 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { Agent } from 'node:http'
-import { createServer } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { projectRoot } from '../../src/config.js'
 import { temporaryDir } from '../api/support.js'
 import { hostileCategories, hostileRequests, type HostileRequest } from './hostile-requests.js'
 import { inParallel, sendRaw, type RawAnswer } from './send-request.js'
+import { freePort } from '../../bench/child-process.js'
 
 const count = 10_260
 const answerTimeoutMs = 10_000
@@ -22,13 +22,6 @@ const foreignContent: [string, RegExp][] = [
   ['the SQLite file', /^SQLite format 3/],
 ]
 
-async function freePort(): Promise<number> {
-  const server = createServer()
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done))
-  const port = (server.address() as { port: number }).port
-  await new Promise<void>((done) => server.close(() => done()))
-  return port
-}
 
 /** What is wrong with an answer, or undefined when it is a correct refusal. */
 function problemOf(req: HostileRequest, answer: RawAnswer): string | undefined {
