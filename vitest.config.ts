@@ -12,5 +12,9 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // Several files start real servers, worker processes and browsers, and measure them against timeouts; on a
+    // 2-core machine they disturb each other (a cluster test lost a worker to a hostile-input flood). One file at a
+    // time keeps every test honest at the cost of some wall time.
+    fileParallelism: false,
   },
 })

@@ -95,11 +95,15 @@ async function serve(): Promise<void> {
 function superviseWorkers(count: number): void {
   let stopping = false
   let failed = false
+  // A worker still loading its modules has no signal handlers yet: SIGTERM ends it at once, and that is a clean stop.
+  const listening = new Set<number>()
+  cluster.on('listening', (worker: Worker) => listening.add(worker.id))
   const fork = () => cluster.fork()
   for (let i = 0; i < count; i++) fork()
   cluster.on('exit', (worker: Worker, code: number | null, signal: string | null) => {
     if (stopping) {
-      if (code !== 0) failed = true
+      const stoppedBeforeListening = signal === 'SIGTERM' && !listening.has(worker.id)
+      if (code !== 0 && !stoppedBeforeListening) failed = true
       if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(failed ? 1 : 0)
       return
     }
