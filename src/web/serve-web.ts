@@ -42,6 +42,16 @@ export function createWebHandler({ config, stores, cache }: WebHandlerDependenci
     return site.value
   }
   const cacheControl = config.cache.maxAgeSeconds > 0 ? `public, max-age=${config.cache.maxAgeSeconds}` : 'public, no-cache'
+  // The stylesheet and script are read once: they only change with a new release.
+  const assetEntries = new Map<string, CachedResponse>()
+  const assetEntry = (path: string, asset: { file: string; type: string }) => {
+    let entry = assetEntries.get(path)
+    if (!entry) {
+      entry = entryOf(readFileSync(new URL(`./assets/${asset.file}`, import.meta.url)), asset.type, cacheControl, 200, 0)
+      assetEntries.set(path, entry)
+    }
+    return entry
+  }
 
   return async (request, response, url) => {
     const path = url.pathname
@@ -54,7 +64,7 @@ export function createWebHandler({ config, stores, cache }: WebHandlerDependenci
       return true
     }
     if (asset) {
-      send(request, response, entryOf(readFileSync(new URL(`./assets/${asset.file}`, import.meta.url)), asset.type, cacheControl, 200, 0))
+      send(request, response, assetEntry(path, asset))
       return true
     }
     const lease = stores.acquire()
