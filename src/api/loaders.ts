@@ -12,7 +12,9 @@ import type { Database } from '../store/database.js'
 import { groupBy } from '../read-model/group-by.js'
 
 /** Entities read by row id (all but the link tables, amounts and totals). */
-export type IdEntity = Exclude<EntityName, 'budgetAmount' | 'budgetTotal' | 'actionPortfolio' | 'actionDistrict' | 'budgetLineTopic' | 'budgetLineAction' | 'budgetLinePortfolio'>
+/** The link tables (many-to-many). */
+export type LinkEntity = 'actionPortfolio' | 'actionDistrict' | 'budgetLineTopic' | 'budgetLineAction' | 'budgetLinePortfolio'
+export type IdEntity = Exclude<EntityName, 'budgetAmount' | 'budgetTotal' | LinkEntity>
 
 
 /**

@@ -1,6 +1,6 @@
 import { agreementArgDescription, agreementFromArg } from '../agreement-arg.js'
 import { builder } from '../builder.js'
-import { byPosition, loadAll } from '../load-all.js'
+import { byPosition, loadLinked } from '../load-all.js'
 import { loadNodesOf, nodeIdOf } from '../node-loading.js'
 import { ActionKindEnum } from './action-kind.js'
 import {
@@ -34,29 +34,25 @@ builder.node(ActionRef, {
       type: [PortfolioRef], description: 'The portfolios responsible for the action, in portfolio order; empty where no alderman\'s responsibility covers it (public order belongs to the mayor).',
       complexity: { field: 1, multiplier: 2 },
       resolve: async (action, _args, ctx) => {
-        const links = await ctx.loaders.childrenOf('actionPortfolio', 'actionId').load(action.id)
-        return byPosition(await loadAll(ctx.loaders.byId('portfolio'), links.map((l) => l.portfolioId)))
+        return byPosition(await loadLinked(ctx.loaders, 'actionPortfolio', 'actionId', action.id, 'portfolio', 'portfolioId'))
       },
     }),
     responsibilities: t.field({
       type: [ResponsibilityRef], description: 'The portfolio responsibilities that cover the action, in portfolio order.', complexity: { field: 1, multiplier: 2 },
       resolve: async (action, _args, ctx) => {
-        const links = await ctx.loaders.childrenOf('actionPortfolio', 'actionId').load(action.id)
-        return loadAll(ctx.loaders.byId('responsibility'), links.map((l) => l.responsibilityId))
+        return loadLinked(ctx.loaders, 'actionPortfolio', 'actionId', action.id, 'responsibility', 'responsibilityId')
       },
     }),
     districts: t.field({
       type: [DistrictRef], description: 'The districts the action names, in district order.', complexity: { field: 1, multiplier: 2 },
       resolve: async (action, _args, ctx) => {
-        const links = await ctx.loaders.childrenOf('actionDistrict', 'actionId').load(action.id)
-        return loadAll(ctx.loaders.byId('district'), links.map((l) => l.districtId))
+        return loadLinked(ctx.loaders, 'actionDistrict', 'actionId', action.id, 'district', 'districtId')
       },
     }),
     budgetLines: t.field({
       type: [BudgetLineRef], description: 'The budget lines that fund the action, in table order.', complexity: { field: 1, multiplier: 2 },
       resolve: async (action, _args, ctx) => {
-        const links = await ctx.loaders.childrenOf('budgetLineAction', 'actionId').load(action.id)
-        return byPosition(await loadAll(ctx.loaders.byId('budgetLine'), links.map((l) => l.budgetLineId)))
+        return byPosition(await loadLinked(ctx.loaders, 'budgetLineAction', 'actionId', action.id, 'budgetLine', 'budgetLineId'))
       },
     }),
     targets: t.field({

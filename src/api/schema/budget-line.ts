@@ -1,7 +1,7 @@
 import { findBudgetLines } from '../../read-model/budget-lines-filtered.js'
 import { agreementArgDescription, agreementFromArg } from '../agreement-arg.js'
 import { builder } from '../builder.js'
-import { byPosition, loadAll } from '../load-all.js'
+import { byPosition, loadLinked } from '../load-all.js'
 import { loadNodesOf, nodeIdOf } from '../node-loading.js'
 import { BudgetLineFilter, resolveBudgetLineFilter } from './budget-line-filter.js'
 import { ActionRef, BudgetAmountRef, BudgetCategoryRef, BudgetLineRef, PortfolioRef, SourceRef, ThemeRef, TopicRef } from './refs.js'
@@ -35,22 +35,19 @@ builder.node(BudgetLineRef, {
     topics: t.field({
       type: [TopicRef], description: 'The topics the line funds.', complexity: { field: 1, multiplier: 3 },
       resolve: async (line, _args, ctx) => {
-        const links = await ctx.loaders.childrenOf('budgetLineTopic', 'budgetLineId').load(line.id)
-        return loadAll(ctx.loaders.byId('topic'), links.map((l) => l.topicId))
+        return loadLinked(ctx.loaders, 'budgetLineTopic', 'budgetLineId', line.id, 'topic', 'topicId')
       },
     }),
     actions: t.field({
       type: [ActionRef], description: 'The actions the line funds, in document order.', complexity: { field: 1, multiplier: 3 },
       resolve: async (line, _args, ctx) => {
-        const links = await ctx.loaders.childrenOf('budgetLineAction', 'budgetLineId').load(line.id)
-        return loadAll(ctx.loaders.byId('action'), links.map((l) => l.actionId))
+        return loadLinked(ctx.loaders, 'budgetLineAction', 'budgetLineId', line.id, 'action', 'actionId')
       },
     }),
     portfolios: t.field({
       type: [PortfolioRef], description: 'The portfolios responsible for the line, in portfolio order.', complexity: { field: 1, multiplier: 2 },
       resolve: async (line, _args, ctx) => {
-        const links = await ctx.loaders.childrenOf('budgetLinePortfolio', 'budgetLineId').load(line.id)
-        return byPosition(await loadAll(ctx.loaders.byId('portfolio'), links.map((l) => l.portfolioId)))
+        return byPosition(await loadLinked(ctx.loaders, 'budgetLinePortfolio', 'budgetLineId', line.id, 'portfolio', 'portfolioId'))
       },
     }),
     source: t.field({

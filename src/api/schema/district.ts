@@ -1,6 +1,6 @@
 import { agreementArgDescription, agreementFromArg } from '../agreement-arg.js'
 import { builder } from '../builder.js'
-import { loadAll } from '../load-all.js'
+import { loadLinked } from '../load-all.js'
 import { loadNodesOf, nodeIdOf } from '../node-loading.js'
 import { ActionRef, DistrictRef, PortfolioRef, SourceRef } from './refs.js'
 import { sourceOf } from './source.js'
@@ -20,8 +20,7 @@ builder.node(DistrictRef, {
     actions: t.field({
       type: [ActionRef], description: 'The actions that name this district, in document order.', complexity: { field: 1, multiplier: 5 },
       resolve: async (district, _args, ctx) => {
-        const links = await ctx.loaders.childrenOf('actionDistrict', 'districtId').load(district.id)
-        return (await loadAll(ctx.loaders.byId('action'), links.map((l) => l.actionId))).sort((a, b) => a.position - b.position)
+        return (await loadLinked(ctx.loaders, 'actionDistrict', 'districtId', district.id, 'action', 'actionId')).sort((a, b) => a.position - b.position)
       },
     }),
     source: t.field({

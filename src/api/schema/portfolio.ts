@@ -1,7 +1,7 @@
 import { sourceText } from '../../read-model/source-text.js'
 import { agreementArgDescription, agreementFromArg, agreementOf } from '../agreement-arg.js'
 import { builder } from '../builder.js'
-import { loadAll } from '../load-all.js'
+import { loadLinked } from '../load-all.js'
 import { loadNodesOf, nodeIdOf } from '../node-loading.js'
 import { ActionRef, BudgetLineRef, DistrictRef, PartyRef, PersonRef, PortfolioRef, ResponsibilityRef, SourceRef } from './refs.js'
 
@@ -38,15 +38,13 @@ builder.node(PortfolioRef, {
     actions: t.field({
       type: [ActionRef], description: 'The actions this portfolio is responsible for, in document order.', complexity: { field: 1, multiplier: 40 },
       resolve: async (portfolio, _args, ctx) => {
-        const links = await ctx.loaders.childrenOf('actionPortfolio', 'portfolioId').load(portfolio.id)
-        return (await loadAll(ctx.loaders.byId('action'), links.map((l) => l.actionId))).sort((a, b) => a.position - b.position)
+        return (await loadLinked(ctx.loaders, 'actionPortfolio', 'portfolioId', portfolio.id, 'action', 'actionId')).sort((a, b) => a.position - b.position)
       },
     }),
     budgetLines: t.field({
       type: [BudgetLineRef], description: 'The budget lines this portfolio is responsible for, in table order.', complexity: { field: 1, multiplier: 6 },
       resolve: async (portfolio, _args, ctx) => {
-        const links = await ctx.loaders.childrenOf('budgetLinePortfolio', 'portfolioId').load(portfolio.id)
-        return (await loadAll(ctx.loaders.byId('budgetLine'), links.map((l) => l.budgetLineId))).sort((a, b) => a.position - b.position)
+        return (await loadLinked(ctx.loaders, 'budgetLinePortfolio', 'portfolioId', portfolio.id, 'budgetLine', 'budgetLineId')).sort((a, b) => a.position - b.position)
       },
     }),
     source: t.field({

@@ -1,6 +1,6 @@
 import { agreementArgDescription, agreementFromArg } from '../agreement-arg.js'
 import { builder } from '../builder.js'
-import { loadAll } from '../load-all.js'
+import { loadLinked } from '../load-all.js'
 import { loadNodesOf, nodeIdOf } from '../node-loading.js'
 import { ActionRef, BudgetLineRef, SourceRef, ThemeRef, TopicRef } from './refs.js'
 import { sourceOf } from './source.js'
@@ -25,8 +25,7 @@ builder.node(TopicRef, {
     budgetLines: t.field({
       type: [BudgetLineRef], description: 'The budget lines that fund this topic, in table order.', complexity: { field: 1, multiplier: 2 },
       resolve: async (topic, _args, ctx) => {
-        const links = await ctx.loaders.childrenOf('budgetLineTopic', 'topicId').load(topic.id)
-        return (await loadAll(ctx.loaders.byId('budgetLine'), links.map((l) => l.budgetLineId))).sort((a, b) => a.position - b.position)
+        return (await loadLinked(ctx.loaders, 'budgetLineTopic', 'topicId', topic.id, 'budgetLine', 'budgetLineId')).sort((a, b) => a.position - b.position)
       },
     }),
     source: t.field({
