@@ -33,27 +33,19 @@ builder.node(ActionRef, {
     portfolios: t.field({
       type: [PortfolioRef], description: 'The portfolios responsible for the action, in portfolio order; empty where no alderman\'s responsibility covers it (public order belongs to the mayor).',
       complexity: { field: 1, multiplier: 2 },
-      resolve: async (action, _args, ctx) => {
-        return byPosition(await loadLinked(ctx.loaders, 'actionPortfolio', 'actionId', action.id, 'portfolio', 'portfolioId'))
-      },
+      resolve: async (action, _args, ctx) => byPosition(await loadLinked(ctx.loaders, 'actionPortfolio', 'actionId', action.id, 'portfolio', 'portfolioId')),
     }),
     responsibilities: t.field({
       type: [ResponsibilityRef], description: 'The portfolio responsibilities that cover the action, in portfolio order.', complexity: { field: 1, multiplier: 2 },
-      resolve: async (action, _args, ctx) => {
-        return loadLinked(ctx.loaders, 'actionPortfolio', 'actionId', action.id, 'responsibility', 'responsibilityId')
-      },
+      resolve: async (action, _args, ctx) => loadLinked(ctx.loaders, 'actionPortfolio', 'actionId', action.id, 'responsibility', 'responsibilityId'),
     }),
     districts: t.field({
       type: [DistrictRef], description: 'The districts the action names, in district order.', complexity: { field: 1, multiplier: 2 },
-      resolve: async (action, _args, ctx) => {
-        return loadLinked(ctx.loaders, 'actionDistrict', 'actionId', action.id, 'district', 'districtId')
-      },
+      resolve: async (action, _args, ctx) => loadLinked(ctx.loaders, 'actionDistrict', 'actionId', action.id, 'district', 'districtId'),
     }),
     budgetLines: t.field({
       type: [BudgetLineRef], description: 'The budget lines that fund the action, in table order.', complexity: { field: 1, multiplier: 2 },
-      resolve: async (action, _args, ctx) => {
-        return byPosition(await loadLinked(ctx.loaders, 'budgetLineAction', 'actionId', action.id, 'budgetLine', 'budgetLineId'))
-      },
+      resolve: async (action, _args, ctx) => byPosition(await loadLinked(ctx.loaders, 'budgetLineAction', 'actionId', action.id, 'budgetLine', 'budgetLineId')),
     }),
     targets: t.field({
       type: [TargetRef], description: 'The quantified or dated commitments inside the action, in document order.', complexity: { field: 1, multiplier: 1 },

@@ -34,21 +34,15 @@ builder.node(BudgetLineRef, {
     }),
     topics: t.field({
       type: [TopicRef], description: 'The topics the line funds.', complexity: { field: 1, multiplier: 3 },
-      resolve: async (line, _args, ctx) => {
-        return loadLinked(ctx.loaders, 'budgetLineTopic', 'budgetLineId', line.id, 'topic', 'topicId')
-      },
+      resolve: async (line, _args, ctx) => loadLinked(ctx.loaders, 'budgetLineTopic', 'budgetLineId', line.id, 'topic', 'topicId'),
     }),
     actions: t.field({
       type: [ActionRef], description: 'The actions the line funds, in document order.', complexity: { field: 1, multiplier: 3 },
-      resolve: async (line, _args, ctx) => {
-        return loadLinked(ctx.loaders, 'budgetLineAction', 'budgetLineId', line.id, 'action', 'actionId')
-      },
+      resolve: async (line, _args, ctx) => loadLinked(ctx.loaders, 'budgetLineAction', 'budgetLineId', line.id, 'action', 'actionId'),
     }),
     portfolios: t.field({
       type: [PortfolioRef], description: 'The portfolios responsible for the line, in portfolio order.', complexity: { field: 1, multiplier: 2 },
-      resolve: async (line, _args, ctx) => {
-        return byPosition(await loadLinked(ctx.loaders, 'budgetLinePortfolio', 'budgetLineId', line.id, 'portfolio', 'portfolioId'))
-      },
+      resolve: async (line, _args, ctx) => byPosition(await loadLinked(ctx.loaders, 'budgetLinePortfolio', 'budgetLineId', line.id, 'portfolio', 'portfolioId')),
     }),
     source: t.field({
       type: SourceRef, description: 'Where the line stands in the source text; the text is the printed row, amounts in thousands.',

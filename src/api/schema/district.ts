@@ -19,9 +19,7 @@ builder.node(DistrictRef, {
     }),
     actions: t.field({
       type: [ActionRef], description: 'The actions that name this district, in document order.', complexity: { field: 1, multiplier: 5 },
-      resolve: async (district, _args, ctx) => {
-        return (await loadLinked(ctx.loaders, 'actionDistrict', 'districtId', district.id, 'action', 'actionId')).sort((a, b) => a.position - b.position)
-      },
+      resolve: async (district, _args, ctx) => (await loadLinked(ctx.loaders, 'actionDistrict', 'districtId', district.id, 'action', 'actionId')).sort((a, b) => a.position - b.position),
     }),
     source: t.field({
       type: SourceRef, description: 'Where the district is named in the portfolio division of the source text.',

@@ -24,9 +24,7 @@ builder.node(TopicRef, {
     }),
     budgetLines: t.field({
       type: [BudgetLineRef], description: 'The budget lines that fund this topic, in table order.', complexity: { field: 1, multiplier: 2 },
-      resolve: async (topic, _args, ctx) => {
-        return (await loadLinked(ctx.loaders, 'budgetLineTopic', 'topicId', topic.id, 'budgetLine', 'budgetLineId')).sort((a, b) => a.position - b.position)
-      },
+      resolve: async (topic, _args, ctx) => (await loadLinked(ctx.loaders, 'budgetLineTopic', 'topicId', topic.id, 'budgetLine', 'budgetLineId')).sort((a, b) => a.position - b.position),
     }),
     source: t.field({
       type: SourceRef, description: 'Where the topic stands in the source text.',
