@@ -2,8 +2,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Config } from '../config.js'
 import type { RouteHandler } from '../server/route.js'
 import type { Store } from '../store/open-database.js'
-import { buildReport, type ReportSource } from './build-report.js'
+import { buildReport } from './build-report.js'
 import { findReportAgreement, loadReportSource } from './load-report-source.js'
+import { ReportSources, type StoreProvider } from './report-sources.js'
 import { PdfWorkerPool } from './pdf/pdf-worker-pool.js'
 import { checkReportSlug, listReports, parseReportType, type ReportListing } from './report-catalogue.js'
 import { ReportCache } from './report-cache.js'
@@ -18,23 +19,11 @@ const reportPattern = /^\/reports\/([^/]+?)(?:\/([^/]+?))?\.(pdf|html)$/
 /** The reports route, with a close() that stops its PDF workers. */
 export type ReportsHandler = RouteHandler & { close(): Promise<void> }
 
-/**
- * Where the handler gets its database for each request. The server's StoreHolder
- * is one: after a SIGHUP reopen, requests lease the new file and the old one closes
- * when the last lease on it is released.
- */
-export interface StoreProvider {
-  acquire(): { store: Store; release(): void }
-}
-
-/** A provider that always hands out the same open store, for the CLI and tests. */
-export function fixedStore(store: Store): StoreProvider {
-  return { acquire: () => ({ store, release() {} }) }
-}
-
 export interface ReportsHandlerOptions {
   /** Called with errors that became a 500, for the server's log. */
   onError?: (error: unknown) => void
+  /** The agreements read for reports, shared with the web site; a handler of its own by default. */
+  sources?: ReportSources
 }
 
 /**
@@ -43,22 +32,19 @@ export interface ReportsHandlerOptions {
  * Unknown type, slug or agreement: 404 naming it. At most
  * config.reports.concurrency renders run at once (PDFs in worker threads) and
  * config.reports.queue wait; beyond that 503 with Retry-After. Rendered files
- * are cached by agreement, data version, type, slug and format, with an ETag.
+ * are cached by database generation, agreement, type, slug and format, with an ETag.
  */
 export function createReportsHandler(config: Config, stores: StoreProvider, options: ReportsHandlerOptions = {}): ReportsHandler {
   const theme = loadReportTheme(config.reports.themePath)
   const limiter = new RenderLimiter(config.reports.concurrency, config.reports.queue)
   const pool = new PdfWorkerPool(config.reports.concurrency, config.reports.themePath)
   const files = new ReportCache<RenderedReport>(config.reports.cacheEntries)
-  // The read model of an agreement changes only with its data version: read it once per version.
-  const sources = new ReportCache<ReportSource>(8)
+  const sources = options.sources ?? new ReportSources(config.publicBaseUrl)
 
   const source = async (agreementSlug: string | null) => {
     const lease = stores.acquire()
     try {
-      const agreement = await findReportAgreement(lease.store.db, agreementSlug)
-      const key = `${agreement.slug}@${agreement.dataVersion}`
-      return { agreement, source: await sources.getOrCreate(key, () => loadReportSource(lease.store.db, agreement, config.publicBaseUrl)) }
+      return { generation: lease.generation, ...(await sources.get(lease, agreementSlug)) }
     } finally {
       lease.release()
     }
@@ -85,9 +71,9 @@ export function createReportsHandler(config: Config, stores: StoreProvider, opti
       const type = parseReportType(decodeURIComponent(match[1]!))
       const slug = match[2] === undefined ? null : decodeURIComponent(match[2])
       const format = match[3] as ReportFormat
-      const { agreement, source: s } = await source(agreementSlug)
+      const { generation, agreement, source: s } = await source(agreementSlug)
       checkReportSlug(s.view, type, slug)
-      const key = `${agreement.slug}@${agreement.dataVersion}/${type}/${slug ?? ''}.${format}`
+      const key = `${generation}:${agreement.slug}/${type}/${slug ?? ''}.${format}`
       const file = await files.getOrCreate(key, () => limiter.run(() =>
         renderReport(buildReport(s, { type, slug }), format, (report) => pool.render(report), theme)))
       sendReport(request, response, file, format)

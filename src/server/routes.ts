@@ -9,6 +9,7 @@ import type { ResponseCache } from './response-cache.js'
 import type { RouteHandler } from './route.js'
 import { createSchemaRoute } from './schema-route.js'
 import { createPublicationHandler } from '../publication/serve-publication.js'
+import { ReportSources } from '../reports/report-sources.js'
 import { createReportsHandler } from '../reports/serve-reports.js'
 import { createWebHandler } from '../web/serve-web.js'
 import type { StoreHolder } from './store-holder.js'
@@ -37,8 +38,10 @@ export interface Routes {
  * owns the root.
  */
 export function createRoutes(deps: RouteDependencies): Routes {
+  // Reports and web pages are built from the same agreement reads: one cache for both.
+  const sources = new ReportSources(deps.config.publicBaseUrl)
   const reports = createReportsHandler(deps.config, deps.stores, {
-    onError: (error) => deps.logger.error({ err: error }, 'report rendering failed'),
+    sources, onError: (error) => deps.logger.error({ err: error }, 'report rendering failed'),
   })
   return {
     handlers: [
@@ -51,7 +54,7 @@ export function createRoutes(deps: RouteDependencies): Routes {
       createGraphiqlAssetsRoute(),
       createPublicationHandler(deps.config),
       reports,
-      createWebHandler({ config: deps.config, stores: deps.stores, cache: deps.cache }),
+      createWebHandler({ config: deps.config, stores: deps.stores, cache: deps.cache, sources }),
     ],
     close: () => reports.close(),
   }

@@ -2,7 +2,7 @@ import { recordLocations } from '../read-model/record-locations.js'
 import { countSearchMatches, SearchInputError, searchRecords, searchTerms } from '../read-model/search-records.js'
 import { hitSnippet } from '../search/search-snippet.js'
 import type { SearchKind } from '../store/database.js'
-import type { Store } from '../store/open-database.js'
+import type { StoreLease } from '../server/store-holder.js'
 import { SafeHtml, type SafeHtml as Html } from './html.js'
 import { pageLayout } from './page-layout.js'
 import { searchPage } from './pages/search-page.js'
@@ -15,8 +15,9 @@ const kindLabels: Record<SearchKind, string> = {
 }
 
 /** The search results page: the same search as the API's, for when JavaScript is off. */
-export async function searchSite(web: WebSite, store: Store, query: string): Promise<Html> {
-  const { source } = await web.current(store)
+export async function searchSite(web: WebSite, lease: StoreLease, query: string): Promise<Html> {
+  const { source } = await web.current(lease)
+  const { db } = lease.store
   const view = source.view
   const trail = [{ label: 'Home', href: '/' }, { label: 'Zoeken' }]
   if (query.trim() === '') return pageLayout({ title: 'Zoeken', trail, content: searchPage('', { total: 0, hits: [] }), theme: web.theme })
@@ -24,10 +25,10 @@ export async function searchSite(web: WebSite, store: Store, query: string): Pro
   try {
     const terms = searchTerms(query)
     const [rows, total] = await Promise.all([
-      searchRecords(store.db, view.agreement.id, terms, { offset: 0, limit: 50 }),
-      countSearchMatches(store.db, view.agreement.id, terms),
+      searchRecords(db, view.agreement.id, terms, { offset: 0, limit: 50 }),
+      countSearchMatches(db, view.agreement.id, terms),
     ])
-    const locations = await recordLocations(store.db, rows)
+    const locations = await recordLocations(db, rows)
     result = {
       total,
       hits: rows.map((row, i) => ({

@@ -4,6 +4,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Config } from '../config.js'
 import type { CachedResponse, ResponseCache } from '../server/response-cache.js'
 import { etagMatches } from '../server/http-helpers.js'
+import type { ReportSources } from '../reports/report-sources.js'
 import type { RouteHandler } from '../server/route.js'
 import type { StoreHolder } from '../server/store-holder.js'
 import type { SafeHtml } from './html.js'
@@ -27,6 +28,8 @@ export interface WebHandlerDependencies {
   config: Config
   stores: StoreHolder
   cache: ResponseCache
+  /** The agreements read for reports, shared with the reports route. */
+  sources: ReportSources
 }
 
 /**
@@ -35,10 +38,10 @@ export interface WebHandlerDependencies {
  * from the read model once per database generation and served from the
  * response cache with an ETag, like the API's answers.
  */
-export function createWebHandler({ config, stores, cache }: WebHandlerDependencies): RouteHandler {
-  let site = { generation: 0, value: new WebSite(config) }
+export function createWebHandler({ config, stores, cache, sources }: WebHandlerDependencies): RouteHandler {
+  let site = { generation: 0, value: new WebSite(config, sources) }
   const siteFor = (generation: number) => {
-    if (site.generation !== generation) site = { generation, value: new WebSite(config) }
+    if (site.generation !== generation) site = { generation, value: new WebSite(config, sources) }
     return site.value
   }
   const cacheControl = config.cache.maxAgeSeconds > 0 ? `public, max-age=${config.cache.maxAgeSeconds}` : 'public, no-cache'
@@ -71,7 +74,7 @@ export function createWebHandler({ config, stores, cache }: WebHandlerDependenci
     try {
       const web = siteFor(lease.generation)
       if (path === '/rapporten/maken') {
-        const location = await web.reportLocation(lease.store, url.searchParams.get('rapport') ?? '', url.searchParams.get('formaat') ?? 'pdf')
+        const location = await web.reportLocation(lease, url.searchParams.get('rapport') ?? '', url.searchParams.get('formaat') ?? 'pdf')
         if (!location) return page(request, response, notFoundPage(web.theme, 'Dit rapport bestaat niet. Kies een rapport op de pagina Rapporten.'), 404, lease.generation)
         response.writeHead(303, { location, 'cache-control': 'no-store' })
         response.end()
@@ -84,10 +87,10 @@ export function createWebHandler({ config, stores, cache }: WebHandlerDependenci
         return true
       }
       const subject = subjectPattern.exec(path)
-      const body: SafeHtml | null = path === '/' ? await web.home(lease.store)
-        : path === '/rapporten' ? await web.reports(lease.store)
-          : path === '/zoeken' ? await searchSite(web, lease.store, url.searchParams.get('q') ?? '')
-            : await web.subject(lease.store, subject![1]!, subject![2]!)
+      const body: SafeHtml | null = path === '/' ? await web.home(lease)
+        : path === '/rapporten' ? await web.reports(lease)
+          : path === '/zoeken' ? await searchSite(web, lease, url.searchParams.get('q') ?? '')
+            : await web.subject(lease, subject![1]!, subject![2]!)
       if (!body) return page(request, response, notFoundPage(web.theme, `Er is geen pagina op ${path}.`), 404, lease.generation)
       const entry = entryOf(Buffer.from(body.toString()), 'text/html; charset=utf-8', cacheControl, 200, lease.generation)
       cache.set(key, entry)

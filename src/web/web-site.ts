@@ -3,13 +3,13 @@ import { sep } from 'node:path'
 import type { Config } from '../config.js'
 import { buildReport, type ReportSource } from '../reports/build-report.js'
 import { barChartSvg } from '../reports/bar-chart-svg.js'
-import { findReportAgreement, loadReportSource } from '../reports/load-report-source.js'
+import type { ReportSources } from '../reports/report-sources.js'
+import type { StoreLease } from '../server/store-holder.js'
 import { listReports, type ReportListing } from '../reports/report-catalogue.js'
 import { createReportContext } from '../reports/report-context.js'
 import type { ReportType } from '../reports/report-model.js'
 import { loadReportTheme, type ReportTheme } from '../reports/report-theme.js'
 import { budgetChart } from '../reports/sections/budget-chart.js'
-import type { Store } from '../store/open-database.js'
 import { SafeHtml } from './html.js'
 import { pageLayout } from './page-layout.js'
 import { homePage, type PublishedFile } from './pages/home-page.js'
@@ -37,36 +37,30 @@ const mainDownloads: { pattern: RegExp; title: string }[] = [
  */
 export class WebSite {
   readonly theme: ReportTheme
-  private source: Promise<{ source: ReportSource; listings: ReportListing[] }> | undefined
+  private listings: ReportListing[] | undefined
 
-  constructor(private readonly config: Config) {
+  constructor(private readonly config: Config, private readonly sources: ReportSources) {
     this.theme = loadReportTheme(config.reports.themePath)
   }
 
-  /** The current agreement whole, read on first use. */
-  async current(store: Store): Promise<{ source: ReportSource; listings: ReportListing[] }> {
-    this.source ??= (async () => {
-      const agreement = await findReportAgreement(store.db, null)
-      const source = await loadReportSource(store.db, agreement, this.config.publicBaseUrl)
-      return { source, listings: listReports(source.view) }
-    })()
-    return this.source.catch((error) => {
-      this.source = undefined
-      throw error
-    })
+  /** The current agreement whole, read through the report sources the reports route shares. */
+  async current(lease: StoreLease): Promise<{ source: ReportSource; listings: ReportListing[] }> {
+    const { source } = await this.sources.get(lease, null)
+    this.listings ??= listReports(source.view)
+    return { source, listings: this.listings }
   }
 
-  async home(store: Store): Promise<SafeHtml> {
-    const { source } = await this.current(store)
+  async home(lease: StoreLease): Promise<SafeHtml> {
+    const { source } = await this.current(lease)
     const ctx = createReportContext(source.view, { totalsLabel: source.totalsLabel, baseUrl: source.baseUrl, type: 'budget', slug: null, tocDepth: 1 })
     const chart = new SafeHtml(barChartSvg(budgetChart(ctx), this.theme, { id: 'grafiek-begroting' }))
     return pageLayout({ title: source.view.agreement.title, content: homePage(source.view, chart, this.publishedFiles()), theme: this.theme })
   }
 
   /** The page of a theme, alderman or district, or null when there is no such subject. */
-  async subject(store: Store, segment: string, slug: string): Promise<SafeHtml | null> {
+  async subject(lease: StoreLease, segment: string, slug: string): Promise<SafeHtml | null> {
     const type = subjectTypes[segment]
-    const { source, listings } = await this.current(store)
+    const { source, listings } = await this.current(lease)
     const listing = listings.find((l) => l.type === type && l.slug === slug)
     if (!type || !listing) return null
     const report = buildReport(source, { type, slug })
@@ -78,14 +72,14 @@ export class WebSite {
     })
   }
 
-  async reports(store: Store): Promise<SafeHtml> {
-    const { listings } = await this.current(store)
+  async reports(lease: StoreLease): Promise<SafeHtml> {
+    const { listings } = await this.current(lease)
     return pageLayout({ title: 'Rapporten', trail: [{ label: 'Home', href: '/' }, { label: 'Rapporten' }], content: reportsPage(listings), theme: this.theme })
   }
 
   /** The report a builder choice ("theme/wonen", format "pdf") points at, or null for an unknown choice. */
-  async reportLocation(store: Store, choice: string, format: string): Promise<string | null> {
-    const { listings } = await this.current(store)
+  async reportLocation(lease: StoreLease, choice: string, format: string): Promise<string | null> {
+    const { listings } = await this.current(lease)
     const [type, slug = null] = choice.split('/')
     const listing = listings.find((l) => l.type === type && l.slug === slug)
     if (!listing || (format !== 'pdf' && format !== 'html')) return null
