@@ -1,6 +1,6 @@
 import { agreementArgDescription, agreementFromArg } from '../agreement-arg.js'
 import { builder } from '../builder.js'
-import { loadLinked } from '../load-all.js'
+import { byPosition, loadLinked } from '../load-all.js'
 import { loadNodesOf, nodeIdOf } from '../node-loading.js'
 import { ActionRef, DistrictRef, PortfolioRef, SourceRef } from './refs.js'
 import { sourceOf } from './source.js'
@@ -19,7 +19,7 @@ builder.node(DistrictRef, {
     }),
     actions: t.field({
       type: [ActionRef], description: 'The actions that name this district, in document order.', complexity: { field: 1, multiplier: 5 },
-      resolve: async (district, _args, ctx) => (await loadLinked(ctx.loaders, 'actionDistrict', 'districtId', district.id, 'action', 'actionId')).sort((a, b) => a.position - b.position),
+      resolve: async (district, _args, ctx) => byPosition(await loadLinked(ctx.loaders, 'actionDistrict', 'districtId', district.id, 'action', 'actionId')),
     }),
     source: t.field({
       type: SourceRef, description: 'Where the district is named in the portfolio division of the source text.',

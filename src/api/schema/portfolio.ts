@@ -1,7 +1,7 @@
 import { sourceText } from '../../read-model/source-text.js'
 import { agreementArgDescription, agreementFromArg, agreementOf } from '../agreement-arg.js'
 import { builder } from '../builder.js'
-import { loadLinked } from '../load-all.js'
+import { byPosition, loadLinked } from '../load-all.js'
 import { loadNodesOf, nodeIdOf } from '../node-loading.js'
 import { ActionRef, BudgetLineRef, DistrictRef, PartyRef, PersonRef, PortfolioRef, ResponsibilityRef, SourceRef } from './refs.js'
 
@@ -37,11 +37,11 @@ builder.node(PortfolioRef, {
     }),
     actions: t.field({
       type: [ActionRef], description: 'The actions this portfolio is responsible for, in document order.', complexity: { field: 1, multiplier: 40 },
-      resolve: async (portfolio, _args, ctx) => (await loadLinked(ctx.loaders, 'actionPortfolio', 'portfolioId', portfolio.id, 'action', 'actionId')).sort((a, b) => a.position - b.position),
+      resolve: async (portfolio, _args, ctx) => byPosition(await loadLinked(ctx.loaders, 'actionPortfolio', 'portfolioId', portfolio.id, 'action', 'actionId')),
     }),
     budgetLines: t.field({
       type: [BudgetLineRef], description: 'The budget lines this portfolio is responsible for, in table order.', complexity: { field: 1, multiplier: 6 },
-      resolve: async (portfolio, _args, ctx) => (await loadLinked(ctx.loaders, 'budgetLinePortfolio', 'portfolioId', portfolio.id, 'budgetLine', 'budgetLineId')).sort((a, b) => a.position - b.position),
+      resolve: async (portfolio, _args, ctx) => byPosition(await loadLinked(ctx.loaders, 'budgetLinePortfolio', 'portfolioId', portfolio.id, 'budgetLine', 'budgetLineId')),
     }),
     source: t.field({
       type: SourceRef, description: 'Where the portfolio (holder, responsibilities, districts) stands in the source text; the text is those lines, white space folded.',

@@ -1,5 +1,5 @@
 import { builder } from '../builder.js'
-import { loadAll } from '../load-all.js'
+import { byPosition, loadAll } from '../load-all.js'
 import { loadNodesOf, nodeIdOf } from '../node-loading.js'
 import { ActionRef, PortfolioRef, ResponsibilityRef, SourceRef } from './refs.js'
 import { sourceOf } from './source.js'
@@ -21,7 +21,7 @@ builder.node(ResponsibilityRef, {
       resolve: async (responsibility, _args, ctx) => {
         const links = await ctx.loaders.childrenOf('actionPortfolio', 'portfolioId').load(responsibility.portfolioId)
         const ids = links.filter((l) => l.responsibilityId === responsibility.id).map((l) => l.actionId)
-        return (await loadAll(ctx.loaders.byId('action'), ids)).sort((a, b) => a.position - b.position)
+        return byPosition(await loadAll(ctx.loaders.byId('action'), ids))
       },
     }),
     source: t.field({

@@ -1,6 +1,6 @@
 import { agreementArgDescription, agreementFromArg } from '../agreement-arg.js'
 import { builder } from '../builder.js'
-import { loadLinked } from '../load-all.js'
+import { byPosition, loadLinked } from '../load-all.js'
 import { loadNodesOf, nodeIdOf } from '../node-loading.js'
 import { ActionRef, BudgetLineRef, SourceRef, ThemeRef, TopicRef } from './refs.js'
 import { sourceOf } from './source.js'
@@ -24,7 +24,7 @@ builder.node(TopicRef, {
     }),
     budgetLines: t.field({
       type: [BudgetLineRef], description: 'The budget lines that fund this topic, in table order.', complexity: { field: 1, multiplier: 2 },
-      resolve: async (topic, _args, ctx) => (await loadLinked(ctx.loaders, 'budgetLineTopic', 'topicId', topic.id, 'budgetLine', 'budgetLineId')).sort((a, b) => a.position - b.position),
+      resolve: async (topic, _args, ctx) => byPosition(await loadLinked(ctx.loaders, 'budgetLineTopic', 'topicId', topic.id, 'budgetLine', 'budgetLineId')),
     }),
     source: t.field({
       type: SourceRef, description: 'Where the topic stands in the source text.',
