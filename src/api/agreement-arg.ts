@@ -1,4 +1,5 @@
 import { GraphQLError } from 'graphql'
+import type { AgreementSnapshot } from '../read-model/agreement-snapshot.js'
 import type { AgreementRecord } from '../read-model/records.js'
 import type { ApiContext } from './context.js'
 import { errorCodes, notFound } from './errors.js'
@@ -10,16 +11,21 @@ export const agreementArgDescription = 'The slug of the agreement (for example "
  * Resolves an `agreement` argument: a slug, or nothing for the current
  * agreement. An unknown slug is reported as NOT_FOUND naming the argument.
  */
-export async function agreementFromArg(ctx: ApiContext, slug: string | null | undefined, argument = 'agreement'): Promise<AgreementRecord> {
-  const found = slug == null ? await ctx.loaders.currentAgreement() : await ctx.loaders.agreementBySlug.load(slug)
+export function agreementFromArg(ctx: ApiContext, slug: string | null | undefined, argument = 'agreement'): AgreementRecord {
+  const found = slug == null ? ctx.loaders.currentAgreement() : ctx.loaders.agreementBySlug(slug)
   if (found) return found
   if (slug == null) throw new GraphQLError('The database holds no agreement.', { extensions: { code: errorCodes.notFound } })
   throw notFound(argument, slug, 'agreement')
 }
 
-/** The agreement a record belongs to (batched: one statement for all records of a request). */
-export async function agreementOf(ctx: ApiContext, agreementId: number): Promise<AgreementRecord> {
-  const agreement = await ctx.loaders.byId('agreement').load(agreementId)
+/** The agreement of an `agreement` argument read whole. */
+export function snapshotFromArg(ctx: ApiContext, slug: string | null | undefined): AgreementSnapshot {
+  return ctx.loaders.of(agreementFromArg(ctx, slug).id)
+}
+
+/** The agreement a record belongs to. */
+export function agreementOf(ctx: ApiContext, agreementId: number): AgreementRecord {
+  const agreement = ctx.loaders.agreementById(agreementId)
   if (!agreement) throw new Error(`agreement ${agreementId} is missing`)
   return agreement
 }

@@ -1,22 +1,24 @@
 import type { Kysely } from 'kysely'
+import { snapshotOf } from '../read-model/read-snapshot.js'
 import type { Store } from '../store/open-database.js'
 import type { Database } from '../store/database.js'
 import { Loaders } from './loaders.js'
 import { StatementCounter } from './statement-counter.js'
 
-/** What every resolver gets: the request's database view, its batch loaders and its statement count. */
+/** What every resolver gets: the request's database view, its reads and its statement count. */
 export interface ApiContext {
   /** The store this request reads, fixed for the whole request even if the server reopens the database meanwhile. */
   store: Store
   /** The store's Kysely, counting this request's statements. */
   db: Kysely<Database>
+  /** The request's synchronous reads of the store's snapshot. */
   loaders: Loaders
   counter: StatementCounter
 }
 
-/** Creates the context of one request: fresh loaders (no data is shared between requests) and a statement counter. */
+/** Creates the context of one request over the snapshot of its store, with a statement counter of its own. */
 export function createApiContext(store: Store): ApiContext {
   const counter = new StatementCounter()
   const db = store.db.withPlugin(counter)
-  return { store, db, loaders: new Loaders(db), counter }
+  return { store, db, loaders: new Loaders(snapshotOf(store), store.db, counter), counter }
 }

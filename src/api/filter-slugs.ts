@@ -1,6 +1,5 @@
-import { slugsToIds, type SluggedTable } from '../read-model/slugs-to-ids.js'
-import type { AgreementRecord } from '../read-model/records.js'
-import type { ApiContext } from './context.js'
+import type { AgreementSnapshot } from '../read-model/agreement-snapshot.js'
+import type { KeyedEntity } from '../read-model/record-keys.js'
 import { badUserInput } from './errors.js'
 
 /**
@@ -8,12 +7,13 @@ import { badUserInput } from './errors.js'
  * is not set. A slug the agreement does not have is reported, naming the
  * field, rather than silently matching nothing.
  */
-export async function filterIds(
-  ctx: ApiContext, agreement: AgreementRecord, field: string, table: SluggedTable, what: string, slugs: readonly string[] | null | undefined,
-): Promise<number[] | undefined> {
+export function filterIds(
+  snapshot: AgreementSnapshot, field: string, entity: Exclude<KeyedEntity, 'rule' | 'budgetTotal'>, what: string, slugs: readonly string[] | null | undefined,
+): number[] | undefined {
   if (slugs == null) return undefined
-  const ids = await slugsToIds(ctx.db, table, agreement.id, slugs)
-  const unknown = slugs.filter((slug) => !ids.has(slug))
-  if (unknown.length > 0) throw badUserInput(`filter.${field}`, unknown[0], `names no ${what} of agreement "${agreement.slug}"`)
-  return slugs.map((slug) => ids.get(slug)!)
+  return slugs.map((slug) => {
+    const found = snapshot.byKey(entity, slug)
+    if (!found) throw badUserInput(`filter.${field}`, slug, `names no ${what} of agreement "${snapshot.agreement.slug}"`)
+    return found.id
+  })
 }

@@ -1,106 +1,63 @@
-import DataLoader from 'dataloader'
 import type { Kysely } from 'kysely'
-import { findAgreementsBySlug } from '../read-model/agreements-by-slug.js'
-import { sumBudgetLinesByYear, type BudgetYearSum } from '../read-model/budget-year-sums.js'
-import type { EntityName, EntityRecord } from '../read-model/entities.js'
-import { findAgreement } from '../read-model/find-agreement.js'
-import { listRecords } from '../read-model/list-records.js'
-import { findRecordsByKey, recordKey, type KeyedEntity } from '../read-model/record-keys.js'
-import { listRecordsOfAgreements } from '../read-model/records-of-agreements.js'
+import type { AgreementSnapshot } from '../read-model/agreement-snapshot.js'
+import type { ReadSnapshot } from '../read-model/read-snapshot.js'
 import type { AgreementRecord } from '../read-model/records.js'
+import { searchNow, type SearchRow, type SearchTerms } from '../read-model/search-records.js'
+import type { StatementTally } from '../read-model/sql-reader.js'
 import type { Database } from '../store/database.js'
-import { groupBy } from '../read-model/group-by.js'
 
-/** Entities read by row id (all but the link tables, amounts and totals). */
-/** The link tables (many-to-many). */
-export type LinkEntity = 'actionPortfolio' | 'actionDistrict' | 'budgetLineTopic' | 'budgetLineAction' | 'budgetLinePortfolio'
-export type IdEntity = Exclude<EntityName, 'budgetAmount' | 'budgetTotal' | LinkEntity>
-
+export type { IdEntity, LinkEntity } from '../read-model/agreement-snapshot.js'
 
 /**
- * The per-request batch loaders. Every relation of the schema is read through
- * one of these, so a nested query costs one statement per relation and level,
- * however many parents there are. Loaders are made on first use: a request
- * pays only for the relations it asks for.
+ * What a request reads, all of it synchronous: the agreements and their
+ * snapshots from the database generation the request leased, and the search,
+ * which runs in SQLite. Every SQL statement run for the request (an agreement
+ * read whole on first use, a search) is counted on its tally. The agreement
+ * snapshots a request touched stay pinned for the rest of it, so a large query
+ * does not read one twice however the LRU evicts meanwhile.
  */
 export class Loaders {
-  private readonly made = new Map<string, DataLoader<any, any>>()
-  private current: Promise<AgreementRecord | null> | undefined
-  private all: Promise<AgreementRecord[]> | undefined
+  private readonly pinned = new Map<number, AgreementSnapshot>()
 
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(private readonly snapshot: ReadSnapshot, private readonly db: Kysely<Database>, private readonly tally: StatementTally) {}
 
-  private memo<K, V>(name: string, make: () => DataLoader<K, V>): DataLoader<K, V> {
-    let loader = this.made.get(name)
-    if (!loader) {
-      loader = make()
-      this.made.set(name, loader)
+  /** The current agreement: the most recently presented one; null for an empty database. */
+  currentAgreement(): AgreementRecord | null {
+    return this.snapshot.current
+  }
+
+  /** Every agreement, oldest first. */
+  allAgreements(): readonly AgreementRecord[] {
+    return this.snapshot.agreements
+  }
+
+  /** An agreement by slug; null when none has it. */
+  agreementBySlug(slug: string): AgreementRecord | null {
+    return this.snapshot.agreementBySlug(slug)
+  }
+
+  /** An agreement by row id; null when none has it. */
+  agreementById(id: number): AgreementRecord | null {
+    return this.snapshot.agreementById(id)
+  }
+
+  /** One agreement read whole: its records, indexes and derived lists. */
+  of(agreementId: number): AgreementSnapshot {
+    let found = this.pinned.get(agreementId)
+    if (!found) {
+      found = this.snapshot.agreement(agreementId, this.tally)
+      this.pinned.set(agreementId, found)
     }
-    return loader as DataLoader<K, V>
+    return found
   }
 
-  /** The current agreement: the most recently presented one (read once per request). */
-  currentAgreement(): Promise<AgreementRecord | null> {
-    this.current ??= findAgreement(this.db, null)
-    return this.current
+  /** One page of an agreement's search results, best first (FTS5 in SQLite). */
+  searchPage(agreementId: number, terms: SearchTerms, page: { offset: number; limit: number }): SearchRow[] {
+    return searchNow.page(this.db, this.snapshot.reader, agreementId, terms, page, this.tally)
   }
 
-  /** Every agreement, oldest first (read once per request). */
-  allAgreements(): Promise<AgreementRecord[]> {
-    this.all ??= listRecords(this.db, 'agreement')
-    return this.all
-  }
-
-  /** Agreements by slug. */
-  get agreementBySlug(): DataLoader<string, AgreementRecord | null> {
-    return this.memo('agreementBySlug', () => new DataLoader(async (slugs: readonly string[]) => {
-      const found = new Map((await findAgreementsBySlug(this.db, slugs)).map((a) => [a.slug, a]))
-      return slugs.map((slug) => found.get(slug) ?? null)
-    }))
-  }
-
-  /** Records by row id. */
-  byId<E extends IdEntity>(entity: E): DataLoader<number, EntityRecord<E> | null> {
-    return this.memo(`id:${entity}`, () => new DataLoader(async (ids: readonly number[]) => {
-      const found = new Map((await listRecords(this.db, entity, { ids })).map((r) => [(r as { id: number }).id, r]))
-      return ids.map((id) => found.get(id) ?? null)
-    }))
-  }
-
-  /** The records whose parent column (a property of the record, such as themeId) holds the given id, in stable order. */
-  childrenOf<E extends EntityName>(entity: E, column: keyof EntityRecord<E> & string): DataLoader<number, EntityRecord<E>[]> {
-    return this.memo(`children:${entity}:${column}`, () => new DataLoader(async (ids: readonly number[]) => {
-      const groups = groupBy(await listRecords(this.db, entity, { parent: { column, ids } }), (r): unknown => r[column])
-      return ids.map((id) => groups.get(id) ?? [])
-    }))
-  }
-
-  /** All records of an entity in an agreement, in stable order. */
-  ofAgreement<E extends EntityName>(entity: E): DataLoader<number, EntityRecord<E>[]> {
-    return this.memo(`agreement:${entity}`, () => new DataLoader(async (ids: readonly number[]) => {
-      const groups = groupBy(await listRecordsOfAgreements(this.db, entity, ids), (r) => (r as { agreementId: number }).agreementId)
-      return ids.map((id) => groups.get(id) ?? [])
-    }))
-  }
-
-  /** Records by agreement id and stable key (the parts of a global ID), keyed "agreementId/key". */
-  byKey<E extends KeyedEntity>(entity: E): DataLoader<string, EntityRecord<E> | null> {
-    return this.memo(`key:${entity}`, () => new DataLoader(async (refs: readonly string[]) => {
-      const parsed = refs.map((ref) => {
-        const slash = ref.indexOf('/')
-        return { agreementId: Number(ref.slice(0, slash)), key: ref.slice(slash + 1) }
-      })
-      const records = await findRecordsByKey(this.db, entity, parsed)
-      const found = new Map(records.map((r) => [`${(r as { agreementId: number }).agreementId}/${recordKey(entity, r)}`, r]))
-      return refs.map((ref) => found.get(ref) ?? null)
-    }))
-  }
-
-  /** The computed sums of the budget lines per year, by agreement id. */
-  get budgetSums(): DataLoader<number, BudgetYearSum[]> {
-    return this.memo('budgetSums', () => new DataLoader(async (ids: readonly number[]) => {
-      const groups = groupBy(await sumBudgetLinesByYear(this.db, ids), (s) => s.agreementId)
-      return ids.map((id) => groups.get(id) ?? [])
-    }))
+  /** How many of an agreement's search documents match. */
+  searchCount(agreementId: number, terms: SearchTerms): number {
+    return searchNow.count(this.db, this.snapshot.reader, agreementId, terms, this.tally)
   }
 }

@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely'
 import { stemWord, words } from '../search/dutch-stems.js'
 import type { Database, SearchKind } from '../store/database.js'
 import { searchScope } from '../store/fill-search-index.js'
+import type { SqlReader, StatementTally } from './sql-reader.js'
 
 /** Bounds on a search query, so a hostile query costs no more than an ordinary one. */
 export const searchLimits = { maxLength: 500, maxWords: 16 } as const
@@ -30,6 +31,19 @@ const quoted = (token: string) => `"${token.replaceAll('"', '""')}"`
  * finds "woning", "financien" finds "Financiën" and "zwemb" finds "Zwembad".
  */
 export function searchTerms(query: string): SearchTerms {
+  const known = preparedTerms.get(query)
+  if (known) return known
+  const terms = prepareTerms(query)
+  if (preparedTerms.size >= maxPreparedTerms) preparedTerms.delete(preparedTerms.keys().next().value!)
+  preparedTerms.set(query, terms)
+  return terms
+}
+
+/** Queries already folded and stemmed: the same words are searched again and again (and paged through). */
+const preparedTerms = new Map<string, SearchTerms>()
+const maxPreparedTerms = 1000
+
+function prepareTerms(query: string): SearchTerms {
   if (query.length > searchLimits.maxLength) {
     throw new SearchInputError(`is ${query.length} characters long; at most ${searchLimits.maxLength} are allowed`)
   }
@@ -69,24 +83,47 @@ function scopedMatch(agreementId: number, terms: SearchTerms): string {
   return `scope : ${quoted(searchScope(agreementId))} AND {title body stems} : (${terms.match})`
 }
 
-/** Reads one page of an agreement's search results, best first. */
-export async function searchRecords(
-  db: Kysely<Database>, agreementId: number, terms: SearchTerms, page: { offset: number; limit: number },
-): Promise<SearchRow[]> {
-  const result = await sql<{ id: number; kind: SearchKind; record_id: number; title: string; body: string; score: number }>`
+type SearchPageRow = { id: number; kind: SearchKind; record_id: number; title: string; body: string; score: number }
+
+/** The SQL of one page of an agreement's search results, best first. */
+function searchPageQuery(agreementId: number, terms: SearchTerms, page: { offset: number; limit: number }) {
+  return sql<SearchPageRow>`
     SELECT d.id, d.kind, d.record_id, d.title, d.body, ${bm25} AS score
     FROM search_fts JOIN search_document AS d ON d.id = search_fts.rowid
     WHERE search_fts MATCH ${scopedMatch(agreementId, terms)}
     ORDER BY score, d.id
-    LIMIT ${page.limit} OFFSET ${page.offset}`.execute(db)
-  return result.rows.map((r) => ({ documentId: r.id, kind: r.kind, recordId: r.record_id, title: r.title, body: r.body, bm25: r.score }))
+    LIMIT ${page.limit} OFFSET ${page.offset}`
+}
+
+/** The SQL counting an agreement's matching search documents. */
+function searchCountQuery(agreementId: number, terms: SearchTerms) {
+  return sql<{ count: number }>`
+    SELECT count(*) AS count
+    FROM search_fts JOIN search_document AS d ON d.id = search_fts.rowid
+    WHERE search_fts MATCH ${scopedMatch(agreementId, terms)}`
+}
+
+const toSearchRow = (r: SearchPageRow): SearchRow => ({ documentId: r.id, kind: r.kind, recordId: r.record_id, title: r.title, body: r.body, bm25: r.score })
+
+/** Reads one page of an agreement's search results, best first. */
+export async function searchRecords(
+  db: Kysely<Database>, agreementId: number, terms: SearchTerms, page: { offset: number; limit: number },
+): Promise<SearchRow[]> {
+  return (await searchPageQuery(agreementId, terms, page).execute(db)).rows.map(toSearchRow)
 }
 
 /** How many of an agreement's search documents match. */
 export async function countSearchMatches(db: Kysely<Database>, agreementId: number, terms: SearchTerms): Promise<number> {
-  const result = await sql<{ count: number }>`
-    SELECT count(*) AS count
-    FROM search_fts JOIN search_document AS d ON d.id = search_fts.rowid
-    WHERE search_fts MATCH ${scopedMatch(agreementId, terms)}`.execute(db)
-  return Number(result.rows[0]?.count ?? 0)
+  return Number((await searchCountQuery(agreementId, terms).execute(db)).rows[0]?.count ?? 0)
+}
+
+/**
+ * The same search run synchronously on a snapshot's reader (reused prepared
+ * statements), for resolvers that answer without promises.
+ */
+export const searchNow = {
+  page: (db: Kysely<Database>, reader: SqlReader, agreementId: number, terms: SearchTerms, page: { offset: number; limit: number }, tally?: StatementTally): SearchRow[] =>
+    reader.rows<SearchPageRow>(searchPageQuery(agreementId, terms, page).compile(db), tally).map(toSearchRow),
+  count: (db: Kysely<Database>, reader: SqlReader, agreementId: number, terms: SearchTerms, tally?: StatementTally): number =>
+    Number(reader.rows<{ count: number }>(searchCountQuery(agreementId, terms).compile(db), tally)[0]?.count ?? 0),
 }

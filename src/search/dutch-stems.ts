@@ -16,9 +16,19 @@ export function words(text: string): string[] {
   return foldDiacritics(text).match(/[\p{L}\p{N}]+/gu) ?? []
 }
 
+/** Stems already computed: snippets stem every word of every hit, and an agreement uses a few thousand words. */
+const stems = new Map<string, string>()
+const maxStems = 50_000
+
 /** The Dutch Snowball stem of one folded word ("woningen" and "woning" give "woning"). */
 export function stemWord(word: string): string {
-  return dutch.stem(word)
+  let stem = stems.get(word)
+  if (stem === undefined) {
+    stem = dutch.stem(word)
+    if (stems.size >= maxStems) stems.clear()
+    stems.set(word, stem)
+  }
+  return stem
 }
 
 /** The stems of a text joined by spaces: the column the search index matches stems on. */

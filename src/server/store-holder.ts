@@ -1,3 +1,4 @@
+import { snapshotOf } from '../read-model/read-snapshot.js'
 import { openDatabase, type Store } from '../store/open-database.js'
 import { cacheStatements } from './cache-statements.js'
 
@@ -28,8 +29,33 @@ export class StoreHolder {
   private readonly retiring = new Set<Opened>()
   private closed = false
 
+  private readonly listeners = new Set<(generation: number) => void>()
+
   constructor(private readonly path: string) {
-    this.opened = { store: cacheStatements(openDatabase(path, { readonly: true })), generation: 1, leases: 0, retired: false }
+    this.opened = { store: this.open(), generation: 1, leases: 0, retired: false }
+  }
+
+  /** Opens the file and reads its snapshot (src/read-model/read-snapshot.ts), so the first request finds it ready. */
+  private open(): Store {
+    const store = cacheStatements(openDatabase(this.path, { readonly: true }))
+    try {
+      snapshotOf(store)
+      return store
+    } catch (error) {
+      store.sqlite.close()
+      throw error
+    }
+  }
+
+  /**
+   * Calls `listener` with the number of each new generation, once it serves
+   * new requests: the hook for whatever is derived from the database (caches,
+   * progress figures) to drop what it made from the previous one.
+   * Returns the function that removes the listener.
+   */
+  onGeneration(listener: (generation: number) => void): () => void {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
   }
 
   /** The generation new requests get; a response cache tags entries with it. */
@@ -74,12 +100,13 @@ export class StoreHolder {
    * requests. If opening fails, the current store stays in service.
    */
   reopen(): number {
-    const next: Opened = { store: cacheStatements(openDatabase(this.path, { readonly: true })), generation: this.opened.generation + 1, leases: 0, retired: false }
+    const next: Opened = { store: this.open(), generation: this.opened.generation + 1, leases: 0, retired: false }
     const previous = this.opened
     this.opened = next
     previous.retired = true
     if (previous.leases === 0) this.close(previous)
     else this.retiring.add(previous)
+    for (const listener of this.listeners) listener(next.generation)
     return next.generation
   }
 

@@ -1,11 +1,11 @@
-import { countActions, findActionsPage, type ActionFilterIds } from '../../read-model/actions-page.js'
-import { agreementArgDescription, agreementFromArg } from '../agreement-arg.js'
+import type { ActionFilterIds } from '../../read-model/actions-page.js'
+import type { AgreementSnapshot } from '../../read-model/agreement-snapshot.js'
+import { actionsPageOf, filterActions } from '../../read-model/snapshot-actions.js'
+import { agreementArgDescription, snapshotFromArg } from '../agreement-arg.js'
 import { builder } from '../builder.js'
-import type { ApiContext } from '../context.js'
 import { encodeCursor } from '../cursor.js'
 import { filterIds } from '../filter-slugs.js'
 import { pageCost, pageWindow } from '../pagination.js'
-import type { AgreementRecord } from '../../read-model/records.js'
 import { ActionKindEnum } from './action-kind.js'
 import { ActionRef } from './refs.js'
 
@@ -27,18 +27,12 @@ const ActionFilter = builder.inputType('ActionFilter', {
 
 type ActionFilterInput = typeof ActionFilter.$inferInput
 
-async function resolveFilter(ctx: ApiContext, agreement: AgreementRecord, filter: ActionFilterInput | null | undefined): Promise<ActionFilterIds> {
+function resolveFilter(snapshot: AgreementSnapshot, filter: ActionFilterInput | null | undefined): ActionFilterIds {
   if (!filter) return {}
-  const [themeIds, topicIds, sectionIds, portfolioIds, partyIds, districtIds] = await Promise.all([
-    filterIds(ctx, agreement, 'theme', 'theme', 'theme', filter.theme),
-    filterIds(ctx, agreement, 'topic', 'topic', 'topic', filter.topic),
-    filterIds(ctx, agreement, 'section', 'section', 'section', filter.section),
-    filterIds(ctx, agreement, 'portfolio', 'portfolio', 'portfolio', filter.portfolio),
-    filterIds(ctx, agreement, 'party', 'party', 'party', filter.party),
-    filterIds(ctx, agreement, 'district', 'district', 'district', filter.district),
-  ])
+  // Checked in the order of the fields, so the first unknown slug is the one reported.
+  const ids = (field: 'theme' | 'topic' | 'section' | 'portfolio' | 'party' | 'district') => filterIds(snapshot, field, field, field, filter[field])
   return {
-    themeIds, topicIds, sectionIds, portfolioIds, partyIds, districtIds,
+    themeIds: ids('theme'), topicIds: ids('topic'), sectionIds: ids('section'), portfolioIds: ids('portfolio'), partyIds: ids('party'), districtIds: ids('district'),
     kinds: filter.kind ?? undefined, hasBudget: filter.hasBudget ?? undefined, hasTarget: filter.hasTarget ?? undefined,
   }
 }
@@ -53,11 +47,11 @@ builder.queryFields((t) => ({
       filter: t.arg({ type: ActionFilter, description: 'Narrows the list; omitted: every action.' }),
     },
     complexity: pageCost,
-    resolve: async (_root, args, ctx) => {
+    resolve: (_root, args, ctx) => {
       const window = pageWindow(args, 'Action')
-      const agreement = await agreementFromArg(ctx, args.agreement)
-      const filter = await resolveFilter(ctx, agreement, args.filter)
-      const page = await findActionsPage(ctx.db, agreement.id, filter, window)
+      const snapshot = snapshotFromArg(ctx, args.agreement)
+      const actions = filterActions(snapshot, resolveFilter(snapshot, args.filter))
+      const page = actionsPageOf(actions, window)
       const edges = page.records.map((action) => ({ cursor: encodeCursor('Action', action.position), node: action }))
       return {
         edges,
@@ -67,7 +61,7 @@ builder.queryFields((t) => ({
           startCursor: edges[0]?.cursor ?? null,
           endCursor: edges.at(-1)?.cursor ?? null,
         },
-        totalCount: () => countActions(ctx.db, agreement.id, filter),
+        totalCount: () => actions.length,
       }
     },
   }, {

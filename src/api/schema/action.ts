@@ -1,6 +1,5 @@
-import { agreementArgDescription, agreementFromArg } from '../agreement-arg.js'
+import { agreementArgDescription, agreementOf, snapshotFromArg } from '../agreement-arg.js'
 import { builder } from '../builder.js'
-import { byPosition, loadLinked } from '../load-all.js'
 import { loadNodesOf, nodeIdOf } from '../node-loading.js'
 import { ActionKindEnum } from './action-kind.js'
 import {
@@ -20,36 +19,36 @@ builder.node(ActionRef, {
     kind: t.field({ type: ActionKindEnum, description: 'What kind of commitment this is.', resolve: (action) => action.kind }),
     theme: t.field({
       type: ThemeRef, nullable: true, description: 'The theme of the action\'s topic; null for an action in a governance section.',
-      resolve: (action, _args, ctx) => (action.themeId === null ? null : ctx.loaders.byId('theme').load(action.themeId)),
+      resolve: (action, _args, ctx) => (action.themeId === null ? null : ctx.loaders.of(action.agreementId).byId('theme', action.themeId)),
     }),
     topic: t.field({
       type: TopicRef, nullable: true, description: 'The topic that states the action; null for an action in a governance section.',
-      resolve: (action, _args, ctx) => (action.topicId === null ? null : ctx.loaders.byId('topic').load(action.topicId)),
+      resolve: (action, _args, ctx) => (action.topicId === null ? null : ctx.loaders.of(action.agreementId).byId('topic', action.topicId)),
     }),
     section: t.field({
       type: SectionRef, nullable: true, description: 'The governance section that states the action; null for an action under a topic.',
-      resolve: (action, _args, ctx) => (action.sectionId === null ? null : ctx.loaders.byId('section').load(action.sectionId)),
+      resolve: (action, _args, ctx) => (action.sectionId === null ? null : ctx.loaders.of(action.agreementId).byId('section', action.sectionId)),
     }),
     portfolios: t.field({
       type: [PortfolioRef], description: 'The portfolios responsible for the action, in portfolio order; empty where no alderman\'s responsibility covers it (public order belongs to the mayor).',
       complexity: { field: 1, multiplier: 2 },
-      resolve: async (action, _args, ctx) => byPosition(await loadLinked(ctx.loaders, 'actionPortfolio', 'actionId', action.id, 'portfolio', 'portfolioId')),
+      resolve: (action, _args, ctx) => ctx.loaders.of(action.agreementId).linked('actionPortfolio', 'actionId', action.id, 'portfolio', 'portfolioId', 'byPosition'),
     }),
     responsibilities: t.field({
       type: [ResponsibilityRef], description: 'The portfolio responsibilities that cover the action, in portfolio order.', complexity: { field: 1, multiplier: 2 },
-      resolve: async (action, _args, ctx) => loadLinked(ctx.loaders, 'actionPortfolio', 'actionId', action.id, 'responsibility', 'responsibilityId'),
+      resolve: (action, _args, ctx) => ctx.loaders.of(action.agreementId).linked('actionPortfolio', 'actionId', action.id, 'responsibility', 'responsibilityId'),
     }),
     districts: t.field({
       type: [DistrictRef], description: 'The districts the action names, in district order.', complexity: { field: 1, multiplier: 2 },
-      resolve: async (action, _args, ctx) => loadLinked(ctx.loaders, 'actionDistrict', 'actionId', action.id, 'district', 'districtId'),
+      resolve: (action, _args, ctx) => ctx.loaders.of(action.agreementId).linked('actionDistrict', 'actionId', action.id, 'district', 'districtId'),
     }),
     budgetLines: t.field({
       type: [BudgetLineRef], description: 'The budget lines that fund the action, in table order.', complexity: { field: 1, multiplier: 2 },
-      resolve: async (action, _args, ctx) => byPosition(await loadLinked(ctx.loaders, 'budgetLineAction', 'actionId', action.id, 'budgetLine', 'budgetLineId')),
+      resolve: (action, _args, ctx) => ctx.loaders.of(action.agreementId).linked('budgetLineAction', 'actionId', action.id, 'budgetLine', 'budgetLineId', 'byPosition'),
     }),
     targets: t.field({
       type: [TargetRef], description: 'The quantified or dated commitments inside the action, in document order.', complexity: { field: 1, multiplier: 1 },
-      resolve: (action, _args, ctx) => ctx.loaders.childrenOf('target', 'actionId').load(action.id),
+      resolve: (action, _args, ctx) => ctx.loaders.of(action.agreementId).children('target', 'actionId', action.id),
     }),
     source: t.field({
       type: SourceRef, description: 'Where the action\'s sentence stands in the source text.',
@@ -57,7 +56,7 @@ builder.node(ActionRef, {
     }),
     agreement: t.field({
       type: AgreementRef, description: 'The agreement the action belongs to.',
-      resolve: (action, _args, ctx) => ctx.loaders.byId('agreement').load(action.agreementId).then((a) => a!),
+      resolve: (action, _args, ctx) => agreementOf(ctx, action.agreementId),
     }),
   }),
 })
@@ -69,6 +68,6 @@ builder.queryFields((t) => ({
       slug: t.arg.string({ required: true, description: 'The slug of the action (for example "pilot-basisbanen-structureel").' }),
       agreement: t.arg.string({ description: agreementArgDescription }),
     },
-    resolve: async (_root, args, ctx) => ctx.loaders.byKey('action').load(`${(await agreementFromArg(ctx, args.agreement)).id}/${args.slug}`),
+    resolve: (_root, args, ctx) => snapshotFromArg(ctx, args.agreement).byKey('action', args.slug),
   }),
 }))

@@ -8,7 +8,7 @@ import {
 builder.node(AgreementRef, {
   description: 'A coalition agreement (bestuursakkoord): the programme a municipality\'s governing parties agreed on for a council period.',
   id: { resolve: (agreement) => localId(agreement.slug) },
-  loadMany: async (slugs, ctx) => ctx.loaders.agreementBySlug.loadMany(slugs).then((found) => found.map((a) => (a instanceof Error ? null : a))),
+  loadMany: (slugs, ctx) => slugs.map((slug) => ctx.loaders.agreementBySlug(slug)),
   fields: (t) => ({
     slug: t.exposeString('slug', { description: 'The stable, URL-safe name of the agreement, used in every `agreement` argument.' }),
     title: t.exposeString('title', { description: 'The title, as printed ("Dichtbij & Daadkrachtig").' }),
@@ -25,51 +25,50 @@ builder.node(AgreementRef, {
     sourceLineCount: t.exposeInt('sourceLineCount', { description: 'The number of lines of the source text.' }),
     isCurrent: t.boolean({
       description: 'Whether this is the current agreement: the most recently presented one, which every list uses when no `agreement` is given.',
-      resolve: async (agreement, _args, ctx) => (await ctx.loaders.currentAgreement())?.id === agreement.id,
+      resolve: (agreement, _args, ctx) => ctx.loaders.currentAgreement()?.id === agreement.id,
     }),
     parties: t.field({
       type: [PartyRef], description: 'The governing parties, in the order the agreement lists them.', complexity: { field: 1, multiplier: 5 },
-      resolve: (agreement, _args, ctx) => ctx.loaders.ofAgreement('party').load(agreement.id),
+      resolve: (agreement, _args, ctx) => ctx.loaders.of(agreement.id).list('party'),
     }),
     signatories: t.field({
       type: [PersonRef], description: 'The people who signed the agreement, in signing order.', complexity: { field: 1, multiplier: 5 },
-      resolve: async (agreement, _args, ctx) => (await ctx.loaders.ofAgreement('person').load(agreement.id))
-        .filter((p) => p.signatoryPosition !== null).sort((a, b) => a.signatoryPosition! - b.signatoryPosition!),
+      resolve: (agreement, _args, ctx) => ctx.loaders.of(agreement.id).signatories,
     }),
     sections: t.field({
       type: [SectionRef], description: 'The top-level sections that are not themes (foreword, vision, governance style, ...), in document order.',
       complexity: { field: 1, multiplier: 10 },
-      resolve: async (agreement, _args, ctx) => (await ctx.loaders.ofAgreement('section').load(agreement.id)).filter((s) => s.parentId === null),
+      resolve: (agreement, _args, ctx) => ctx.loaders.of(agreement.id).topSections,
     }),
     themes: t.field({
       type: [ThemeRef], description: 'The themes, in document order.', complexity: { field: 1, multiplier: 8 },
-      resolve: (agreement, _args, ctx) => ctx.loaders.ofAgreement('theme').load(agreement.id),
+      resolve: (agreement, _args, ctx) => ctx.loaders.of(agreement.id).list('theme'),
     }),
     budgetCategories: t.field({
       type: [BudgetCategoryRef], description: 'The categories of the financial table, in table order.', complexity: { field: 1, multiplier: 5 },
-      resolve: (agreement, _args, ctx) => ctx.loaders.ofAgreement('budgetCategory').load(agreement.id),
+      resolve: (agreement, _args, ctx) => ctx.loaders.of(agreement.id).list('budgetCategory'),
     }),
     budgetLines: t.field({
       type: [BudgetLineRef], description: 'Every line of the financial table, in table order (use Query.budgetLines to filter).',
       complexity: { field: 1, multiplier: 30 },
-      resolve: (agreement, _args, ctx) => ctx.loaders.ofAgreement('budgetLine').load(agreement.id),
+      resolve: (agreement, _args, ctx) => ctx.loaders.of(agreement.id).list('budgetLine'),
     }),
     budgetTotals: t.field({
       type: [BudgetYearTotalRef], description: 'The published totals row of the financial table, one per year, with the computed sums beside them.',
       complexity: { field: 1, multiplier: 5 },
-      resolve: (agreement, _args, ctx) => ctx.loaders.ofAgreement('budgetTotal').load(agreement.id),
+      resolve: (agreement, _args, ctx) => ctx.loaders.of(agreement.id).list('budgetTotal'),
     }),
     rules: t.field({
       type: [RuleRef], description: 'The financial rules ("Algemene spelregels"), in order.', complexity: { field: 1, multiplier: 15 },
-      resolve: (agreement, _args, ctx) => ctx.loaders.ofAgreement('rule').load(agreement.id),
+      resolve: (agreement, _args, ctx) => ctx.loaders.of(agreement.id).list('rule'),
     }),
     portfolios: t.field({
       type: [PortfolioRef], description: 'The aldermen\'s portfolios, in the order of the portfolio division.', complexity: { field: 1, multiplier: 5 },
-      resolve: (agreement, _args, ctx) => ctx.loaders.ofAgreement('portfolio').load(agreement.id),
+      resolve: (agreement, _args, ctx) => ctx.loaders.of(agreement.id).list('portfolio'),
     }),
     districts: t.field({
       type: [DistrictRef], description: 'The districts (wijken) with an alderman as wijkwethouder, in order.', complexity: { field: 1, multiplier: 10 },
-      resolve: (agreement, _args, ctx) => ctx.loaders.ofAgreement('district').load(agreement.id),
+      resolve: (agreement, _args, ctx) => ctx.loaders.of(agreement.id).list('district'),
     }),
   }),
 })
@@ -84,6 +83,6 @@ builder.queryFields((t) => ({
     type: AgreementRef, nullable: true,
     description: 'One agreement by slug; without a slug, the current agreement. Null when no agreement has that slug.',
     args: { slug: t.arg.string({ description: 'The slug of the agreement; omitted: the current agreement.' }) },
-    resolve: async (_root, args, ctx) => (args.slug == null ? ctx.loaders.currentAgreement() : ctx.loaders.agreementBySlug.load(args.slug)),
+    resolve: (_root, args, ctx) => (args.slug == null ? ctx.loaders.currentAgreement() : ctx.loaders.agreementBySlug(args.slug)),
   }),
 }))

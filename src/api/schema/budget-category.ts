@@ -1,4 +1,4 @@
-import { agreementArgDescription, agreementFromArg } from '../agreement-arg.js'
+import { agreementArgDescription, snapshotFromArg } from '../agreement-arg.js'
 import { builder } from '../builder.js'
 import { loadNodesOf, nodeIdOf } from '../node-loading.js'
 import { BudgetCategoryRef, BudgetLineRef, SourceRef } from './refs.js'
@@ -14,7 +14,7 @@ builder.node(BudgetCategoryRef, {
     position: t.exposeInt('position', { description: 'The category\'s place in the table (1-based).' }),
     lines: t.field({
       type: [BudgetLineRef], description: 'The lines of this category, in table order.', complexity: { field: 1, multiplier: 10 },
-      resolve: (category, _args, ctx) => ctx.loaders.childrenOf('budgetLine', 'categoryId').load(category.id),
+      resolve: (category, _args, ctx) => ctx.loaders.of(category.agreementId).children('budgetLine', 'categoryId', category.id),
     }),
     source: t.field({
       type: SourceRef, description: 'Where the category heading stands in the source text.',
@@ -27,6 +27,6 @@ builder.queryFields((t) => ({
   budgetCategories: t.field({
     type: [BudgetCategoryRef], description: 'The categories of an agreement\'s financial table, in table order.', complexity: { field: 1, multiplier: 5 },
     args: { agreement: t.arg.string({ description: agreementArgDescription }) },
-    resolve: async (_root, args, ctx) => ctx.loaders.ofAgreement('budgetCategory').load((await agreementFromArg(ctx, args.agreement)).id),
+    resolve: (_root, args, ctx) => snapshotFromArg(ctx, args.agreement).list('budgetCategory'),
   }),
 }))

@@ -1,7 +1,6 @@
 import type { BudgetLineFilterIds } from '../../read-model/budget-lines-filtered.js'
-import type { AgreementRecord } from '../../read-model/records.js'
+import type { AgreementSnapshot } from '../../read-model/agreement-snapshot.js'
 import { builder } from '../builder.js'
-import type { ApiContext } from '../context.js'
 import { badUserInput } from '../errors.js'
 import { filterIds } from '../filter-slugs.js'
 
@@ -20,16 +19,12 @@ export const BudgetLineFilter = builder.inputType('BudgetLineFilter', {
 type BudgetLineFilterInput = typeof BudgetLineFilter.$inferInput
 
 /** Checks a budget line filter and resolves its slugs; unknown slugs and impossible numbers are BAD_USER_INPUT. */
-export async function resolveBudgetLineFilter(
-  ctx: ApiContext, agreement: AgreementRecord, filter: BudgetLineFilterInput | null | undefined,
-): Promise<BudgetLineFilterIds> {
+export function resolveBudgetLineFilter(snapshot: AgreementSnapshot, filter: BudgetLineFilterInput | null | undefined): BudgetLineFilterIds {
   if (!filter) return {}
   if (filter.year != null && (filter.year < 1900 || filter.year > 2100)) throw badUserInput('filter.year', filter.year, 'must be a year between 1900 and 2100')
   if (filter.minAmount != null && filter.minAmount < 0) throw badUserInput('filter.minAmount', filter.minAmount, 'must not be negative')
-  const [categoryIds, themeIds, portfolioIds] = await Promise.all([
-    filterIds(ctx, agreement, 'category', 'budget_category', 'budget category', filter.category),
-    filterIds(ctx, agreement, 'theme', 'theme', 'theme', filter.theme),
-    filterIds(ctx, agreement, 'portfolio', 'portfolio', 'portfolio', filter.portfolio),
-  ])
+  const categoryIds = filterIds(snapshot, 'category', 'budgetCategory', 'budget category', filter.category)
+  const themeIds = filterIds(snapshot, 'theme', 'theme', 'theme', filter.theme)
+  const portfolioIds = filterIds(snapshot, 'portfolio', 'portfolio', 'portfolio', filter.portfolio)
   return { categoryIds, themeIds, portfolioIds, year: filter.year ?? undefined, minAmount: filter.minAmount ?? undefined }
 }

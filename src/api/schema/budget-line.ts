@@ -1,7 +1,6 @@
-import { findBudgetLines } from '../../read-model/budget-lines-filtered.js'
-import { agreementArgDescription, agreementFromArg } from '../agreement-arg.js'
+import { filterBudgetLines } from '../../read-model/snapshot-budget-lines.js'
+import { agreementArgDescription, snapshotFromArg } from '../agreement-arg.js'
 import { builder } from '../builder.js'
-import { byPosition, loadLinked } from '../load-all.js'
 import { loadNodesOf, nodeIdOf } from '../node-loading.js'
 import { BudgetLineFilter, resolveBudgetLineFilter } from './budget-line-filter.js'
 import { ActionRef, BudgetAmountRef, BudgetCategoryRef, BudgetLineRef, PortfolioRef, SourceRef, ThemeRef, TopicRef } from './refs.js'
@@ -18,31 +17,31 @@ builder.node(BudgetLineRef, {
     position: t.exposeInt('position', { description: 'The line\'s place in the table (1-based).' }),
     category: t.field({
       type: BudgetCategoryRef, description: 'The category the line is listed under.',
-      resolve: (line, _args, ctx) => ctx.loaders.byId('budgetCategory').load(line.categoryId).then((c) => c!),
+      resolve: (line, _args, ctx) => ctx.loaders.of(line.agreementId).byId('budgetCategory', line.categoryId)!,
     }),
     amounts: t.field({
       type: [BudgetAmountRef], description: 'The line\'s amounts per year, by year; years without an amount are left out.', complexity: { field: 1, multiplier: 5 },
-      resolve: (line, _args, ctx) => ctx.loaders.childrenOf('budgetAmount', 'budgetLineId').load(line.id),
+      resolve: (line, _args, ctx) => ctx.loaders.of(line.agreementId).children('budgetAmount', 'budgetLineId', line.id),
     }),
     total: t.int({
       description: 'The sum of the line\'s amounts over the printed years, whole euros (a continuing amount is counted once).',
-      resolve: async (line, _args, ctx) => (await ctx.loaders.childrenOf('budgetAmount', 'budgetLineId').load(line.id)).reduce((sum, a) => sum + a.amount, 0),
+      resolve: (line, _args, ctx) => ctx.loaders.of(line.agreementId).lineTotal(line.id),
     }),
     theme: t.field({
       type: ThemeRef, nullable: true, description: 'The theme the line serves; null for a line that serves no single theme.',
-      resolve: (line, _args, ctx) => (line.themeId === null ? null : ctx.loaders.byId('theme').load(line.themeId)),
+      resolve: (line, _args, ctx) => (line.themeId === null ? null : ctx.loaders.of(line.agreementId).byId('theme', line.themeId)),
     }),
     topics: t.field({
       type: [TopicRef], description: 'The topics the line funds.', complexity: { field: 1, multiplier: 3 },
-      resolve: async (line, _args, ctx) => loadLinked(ctx.loaders, 'budgetLineTopic', 'budgetLineId', line.id, 'topic', 'topicId'),
+      resolve: (line, _args, ctx) => ctx.loaders.of(line.agreementId).linked('budgetLineTopic', 'budgetLineId', line.id, 'topic', 'topicId'),
     }),
     actions: t.field({
       type: [ActionRef], description: 'The actions the line funds, in document order.', complexity: { field: 1, multiplier: 3 },
-      resolve: async (line, _args, ctx) => loadLinked(ctx.loaders, 'budgetLineAction', 'budgetLineId', line.id, 'action', 'actionId'),
+      resolve: (line, _args, ctx) => ctx.loaders.of(line.agreementId).linked('budgetLineAction', 'budgetLineId', line.id, 'action', 'actionId'),
     }),
     portfolios: t.field({
       type: [PortfolioRef], description: 'The portfolios responsible for the line, in portfolio order.', complexity: { field: 1, multiplier: 2 },
-      resolve: async (line, _args, ctx) => byPosition(await loadLinked(ctx.loaders, 'budgetLinePortfolio', 'budgetLineId', line.id, 'portfolio', 'portfolioId')),
+      resolve: (line, _args, ctx) => ctx.loaders.of(line.agreementId).linked('budgetLinePortfolio', 'budgetLineId', line.id, 'portfolio', 'portfolioId', 'byPosition'),
     }),
     source: t.field({
       type: SourceRef, description: 'Where the line stands in the source text; the text is the printed row, amounts in thousands.',
@@ -58,9 +57,9 @@ builder.queryFields((t) => ({
       agreement: t.arg.string({ description: agreementArgDescription }),
       filter: t.arg({ type: BudgetLineFilter, description: 'Narrows the list; omitted: every line.' }),
     },
-    resolve: async (_root, args, ctx) => {
-      const agreement = await agreementFromArg(ctx, args.agreement)
-      return findBudgetLines(ctx.db, agreement.id, await resolveBudgetLineFilter(ctx, agreement, args.filter))
+    resolve: (_root, args, ctx) => {
+      const snapshot = snapshotFromArg(ctx, args.agreement)
+      return filterBudgetLines(snapshot, resolveBudgetLineFilter(snapshot, args.filter))
     },
   }),
   budgetLine: t.field({
@@ -69,6 +68,6 @@ builder.queryFields((t) => ({
       slug: t.arg.string({ required: true, description: 'The slug of the line (for example "meedoenbeleid").' }),
       agreement: t.arg.string({ description: agreementArgDescription }),
     },
-    resolve: async (_root, args, ctx) => ctx.loaders.byKey('budgetLine').load(`${(await agreementFromArg(ctx, args.agreement)).id}/${args.slug}`),
+    resolve: (_root, args, ctx) => snapshotFromArg(ctx, args.agreement).byKey('budgetLine', args.slug),
   }),
 }))

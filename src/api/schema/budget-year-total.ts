@@ -1,4 +1,4 @@
-import { agreementArgDescription, agreementFromArg } from '../agreement-arg.js'
+import { agreementArgDescription, snapshotFromArg } from '../agreement-arg.js'
 import { builder } from '../builder.js'
 import { loadNodesOf, nodeIdOf } from '../node-loading.js'
 import { BudgetYearTotalRef, SourceRef } from './refs.js'
@@ -14,7 +14,7 @@ builder.node(BudgetYearTotalRef, {
     amount: t.exposeInt('amount', { description: 'The published total for the year, whole euros.' }),
     computed: t.int({
       description: 'The sum of the budget lines\' amounts in this year, whole euros.',
-      resolve: async (total, _args, ctx) => (await ctx.loaders.budgetSums.load(total.agreementId)).find((s) => s.year === total.year)?.sum ?? 0,
+      resolve: (total, _args, ctx) => ctx.loaders.of(total.agreementId).budgetSums.get(total.year) ?? 0,
     }),
     continuing: t.exposeBoolean('continuing', { description: 'Whether the amounts continue in later years (the "2026 ev" column: "en verder").' }),
     source: t.field({
@@ -28,6 +28,6 @@ builder.queryFields((t) => ({
   budgetTotals: t.field({
     type: [BudgetYearTotalRef], description: 'The totals row of an agreement\'s financial table, one per year, by year.', complexity: { field: 1, multiplier: 5 },
     args: { agreement: t.arg.string({ description: agreementArgDescription }) },
-    resolve: async (_root, args, ctx) => ctx.loaders.ofAgreement('budgetTotal').load((await agreementFromArg(ctx, args.agreement)).id),
+    resolve: (_root, args, ctx) => snapshotFromArg(ctx, args.agreement).list('budgetTotal'),
   }),
 }))

@@ -1,6 +1,5 @@
-import { agreementArgDescription, agreementFromArg } from '../agreement-arg.js'
+import { agreementArgDescription, snapshotFromArg } from '../agreement-arg.js'
 import { builder } from '../builder.js'
-import { byPosition, loadLinked } from '../load-all.js'
 import { loadNodesOf, nodeIdOf } from '../node-loading.js'
 import { ActionRef, DistrictRef, PortfolioRef, SourceRef } from './refs.js'
 import { sourceOf } from './source.js'
@@ -15,11 +14,11 @@ builder.node(DistrictRef, {
     position: t.exposeInt('position', { description: 'The district\'s place in the portfolio division (1-based).' }),
     portfolio: t.field({
       type: PortfolioRef, description: 'The portfolio whose holder is wijkwethouder of this district.',
-      resolve: (district, _args, ctx) => ctx.loaders.byId('portfolio').load(district.portfolioId).then((p) => p!),
+      resolve: (district, _args, ctx) => ctx.loaders.of(district.agreementId).byId('portfolio', district.portfolioId)!,
     }),
     actions: t.field({
       type: [ActionRef], description: 'The actions that name this district, in document order.', complexity: { field: 1, multiplier: 5 },
-      resolve: async (district, _args, ctx) => byPosition(await loadLinked(ctx.loaders, 'actionDistrict', 'districtId', district.id, 'action', 'actionId')),
+      resolve: (district, _args, ctx) => ctx.loaders.of(district.agreementId).linked('actionDistrict', 'districtId', district.id, 'action', 'actionId', 'byPosition'),
     }),
     source: t.field({
       type: SourceRef, description: 'Where the district is named in the portfolio division of the source text.',
@@ -32,7 +31,7 @@ builder.queryFields((t) => ({
   districts: t.field({
     type: [DistrictRef], description: 'The districts of an agreement, in the order of the portfolio division.', complexity: { field: 1, multiplier: 10 },
     args: { agreement: t.arg.string({ description: agreementArgDescription }) },
-    resolve: async (_root, args, ctx) => ctx.loaders.ofAgreement('district').load((await agreementFromArg(ctx, args.agreement)).id),
+    resolve: (_root, args, ctx) => snapshotFromArg(ctx, args.agreement).list('district'),
   }),
   district: t.field({
     type: DistrictRef, nullable: true, description: 'One district by slug; null when the agreement has no district with that slug.',
@@ -40,6 +39,6 @@ builder.queryFields((t) => ({
       slug: t.arg.string({ required: true, description: 'The slug of the district (for example "peelo").' }),
       agreement: t.arg.string({ description: agreementArgDescription }),
     },
-    resolve: async (_root, args, ctx) => ctx.loaders.byKey('district').load(`${(await agreementFromArg(ctx, args.agreement)).id}/${args.slug}`),
+    resolve: (_root, args, ctx) => snapshotFromArg(ctx, args.agreement).byKey('district', args.slug),
   }),
 }))

@@ -1,4 +1,4 @@
-import { agreementFromArg, agreementArgDescription } from '../agreement-arg.js'
+import { agreementArgDescription, agreementOf, snapshotFromArg } from '../agreement-arg.js'
 import { builder } from '../builder.js'
 import { loadNodesOf, nodeIdOf } from '../node-loading.js'
 import { AgreementRef, PartyRef, PersonRef } from './refs.js'
@@ -13,11 +13,11 @@ builder.node(PartyRef, {
     position: t.exposeInt('position', { description: 'The party\'s place in the agreement\'s list of parties (1-based).' }),
     members: t.field({
       type: [PersonRef], description: 'The people of this party named in the agreement (signatories and aldermen).', complexity: { field: 1, multiplier: 3 },
-      resolve: (party, _args, ctx) => ctx.loaders.childrenOf('person', 'partyId').load(party.id),
+      resolve: (party, _args, ctx) => ctx.loaders.of(party.agreementId).children('person', 'partyId', party.id),
     }),
     agreement: t.field({
       type: AgreementRef, description: 'The agreement this party governs under.',
-      resolve: (party, _args, ctx) => ctx.loaders.byId('agreement').load(party.agreementId).then((a) => a!),
+      resolve: (party, _args, ctx) => agreementOf(ctx, party.agreementId),
     }),
   }),
 })
@@ -26,6 +26,6 @@ builder.queryFields((t) => ({
   parties: t.field({
     type: [PartyRef], description: 'The governing parties of an agreement, in the order the agreement lists them.', complexity: { field: 1, multiplier: 5 },
     args: { agreement: t.arg.string({ description: agreementArgDescription }) },
-    resolve: async (_root, args, ctx) => ctx.loaders.ofAgreement('party').load((await agreementFromArg(ctx, args.agreement)).id),
+    resolve: (_root, args, ctx) => snapshotFromArg(ctx, args.agreement).list('party'),
   }),
 }))

@@ -16,11 +16,11 @@ builder.node(PersonRef, {
     }),
     party: t.field({
       type: PartyRef, description: 'The person\'s party.',
-      resolve: (person, _args, ctx) => ctx.loaders.byId('party').load(person.partyId).then((p) => p!),
+      resolve: (person, _args, ctx) => ctx.loaders.of(person.agreementId).byId('party', person.partyId)!,
     }),
     portfolio: t.field({
       type: PortfolioRef, nullable: true, description: 'The portfolio this person holds as alderman; null for someone without one.',
-      resolve: async (person, _args, ctx) => (await ctx.loaders.childrenOf('portfolio', 'personId').load(person.id))[0] ?? null,
+      resolve: (person, _args, ctx) => ctx.loaders.of(person.agreementId).children('portfolio', 'personId', person.id)[0] ?? null,
     }),
     source: t.field({
       type: SourceRef, description: 'Where the person\'s name stands in the source text.',

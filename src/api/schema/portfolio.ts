@@ -1,7 +1,6 @@
 import { sourceText } from '../../read-model/source-text.js'
-import { agreementArgDescription, agreementFromArg, agreementOf } from '../agreement-arg.js'
+import { agreementArgDescription, agreementOf, snapshotFromArg } from '../agreement-arg.js'
 import { builder } from '../builder.js'
-import { byPosition, loadLinked } from '../load-all.js'
 import { loadNodesOf, nodeIdOf } from '../node-loading.js'
 import { ActionRef, BudgetLineRef, DistrictRef, PartyRef, PersonRef, PortfolioRef, ResponsibilityRef, SourceRef } from './refs.js'
 
@@ -14,13 +13,13 @@ builder.node(PortfolioRef, {
     position: t.exposeInt('position', { description: 'The portfolio\'s place in the portfolio division (1-based).' }),
     holder: t.field({
       type: PersonRef, description: 'The alderman who holds the portfolio.',
-      resolve: (portfolio, _args, ctx) => ctx.loaders.byId('person').load(portfolio.personId).then((p) => p!),
+      resolve: (portfolio, _args, ctx) => ctx.loaders.of(portfolio.agreementId).byId('person', portfolio.personId)!,
     }),
     party: t.field({
       type: PartyRef, description: 'The holder\'s party.',
-      resolve: async (portfolio, _args, ctx) => {
-        const holder = (await ctx.loaders.byId('person').load(portfolio.personId))!
-        return (await ctx.loaders.byId('party').load(holder.partyId))!
+      resolve: (portfolio, _args, ctx) => {
+        const snapshot = ctx.loaders.of(portfolio.agreementId)
+        return snapshot.byId('party', snapshot.byId('person', portfolio.personId)!.partyId)!
       },
     }),
     assignmentInferred: t.exposeBoolean('assignmentInferred', {
@@ -29,25 +28,25 @@ builder.node(PortfolioRef, {
     assignmentReason: t.exposeString('assignmentReason', { description: 'The reasoning that ties the responsibilities to the holder, with the source lines it rests on.' }),
     responsibilities: t.field({
       type: [ResponsibilityRef], description: 'The responsibilities in the portfolio, in the order listed.', complexity: { field: 1, multiplier: 8 },
-      resolve: (portfolio, _args, ctx) => ctx.loaders.childrenOf('responsibility', 'portfolioId').load(portfolio.id),
+      resolve: (portfolio, _args, ctx) => ctx.loaders.of(portfolio.agreementId).children('responsibility', 'portfolioId', portfolio.id),
     }),
     districts: t.field({
       type: [DistrictRef], description: 'The districts the holder is wijkwethouder of, in order.', complexity: { field: 1, multiplier: 2 },
-      resolve: (portfolio, _args, ctx) => ctx.loaders.childrenOf('district', 'portfolioId').load(portfolio.id),
+      resolve: (portfolio, _args, ctx) => ctx.loaders.of(portfolio.agreementId).children('district', 'portfolioId', portfolio.id),
     }),
     actions: t.field({
       type: [ActionRef], description: 'The actions this portfolio is responsible for, in document order.', complexity: { field: 1, multiplier: 40 },
-      resolve: async (portfolio, _args, ctx) => byPosition(await loadLinked(ctx.loaders, 'actionPortfolio', 'portfolioId', portfolio.id, 'action', 'actionId')),
+      resolve: (portfolio, _args, ctx) => ctx.loaders.of(portfolio.agreementId).linked('actionPortfolio', 'portfolioId', portfolio.id, 'action', 'actionId', 'byPosition'),
     }),
     budgetLines: t.field({
       type: [BudgetLineRef], description: 'The budget lines this portfolio is responsible for, in table order.', complexity: { field: 1, multiplier: 6 },
-      resolve: async (portfolio, _args, ctx) => byPosition(await loadLinked(ctx.loaders, 'budgetLinePortfolio', 'portfolioId', portfolio.id, 'budgetLine', 'budgetLineId')),
+      resolve: (portfolio, _args, ctx) => ctx.loaders.of(portfolio.agreementId).linked('budgetLinePortfolio', 'portfolioId', portfolio.id, 'budgetLine', 'budgetLineId', 'byPosition'),
     }),
     source: t.field({
       type: SourceRef, description: 'Where the portfolio (holder, responsibilities, districts) stands in the source text; the text is those lines, white space folded.',
-      resolve: async (portfolio, _args, ctx) => ({
+      resolve: (portfolio, _args, ctx) => ({
         ...portfolio.source,
-        text: sourceText(await agreementOf(ctx, portfolio.agreementId), portfolio.source.startLine, portfolio.source.endLine),
+        text: sourceText(agreementOf(ctx, portfolio.agreementId), portfolio.source.startLine, portfolio.source.endLine),
       }),
     }),
   }),
@@ -57,7 +56,7 @@ builder.queryFields((t) => ({
   portfolios: t.field({
     type: [PortfolioRef], description: 'The aldermen\'s portfolios of an agreement, in the order of the portfolio division.', complexity: { field: 1, multiplier: 5 },
     args: { agreement: t.arg.string({ description: agreementArgDescription }) },
-    resolve: async (_root, args, ctx) => ctx.loaders.ofAgreement('portfolio').load((await agreementFromArg(ctx, args.agreement)).id),
+    resolve: (_root, args, ctx) => snapshotFromArg(ctx, args.agreement).list('portfolio'),
   }),
   portfolio: t.field({
     type: PortfolioRef, nullable: true, description: 'One portfolio by slug; null when the agreement has no portfolio with that slug.',
@@ -65,6 +64,6 @@ builder.queryFields((t) => ({
       slug: t.arg.string({ required: true, description: 'The slug of the portfolio (for example "staal").' }),
       agreement: t.arg.string({ description: agreementArgDescription }),
     },
-    resolve: async (_root, args, ctx) => ctx.loaders.byKey('portfolio').load(`${(await agreementFromArg(ctx, args.agreement)).id}/${args.slug}`),
+    resolve: (_root, args, ctx) => snapshotFromArg(ctx, args.agreement).byKey('portfolio', args.slug),
   }),
 }))

@@ -1,4 +1,4 @@
-import { agreementArgDescription, agreementFromArg } from '../agreement-arg.js'
+import { agreementArgDescription, snapshotFromArg } from '../agreement-arg.js'
 import { builder } from '../builder.js'
 import { loadNodesOf, nodeIdOf } from '../node-loading.js'
 import { RuleRef, SourceRef } from './refs.js'
@@ -22,6 +22,6 @@ builder.queryFields((t) => ({
   rules: t.field({
     type: [RuleRef], description: 'The financial rules of an agreement, in order.', complexity: { field: 1, multiplier: 15 },
     args: { agreement: t.arg.string({ description: agreementArgDescription }) },
-    resolve: async (_root, args, ctx) => ctx.loaders.ofAgreement('rule').load((await agreementFromArg(ctx, args.agreement)).id),
+    resolve: (_root, args, ctx) => snapshotFromArg(ctx, args.agreement).list('rule'),
   }),
 }))

@@ -1,7 +1,7 @@
 import { brandWithType } from '@pothos/core'
 import type { SearchKind } from '../../store/database.js'
-import { countSearchMatches, SearchInputError, searchRecords, searchTerms, type SearchRow, type SearchTerms } from '../../read-model/search-records.js'
-import { agreementArgDescription, agreementFromArg } from '../agreement-arg.js'
+import { SearchInputError, searchTerms, type SearchRow, type SearchTerms } from '../../read-model/search-records.js'
+import { agreementArgDescription, snapshotFromArg } from '../agreement-arg.js'
 import { builder } from '../builder.js'
 import type { ApiContext } from '../context.js'
 import { encodeCursor } from '../cursor.js'
@@ -9,7 +9,8 @@ import { badUserInput } from '../errors.js'
 import type { IdEntity } from '../loaders.js'
 import { pageCost, pageWindow } from '../pagination.js'
 import { hitSnippet, type Snippet } from '../../search/search-snippet.js'
-import { recordLocations, type RecordLocation } from '../../read-model/record-locations.js'
+import type { RecordLocation } from '../../read-model/record-locations.js'
+import { locationOf } from '../../read-model/snapshot-locations.js'
 import { locationPath } from '../../web/web-paths.js'
 import { ActionRef, BudgetLineRef, DistrictRef, PortfolioRef, RuleRef, SectionRef, TargetRef, ThemeRef, TopicRef } from './refs.js'
 
@@ -27,6 +28,7 @@ const kinds: Record<SearchKind, { entity: IdEntity; typename: string }> = {
 }
 
 interface SearchHitShape {
+  agreementId: number
   row: SearchRow
   terms: SearchTerms
   snippet: Snippet
@@ -69,19 +71,21 @@ const SearchHit = builder.objectRef<SearchHitShape>('SearchHit').implement({
     }),
     item: t.field({
       type: SearchItem, description: 'What was found.',
-      resolve: async (hit, _args, ctx) => {
+      resolve: (hit, _args, ctx) => {
         const { entity, typename } = kinds[hit.row.kind]
-        const record = await ctx.loaders.byId(entity).load(hit.row.recordId)
+        const record = ctx.loaders.of(hit.agreementId).byId(entity, hit.row.recordId)
         if (!record) throw new Error(`search document ${hit.row.documentId} points at a missing ${entity}`)
-        brandWithType(record, typename as never)
-        return record as never
+        // A branded copy: the snapshot's records are shared by every request and stay as read.
+        const item = { ...record }
+        brandWithType(item, typename as never)
+        return item as never
       },
     }),
   }),
 })
 
-function toHit(row: SearchRow, terms: SearchTerms, location: RecordLocation): SearchHitShape {
-  return { row, terms, snippet: hitSnippet(row, terms), location }
+function toHit(agreementId: number, row: SearchRow, terms: SearchTerms, location: RecordLocation): SearchHitShape {
+  return { agreementId, row, terms, snippet: hitSnippet(row, terms), location }
 }
 
 function parseQuery(query: string): SearchTerms {
@@ -93,19 +97,21 @@ function parseQuery(query: string): SearchTerms {
   }
 }
 
-async function search(ctx: ApiContext, args: { query: string; agreement?: string | null; first?: number | null; last?: number | null; after?: string | null; before?: string | null }) {
+function search(ctx: ApiContext, args: { query: string; agreement?: string | null; first?: number | null; last?: number | null; after?: string | null; before?: string | null }) {
   const window = pageWindow(args, 'SearchHit')
   const terms = parseQuery(args.query)
-  const agreement = await agreementFromArg(ctx, args.agreement)
-  const total = await countSearchMatches(ctx.db, agreement.id, terms)
+  const snapshot = snapshotFromArg(ctx, args.agreement)
+  const agreementId = snapshot.agreement.id
+  const total = ctx.loaders.searchCount(agreementId, terms)
   // Offsets: results are ranked, not keyed, so a cursor is the hit's place in the ranking.
   const lower = window.after !== undefined ? window.after + 1 : 0
   const upper = Math.min(window.before ?? total, total)
   const start = window.direction === 'forward' ? lower : Math.max(lower, upper - window.limit)
   const end = window.direction === 'forward' ? Math.min(upper, lower + window.limit) : upper
-  const rows = end > start ? await searchRecords(ctx.db, agreement.id, terms, { offset: start, limit: end - start }) : []
-  const locations = await recordLocations(ctx.db, rows)
-  const edges = rows.map((row, i) => ({ cursor: encodeCursor('SearchHit', start + i), node: toHit(row, terms, locations[i]!) }))
+  const rows = end > start ? ctx.loaders.searchPage(agreementId, terms, { offset: start, limit: end - start }) : []
+  const edges = rows.map((row, i) => ({
+    cursor: encodeCursor('SearchHit', start + i), node: toHit(agreementId, row, terms, locationOf(snapshot, row.kind, row.recordId)),
+  }))
   return {
     edges,
     pageInfo: {
@@ -114,7 +120,7 @@ async function search(ctx: ApiContext, args: { query: string; agreement?: string
       startCursor: edges[0]?.cursor ?? null,
       endCursor: edges.at(-1)?.cursor ?? null,
     },
-    totalCount: async () => total,
+    totalCount: () => total,
   }
 }
 

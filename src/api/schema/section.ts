@@ -1,4 +1,4 @@
-import { agreementArgDescription, agreementFromArg } from '../agreement-arg.js'
+import { agreementArgDescription, snapshotFromArg } from '../agreement-arg.js'
 import { builder } from '../builder.js'
 import { loadNodesOf, nodeIdOf } from '../node-loading.js'
 import { ActionRef, SectionRef, SourceRef } from './refs.js'
@@ -17,15 +17,15 @@ builder.node(SectionRef, {
     text: t.exposeString('text', { description: 'The section\'s text, white space folded.' }),
     parent: t.field({
       type: SectionRef, nullable: true, description: 'The section this one is part of; null for a top-level section.',
-      resolve: (section, _args, ctx) => (section.parentId === null ? null : ctx.loaders.byId('section').load(section.parentId)),
+      resolve: (section, _args, ctx) => (section.parentId === null ? null : ctx.loaders.of(section.agreementId).byId('section', section.parentId)),
     }),
     children: t.field({
       type: [SectionRef], description: 'The parts of this section, in document order.', complexity: { field: 1, multiplier: 5 },
-      resolve: (section, _args, ctx) => ctx.loaders.childrenOf('section', 'parentId').load(section.id),
+      resolve: (section, _args, ctx) => ctx.loaders.of(section.agreementId).children('section', 'parentId', section.id),
     }),
     actions: t.field({
       type: [ActionRef], description: 'The actions stated in this section (governance commitments), in document order.', complexity: { field: 1, multiplier: 5 },
-      resolve: (section, _args, ctx) => ctx.loaders.childrenOf('action', 'sectionId').load(section.id),
+      resolve: (section, _args, ctx) => ctx.loaders.of(section.agreementId).children('action', 'sectionId', section.id),
     }),
     source: t.field({
       type: SourceRef, description: 'Where the section stands in the source text.',
@@ -39,7 +39,7 @@ builder.queryFields((t) => ({
     type: [SectionRef], description: 'Every section of an agreement that is not a theme (parts included), in document order.',
     complexity: { field: 1, multiplier: 15 },
     args: { agreement: t.arg.string({ description: agreementArgDescription }) },
-    resolve: async (_root, args, ctx) => ctx.loaders.ofAgreement('section').load((await agreementFromArg(ctx, args.agreement)).id),
+    resolve: (_root, args, ctx) => snapshotFromArg(ctx, args.agreement).list('section'),
   }),
   section: t.field({
     type: SectionRef, nullable: true, description: 'One section by slug; null when the agreement has no section with that slug.',
@@ -47,6 +47,6 @@ builder.queryFields((t) => ({
       slug: t.arg.string({ required: true, description: 'The slug of the section (for example "bestuursstijl").' }),
       agreement: t.arg.string({ description: agreementArgDescription }),
     },
-    resolve: async (_root, args, ctx) => ctx.loaders.byKey('section').load(`${(await agreementFromArg(ctx, args.agreement)).id}/${args.slug}`),
+    resolve: (_root, args, ctx) => snapshotFromArg(ctx, args.agreement).byKey('section', args.slug),
   }),
 }))

@@ -18,7 +18,7 @@ builder.node(TargetRef, {
     text: t.exposeString('text', { description: 'The words of the action that state the target, quoted verbatim.' }),
     action: t.field({
       type: ActionRef, description: 'The action the target belongs to.',
-      resolve: (target, _args, ctx) => ctx.loaders.byId('action').load(target.actionId).then((a) => a!),
+      resolve: (target, _args, ctx) => ctx.loaders.of(target.agreementId).byId('action', target.actionId)!,
     }),
     source: t.field({
       type: SourceRef, description: 'Where the target\'s words stand in the source text.',

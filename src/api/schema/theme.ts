@@ -1,6 +1,5 @@
-import { agreementArgDescription, agreementFromArg } from '../agreement-arg.js'
+import { agreementArgDescription, agreementOf, snapshotFromArg } from '../agreement-arg.js'
 import { builder } from '../builder.js'
-import { byPosition, loadAll } from '../load-all.js'
 import { loadNodesOf, nodeIdOf } from '../node-loading.js'
 import { ActionRef, AgreementRef, BudgetLineRef, PortfolioRef, SourceRef, ThemeRef, TopicRef } from './refs.js'
 import { sourceOf } from './source.js'
@@ -36,30 +35,25 @@ builder.node(ThemeRef, {
     }),
     topics: t.field({
       type: [TopicRef], description: 'The theme\'s topics, in document order.', complexity: { field: 1, multiplier: 8 },
-      resolve: (theme, _args, ctx) => ctx.loaders.childrenOf('topic', 'themeId').load(theme.id),
+      resolve: (theme, _args, ctx) => ctx.loaders.of(theme.agreementId).children('topic', 'themeId', theme.id),
     }),
     actions: t.field({
       type: [ActionRef], description: 'Every action under the theme\'s topics, in document order (Query.actions pages and filters them).',
       complexity: { field: 1, multiplier: 30 },
-      resolve: (theme, _args, ctx) => ctx.loaders.childrenOf('action', 'themeId').load(theme.id),
+      resolve: (theme, _args, ctx) => ctx.loaders.of(theme.agreementId).children('action', 'themeId', theme.id),
     }),
     budgetLines: t.field({
       type: [BudgetLineRef], description: 'The budget lines assigned to this theme, in table order.', complexity: { field: 1, multiplier: 5 },
-      resolve: (theme, _args, ctx) => ctx.loaders.childrenOf('budgetLine', 'themeId').load(theme.id),
+      resolve: (theme, _args, ctx) => ctx.loaders.of(theme.agreementId).children('budgetLine', 'themeId', theme.id),
     }),
     portfolios: t.field({
       type: [PortfolioRef], description: 'The portfolios responsible for at least one of the theme\'s actions, in portfolio order.',
       complexity: { field: 1, multiplier: 5 },
-      resolve: async (theme, _args, ctx) => {
-        const actions = await ctx.loaders.childrenOf('action', 'themeId').load(theme.id)
-        const links = (await ctx.loaders.childrenOf('actionPortfolio', 'actionId').loadMany(actions.map((a) => a.id)))
-          .flatMap((l) => { if (l instanceof Error) throw l; return l })
-        return byPosition(await loadAll(ctx.loaders.byId('portfolio'), links.map((l) => l.portfolioId)))
-      },
+      resolve: (theme, _args, ctx) => ctx.loaders.of(theme.agreementId).portfoliosOfTheme(theme.id),
     }),
     agreement: t.field({
       type: AgreementRef, description: 'The agreement the theme belongs to.',
-      resolve: (theme, _args, ctx) => ctx.loaders.byId('agreement').load(theme.agreementId).then((a) => a!),
+      resolve: (theme, _args, ctx) => agreementOf(ctx, theme.agreementId),
     }),
   }),
 })
@@ -68,7 +62,7 @@ builder.queryFields((t) => ({
   themes: t.field({
     type: [ThemeRef], description: 'The themes of an agreement, in document order.', complexity: { field: 1, multiplier: 8 },
     args: { agreement: t.arg.string({ description: agreementArgDescription }) },
-    resolve: async (_root, args, ctx) => ctx.loaders.ofAgreement('theme').load((await agreementFromArg(ctx, args.agreement)).id),
+    resolve: (_root, args, ctx) => snapshotFromArg(ctx, args.agreement).list('theme'),
   }),
   theme: t.field({
     type: ThemeRef, nullable: true, description: 'One theme by slug; null when the agreement has no theme with that slug.',
@@ -76,6 +70,6 @@ builder.queryFields((t) => ({
       slug: t.arg.string({ required: true, description: 'The slug of the theme (for example "wonen").' }),
       agreement: t.arg.string({ description: agreementArgDescription }),
     },
-    resolve: async (_root, args, ctx) => ctx.loaders.byKey('theme').load(`${(await agreementFromArg(ctx, args.agreement)).id}/${args.slug}`),
+    resolve: (_root, args, ctx) => snapshotFromArg(ctx, args.agreement).byKey('theme', args.slug),
   }),
 }))

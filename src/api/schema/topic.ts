@@ -1,6 +1,5 @@
-import { agreementArgDescription, agreementFromArg } from '../agreement-arg.js'
+import { agreementArgDescription, snapshotFromArg } from '../agreement-arg.js'
 import { builder } from '../builder.js'
-import { byPosition, loadLinked } from '../load-all.js'
 import { loadNodesOf, nodeIdOf } from '../node-loading.js'
 import { ActionRef, BudgetLineRef, SourceRef, ThemeRef, TopicRef } from './refs.js'
 import { sourceOf } from './source.js'
@@ -16,15 +15,15 @@ builder.node(TopicRef, {
     text: t.exposeString('text', { description: 'The topic\'s whole text, white space folded.' }),
     theme: t.field({
       type: ThemeRef, description: 'The theme the topic belongs to.',
-      resolve: (topic, _args, ctx) => ctx.loaders.byId('theme').load(topic.themeId).then((theme) => theme!),
+      resolve: (topic, _args, ctx) => ctx.loaders.of(topic.agreementId).byId('theme', topic.themeId)!,
     }),
     actions: t.field({
       type: [ActionRef], description: 'The actions the topic states, in document order.', complexity: { field: 1, multiplier: 5 },
-      resolve: (topic, _args, ctx) => ctx.loaders.childrenOf('action', 'topicId').load(topic.id),
+      resolve: (topic, _args, ctx) => ctx.loaders.of(topic.agreementId).children('action', 'topicId', topic.id),
     }),
     budgetLines: t.field({
       type: [BudgetLineRef], description: 'The budget lines that fund this topic, in table order.', complexity: { field: 1, multiplier: 2 },
-      resolve: async (topic, _args, ctx) => byPosition(await loadLinked(ctx.loaders, 'budgetLineTopic', 'topicId', topic.id, 'budgetLine', 'budgetLineId')),
+      resolve: (topic, _args, ctx) => ctx.loaders.of(topic.agreementId).linked('budgetLineTopic', 'topicId', topic.id, 'budgetLine', 'budgetLineId', 'byPosition'),
     }),
     source: t.field({
       type: SourceRef, description: 'Where the topic stands in the source text.',
@@ -40,6 +39,6 @@ builder.queryFields((t) => ({
       slug: t.arg.string({ required: true, description: 'The slug of the topic (for example "basisbanen").' }),
       agreement: t.arg.string({ description: agreementArgDescription }),
     },
-    resolve: async (_root, args, ctx) => ctx.loaders.byKey('topic').load(`${(await agreementFromArg(ctx, args.agreement)).id}/${args.slug}`),
+    resolve: (_root, args, ctx) => snapshotFromArg(ctx, args.agreement).byKey('topic', args.slug),
   }),
 }))
