@@ -13,6 +13,7 @@ const schema = z.object({
   HOST: z.string().trim().min(1).default('0.0.0.0'),
   DATABASE_PATH: z.string().trim().min(1).default('db/open-akkoord.sqlite'),
   DATA_DIR: z.string().trim().min(1).default('db/data'),
+  EDITORIAL_DATABASE: z.string().trim().min(1).default('editorial/editorial.sqlite'),
   PUBLICATION_DIR: z.string().trim().min(1).default('publication'),
   PUBLIC_BASE_URL: z.string().trim().url('must be an absolute http(s) URL').regex(/^https?:\/\//, 'must be http or https').optional(),
   PUBLISHER_URI: z.string().trim().url('must be an absolute URI').default('https://identifier.overheid.nl/tooi/id/gemeente/gm0106'),
@@ -41,6 +42,8 @@ export interface Config {
   host: string
   databasePath: string
   dataDir: string
+  /** The editorial store (progress assessments, accounts, audit trail): never rebuilt, never touched by a build or a test. */
+  editorialDatabase: string
   publicationDir: string
   /** The public address used in links and in the DCAT catalogue. */
   publicBaseUrl: string
@@ -87,6 +90,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     host: s.HOST,
     databasePath: resolve(projectRoot, s.DATABASE_PATH),
     dataDir: resolve(projectRoot, s.DATA_DIR),
+    editorialDatabase: resolve(projectRoot, s.EDITORIAL_DATABASE),
     publicationDir: resolve(projectRoot, s.PUBLICATION_DIR),
     publicBaseUrl: (s.PUBLIC_BASE_URL ?? `http://localhost:${s.PORT}`).replace(/\/+$/, ''),
     publisherUri: s.PUBLISHER_URI,

@@ -1,4 +1,4 @@
-import { fromGlobalId, nodeTypes, toGlobalId, type NodeType } from '../model/global-id.js'
+import { editorialNodeTypes, fromGlobalId, nodeTypes, toGlobalId, type NodeType } from '../model/global-id.js'
 import { badUserInput } from './errors.js'
 
 /**
@@ -18,7 +18,7 @@ export function splitLocalId(id: string): { agreement: string; key: string } {
 
 /** The relay plugin's encoder: our stable global IDs instead of Pothos' default. */
 export function encodeNodeId(typename: string, id: string | number | bigint): string {
-  if (!(nodeTypes as readonly string[]).includes(typename)) throw new Error(`${typename} is not a node type`)
+  if (![...nodeTypes, ...editorialNodeTypes].includes(typename as NodeType)) throw new Error(`${typename} is not a node type`)
   const { agreement, key } = splitLocalId(String(id))
   return typename === 'Agreement' ? toGlobalId('Agreement', agreement) : toGlobalId(typename as NodeType, agreement, key)
 }

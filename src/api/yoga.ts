@@ -2,8 +2,12 @@ import { GraphQLError } from 'graphql'
 import { createYoga, maskError, type Plugin, type YogaLogger, type YogaServerInstance } from 'graphql-yoga'
 import type { Logger } from 'pino'
 import type { Config } from '../config.js'
+import type { Account } from '../editorial/accounts.js'
+import type { EditorialStore } from '../editorial/open-editorial-store.js'
 import type { StoreLease } from '../server/store-holder.js'
 import { createApiContext, type ApiContext } from './context.js'
+import type { RequestUsage } from './editorial-context.js'
+import { mutationAuditPlugin } from './mutation-audit-plugin.js'
 import { errorCodes } from './errors.js'
 import { executableSchema } from './executable-schema.js'
 import { graphiqlOptions, renderGraphiQLPage } from './graphiql-page.js'
@@ -18,7 +22,21 @@ export interface StoreSource {
 export interface ApiAppOptions {
   limits: Config['limits']
   stores: StoreSource
+  /** The editorial store (opened and migrated before the first request). */
+  editorial: EditorialStore | Promise<EditorialStore>
   logger: Logger
+}
+
+/**
+ * What the HTTP layer hands each request (yoga's server context): who asks
+ * (already authenticated), the request id and client address for the audit
+ * trail, and an object the resolvers mark with what the answer used.
+ */
+export type ApiServerContext = {
+  viewer?: Account | null
+  requestId?: string
+  client?: string
+  usage?: RequestUsage
 }
 
 interface RequestContext extends ApiContext, CostContext {
@@ -108,15 +126,21 @@ export function createApiApp(options: ApiAppOptions): YogaServerInstance<Record<
         return masked
       },
     },
-    context: ({ request }) => {
+    context: async (initial) => {
+      const { request, viewer, requestId, client, usage } = initial as typeof initial & ApiServerContext
+      const editorial = await options.editorial
       const lease = options.stores.acquire()
       leases.set(request, lease)
-      return createApiContext(lease.store)
+      return createApiContext(lease.store, {
+        store: editorial, viewer: viewer ?? null, requestId: requestId ?? null, client: client ?? null,
+        usage: usage ?? { editorial: false, private: false },
+      })
     },
     plugins: [
       ...armorPlugins(options.limits),
       costLimitPlugin(options.limits),
       resultPlugin(options.limits),
+      mutationAuditPlugin(options.editorial),
       storeLeasePlugin(),
     ],
   })

@@ -7,7 +7,14 @@ export const nodeTypes = [
   'Agreement', 'Party', 'Person', 'Section', 'Theme', 'Topic', 'Action', 'Target', 'BudgetCategory', 'BudgetLine',
   'BudgetYearTotal', 'Rule', 'Portfolio', 'Responsibility', 'District',
 ] as const
-export type NodeType = (typeof nodeTypes)[number]
+/**
+ * The node types of the editorial store (progress revisions): their key is the
+ * revision's id there, which is append-only and never rebuilt. They are not
+ * part of the content dumps.
+ */
+export const editorialNodeTypes = ['ProgressAssessment', 'TargetMeasurement', 'ProgressRetraction'] as const
+export type NodeType = (typeof nodeTypes)[number] | (typeof editorialNodeTypes)[number]
+const allNodeTypes: readonly string[] = [...nodeTypes, ...editorialNodeTypes]
 
 /** The decoded parts of a global ID. */
 export interface GlobalIdParts {
@@ -29,7 +36,7 @@ export function fromGlobalId(id: string): GlobalIdParts | null {
   const match = /^([A-Za-z]+):([a-z0-9-]+)(?:\/([a-z0-9-]+))?$/.exec(raw)
   if (!match) return null
   const type = match[1] as NodeType
-  if (!nodeTypes.includes(type)) return null
+  if (!allNodeTypes.includes(type)) return null
   if ((type === 'Agreement') !== (match[3] === undefined)) return null
   return { type, agreement: match[2]!, key: match[3] ?? '' }
 }

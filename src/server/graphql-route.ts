@@ -1,8 +1,11 @@
-import { createHash } from 'node:crypto'
+import { createHash, randomUUID } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { YogaServerInstance } from 'graphql-yoga'
 import type { Logger } from 'pino'
 import type { ApiContext } from '../api/context.js'
+import type { RequestUsage } from '../api/editorial-context.js'
+import type { ApiServerContext } from '../api/yoga.js'
+import { clientAddress, type Authenticator } from './authenticate-request.js'
 import { BodyTooLargeError, corsHeaders, etagMatches, readBody, sendJson, sendPreflight } from './http-helpers.js'
 import type { ResponseCache, CachedResponse } from './response-cache.js'
 import type { RouteHandler } from './route.js'
@@ -16,6 +19,9 @@ export interface GraphqlRouteOptions {
   maxBodyBytes: number
   maxAgeSeconds: number
   logger: Logger
+  /** The editorial store's publication generation: cached answers that read progress are valid for one generation only. */
+  publication: () => number
+  authenticate: Authenticator
 }
 
 const jsonTypes = /^application\/(graphql-response\+)?json/
@@ -42,7 +48,7 @@ function hasErrors(body: Buffer): boolean {
 function send(response: ServerResponse, request: IncomingMessage, entry: CachedResponse, headers: Record<string, string>): void {
   const ifNoneMatch = request.headers['if-none-match']
   if (ifNoneMatch !== undefined && etagMatches(ifNoneMatch, entry.etag)) {
-    response.writeHead(304, { ...corsHeaders, etag: entry.etag, 'cache-control': entry.headers['cache-control']!, vary: 'Accept', 'x-cache': headers['x-cache']! })
+    response.writeHead(304, { ...corsHeaders, etag: entry.etag, 'cache-control': entry.headers['cache-control']!, vary: entry.headers.vary!, 'x-cache': headers['x-cache']! })
     response.end()
     return
   }
@@ -56,7 +62,11 @@ function send(response: ServerResponse, request: IncomingMessage, entry: CachedR
  * Identical requests (same method, query string or body, and Accept) are
  * answered from memory before the GraphQL machinery is entered, with an ETag
  * (a 304 for If-None-Match) and a Cache-Control a CDN can use. Answers with
- * errors and GraphiQL pages are never cached.
+ * errors and GraphiQL pages are never cached. A request with an Authorization
+ * header is authenticated here (a refused token gets a 401 after a delay) and
+ * its answer is never cached or shared; an answer that read published
+ * progress is cached for one publication generation and sent with no-cache,
+ * so the next request after a publication shows it.
  */
 export function createGraphqlRoute(options: GraphqlRouteOptions): RouteHandler {
   const cacheControl = options.maxAgeSeconds > 0
@@ -83,37 +93,52 @@ export function createGraphqlRoute(options: GraphqlRouteOptions): RouteHandler {
       }
     }
     const graphiql = method === 'GET' && accept.includes('text/html')
-    const key = graphiql || !options.cache.enabled ? undefined
+    const signedIn = request.headers.authorization !== undefined
+    const key = graphiql || signedIn || !options.cache.enabled ? undefined
       : method === 'GET' ? `GET ${url.search}\n${accept}`
         : method === 'POST' ? `POST ${request.headers['content-type'] ?? ''}\n${accept}\n${body!.toString('latin1')}` : undefined
     const generation = options.generation()
     if (key) {
       const hit = options.cache.get(key)
-      if (hit?.hitHeaders && hit.generation === generation) {
+      if (hit?.hitHeaders && hit.generation === generation && (hit.publication === undefined || hit.publication === options.publication())) {
         send(response, request, hit, hit.hitHeaders)
         return true
       }
     }
 
-    const answer = await options.yoga.fetch(url.href, { method, headers: toHeaders(request), body }, {})
+    const requestId = randomUUID()
+    const auth = signedIn ? await options.authenticate(request, requestId) : { kind: 'anonymous' as const }
+    if (auth.kind === 'refused') {
+      sendJson(response, 401, {
+        errors: [{ message: 'The access token is not valid (malformed, unknown or revoked). Ask an admin for a new one.', extensions: { code: 'UNAUTHENTICATED' } }],
+      }, { ...corsHeaders, 'www-authenticate': 'Bearer error="invalid_token"', 'cache-control': 'no-store', 'x-request-id': requestId })
+      return true
+    }
+    const usage: RequestUsage = { editorial: false, private: signedIn }
+    const publication = key !== undefined ? options.publication() : 0
+    const serverContext: ApiServerContext = { viewer: auth.kind === 'account' ? auth.account : null, requestId, client: clientAddress(request), usage }
+    const answer = await options.yoga.fetch(url.href, { method, headers: toHeaders(request), body }, serverContext)
     const bytes = Buffer.from(await answer.arrayBuffer())
-    const headers: Record<string, string> = { ...corsHeaders, vary: 'Accept' }
+    const headers: Record<string, string> = { ...corsHeaders, vary: 'Accept, Authorization' }
     answer.headers.forEach((value, name) => { headers[name.toLowerCase()] = value })
     const contentType = headers['content-type'] ?? ''
-    const cacheable = key !== undefined && answer.status === 200 && jsonTypes.test(contentType) && !hasErrors(bytes)
+    const cacheable = key !== undefined && !usage.private && answer.status === 200 && jsonTypes.test(contentType) && !hasErrors(bytes)
     if (!cacheable) {
-      headers['cache-control'] = graphiql ? 'no-cache' : 'no-store'
-      response.writeHead(answer.status, { ...headers, 'content-length': String(bytes.length) })
+      headers['cache-control'] = usage.private ? 'private, no-store' : graphiql ? 'no-cache' : 'no-store'
+      response.writeHead(answer.status, { ...headers, 'content-length': String(bytes.length), 'x-request-id': requestId })
       response.end(bytes)
       return true
     }
-    headers['cache-control'] = cacheControl
+    // Progress changes with each publication: clients and CDNs revalidate (a 304 costs little) rather than keep a stale copy.
+    headers['cache-control'] = usage.editorial ? 'public, no-cache' : cacheControl
     headers.etag = `"${createHash('sha256').update(contentType).update('\n').update(bytes).digest('base64url').slice(0, 32)}"`
     const hitHeaders = { ...headers, 'content-length': String(bytes.length), 'x-cache': 'HIT' }
-    const entry: CachedResponse = { status: answer.status, headers, body: bytes, etag: headers.etag, generation, hitHeaders }
+    const entry: CachedResponse = {
+      status: answer.status, headers, body: bytes, etag: headers.etag, generation, hitHeaders, publication: usage.editorial ? publication : undefined,
+    }
     // Only an answer from the database that is still current is kept (a reopen may have happened meanwhile).
     if (generation === options.generation()) options.cache.set(key!, entry)
-    send(response, request, entry, { ...hitHeaders, 'x-cache': 'MISS' })
+    send(response, request, entry, { ...hitHeaders, 'x-cache': 'MISS', 'x-request-id': requestId })
     return true
   }
 }

@@ -7,6 +7,8 @@ export interface HealthState {
   shuttingDown(): boolean
   /** Whether the database is open and answers a query. */
   databaseAnswers(): Promise<boolean>
+  /** Details for /readyz that do not decide readiness (the editorial store's state, orphaned records). */
+  details?(): Promise<Record<string, unknown>>
 }
 
 /**
@@ -23,7 +25,7 @@ export function createHealthRoutes(state: HealthState): RouteHandler {
     if (url.pathname === '/readyz') {
       if (state.shuttingDown()) sendJson(response, 503, { status: 'shutting-down' })
       else if (!(await state.databaseAnswers())) sendJson(response, 503, { status: 'database-unavailable' })
-      else sendJson(response, 200, { status: 'ready' })
+      else sendJson(response, 200, { status: 'ready', ...(state.details ? { details: await state.details() } : {}) })
       return true
     }
     return false

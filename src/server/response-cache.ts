@@ -5,6 +5,8 @@ export interface CachedResponse {
   body: Buffer
   etag: string
   generation: number
+  /** For an answer that read published progress: the editorial publication generation it was computed at. */
+  publication?: number
   /** The headers of an answer from this entry, content-length and x-cache HIT included, built once so a hit copies nothing (GraphQL entries). */
   hitHeaders?: Record<string, string>
 }

@@ -13,6 +13,9 @@ import { ReportSources } from '../reports/report-sources.js'
 import { createReportsHandler } from '../reports/serve-reports.js'
 import { createWebHandler } from '../web/serve-web.js'
 import type { StoreHolder } from './store-holder.js'
+import type { Authenticator } from './authenticate-request.js'
+import type { EditorialStore } from '../editorial/open-editorial-store.js'
+import { publicationGeneration } from '../editorial/progress-snapshot.js'
 
 /** Everything the routes are made from. */
 export interface RouteDependencies {
@@ -22,6 +25,8 @@ export interface RouteDependencies {
   yoga: YogaServerInstance<Record<string, unknown>, ApiContext>
   cache: ResponseCache
   health: HealthState
+  editorial: EditorialStore
+  authenticate: Authenticator
 }
 
 /** The routes, and what must be stopped with the server (the reports' PDF workers). */
@@ -48,6 +53,7 @@ export function createRoutes(deps: RouteDependencies): Routes {
       createHealthRoutes(deps.health),
       createGraphqlRoute({
         yoga: deps.yoga, cache: deps.cache, generation: () => deps.stores.generation, logger: deps.logger,
+        publication: () => publicationGeneration(deps.editorial), authenticate: deps.authenticate,
         maxBodyBytes: deps.config.limits.maxBodyBytes, maxAgeSeconds: deps.config.cache.maxAgeSeconds,
       }),
       createSchemaRoute(),

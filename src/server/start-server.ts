@@ -3,6 +3,9 @@ import type { Server } from 'node:http'
 import type { Logger } from 'pino'
 import { createApiApp } from '../api/yoga.js'
 import type { Config } from '../config.js'
+import { openEditorialStore } from '../editorial/open-editorial-store.js'
+import { createAuthenticator } from './authenticate-request.js'
+import { editorialHealth } from './editorial-health.js'
 import { createHttpServer } from './create-server.js'
 import { ResponseCache } from './response-cache.js'
 import { createRoutes } from './routes.js'
@@ -25,12 +28,13 @@ export interface RunningServer {
  */
 export async function startServer(config: Config, logger: Logger): Promise<RunningServer> {
   const stores = new StoreHolder(config.databasePath)
+  const editorial = await openEditorialStore(config.editorialDatabase)
   const cache = new ResponseCache(config.cache.maxBytes)
-  const yoga = createApiApp({ limits: config.limits, stores, logger })
+  const yoga = createApiApp({ limits: config.limits, stores, editorial, logger })
   let shuttingDown = false
   const routes = createRoutes({
-    config, logger, stores, yoga, cache,
-    health: { shuttingDown: () => shuttingDown, databaseAnswers: () => stores.ping() },
+    config, logger, stores, yoga, cache, editorial, authenticate: createAuthenticator(editorial, logger),
+    health: { shuttingDown: () => shuttingDown, databaseAnswers: () => stores.ping(), details: editorialHealth(stores, editorial) },
   })
   const server = createHttpServer(routes.handlers, logger, () => shuttingDown)
   await new Promise<void>((resolve, reject) => {
@@ -38,7 +42,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     server.listen(config.port, config.host, () => resolve())
   })
   const port = (server.address() as AddressInfo).port
-  logger.info({ port, host: config.host, database: config.databasePath }, 'listening')
+  logger.info({ port, host: config.host, database: config.databasePath, editorial: config.editorialDatabase }, 'listening')
 
   let stopped: Promise<void> | undefined
   return {
@@ -72,6 +76,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
         clearInterval(sweep)
         await routes.close()
         stores.closeAll()
+        editorial.close()
         logger.info('stopped')
       })()
       return stopped

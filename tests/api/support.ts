@@ -7,10 +7,18 @@ import { buildDatabase } from '../../src/build/build-database.js'
 import { loadConfig, projectRoot, type Config } from '../../src/config.js'
 import { startServer, type RunningServer } from '../../src/server/start-server.js'
 import { StoreHolder } from '../../src/server/store-holder.js'
+import { openEditorialStore } from '../../src/editorial/open-editorial-store.js'
 
-/** The settings the tests run with: the defaults, silent logs, any overrides. */
+/** The temporary editorial store of the test run (set by the global setup): never the project's own. */
+export function testEditorialPath(): string {
+  const path = process.env.EDITORIAL_DATABASE
+  if (!path || !path.startsWith(tmpdir())) throw new Error('EDITORIAL_DATABASE must point into the temporary folder (tests/global-setup.ts sets it)')
+  return path
+}
+
+/** The settings the tests run with: the defaults, silent logs, the run's temporary editorial store, any overrides. */
 export function testConfig(env: Record<string, string> = {}): Config {
-  return loadConfig({ LOG_LEVEL: 'silent', HOST: '127.0.0.1', PORT: '0', ...env })
+  return loadConfig({ LOG_LEVEL: 'silent', HOST: '127.0.0.1', PORT: '0', EDITORIAL_DATABASE: testEditorialPath(), ...env })
 }
 
 export const silentLogger = () => pino({ level: 'silent' })
@@ -26,7 +34,8 @@ export interface Answer {
 export function createTestApp(options: { databasePath?: string; limits?: Partial<Config['limits']> } = {}) {
   const config = testConfig()
   const stores = new StoreHolder(options.databasePath ?? config.databasePath)
-  const yoga = createApiApp({ limits: { ...config.limits, ...options.limits }, stores, logger: silentLogger() })
+  const editorial = openEditorialStore(config.editorialDatabase)
+  const yoga = createApiApp({ limits: { ...config.limits, ...options.limits }, stores, editorial, logger: silentLogger() })
   async function gql(query: string, variables?: Record<string, unknown>): Promise<Answer> {
     const response = await yoga.fetch('http://localhost/graphql', {
       method: 'POST',
@@ -41,7 +50,7 @@ export function createTestApp(options: { databasePath?: string; limits?: Partial
     if (answer.body.errors) throw new Error(`query failed: ${JSON.stringify(answer.body.errors)}`)
     return answer.body.data
   }
-  return { yoga, stores, gql, data, close: () => stores.closeAll() }
+  return { yoga, stores, gql, data, close: async () => { stores.closeAll(); (await editorial).close() } }
 }
 
 /** A real server on an ephemeral port of 127.0.0.1. */

@@ -8,6 +8,8 @@ import { filterIds } from '../filter-slugs.js'
 import { pageCost, pageWindow } from '../pagination.js'
 import { ActionKindEnum } from './action-kind.js'
 import { ActionRef } from './refs.js'
+import { ProgressStatusEnum } from './progress-enums.js'
+import { statusFilter } from '../status-filter.js'
 
 const ActionFilter = builder.inputType('ActionFilter', {
   description: 'Narrows a list of actions. Every field that is set must hold (AND); a field with several values matches any of them (OR). '
@@ -22,6 +24,7 @@ const ActionFilter = builder.inputType('ActionFilter', {
     kind: t.field({ type: [ActionKindEnum], description: 'Kinds: actions of any of these kinds.' }),
     hasBudget: t.boolean({ description: 'true: only actions funded by a budget line; false: only actions without one.' }),
     hasTarget: t.boolean({ description: 'true: only actions with a quantified or dated target; false: only actions without one.' }),
+    progressStatus: t.field({ type: [ProgressStatusEnum], description: 'Progress statuses: actions whose current published status is any of these (NOT_ASSESSED: without a published assessment).' }),
   }),
 })
 
@@ -50,7 +53,9 @@ builder.queryFields((t) => ({
     resolve: (_root, args, ctx) => {
       const window = pageWindow(args, 'Action')
       const snapshot = snapshotFromArg(ctx, args.agreement)
-      const actions = filterActions(snapshot, resolveFilter(snapshot, args.filter))
+      const statuses = args.filter?.progressStatus
+      const hasStatus = statuses ? statusFilter(ctx, snapshot.agreement.slug, statuses) : undefined
+      const actions = filterActions(snapshot, resolveFilter(snapshot, args.filter)).filter((a) => !hasStatus || hasStatus(a.slug))
       const page = actionsPageOf(actions, window)
       const edges = page.records.map((action) => ({ cursor: encodeCursor('Action', action.position), node: action }))
       return {

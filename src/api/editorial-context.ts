@@ -1,0 +1,63 @@
+import { GraphQLError } from 'graphql'
+import type { Account } from '../editorial/accounts.js'
+import { appendAudit } from '../editorial/audit-trail.js'
+import type { EditorialActor } from '../editorial/editorial-actor.js'
+import type { Role } from '../editorial/editorial-database.js'
+import type { EditorialStore } from '../editorial/open-editorial-store.js'
+import { progressSnapshot, type ProgressSnapshot } from '../editorial/progress-snapshot.js'
+
+/** What a request knows of the editorial side: the store, who asks, and what the answer used. */
+export interface EditorialRequest {
+  store: EditorialStore
+  /** The signed-in account; null when anonymous. */
+  viewer: Account | null
+  requestId: string | null
+  client: string | null
+  /**
+   * Set by resolvers: `editorial` when the answer read published progress (the
+   * HTTP layer then ties its cache entry to the publication generation and
+   * makes clients revalidate), `private` when it depends on who asks (never cached).
+   */
+  usage: RequestUsage
+}
+
+/** What an answer depended on, for the HTTP layer's caching. */
+export interface RequestUsage {
+  editorial: boolean
+  private: boolean
+}
+
+/** The codes of refused access, in `errors[].extensions.code`. */
+export const accessCodes = { unauthenticated: 'UNAUTHENTICATED', forbidden: 'FORBIDDEN' } as const
+
+/** The actor of a mutation, for the editorial domain and its audit trail. */
+export function actorOf(editorial: EditorialRequest): EditorialActor {
+  return { account: editorial.viewer, requestId: editorial.requestId, client: editorial.client, now: new Date() }
+}
+
+/**
+ * The signed-in account when its role is one of `roles`; otherwise a
+ * GraphQL error (UNAUTHENTICATED without an account, FORBIDDEN for another
+ * role). A refused mutation (`operation` given) is appended to the audit trail.
+ */
+export function requireRole(editorial: EditorialRequest, roles: readonly Role[], operation?: string): Account {
+  editorial.usage.private = true
+  const viewer = editorial.viewer
+  const code = !viewer ? accessCodes.unauthenticated : !roles.includes(viewer.role) ? accessCodes.forbidden : null
+  if (!code) return viewer!
+  if (operation) {
+    appendAudit(editorial.store, {
+      accountId: viewer?.id ?? null, operation, outcome: 'refused', codes: [code], requestId: editorial.requestId, client: editorial.client,
+    })
+  }
+  const message = code === accessCodes.unauthenticated
+    ? 'Sign in first: send "Authorization: Bearer TOKEN" with an editor account\'s token.'
+    : `Your role (${viewer!.role}) may not do this; it takes ${roles.join(' or ')}.`
+  throw new GraphQLError(message, { extensions: { code } })
+}
+
+/** The published progress of an agreement, marking the answer as depending on publications. */
+export function publicProgress(editorial: EditorialRequest, agreement: string): ProgressSnapshot {
+  editorial.usage.editorial = true
+  return progressSnapshot(editorial.store, agreement)
+}

@@ -1,0 +1,97 @@
+import { parseArgs } from 'node:util'
+import { ConfigError, loadConfig } from '../config.js'
+import { addAccount, listAccounts, revokeAccount } from '../editorial/accounts.js'
+import { backupEditorialStore, BackupExistsError } from '../editorial/backup-editorial-store.js'
+import { contentSubjects } from '../editorial/content-subjects.js'
+import { AccountExistsError, AccountNotFoundError, InvalidAccountError } from '../editorial/editorial-errors.js'
+import { openEditorialStore, type EditorialStore } from '../editorial/open-editorial-store.js'
+import { findOrphans } from '../editorial/orphan-check.js'
+import { openDatabase } from '../store/open-database.js'
+
+const usage = `npm run editor -- <command>
+  add --name NAME --role editor|reviewer|admin   creates an account; its token is printed once, alone on the last line
+  revoke --name NAME                             revokes an account: its token stops working at once
+  list                                           lists the accounts (never a token)
+  backup --out FILE                              copies the editorial store to a new FILE (SQLite online backup; safe while the server runs)
+  check                                          lists records whose action or target the content no longer has (exit 1 if any)
+The store is EDITORIAL_DATABASE (default editorial/editorial.sqlite).`
+
+/** A usage mistake: the message and the usage are printed, exit code 2. */
+class UsageError extends Error {}
+
+async function run(store: EditorialStore, command: string | undefined, values: { name?: string; role?: string; out?: string }, databasePath: string): Promise<number> {
+  const need = (value: string | undefined, option: string) => {
+    if (value === undefined || value.trim() === '') throw new UsageError(`${command} needs --${option}`)
+    return value
+  }
+  switch (command) {
+    case 'add': {
+      const { account, token } = addAccount(store, need(values.name, 'name'), need(values.role, 'role'))
+      console.log(`added ${account.role} ${JSON.stringify(account.name)} to ${store.path}`)
+      console.log('The token below is shown once and stored nowhere: only its hash is kept. Send it as "Authorization: Bearer TOKEN".')
+      console.log(token)
+      return 0
+    }
+    case 'revoke': {
+      const account = revokeAccount(store, need(values.name, 'name'))
+      console.log(`revoked ${account.role} ${JSON.stringify(account.name)} at ${account.revokedAt}`)
+      return 0
+    }
+    case 'list': {
+      const accounts = listAccounts(store)
+      if (accounts.length === 0) console.log('no accounts yet: add one with `npm run editor -- add --name NAME --role admin`')
+      for (const a of accounts) console.log(`${a.name}\t${a.role}\tcreated ${a.createdAt}\t${a.revokedAt ? `revoked ${a.revokedAt}` : 'active'}`)
+      return 0
+    }
+    case 'backup': {
+      const out = need(values.out, 'out')
+      const { pages } = await backupEditorialStore(store, out)
+      console.log(`backed up ${store.path} to ${out} (${pages} pages)`)
+      return 0
+    }
+    case 'check': {
+      const content = openDatabase(databasePath, { readonly: true })
+      try {
+        const orphans = findOrphans(store, await contentSubjects(content.db))
+        for (const o of orphans) console.log(`orphan: ${o.subject.agreement} ${o.subject.type} ${o.subject.slug} (${o.revisions} revisions): the content has no such ${o.subject.type}`)
+        console.log(orphans.length === 0 ? 'every editorial record refers to an action or target of the content' : `${orphans.length} subjects are orphaned; their records are kept`)
+        return orphans.length === 0 ? 0 : 1
+      } finally {
+        await content.db.destroy()
+      }
+    }
+    default:
+      throw new UsageError(command === undefined ? 'no command given' : `unknown command ${JSON.stringify(command)}`)
+  }
+}
+
+/** `npm run editor -- ...`: accounts, backups and the orphan check of the editorial store. */
+try {
+  const { positionals, values } = parseArgs({
+    allowPositionals: true,
+    options: { name: { type: 'string' }, role: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean' } },
+  })
+  if (values.help) {
+    console.log(usage)
+  } else {
+    const config = loadConfig()
+    const store = await openEditorialStore(config.editorialDatabase)
+    try {
+      process.exitCode = await run(store, positionals[0], values, config.databasePath)
+    } finally {
+      store.close()
+    }
+  }
+} catch (error) {
+  const known = [UsageError, AccountExistsError, AccountNotFoundError, InvalidAccountError, BackupExistsError, ConfigError]
+  if (known.some((type) => error instanceof type)) {
+    console.error(`editor: ${(error as Error).message}`)
+    if (error instanceof UsageError) console.error(usage)
+    process.exitCode = 2
+  } else if (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
+    console.error(`editor: ${error.message}\n${usage}`)
+    process.exitCode = 2
+  } else {
+    throw error
+  }
+}

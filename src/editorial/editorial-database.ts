@@ -1,0 +1,73 @@
+import type { Generated } from 'kysely'
+
+/** The tables of the editorial store (see the migrations for their constraints). */
+export interface EditorialDatabase {
+  account: AccountTable
+  revision: RevisionTable
+  evidence: EvidenceTable
+  publication: PublicationTable
+  audit_entry: AuditEntryTable
+}
+
+export type Role = 'editor' | 'reviewer' | 'admin'
+export type SubjectType = 'action' | 'target'
+export type RevisionKind = 'assessment' | 'measurement' | 'retraction'
+
+export interface AccountTable {
+  id: Generated<number>
+  name: string
+  role: Role
+  token_hash: string
+  created_at: string
+  revoked_at: string | null
+}
+
+export interface RevisionTable {
+  id: Generated<number>
+  agreement_slug: string
+  subject_type: SubjectType
+  subject_slug: string
+  revision: number
+  kind: RevisionKind
+  status: string | null
+  value: number | null
+  as_of: string | null
+  explanation: string
+  retracts_id: number | null
+  author_id: number
+  created_at: string
+  request_id: string | null
+}
+
+export interface EvidenceTable {
+  id: Generated<number>
+  revision_id: number
+  position: number
+  title: string
+  url: string
+  document_date: string | null
+  kind: string
+}
+
+export interface PublicationTable {
+  id: Generated<number>
+  revision_id: number
+  reviewer_id: number
+  published_at: string
+  request_id: string | null
+}
+
+export interface AuditEntryTable {
+  id: Generated<number>
+  at: string
+  account_id: number | null
+  operation: string
+  outcome: 'accepted' | 'refused'
+  codes: string
+  subject: string | null
+  record_id: number | null
+  revision_before: number | null
+  revision_after: number | null
+  request_id: string | null
+  client: string | null
+}

@@ -1,0 +1,42 @@
+import type { EditorialStore } from './open-editorial-store.js'
+import { readRevisions, type RevisionRecord } from './revision-record.js'
+
+/** Published revisions in publication order after a publication id, published at or after a time: the harvesters' feed. */
+export function publishedChanges(store: EditorialStore, options: { since?: string; afterPublication?: number; limit: number }): RevisionRecord[] {
+  return readRevisions(store, (q) => {
+    let query = q.where('publication.id', 'is not', null)
+    if (options.since !== undefined) query = query.where('publication.published_at', '>=', options.since)
+    if (options.afterPublication !== undefined) query = query.where('publication.id', '>', options.afterPublication)
+    return query.orderBy('publication.id', 'asc').limit(options.limit)
+  })
+}
+
+/** How many published changes there are at or after a time. */
+export function countPublishedChanges(store: EditorialStore, since?: string): number {
+  let query = store.db.selectFrom('publication').select((eb) => eb.fn.countAll<number>().as('n'))
+  if (since !== undefined) query = query.where('published_at', '>=', since)
+  return Number(store.first(query)?.n ?? 0)
+}
+
+/** Every draft (unpublished revision), oldest first. */
+export function listDrafts(store: EditorialStore): RevisionRecord[] {
+  return readRevisions(store, (q) => q.where('publication.id', 'is', null).orderBy('revision.id', 'asc'))
+}
+
+/**
+ * The drafts a reviewer may publish: someone else's, and not outdated by a
+ * newer published revision of the same subject. Oldest first.
+ */
+export function reviewQueue(store: EditorialStore, reviewerId: number): RevisionRecord[] {
+  const newestPublished = new Map(store.all(store.db.selectFrom('revision').innerJoin('publication', 'publication.revision_id', 'revision.id')
+    .select(['agreement_slug', 'subject_type', 'subject_slug', (eb) => eb.fn.max('revision.revision').as('latest')])
+    .groupBy(['agreement_slug', 'subject_type', 'subject_slug']))
+    .map((row) => [`${row.agreement_slug}/${row.subject_type}/${row.subject_slug}`, Number(row.latest)]))
+  return listDrafts(store).filter((draft) => draft.authorId !== reviewerId
+    && draft.revision > (newestPublished.get(`${draft.subject.agreement}/${draft.subject.type}/${draft.subject.slug}`) ?? 0))
+}
+
+/** Every revision whose id is given (drafts included: the caller decides who may see them). */
+export function revisionsById(store: EditorialStore, ids: readonly number[]): RevisionRecord[] {
+  return ids.length === 0 ? [] : readRevisions(store, (q) => q.where('revision.id', 'in', [...ids]))
+}

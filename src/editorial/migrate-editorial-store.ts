@@ -1,0 +1,15 @@
+import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely'
+import * as createEditorialTables from './migrations/2026-12-01T2330-create-editorial-tables.js'
+
+/** The editorial store's migrations in order; a shipped migration is never edited, only followed by a new one. */
+const migrations: Record<string, Migration> = {
+  '2026-12-01T2330-create-editorial-tables': createEditorialTables,
+}
+
+const provider: MigrationProvider = { getMigrations: async () => migrations }
+
+/** Brings the editorial store up to the latest schema (only ever adds), throwing the first migration error. */
+export async function migrateEditorialStore(db: Kysely<any>): Promise<void> {
+  const { error } = await new Migrator({ db, provider, migrationTableName: 'editorial_migration', migrationLockTableName: 'editorial_migration_lock' }).migrateToLatest()
+  if (error) throw error instanceof Error ? error : new Error(String(error))
+}

@@ -1,0 +1,85 @@
+import type { SubjectType } from './editorial-database.js'
+import type { EditorialStore } from './open-editorial-store.js'
+import { progressStatuses, type ProgressStatus } from './progress-vocabulary.js'
+import { readRevisions, type RevisionRecord } from './revision-record.js'
+
+/**
+ * The publication generation: it changes with every publication (retractions
+ * are published too) and with nothing else, in every process sharing the
+ * store. Caches of public answers key on it.
+ */
+export function publicationGeneration(store: EditorialStore): number {
+  return Number(store.first(store.db.selectFrom('publication').select((eb) => eb.fn.max('id').as('latest')))?.latest ?? 0)
+}
+
+/** Counts per status, every status present (zero included), in vocabulary order. */
+export type ProgressSummary = Record<ProgressStatus, number>
+
+/** What the public sees of one agreement's progress at one publication generation: published revisions only. */
+export interface ProgressSnapshot {
+  readonly generation: number
+  /** The published revisions of a subject, newest first, retractions included. */
+  history(type: SubjectType, slug: string): readonly RevisionRecord[]
+  /** The published retraction that withdraws a revision, if any. */
+  retractionOf(revisionId: number): RevisionRecord | undefined
+  /** The latest published assessment of an action that is not retracted; null when there is none. */
+  progressOf(actionSlug: string): RevisionRecord | null
+  /** The action's status: its current assessment's, else NOT_ASSESSED. */
+  statusOf(actionSlug: string): ProgressStatus
+  /** A target's published measurements that are not retracted, newest first. */
+  measurementsOf(targetSlug: string): readonly RevisionRecord[]
+  /** Counts per status over the given actions. */
+  summarize(actionSlugs: Iterable<string>): ProgressSummary
+}
+
+const snapshots = new WeakMap<EditorialStore, { generation: number; byAgreement: Map<string, ProgressSnapshot> }>()
+
+/** The progress snapshot of an agreement, read once per publication generation and shared by every request. */
+export function progressSnapshot(store: EditorialStore, agreement: string): ProgressSnapshot {
+  const generation = publicationGeneration(store)
+  let cached = snapshots.get(store)
+  if (!cached || cached.generation !== generation) {
+    cached = { generation, byAgreement: new Map() }
+    snapshots.set(store, cached)
+  }
+  let snapshot = cached.byAgreement.get(agreement)
+  if (!snapshot) {
+    snapshot = buildSnapshot(store, agreement, generation)
+    cached.byAgreement.set(agreement, snapshot)
+  }
+  return snapshot
+}
+
+function buildSnapshot(store: EditorialStore, agreement: string, generation: number): ProgressSnapshot {
+  const published = readRevisions(store, (q) => q.where('revision.agreement_slug', '=', agreement).where('publication.id', 'is not', null)
+    .where('publication.id', '<=', generation).orderBy('revision.revision', 'desc'))
+  const histories = new Map<string, RevisionRecord[]>()
+  const retractions = new Map<number, RevisionRecord>()
+  for (const revision of published) {
+    const key = `${revision.subject.type}/${revision.subject.slug}`
+    histories.set(key, [...(histories.get(key) ?? []), revision])
+    if (revision.retractsId !== null) retractions.set(revision.retractsId, revision)
+  }
+  const standing = (type: SubjectType, slug: string) => (histories.get(`${type}/${slug}`) ?? [])
+    .filter((r) => r.kind !== 'retraction' && !retractions.has(r.id))
+  const current = new Map<string, RevisionRecord>()
+  for (const key of histories.keys()) {
+    if (!key.startsWith('action/')) continue
+    const found = standing('action', key.slice('action/'.length))[0]
+    if (found) current.set(found.subject.slug, found)
+  }
+  const statusOf = (slug: string) => (current.get(slug)?.status ?? 'NOT_ASSESSED') as ProgressStatus
+  return {
+    generation,
+    history: (type, slug) => histories.get(`${type}/${slug}`) ?? [],
+    retractionOf: (id) => retractions.get(id),
+    progressOf: (slug) => current.get(slug) ?? null,
+    statusOf,
+    measurementsOf: (slug) => standing('target', slug),
+    summarize: (slugs) => {
+      const counts = Object.fromEntries(progressStatuses.map((s) => [s, 0])) as ProgressSummary
+      for (const slug of slugs) counts[statusOf(slug)] += 1
+      return counts
+    },
+  }
+}

@@ -1,0 +1,50 @@
+import { appendAudit } from './audit-trail.js'
+import type { EditorialActor } from './editorial-actor.js'
+import type { EditorialStore } from './open-editorial-store.js'
+import { isRetracted } from './retract-revision.js'
+import { findRevision, subjectKeyText, type RevisionRecord } from './revision-record.js'
+import type { EditorialOutcome, UserError } from './user-error.js'
+
+/** Whether a revision of the same subject, newer than this one, is published. */
+function newerPublished(store: EditorialStore, revision: RevisionRecord): number | undefined {
+  return store.first(store.db.selectFrom('revision').innerJoin('publication', 'publication.revision_id', 'revision.id')
+    .select('revision.revision').where('agreement_slug', '=', revision.subject.agreement).where('subject_type', '=', revision.subject.type)
+    .where('subject_slug', '=', revision.subject.slug).where('revision.revision', '>', revision.revision)
+    .orderBy('revision.revision', 'desc').limit(1))?.revision
+}
+
+/**
+ * Publishes a draft (four-eyes: the reviewer is not its author; a trigger in
+ * the store holds the same rule). The draft, its publication and the audit
+ * entry are one transaction; a refusal appends only its audit entry.
+ */
+export function publishRevision(store: EditorialStore, actor: EditorialActor, revisionId: number | null): EditorialOutcome<RevisionRecord> {
+  return store.transaction(() => {
+    const draft = revisionId === null ? undefined : findRevision(store, revisionId)
+    const field = ['input', 'assessmentId']
+    const errors: UserError[] = []
+    if (!draft) errors.push({ field, message: 'No draft has this id.', code: 'NOT_FOUND' })
+    else {
+      if (draft.publication) errors.push({ field, message: `Revision ${draft.revision} was published already, on ${draft.publication.publishedAt}.`, code: 'CONFLICT' })
+      if (draft.authorId === actor.account?.id) errors.push({ field, message: 'You recorded this draft: a colleague publishes it (four-eyes).', code: 'SAME_AUTHOR' })
+      const newer = newerPublished(store, draft)
+      if (!draft.publication && newer !== undefined) errors.push({ field, message: `Revision ${newer} is published already and is newer: this draft is outdated; record a new revision.`, code: 'CONFLICT' })
+      if (draft.retractsId !== null && !draft.publication && isRetracted(store, draft.retractsId)) {
+        errors.push({ field, message: 'The revision this retraction withdraws has been retracted already.', code: 'CONFLICT' })
+      }
+    }
+    const audit = {
+      accountId: actor.account?.id ?? null, operation: 'publishProgress', subject: draft ? subjectKeyText(draft.subject) : null,
+      recordId: draft?.id ?? null, revisionBefore: draft?.revision ?? null, requestId: actor.requestId, client: actor.client,
+    }
+    if (errors.length > 0 || !draft || !actor.account) {
+      appendAudit(store, { ...audit, outcome: 'refused', codes: errors.map((e) => e.code) }, actor.now)
+      return { record: null, userErrors: errors }
+    }
+    store.run(store.db.insertInto('publication').values({
+      revision_id: draft.id, reviewer_id: actor.account.id, published_at: actor.now.toISOString(), request_id: actor.requestId,
+    }))
+    appendAudit(store, { ...audit, outcome: 'accepted', revisionAfter: draft.revision }, actor.now)
+    return { record: findRevision(store, draft.id)!, userErrors: [] }
+  })
+}

@@ -1,0 +1,69 @@
+import { join } from 'node:path'
+import { addAccount } from '../../src/editorial/accounts.js'
+import { openEditorialStore, type EditorialStore } from '../../src/editorial/open-editorial-store.js'
+import { toGlobalId } from '../../src/model/global-id.js'
+import { startTestServer, temporaryDir } from '../api/support.js'
+
+export const agreement = 'assen-2022-2026'
+export const actionId = (slug: string) => toGlobalId('Action', agreement, slug)
+
+/** A GraphQL answer over HTTP. */
+export interface HttpAnswer {
+  status: number
+  headers: Headers
+  body: any
+}
+
+/** POSTs a GraphQL request, with a token when given. */
+export async function post(base: string, query: string, variables: Record<string, unknown> = {}, token?: string, extra: Record<string, string> = {}): Promise<HttpAnswer> {
+  const response = await fetch(`${base}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...extra },
+    body: JSON.stringify({ query, variables }),
+  })
+  return { status: response.status, headers: response.headers, body: await response.json() }
+}
+
+/** A server over the built content with its own temporary editorial store, and accounts made in it. */
+export async function startEditorialServer(env: Record<string, string> = {}) {
+  const folder = temporaryDir('editorial')
+  const path = join(folder.dir, 'editorial.sqlite')
+  const server = await startTestServer({ EDITORIAL_DATABASE: path, ...env })
+  const store: EditorialStore = await openEditorialStore(path)
+  const tokens: Record<string, string> = {}
+  const account = (name: string, role: 'editor' | 'reviewer' | 'admin') => {
+    tokens[name] = addAccount(store, name, role).token
+    return tokens[name]!
+  }
+  return {
+    base: server.base, running: server.running, store, path, account, tokens,
+    gql: (query: string, variables?: Record<string, unknown>, token?: string) => post(server.base, query, variables, token),
+    close: async () => {
+      await server.close()
+      store.close()
+      folder.remove()
+    },
+  }
+}
+
+export const recordProgress = `mutation($input: RecordProgressInput!) { recordProgress(input: $input) {
+  assessment { id revision state status asOf explanation recordedBy evidence { title url kind documentDate } }
+  userErrors { field message code } } }`
+export const publishProgress = `mutation($id: ID!) { publishProgress(input: { assessmentId: $id }) {
+  revision { id revision state publishedBy } userErrors { field message code } } }`
+export const retractProgress = `mutation($id: ID!, $reason: String!, $expected: Int) { retractProgress(input: { assessmentId: $id, reason: $reason, expectedRevision: $expected }) {
+  retraction { id revision state reason retracts { id } } userErrors { field message code } } }`
+
+/** A valid assessment input for an action; override any field. */
+export function assessment(slug: string, overrides: Record<string, unknown> = {}) {
+  return {
+    actionId: actionId(slug), status: 'IN_PROGRESS', asOf: '2025-12-31', explanation: 'De bouw is gestart; 1850 woningen zijn opgeleverd.',
+    evidence: [{ title: 'Raadsinformatiebrief woningbouw', url: 'https://assen.bestuurlijkeinformatie.nl/Document/1', documentDate: '2026-01-15', kind: 'RAADSINFORMATIEBRIEF' }],
+    ...overrides,
+  }
+}
+
+/** The number of rows of a table of the editorial store. */
+export function count(store: EditorialStore, table: 'revision' | 'evidence' | 'publication' | 'audit_entry' | 'account'): number {
+  return (store.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n
+}
