@@ -25,6 +25,10 @@ const search = `query Search($a: String, $q: String!) { search(agreement: $a, qu
 const actionsPage = `query Actions($a: String, $f: ActionFilter, $after: String) { actions(agreement: $a, filter: $f, first: 20, after: $after) {
   totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id slug text kind position } } } }`
 
+// The progress monitor's public reads: a status per action, the agreement's summary (an empty editorial store by default).
+const progressPage = `query Progress($a: String) { agreement(slug: $a) { progressSummary { total assessed counts { status count } } }
+  actions(agreement: $a, first: 50) { edges { node { slug progressStatus progress { status asOf } } } } }`
+
 const nodeLookup = `query Nodes($ids: [ID!]!) { nodes(ids: $ids) { id ... on Action { slug text kind } } }`
 
 const node = `query Node($id: ID!) { node(id: $id) { id ... on Action { slug text kind theme { slug } } } }`
@@ -36,6 +40,8 @@ export const throughputScenarios: readonly Scenario[] = [
   { name: 'nested theme page (cache hit)', cached: true, query: themePage, variables: { a: realAgreement, slug: 'wonen' } },
   { name: 'nested theme page uncached', cached: false, query: themePage, variables: { a: realAgreement, slug: 'wonen' } },
   { name: 'search uncached', cached: false, query: search, variables: { a: realAgreement, q: 'woningbouw' } },
+  { name: 'progress statuses and summary (cache hit)', cached: true, query: progressPage, variables: { a: realAgreement } },
+  { name: 'progress statuses and summary uncached', cached: false, query: progressPage, variables: { a: realAgreement } },
   { name: 'paginated filtered actions uncached', cached: false, query: actionsPage, variables: { a: realAgreement, f: { theme: ['wonen', 'meedoen'], kind: ['CONSULT', 'ADVOCATE'] } } },
 ]
 

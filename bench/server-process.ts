@@ -1,4 +1,6 @@
 import type { ChildProcess } from 'node:child_process'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { freePort, residentBytes, spawnTsx } from './child-process.js'
 
 /** The real server (`src/cli/start.ts`) running as a child process. */
@@ -26,7 +28,9 @@ export class ServerStartError extends Error {
 export async function startServerProcess(env: Record<string, string> = {}, timeoutMs = 600_000, nodeArgs: readonly string[] = []): Promise<ServerProcess> {
   const port = await freePort()
   const started = performance.now()
-  const child = spawnTsx('src/cli/start.ts', [], { LOG_LEVEL: 'warn', HOST: '127.0.0.1', ...env, PORT: String(port) }, nodeArgs)
+  // The bench never opens the project's editorial store: a temporary one unless the caller names one.
+  const editorial = join(tmpdir(), 'open-akkoord-bench-editorial', 'editorial.sqlite')
+  const child = spawnTsx('src/cli/start.ts', [], { LOG_LEVEL: 'warn', HOST: '127.0.0.1', EDITORIAL_DATABASE: editorial, ...env, PORT: String(port) }, nodeArgs)
   let stderr = ''
   child.stderr!.on('data', (chunk: Buffer) => { stderr = (stderr + chunk.toString()).slice(-4000) })
   child.stdout!.resume()

@@ -68,7 +68,7 @@ describe('response caching', () => {
     expect(etag).toMatch(/^"[\w-]{20,}"$/)
     expect(second.headers.get('etag')).toBe(etag)
     expect(first.headers.get('cache-control')).toBe('public, max-age=300, stale-while-revalidate=300')
-    expect(first.headers.get('vary')).toBe('Accept')
+    expect(first.headers.get('vary')).toBe('Accept, Authorization')
     const notModified = await get(q, { 'if-none-match': etag })
     expect(notModified.status).toBe(304)
     expect(await notModified.text()).toBe('')
@@ -133,7 +133,7 @@ describe('health, schema and GraphiQL', () => {
     expect(await healthz.json()).toEqual({ status: 'ok' })
     const readyz = await fetch(`${server.base}/readyz`)
     expect(readyz.status).toBe(200)
-    expect(await readyz.json()).toEqual({ status: 'ready' })
+    expect(await readyz.json()).toMatchObject({ status: 'ready', details: { editorial: { status: 'ok', orphanedSubjects: 0 } } })
   })
 
   it('serves the committed SDL at /schema.graphql', async () => {
