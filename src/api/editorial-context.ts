@@ -19,6 +19,8 @@ export interface EditorialRequest {
    * makes clients revalidate), `private` when it depends on who asks (never cached).
    */
   usage: RequestUsage
+  /** The progress snapshots this request read, one per agreement: one publication generation for the whole answer. */
+  snapshots?: Map<string, ProgressSnapshot>
 }
 
 /** What an answer depended on, for the HTTP layer's caching. */
@@ -56,8 +58,18 @@ export function requireRole(editorial: EditorialRequest, roles: readonly Role[],
   throw new GraphQLError(message, { extensions: { code } })
 }
 
-/** The published progress of an agreement, marking the answer as depending on publications. */
+/**
+ * The published progress of an agreement, marking the answer as depending on
+ * publications. Read once per request, so every field of an answer sees the
+ * same publications and the generation is checked once, not per field.
+ */
 export function publicProgress(editorial: EditorialRequest, agreement: string): ProgressSnapshot {
   editorial.usage.editorial = true
-  return progressSnapshot(editorial.store, agreement)
+  editorial.snapshots ??= new Map()
+  let snapshot = editorial.snapshots.get(agreement)
+  if (!snapshot) {
+    snapshot = progressSnapshot(editorial.store, agreement)
+    editorial.snapshots.set(agreement, snapshot)
+  }
+  return snapshot
 }
