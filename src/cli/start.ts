@@ -7,6 +7,7 @@ import { createLogger } from '../server/logger.js'
 import { startServer, type RunningServer } from '../server/start-server.js'
 import { writePublication } from '../publication/write-publication.js'
 import { openDatabase } from '../store/open-database.js'
+import { openEditorialStore } from '../editorial/open-editorial-store.js'
 
 /**
  * `npm start`: builds the database first when it is missing or older than its
@@ -49,6 +50,14 @@ async function prepare(): Promise<void> {
       logger.fatal({ err: error }, 'building the database failed; run `npm run db:build` to see every problem')
       process.exit(1)
     }
+  }
+
+  // The editorial store is created and migrated here, once, before any worker opens it.
+  try {
+    (await openEditorialStore(config.editorialDatabase)).close()
+  } catch (error) {
+    logger.fatal({ err: error, editorial: config.editorialDatabase }, 'opening the editorial store failed')
+    process.exit(1)
   }
 
   // /data/ serves the publication: write it when there is none, or when the database is newer than it.
