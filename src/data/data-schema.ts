@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { actionKinds, artifactKinds, sectionKinds } from '../store/database.js'
+import { actionKinds, artifactKinds, sectionKinds, targetDeadlineKinds, targetFrequencyPeriods } from '../store/database.js'
 
 const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be lower-case kebab-case')
 const text = z.string().trim().min(1)
@@ -17,10 +17,16 @@ const target = z.object({
   unit: text.nullable(),
   is_minimum: z.boolean(),
   deadline: isoDate.nullable(),
+  deadline_kind: z.enum(targetDeadlineKinds).optional(),
   start_date: isoDate.nullable(),
+  date_reading: z.object({ inferred: z.boolean(), reason: text }).strict().optional(),
+  frequency: z.object({ count: z.number().int().min(1), per: z.enum(targetFrequencyPeriods) }).strict().optional(),
   lines,
   text,
-}).strict().refine((t) => (t.value === null) === (t.unit === null), 'value and unit go together: give both or neither')
+}).strict()
+  .refine((t) => (t.value === null) === (t.unit === null), 'value and unit go together: give both or neither')
+  .refine((t) => (t.deadline === null && t.start_date === null) === (t.date_reading === undefined), 'a target with a deadline or start_date says how the date was read (date_reading), and one without gives none')
+  .refine((t) => t.deadline !== null || t.deadline_kind === undefined, 'deadline_kind needs a deadline')
 
 const action = z.object({
   slug,

@@ -123,6 +123,8 @@ export interface ActionTable extends SourceLines {
   position: number
   kind: ActionKind
   text: string
+  /** Why no portfolio is responsible (the mayor's public order, the college as a whole); null otherwise. */
+  responsible_note: string | null
 }
 
 export interface ActionPortfolioTable {
@@ -146,9 +148,22 @@ export interface TargetTable extends SourceLines {
   unit: string | null
   is_minimum: number
   deadline: string | null
+  /** What the deadline means: a date the text gives or derives, or the end of the council term. */
+  deadline_kind: TargetDeadlineKind | null
   start_date: string | null
+  /** 1 when the curators derived a date rather than read it; date_reason then says how. */
+  date_inferred: number
+  date_reason: string | null
+  /** A recurring commitment: frequency_count times per frequency_period. */
+  frequency_count: number | null
+  frequency_period: TargetFrequencyPeriod | null
   text: string
 }
+
+export const targetDeadlineKinds = ['date', 'term_end'] as const
+export type TargetDeadlineKind = (typeof targetDeadlineKinds)[number]
+export const targetFrequencyPeriods = ['week', 'month', 'year'] as const
+export type TargetFrequencyPeriod = (typeof targetFrequencyPeriods)[number]
 
 export interface BudgetCategoryTable extends SourceLines {
   id: Generated<number>

@@ -67,11 +67,14 @@ export async function insertAgreement(db: Kysely<Database>, data: AgreementData,
   }))))
 
   let actionPosition = 0
-  const insertActions = async (list: readonly ActionData[], parent: { topic_id: number } | { section_id: number }, defaults: readonly string[]) => {
+  const insertActions = async (
+    list: readonly ActionData[], parent: { topic_id: number } | { section_id: number }, defaults: readonly string[], note: string | undefined,
+  ) => {
     for (const action of list) {
       const actionId = await insertReturningId(db, 'action', {
         agreement_id: agreementId, topic_id: null, section_id: null, ...parent, slug: action.slug,
         position: ++actionPosition, kind: action.kind, text: action.text, start_line: action.lines[0], end_line: action.lines[1],
+        responsible_note: action.responsible_note ?? ((action.responsible ?? defaults).length === 0 ? note ?? null : null),
       })
       ids.action.set(action.slug, actionId)
       await insertRows(db, 'action_portfolio', (action.responsible ?? defaults).map((r) => ({
@@ -79,12 +82,15 @@ export async function insertAgreement(db: Kysely<Database>, data: AgreementData,
       })))
       await insertRows(db, 'target', (action.targets ?? []).map((t) => ({
         agreement_id: agreementId, action_id: actionId, slug: t.slug, description: t.description, value: t.value,
-        unit: t.unit, is_minimum: t.is_minimum ? 1 : 0, deadline: t.deadline, start_date: t.start_date, text: t.text,
+        unit: t.unit, is_minimum: t.is_minimum ? 1 : 0, deadline: t.deadline,
+        deadline_kind: t.deadline === null ? null : t.deadline_kind ?? 'date', start_date: t.start_date,
+        date_inferred: t.date_reading?.inferred ? 1 : 0, date_reason: t.date_reading?.reason ?? null,
+        frequency_count: t.frequency?.count ?? null, frequency_period: t.frequency?.per ?? null, text: t.text,
         start_line: t.lines[0], end_line: t.lines[1],
       })))
     }
   }
-  for (const s of a.sections) await insertActions(s.actions ?? [], { section_id: ids.section.get(s.slug)! }, [])
+  for (const s of a.sections) await insertActions(s.actions ?? [], { section_id: ids.section.get(s.slug)! }, [], undefined)
 
   for (const [i, { data: t }] of data.themes.entries()) {
     const themeId = await insertReturningId(db, 'theme', {
@@ -101,7 +107,7 @@ export async function insertAgreement(db: Kysely<Database>, data: AgreementData,
         text: topic.text, start_line: topic.lines[0], end_line: topic.lines[1],
       })
       ids.topic.set(topic.slug, topicId)
-      await insertActions(topic.actions, { topic_id: topicId }, topic.responsible)
+      await insertActions(topic.actions, { topic_id: topicId }, topic.responsible, topic.responsible_note)
     }
   }
 

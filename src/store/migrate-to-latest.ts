@@ -1,11 +1,13 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely'
 import * as createAgreementTables from './migrations/2026-11-28T1540-create-agreement-tables.js'
 import * as scopeSearchIndex from './migrations/2026-11-28T1730-scope-search-index.js'
+import * as targetDatesAndRecurrence from './migrations/2026-12-01T2330-target-dates-and-recurrence.js'
 
 /** The migrations in order; a shipped migration is never edited, only followed by a new one. */
 const migrations: Record<string, Migration> = {
   '2026-11-28T1540-create-agreement-tables': createAgreementTables,
   '2026-11-28T1730-scope-search-index': scopeSearchIndex,
+  '2026-12-01T2330-target-dates-and-recurrence': targetDatesAndRecurrence,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations }
