@@ -48,10 +48,10 @@ describe('the public contract', () => {
     expect(data.none).toBeNull()
   })
 
-  it('serves 204 actions, each from a topic or a governance section, with a kind and a quoted source', async () => {
+  it('serves 190 actions, each from a topic or a governance section, with a kind and a quoted source', async () => {
     const data = await app.data(`{ actions(first: 100) { totalCount edges { node { slug text kind theme { slug } topic { slug theme { slug } } section { slug kind }
       source { startLine endLine text } } } } }`)
-    expect(data.actions.totalCount).toBe(204)
+    expect(data.actions.totalCount).toBe(190)
     for (const { node } of data.actions.edges) {
       expect(['NEW', 'CONTINUE', 'INTENSIFY', 'INVESTIGATE', 'ADVOCATE', 'CONSULT', 'SUPPORT']).toContain(node.kind)
       expect(node.source.text).toBe(node.text)
@@ -131,7 +131,7 @@ describe('the public contract', () => {
     const governance = data.sections.find((s: any) => s.kind === 'GOVERNANCE')
     expect(governance.children.length).toBe(5)
     const actions = data.sections.flatMap((s: any) => s.actions)
-    expect(actions).toHaveLength(14)
+    expect(actions).toHaveLength(19)
     for (const action of actions) expect(data.sections.find((s: any) => s.slug === action.section.slug).kind).toBe('GOVERNANCE_PART')
     expect(data.agreement.sections.map((s: any) => s.slug)).not.toContain('luisteren-naar-de-stad')
     expect(data.agreement.signatories).toHaveLength(5)
@@ -142,7 +142,7 @@ describe('the public contract', () => {
   it('links targets to their actions', async () => {
     const data = await app.data('{ actions(first: 100, filter: { hasTarget: true }) { totalCount edges { node { slug targets { slug value unit isMinimum deadline action { slug } source { text } } } } } }')
     const targets = data.actions.edges.flatMap((e: any) => e.node.targets.map((t: any) => ({ ...t, owner: e.node.slug })))
-    expect(targets).toHaveLength(14)
+    expect(targets).toHaveLength(15)
     for (const target of targets) expect(target.action.slug).toBe(target.owner)
     expect(targets.some((t: any) => t.value === 3000 && t.isMinimum)).toBe(true)
   })

@@ -71,7 +71,9 @@ describe('the curated agreement', () => {
     expect(find(5000, 'banen')).toHaveLength(1)
     expect(find(1_000_000, 'euro')).toHaveLength(1)
     expect(find(4_000_000, 'euro')).toHaveLength(1)
-    expect(find(27, 'jaar')[0]).toMatchObject({ startDate: '2022-07-01' })
+    expect(targets.find((t) => t.startDate === '2022-07-01' && /1 juli 2022/.test(t.text))).toMatchObject({ value: null })
+    expect(targets.find((t) => /deze raadsperiode/.test(t.text))).toMatchObject({ deadline: '2026-03-18' })
+    expect(targets.find((t) => /na twee jaar/.test(t.text))).toMatchObject({ deadline: null, startDate: '2024-06-16' })
     expect(targets.find((t) => t.startDate === '2025-01-01' && /CO2-neutraal/.test(t.text))).toBeTruthy()
   })
 
