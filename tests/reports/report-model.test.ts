@@ -119,7 +119,7 @@ describe('the district report', () => {
     const selection = selectDistrictActions(source.view, pittelo)
     expect(selection.wijkwethouder.holder.name).toBe('Jan Broekema')
     expect(selection.named).toEqual([])
-    expect(selection.everyDistrict.map((a) => a.action.text)).toContain('In iedere wijk moet daarvoor plek zijn.')
+    expect(selection.everyDistrict.map((a) => a.action.text)).toContain('We maken daarvoor gebruik van wijkgebouwen, maar bijvoorbeeld ook van kantines van sportverenigingen in de wijk.')
     expect(selection.portfolio.length).toBeGreaterThan(20)
     const all = [...selection.named, ...selection.everyDistrict, ...selection.portfolio]
     expect(new Set(all).size).toBe(all.length)
@@ -128,7 +128,7 @@ describe('the district report', () => {
   it('for Kloosterveen: the actions that name it come first', () => {
     const kloosterveen = source.view.districts.find((d) => d.slug === 'kloosterveen')!
     const selection = selectDistrictActions(source.view, kloosterveen)
-    expect(selection.named.map((a) => a.action.text)).toContain('Ook in Kloosterveen versnellen we de woningbouw.')
+    expect(selection.named.map((a) => a.action.text)).toContain('Ook in Kloosterveen versnellen we de woningbouw. Met als doel binnen vier jaar minimaal de eerste 500 woningen opgeleverd te hebben en gestart te zijn met het tweede deel.')
     expect(selection.wijkwethouder.holder.name).toBe('Bert Jan ten Oever')
   })
 })
