@@ -115,6 +115,6 @@ describe('the HTML reports', () => {
     expect(textOf(elements(doc, 'h1')[0]!)).toBe('Wat het akkoord belooft voor : Pittelo')
     const facts = elements(doc, 'dl').find((dl) => textOf(dl).includes('Wethouder'))!
     expect(textOf(facts)).toContain('Jan Broekema')
-    expect(textOf(elements(doc, 'main')[0]!)).toContain('In iedere wijk moet daarvoor plek zijn.')
+    expect(textOf(elements(doc, 'main')[0]!)).toContain('We maken daarvoor gebruik van wijkgebouwen, maar bijvoorbeeld ook van kantines van sportverenigingen in de wijk.')
   })
 })

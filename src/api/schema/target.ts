@@ -11,7 +11,7 @@ builder.node(TargetRef, {
     slug: t.exposeString('slug', { description: 'The stable, URL-safe name of the target within its agreement.' }),
     description: t.exposeString('description', { description: 'A short description of what is promised.' }),
     value: t.exposeInt('value', { nullable: true, description: 'The number promised; null for a target that is only dated. Euro amounts are whole euros.' }),
-    unit: t.exposeString('unit', { nullable: true, description: 'The unit of `value` ("woningen", "euro", "keer per jaar"); null when there is no value.' }),
+    unit: t.exposeString('unit', { nullable: true, description: 'The unit of `value` ("woningen", "euro", "procent"); null when there is no value.' }),
     isMinimum: t.exposeBoolean('isMinimum', { description: 'Whether the value is a minimum ("minimaal", "ten minste").' }),
     deadline: t.exposeString('deadline', { nullable: true, description: 'The date by which it is promised, ISO 8601; periods such as "binnen vier jaar" are resolved against the presentation date.' }),
     startDate: t.exposeString('startDate', { nullable: true, description: 'The date from which it applies, ISO 8601; null when the text gives none.' }),
