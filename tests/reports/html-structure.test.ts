@@ -93,7 +93,7 @@ describe('the HTML reports', () => {
   it('give the inference notes in Dutch, like the page, and spell out the asterisk for screen readers', () => {
     const doc = page('budget')
     expect(all(doc).filter((n) => attr(n, 'lang') === 'en')).toEqual([])
-    expect(textOf(doc)).toMatch(/Eén bedrag, geplaatst in 2023: het vormen van een reserve/)
+    expect(textOf(doc)).toMatch(/Afgedwongen door de totalen: met de regels van vier bedragen onder hun kolomkoppen/)
     expect(all(doc).filter((n) => attr(n, 'class') === 'sr-only').map(textOf)).toContain('(afgeleid jaar)')
   })
 
