@@ -1,4 +1,4 @@
-import { actionKinds, artifactKinds, sectionKinds } from '../store/database.js'
+import { actionKinds, artifactKinds, sectionKinds, targetDeadlineKinds, targetFrequencyPeriods } from '../store/database.js'
 import { defineTable, own } from './table-definition.js'
 
 /** The agreement and its text: parties, persons, sections, themes, topics, actions, targets, rules. */
@@ -117,6 +117,7 @@ export const agreementTables = [
       t.field('position', 'integer', (r) => r.position, { description: 'Order in the agreement (1-based).', predicate: 'schema:position' }),
       t.field('kind', 'string', (r) => r.kind, { description: 'Kind of commitment (see the vocabulary in docs/data.md).', enum: actionKinds, predicate: 'oa:kind' }),
       t.field('text', 'string', (r) => r.text, { description: 'The sentence, quoted.', predicate: 'schema:text', dutch: true }),
+      t.field('responsible_note', 'string', (r) => r.responsibleNote, { required: false, description: 'Why no alderman\'s portfolio is responsible (the mayor, the college as a whole); empty when one is.', predicate: 'oa:responsibleNote', dutch: true }),
       ...t.source(),
     ],
   })),
@@ -133,7 +134,12 @@ export const agreementTables = [
       t.field('unit', 'string', (r) => r.unit, { required: false, description: 'Unit of the value.', predicate: 'schema:unitText', dutch: true }),
       t.field('is_minimum', 'boolean', (r) => r.isMinimum, { description: 'Whether the value is a minimum ("minimaal", "ten minste").', predicate: 'oa:isMinimum' }),
       t.field('deadline', 'date', (r) => r.deadline, { required: false, description: 'Date by which the target is to be met.', predicate: 'oa:deadline' }),
-      t.field('start_date', 'date', (r) => r.startDate, { required: false, description: 'Date from which the target applies.', predicate: 'schema:startDate' }),
+      t.field('deadline_kind', 'string', (r) => r.deadlineKind, { required: false, description: 'What the deadline means: a date, or the end of the council term ("deze raadsperiode").', enum: targetDeadlineKinds, predicate: 'oa:deadlineKind' }),
+      t.field('start_date', 'date', (r) => r.startDate, { required: false, description: 'Date from which the target applies, or after which it happens.', predicate: 'schema:startDate' }),
+      t.field('date_inferred', 'boolean', (r) => r.dateInferred, { description: 'Whether the curators derived the dates rather than read them.', predicate: 'oa:dateInferred' }),
+      t.field('date_reason', 'string', (r) => r.dateReason, { required: false, description: 'How the dates were read, citing the source line.', predicate: 'oa:dateReason', dutch: true }),
+      t.field('frequency_count', 'integer', (r) => r.frequencyCount, { required: false, description: 'For a recurring commitment: how many times per frequency_period.', predicate: 'oa:frequencyCount' }),
+      t.field('frequency_period', 'string', (r) => r.frequencyPeriod, { required: false, description: 'For a recurring commitment: week, month or year.', enum: targetFrequencyPeriods, predicate: 'oa:frequencyPeriod' }),
       t.field('text', 'string', (r) => r.text, { description: 'The words stating the target, quoted.', predicate: 'schema:text', dutch: true }),
       ...t.source(),
     ],

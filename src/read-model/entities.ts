@@ -84,7 +84,7 @@ export const entities = {
     parentColumns: { topicId: 'action.topic_id', sectionId: 'action.section_id', themeId: 'topic.theme_id' },
     map: (r) => ({
       id: r.id, agreementId: r.agreement_id, topicId: r.topic_id, sectionId: r.section_id, themeId: r.theme_id ?? null,
-      slug: r.slug, position: r.position, kind: r.kind, text: r.text, source: source(r),
+      slug: r.slug, position: r.position, kind: r.kind, text: r.text, responsibleNote: r.responsible_note, source: source(r),
     }),
   }),
   target: define<R.TargetRecord>({
@@ -93,8 +93,9 @@ export const entities = {
     agreementColumn: 'target.agreement_id', idColumn: 'target.id', parentColumns: { actionId: 'target.action_id' },
     map: (r) => ({
       id: r.id, agreementId: r.agreement_id, actionId: r.action_id, slug: r.slug, description: r.description,
-      value: r.value, unit: r.unit, isMinimum: r.is_minimum === 1, deadline: r.deadline, startDate: r.start_date,
-      text: r.text, source: source(r),
+      value: r.value, unit: r.unit, isMinimum: r.is_minimum === 1, deadline: r.deadline, deadlineKind: r.deadline_kind,
+      startDate: r.start_date, dateInferred: r.date_inferred === 1, dateReason: r.date_reason,
+      frequencyCount: r.frequency_count, frequencyPeriod: r.frequency_period, text: r.text, source: source(r),
     }),
   }),
   budgetCategory: define<R.BudgetCategoryRecord>({

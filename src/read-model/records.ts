@@ -1,4 +1,4 @@
-import type { ActionKind, ArtifactKind, SectionKind } from '../store/database.js'
+import type { ActionKind, ArtifactKind, SectionKind, TargetDeadlineKind, TargetFrequencyPeriod } from '../store/database.js'
 
 /** Where a record stands in the source text: 1-based inclusive lines. */
 export interface SourceRange {
@@ -87,6 +87,8 @@ export interface ActionRecord extends Scoped {
   position: number
   kind: ActionKind
   text: string
+  /** Why no portfolio is responsible (the mayor, the college as a whole); null when one is. */
+  responsibleNote: string | null
   source: SourceRange
 }
 
@@ -98,7 +100,12 @@ export interface TargetRecord extends Scoped {
   unit: string | null
   isMinimum: boolean
   deadline: string | null
+  deadlineKind: TargetDeadlineKind | null
   startDate: string | null
+  dateInferred: boolean
+  dateReason: string | null
+  frequencyCount: number | null
+  frequencyPeriod: TargetFrequencyPeriod | null
   text: string
   source: SourceRange
 }
