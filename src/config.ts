@@ -31,6 +31,14 @@ const schema = z.object({
   REPORT_RETRY_AFTER_SECONDS: integer(5, 1, 3600),
   REPORT_THEME: z.string().trim().min(1).default('reports/theme.json'),
   SHUTDOWN_TIMEOUT_MS: integer(10_000, 0, 600_000),
+  SHUTDOWN_GRACE_MS: integer(5_000, 0, 600_000),
+  HEADERS_TIMEOUT_MS: integer(10_000, 100, 600_000),
+  REQUEST_TIMEOUT_MS: integer(30_000, 100, 3_600_000),
+  KEEP_ALIVE_TIMEOUT_MS: integer(5_000, 100, 600_000),
+  MAX_CONNECTIONS: integer(1_000, 1, 1_000_000),
+  MAX_IN_FLIGHT: integer(128, 1, 100_000),
+  RETRY_AFTER_SECONDS: integer(2, 1, 3600),
+  PARSE_CACHE_BYTES: integer(20_000_000, 0, 2_000_000_000),
   CACHE_MAX_AGE: integer(300, 0, 31_536_000),
   RESPONSE_CACHE_BYTES: integer(50_000_000, 0, 2_000_000_000),
   WORKERS: integer(1, 1, 64),
@@ -58,9 +66,20 @@ export interface Config {
    * theme file (colours, fonts, sizes) whose folder holds every asset a render may read.
    */
   reports: { concurrency: number; queue: number; cacheEntries: number; retryAfterSeconds: number; themePath: string }
+  /** SIGTERM: /readyz turns 503 and the listener stays open for graceMs, then requests in flight get up to timeoutMs to finish. */
   shutdownTimeoutMs: number
-  /** HTTP caching of API answers: Cache-Control max-age in seconds, and the in-memory response cache's size (0 turns it off). */
-  cache: { maxAgeSeconds: number; maxBytes: number }
+  shutdownGraceMs: number
+  /**
+   * Connection hygiene: time to receive the headers, the whole request, and between requests on a
+   * keep-alive connection; connections kept open at once; requests answered at once (more get a 503
+   * with Retry-After).
+   */
+  http: { headersTimeoutMs: number; requestTimeoutMs: number; keepAliveTimeoutMs: number; maxConnections: number; maxInFlight: number; retryAfterSeconds: number }
+  /**
+   * HTTP caching of API answers: Cache-Control max-age in seconds, the in-memory response cache's size (0 turns
+   * it off), and the heap the parsed and validated GraphQL documents may hold (0 turns that cache off).
+   */
+  cache: { maxAgeSeconds: number; maxBytes: number; parseBytes: number }
   /** Server processes `npm start` runs (node:cluster): 1 serves from the one process, more fork workers sharing the port. */
   workers: number
 }
@@ -105,7 +124,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       retryAfterSeconds: s.REPORT_RETRY_AFTER_SECONDS, themePath: resolve(projectRoot, s.REPORT_THEME),
     },
     shutdownTimeoutMs: s.SHUTDOWN_TIMEOUT_MS,
-    cache: { maxAgeSeconds: s.CACHE_MAX_AGE, maxBytes: s.RESPONSE_CACHE_BYTES },
+    shutdownGraceMs: s.SHUTDOWN_GRACE_MS,
+    http: {
+      headersTimeoutMs: s.HEADERS_TIMEOUT_MS, requestTimeoutMs: Math.max(s.REQUEST_TIMEOUT_MS, s.HEADERS_TIMEOUT_MS),
+      keepAliveTimeoutMs: s.KEEP_ALIVE_TIMEOUT_MS, maxConnections: s.MAX_CONNECTIONS, maxInFlight: s.MAX_IN_FLIGHT,
+      retryAfterSeconds: s.RETRY_AFTER_SECONDS,
+    },
+    cache: { maxAgeSeconds: s.CACHE_MAX_AGE, maxBytes: s.RESPONSE_CACHE_BYTES, parseBytes: s.PARSE_CACHE_BYTES },
     workers: s.WORKERS,
   }
 }

@@ -48,6 +48,8 @@ export const builder = new SchemaBuilder<{
     nodesQueryOptions: {
       description: 'Fetches objects by their global IDs, in the order given; null for each ID that names nothing.',
       args: { ids: { description: 'Global IDs, as returned in any `id` field or in the data dumps (at most 100).' } },
+      // Each ID, repeated ones too, is an object answered with everything selected in it.
+      complexity: (args) => ({ field: 1, multiplier: Math.min(args.ids.length, pageSizes.max) }),
       resolve: (_root, args, _ctx, _info, resolveNodes) => {
         if (args.ids.length > pageSizes.max) throw badUserInput('ids', `${args.ids.length} IDs`, `holds more than ${pageSizes.max} IDs`)
         return resolveNodes(args.ids)

@@ -1,11 +1,13 @@
 import { EnvelopArmor } from '@escape.tech/graphql-armor'
 import type { GraphQLArmorRejectCallback } from '@escape.tech/graphql-armor-types'
 import { complexityFromQuery } from '@pothos/plugin-complexity'
-import type { DocumentNode, GraphQLSchema, OperationDefinitionNode } from 'graphql'
+import type { DocumentNode, FragmentDefinitionNode, GraphQLSchema, OperationDefinitionNode } from 'graphql'
 import { GraphQLError, Kind } from 'graphql'
 import type { Plugin } from 'graphql-yoga'
 import type { Config } from '../config.js'
+import { listArgumentCost } from './argument-cost.js'
 import { errorCodes } from './errors.js'
+import { countIntrospection } from './introspection-cost.js'
 
 type Limits = Config['limits']
 
@@ -32,6 +34,7 @@ function reject(limit: string, maximum: number): GraphQLArmorRejectCallback {
  */
 export function armorPlugins(limits: Limits): Plugin[] {
   const armor = new EnvelopArmor({
+    // Introspection's depth is checked with its cost (queryCost), where `ofType` chains can be told apart.
     maxDepth: { n: limits.maxDepth, ignoreIntrospection: true, flattenFragments: true, propagateOnRejection: false, onReject: [reject('MAX_DEPTH', limits.maxDepth)] },
     maxAliases: { n: limits.maxAliases, propagateOnRejection: false, onReject: [reject('MAX_ALIASES', limits.maxAliases)] },
     maxDirectives: { n: limits.maxDirectives, propagateOnRejection: false, onReject: [reject('MAX_DIRECTIVES', limits.maxDirectives)] },
@@ -44,18 +47,44 @@ export function armorPlugins(limits: Limits): Plugin[] {
 }
 
 /**
- * The estimated cost of the operation a request runs, from the complexity
- * each field declares (a list multiplies the cost of what is selected in it
- * by its expected size; a connection by the page size asked for).
+ * Introspection fields answered per unit of cost. They are read from the
+ * schema in memory, with no resolver or SQL behind them: the bench measured
+ * about this many introspection fields for the CPU of one data field (see
+ * docs/performance.md). GraphiQL's full introspection query stays well within
+ * MAX_COST; thirty aliased copies of it do not.
+ */
+export const introspectionFieldsPerCost = 10
+
+/** The estimated cost of a request, and how deep its introspection nests. */
+export interface QueryCost {
+  cost: number
+  /** The fields its introspection answers, and their depth (not counting `ofType`). */
+  introspection: { fields: number; depth: number }
+}
+
+/**
+ * The estimated cost of the operation a request runs: the complexity each
+ * field declares (a list multiplies the cost of what is selected in it by its
+ * expected size; a connection by the page size asked for; `nodes` by the IDs
+ * given), plus one per item of every list argument, plus the introspection it
+ * asks for, counted exactly. Counting stops once the cost passes `maximum`.
  * Undefined when the variables are invalid: execution reports those.
  */
-export function queryCost(schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined, variables: Record<string, unknown> | undefined): number | undefined {
+export function queryCost(
+  schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined, variables: Record<string, unknown> | undefined,
+  maximum = Number.MAX_SAFE_INTEGER,
+): QueryCost | undefined {
   const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)
   const operation = operationName ? operations.find((o) => o.name?.value === operationName) : operations.length === 1 ? operations[0] : undefined
   if (!operation) return undefined
-  const only: DocumentNode = { kind: Kind.DOCUMENT, definitions: [operation, ...document.definitions.filter((d) => d.kind === Kind.FRAGMENT_DEFINITION)] }
+  const fragments = document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
+  const only: DocumentNode = { kind: Kind.DOCUMENT, definitions: [operation, ...fragments] }
+  const values = variables ?? {}
   try {
-    return complexityFromQuery(only, { schema, variables: variables ?? {}, ctx: {} }).complexity
+    const fieldCost = complexityFromQuery(only, { schema, variables: values, ctx: {} }).complexity + listArgumentCost(schema, only, values)
+    const budget = Math.max(0, maximum - fieldCost) * introspectionFieldsPerCost
+    const introspection = countIntrospection(schema, operation, Object.fromEntries(fragments.map((f) => [f.name.value, f])), values, budget)
+    return { cost: fieldCost + Math.ceil(introspection.fields / introspectionFieldsPerCost), introspection }
   } catch {
     return undefined
   }
@@ -75,8 +104,13 @@ export interface CostContext {
 export function costLimitPlugin(limits: Limits): Plugin {
   return {
     onExecute({ args, setResultAndStopExecution }) {
-      const cost = queryCost(args.schema, args.document, args.operationName, args.variableValues ?? undefined)
-      if (cost === undefined) return
+      const measured = queryCost(args.schema, args.document, args.operationName, args.variableValues ?? undefined, limits.maxCost)
+      if (measured === undefined) return
+      const { cost, introspection } = measured
+      if (introspection.depth > limits.maxDepth) {
+        setResultAndStopExecution({ errors: [tooComplex(`its introspection is ${introspection.depth} levels deep`, 'MAX_DEPTH', limits.maxDepth, { http: { status: 400, spec: true } })] })
+        return
+      }
       if (cost > limits.maxCost) {
         // Answered like a validation error: 400 for application/graphql-response+json, 200 for application/json (yoga strips `http`).
         setResultAndStopExecution({ errors: [tooComplex(`its estimated cost is ${cost}; ask for smaller pages (first/last) or fewer nested lists`,

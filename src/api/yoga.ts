@@ -11,6 +11,7 @@ import { mutationAuditPlugin } from './mutation-audit-plugin.js'
 import { errorCodes } from './errors.js'
 import { executableSchema } from './executable-schema.js'
 import { graphiqlOptions, renderGraphiQLPage } from './graphiql-page.js'
+import { boundedParseCaches } from './parse-cache.js'
 import { armorPlugins, costLimitPlugin, withCode, type CostContext } from './query-limits.js'
 
 /** Where a request gets its database: a lease that is released when the response is made. */
@@ -21,6 +22,8 @@ export interface StoreSource {
 /** What the yoga app needs: its settings, its database and its logger. */
 export interface ApiAppOptions {
   limits: Config['limits']
+  /** The heap parsed documents may hold (PARSE_CACHE_BYTES); 0 parses every request anew. */
+  parseCacheBytes: number
   stores: StoreSource
   /** The editorial store (opened and migrated before the first request). */
   editorial: EditorialStore | Promise<EditorialStore>
@@ -118,6 +121,7 @@ export function createApiApp(options: ApiAppOptions): YogaServerInstance<Record<
     graphiql: graphiqlOptions,
     renderGraphiQL: renderGraphiQLPage,
     logging: yogaLogger(options.logger),
+    parserAndValidationCache: boundedParseCaches(options.parseCacheBytes),
     maskedErrors: {
       isDev: false,
       maskError: (error, message) => {

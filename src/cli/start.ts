@@ -6,8 +6,9 @@ import { ConfigError, loadConfig, projectRoot, type Config } from '../config.js'
 import { createLogger } from '../server/logger.js'
 import { startServer, type RunningServer } from '../server/start-server.js'
 import { writePublication } from '../publication/write-publication.js'
-import { openDatabase } from '../store/open-database.js'
 import { openEditorialStore } from '../editorial/open-editorial-store.js'
+import { DatabaseCheckError, openCheckedDatabase } from '../store/check-database.js'
+import type { Store } from '../store/open-database.js'
 
 /**
  * `npm start`: builds the database first when it is missing or older than its
@@ -62,7 +63,8 @@ async function prepare(): Promise<void> {
 
   // /data/ serves the publication: write it when there is none, or when the database is newer than it.
   if (databaseIsStale(join(config.publicationDir, 'SHA256SUMS'), [config.databasePath])) {
-    const store = openDatabase(config.databasePath, { readonly: true })
+    // A publication is only ever written from a database that passed its check.
+    const store = checkedOrExit()
     try {
       const result = await writePublication({
         db: store.db, databasePath: config.databasePath, outDir: config.publicationDir, root: projectRoot,
@@ -74,6 +76,21 @@ async function prepare(): Promise<void> {
     } finally {
       await store.db.destroy()
     }
+  }
+}
+
+/** A database that fails its check stops the start (exit 1) with the reason logged; other errors are thrown on. */
+function exitOnBadDatabase(error: unknown): never {
+  if (!(error instanceof DatabaseCheckError)) throw error
+  logger.fatal({ database: error.path, problem: error.problem }, 'the database failed its check; not serving it. Rebuild it with `npm run db:build`')
+  process.exit(1)
+}
+
+function checkedOrExit(): Store {
+  try {
+    return openCheckedDatabase(config.databasePath)
+  } catch (error) {
+    exitOnBadDatabase(error)
   }
 }
 
@@ -93,7 +110,11 @@ async function serve(): Promise<void> {
   process.once('SIGTERM', () => stop('SIGTERM'))
   process.once('SIGINT', () => stop('SIGINT'))
   process.on('SIGHUP', () => running?.reopenDatabase())
-  running = await startServer(config, logger)
+  try {
+    running = await startServer(config, logger)
+  } catch (error) {
+    exitOnBadDatabase(error)
+  }
 }
 
 /**

@@ -1,8 +1,11 @@
 import { z } from 'zod'
 import { actionKinds, artifactKinds, sectionKinds, targetDeadlineKinds, targetFrequencyPeriods } from '../store/database.js'
+import { freeText, licence, textLimits } from './free-text.js'
 
 const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be lower-case kebab-case')
-const text = z.string().trim().min(1)
+// Every free-text field: UTF-8 with no control characters, within a length; names and titles are shorter.
+const text = freeText(textLimits.text)
+const name = freeText(textLimits.name)
 const lines = z
   .tuple([z.number().int().min(1), z.number().int().min(1)])
   .refine(([start, end]) => end >= start, 'end line must not come before start line')
@@ -40,19 +43,19 @@ const action = z.object({
 
 export const agreementFileSchema = z.object({
   slug,
-  title: text,
-  subtitle: text,
-  municipality: text,
+  title: name,
+  subtitle: name,
+  municipality: name,
   period: z.object({ start: z.number().int(), end: z.number().int() }).strict(),
   presented_on: isoDate,
-  source: z.object({ file: text, sha256: z.string().regex(/^[0-9a-f]{64}$/) }).strict(),
+  source: z.object({ file: name, sha256: z.string().regex(/^[0-9a-f]{64}$/) }).strict(),
   data_version: isoDate,
-  license: text,
-  language: text,
-  parties: z.array(z.object({ slug, name: text }).strict()).min(1),
-  persons: z.array(z.object({ slug, name: text, party: slug, signatory: z.boolean(), lines }).strict()),
+  license: licence,
+  language: name,
+  parties: z.array(z.object({ slug, name }).strict()).min(1),
+  persons: z.array(z.object({ slug, name, party: slug, signatory: z.boolean(), lines }).strict()),
   sections: z.array(z.object({
-    slug, title: text, kind: z.enum(sectionKinds), parent: slug.optional(), lines, text,
+    slug, title: name, kind: z.enum(sectionKinds), parent: slug.optional(), lines, text,
     actions: z.array(action).optional(),
   }).strict()),
   artifacts: z.array(z.object({ kind: z.enum(artifactKinds), lines, text, note: text }).strict()),
@@ -60,13 +63,13 @@ export const agreementFileSchema = z.object({
 
 export const themeFileSchema = z.object({
   slug,
-  name: text,
+  name,
   heading: quote,
   vision_short: quote.optional(),
   vision: quote.optional(),
   topics: z.array(z.object({
     slug,
-    title: text,
+    title: name,
     lines,
     text,
     responsible: z.array(slug),
@@ -81,8 +84,8 @@ export const portfoliosFileSchema = z.object({
     person: slug,
     lines,
     assignment: z.object({ inferred: z.boolean(), reason: text }).strict(),
-    responsibilities: z.array(z.object({ slug, name: text, lines }).strict()).min(1),
-    districts: z.array(z.object({ slug, name: text, lines }).strict()),
+    responsibilities: z.array(z.object({ slug, name, lines }).strict()).min(1),
+    districts: z.array(z.object({ slug, name, lines }).strict()),
   }).strict()),
 }).strict()
 
@@ -91,15 +94,15 @@ const yearAmounts = z.record(z.string().regex(/^\d{4}$/, 'must be a year'), whol
 
 export const budgetFileSchema = z.object({
   unit_note: text,
-  years: z.array(z.object({ year: z.number().int(), label: text, continuing: z.boolean() }).strict()).min(1),
+  years: z.array(z.object({ year: z.number().int(), label: name, continuing: z.boolean() }).strict()).min(1),
   categories: z.array(z.object({
     slug,
-    name: text,
+    name,
     lines,
     budget_lines: z.array(z.object({
       slug,
-      name: text,
-      display_name: text,
+      name,
+      display_name: name,
       lines,
       text,
       theme: slug.nullable(),
@@ -110,7 +113,7 @@ export const budgetFileSchema = z.object({
       amounts: yearAmounts,
     }).strict()).min(1),
   }).strict()).min(1),
-  totals: z.object({ label: text, label_lines: lines, lines, text, amounts: yearAmounts }).strict(),
+  totals: z.object({ label: name, label_lines: lines, lines, text, amounts: yearAmounts }).strict(),
 }).strict()
 
 export const rulesFileSchema = z.object({

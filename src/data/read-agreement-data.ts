@@ -3,6 +3,7 @@ import { join, relative } from 'node:path'
 import { parse } from 'yaml'
 import type { ZodType } from 'zod'
 import { DataError, DataErrors } from './data-error.js'
+import { decodeDataFile } from './free-text.js'
 import {
   agreementFileSchema, budgetFileSchema, portfoliosFileSchema, rulesFileSchema, themeFileSchema,
   type AgreementFile, type BudgetFile, type PortfoliosFile, type RulesFile, type ThemeFile,
@@ -34,7 +35,7 @@ export function readAgreementData(dir: string, root = process.cwd()): AgreementD
     const file = relative(root, path)
     let raw: unknown
     try {
-      raw = parse(readFileSync(path, 'utf8'))
+      raw = parse(decodeDataFile(readFileSync(path)))
     } catch (error) {
       errors.push(new DataError(file, '(file)', error instanceof Error ? error.message.split('\n')[0]! : String(error)))
       return { file, data: undefined as T }

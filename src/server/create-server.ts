@@ -1,7 +1,22 @@
 import { createServer, type Server } from 'node:http'
 import type { Logger } from 'pino'
+import type { Config } from '../config.js'
 import { sendJson } from './http-helpers.js'
+import type { InFlightLimit } from './in-flight-limit.js'
+import { BadRequestPathError, parseRequestPath } from './request-path.js'
 import type { RouteHandler } from './route.js'
+import { setSecurityHeaders } from './security-headers.js'
+
+/** How the server guards itself: connection timeouts and caps, the in-flight limit, and whether it is stopping. */
+export interface HttpServerOptions {
+  http: Config['http']
+  inFlight: InFlightLimit
+  /** True once shutdown has begun: keep-alive connections are then closed after their current answer. */
+  closing: () => boolean
+}
+
+/** Paths that are answered even when the server is full: a load balancer must always be able to ask. */
+const healthPaths = new Set(['/healthz', '/readyz'])
 
 const servedMethods = new Set(['GET', 'HEAD', 'POST', 'OPTIONS'])
 
@@ -10,14 +25,25 @@ const servedMethods = new Set(['GET', 'HEAD', 'POST', 'OPTIONS'])
  * one answers; none answering gives a JSON 404. A route that throws gives a
  * bare JSON 500 (the error is logged, never sent). Every request is logged
  * once it is answered; cache hits at debug level, since they are the hot path.
+ * Slow clients are cut off by the header, request and keep-alive timeouts,
+ * connections beyond MAX_CONNECTIONS are dropped, and requests beyond
+ * MAX_IN_FLIGHT get a 503.
  */
-export function createHttpServer(routes: readonly RouteHandler[], logger: Logger, closing: () => boolean = () => false): Server {
+export function createHttpServer(routes: readonly RouteHandler[], logger: Logger, options: HttpServerOptions): Server {
+  const { http, inFlight, closing } = options
   const log = logger.child({ component: 'http' })
   // Measured by the bench: a listener and a log entry per request are a visible share of a cache hit's
   // cost, so they are only made when the level logs requests at all (the level is fixed at start).
   const logRequests = log.isLevelEnabled('info')
   const logHits = log.isLevelEnabled('debug')
-  return createServer(async (request, response) => {
+  const server = createServer({
+    headersTimeout: http.headersTimeoutMs,
+    requestTimeout: http.requestTimeoutMs,
+    keepAliveTimeout: http.keepAliveTimeoutMs,
+    // Node checks the two request timeouts on this interval (30 s by default, which would let a slow body linger).
+    connectionsCheckingInterval: Math.max(50, Math.min(1000, Math.floor(http.headersTimeoutMs / 4))),
+  }, async (request, response) => {
+    setSecurityHeaders(response, (request.url ?? '').split('?')[0]!)
     // While shutting down, keep-alive connections are closed after their current answer.
     if (closing()) response.setHeader('connection', 'close')
     if (logRequests) {
@@ -41,11 +67,13 @@ export function createHttpServer(routes: readonly RouteHandler[], logger: Logger
     }
     let url: URL
     try {
-      url = new URL(request.url ?? '/', 'http://localhost')
-    } catch {
-      sendJson(response, 400, { error: 'bad_request', message: 'The request target is not a valid path.' })
+      url = parseRequestPath(request.url)
+    } catch (error) {
+      if (!(error instanceof BadRequestPathError)) throw error
+      sendJson(response, 400, { error: 'bad_request', message: error.message })
       return
     }
+    if (!healthPaths.has(url.pathname) && !inFlight.admit(response)) return
     try {
       for (const route of routes) {
         if (await route(request, response, url)) return
@@ -57,4 +85,6 @@ export function createHttpServer(routes: readonly RouteHandler[], logger: Logger
       else response.destroy()
     }
   })
+  server.maxConnections = http.maxConnections
+  return server
 }

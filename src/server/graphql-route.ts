@@ -7,8 +7,10 @@ import type { RequestUsage } from '../api/editorial-context.js'
 import type { ApiServerContext } from '../api/yoga.js'
 import { clientAddress, type Authenticator } from './authenticate-request.js'
 import { BodyTooLargeError, corsHeaders, etagMatches, readBody, sendJson, sendPreflight } from './http-helpers.js'
+import { graphqlCacheKey } from './graphql-cache-key.js'
 import type { ResponseCache, CachedResponse } from './response-cache.js'
 import type { RouteHandler } from './route.js'
+import { pagePolicy } from './security-headers.js'
 
 /** What the /graphql route works with. */
 export interface GraphqlRouteOptions {
@@ -94,9 +96,7 @@ export function createGraphqlRoute(options: GraphqlRouteOptions): RouteHandler {
     }
     const graphiql = method === 'GET' && accept.includes('text/html')
     const signedIn = request.headers.authorization !== undefined
-    const key = graphiql || signedIn || !options.cache.enabled ? undefined
-      : method === 'GET' ? `GET ${url.search}\n${accept}`
-        : method === 'POST' ? `POST ${request.headers['content-type'] ?? ''}\n${accept}\n${body!.toString('latin1')}` : undefined
+    const key = graphiql || signedIn || !options.cache.enabled ? undefined : graphqlCacheKey(method, url, accept, request.headers['content-type'] ?? '', body)
     const generation = options.generation()
     if (key) {
       const hit = options.cache.get(key)
@@ -125,6 +125,8 @@ export function createGraphqlRoute(options: GraphqlRouteOptions): RouteHandler {
     const cacheable = key !== undefined && !usage.private && answer.status === 200 && jsonTypes.test(contentType) && !hasErrors(bytes)
     if (!cacheable) {
       headers['cache-control'] = usage.private ? 'private, no-store' : graphiql ? 'no-cache' : 'no-store'
+      // GraphiQL runs its own inline scripts and editor workers; nothing else may run or frame it.
+      if (contentType.startsWith('text/html')) headers['content-security-policy'] = pagePolicy(bytes.toString('utf8'), ["worker-src 'self' blob:"])
       response.writeHead(answer.status, { ...headers, 'content-length': String(bytes.length), 'x-request-id': requestId })
       response.end(bytes)
       return true

@@ -7,6 +7,7 @@ import { openEditorialStore } from '../editorial/open-editorial-store.js'
 import { createAuthenticator } from './authenticate-request.js'
 import { editorialHealth } from './editorial-health.js'
 import { createHttpServer } from './create-server.js'
+import { InFlightLimit } from './in-flight-limit.js'
 import { ResponseCache } from './response-cache.js'
 import { createRoutes } from './routes.js'
 import { StoreHolder } from './store-holder.js'
@@ -18,7 +19,13 @@ export interface RunningServer {
   port: number
   /** Opens the database file again, picking up a rebuild; running requests finish on the old one. */
   reopenDatabase(): void
-  /** Stops accepting connections, lets in-flight requests finish (up to SHUTDOWN_TIMEOUT_MS), then closes the database. */
+  /**
+   * Stops gracefully: /readyz turns 503 at once while everything else is still
+   * served for SHUTDOWN_GRACE_MS (a load balancer needs that long to notice);
+   * then the listener closes, idle keep-alive connections are closed, and
+   * requests in flight get up to SHUTDOWN_TIMEOUT_MS to finish, each closing
+   * its connection after its answer. Then the database is closed.
+   */
   shutdown(): Promise<void>
 }
 
@@ -30,13 +37,14 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
   const stores = new StoreHolder(config.databasePath)
   const editorial = await openEditorialStore(config.editorialDatabase)
   const cache = new ResponseCache(config.cache.maxBytes)
-  const yoga = createApiApp({ limits: config.limits, stores, editorial, logger })
+  const yoga = createApiApp({ limits: config.limits, parseCacheBytes: config.cache.parseBytes, stores, editorial, logger })
   let shuttingDown = false
   const routes = createRoutes({
     config, logger, stores, yoga, cache, editorial, authenticate: createAuthenticator(editorial, logger),
     health: { shuttingDown: () => shuttingDown, databaseAnswers: () => stores.ping(), details: editorialHealth(stores, editorial) },
   })
-  const server = createHttpServer(routes.handlers, logger, () => shuttingDown)
+  const inFlight = new InFlightLimit(config.http.maxInFlight, config.http.retryAfterSeconds)
+  const server = createHttpServer(routes.handlers, logger, { http: config.http, inFlight, closing: () => shuttingDown })
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
     server.listen(config.port, config.host, () => resolve())
@@ -60,15 +68,18 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     shutdown() {
       stopped ??= (async () => {
         shuttingDown = true
-        logger.info({ timeoutMs: config.shutdownTimeoutMs }, 'shutting down')
+        // From here every answer asks its client to close the connection, those already being made included.
+        inFlight.closeConnectionsAfterAnswers()
+        logger.info({ graceMs: config.shutdownGraceMs, timeoutMs: config.shutdownTimeoutMs }, 'shutting down: not ready, still serving for the grace period')
+        await new Promise((resolve) => setTimeout(resolve, config.shutdownGraceMs))
         const closed = new Promise<void>((resolve) => server.close(() => resolve()))
-        // Idle keep-alive connections would hold close() open; sweep them as requests finish.
+        // A connection idle through the whole grace period is closed now; one with a request in flight once it is answered.
         server.closeIdleConnections()
         const sweep = setInterval(() => server.closeIdleConnections(), 50)
         let timer: NodeJS.Timeout | undefined
         const timedOut = new Promise<boolean>((resolve) => { timer = setTimeout(() => resolve(true), config.shutdownTimeoutMs) })
         if (await Promise.race([closed.then(() => false), timedOut])) {
-          logger.warn('in-flight requests did not finish in time; closing their connections')
+          logger.warn({ inFlight: inFlight.count }, 'in-flight requests did not finish in time; closing their connections')
           server.closeAllConnections()
           await closed
         }

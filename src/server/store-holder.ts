@@ -1,5 +1,6 @@
 import { snapshotOf } from '../read-model/read-snapshot.js'
-import { openDatabase, type Store } from '../store/open-database.js'
+import { openCheckedDatabase } from '../store/check-database.js'
+import type { Store } from '../store/open-database.js'
 import { cacheStatements } from './cache-statements.js'
 
 /** A request's hold on a store: the store stays open until every lease on it is released. */
@@ -22,7 +23,10 @@ interface Opened {
  * new file into place; an open handle keeps reading the old file (its inode
  * lives on until closed), so running requests are never mixed or corrupted.
  * `reopen()` (on SIGHUP) opens the new file for new requests and closes the
- * old handle once the last request that leased it has finished.
+ * old handle once the last request that leased it has finished. Every file is
+ * checked before it serves (openCheckedDatabase): a bad one is refused with a
+ * DatabaseCheckError, at start as on a reopen, and on a reopen the good one
+ * stays in service.
  */
 export class StoreHolder {
   private opened: Opened
@@ -37,7 +41,8 @@ export class StoreHolder {
 
   /** Opens the file and reads its snapshot (src/read-model/read-snapshot.ts), so the first request finds it ready. */
   private open(): Store {
-    const store = cacheStatements(openDatabase(this.path, { readonly: true }))
+    // Checked before anything else reads it (integrity, schema version, an agreement): a bad file never serves.
+    const store = cacheStatements(openCheckedDatabase(this.path))
     try {
       snapshotOf(store)
       return store
@@ -97,7 +102,7 @@ export class StoreHolder {
 
   /**
    * Opens the database file again (a rebuilt one, after `db:build`) for new
-   * requests. If opening fails, the current store stays in service.
+   * requests. If opening or the check fails, the current store stays in service.
    */
   reopen(): number {
     const next: Opened = { store: this.open(), generation: this.opened.generation + 1, leases: 0, retired: false }

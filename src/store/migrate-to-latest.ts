@@ -10,6 +10,9 @@ const migrations: Record<string, Migration> = {
   '2026-12-01T2330-target-dates-and-recurrence': targetDatesAndRecurrence,
 }
 
+/** The names of the migrations, in order: a database built by this version has run exactly these. */
+export const migrationNames: readonly string[] = Object.keys(migrations)
+
 const provider: MigrationProvider = { getMigrations: async () => migrations }
 
 /** Brings a store up to the latest schema, throwing the first migration error. */

@@ -24,7 +24,7 @@ afterAll(() => { for (const child of children) if (child.exitCode === null) chil
  */
 function run(env: Record<string, string>): { child: ChildProcess; logs: any[]; stderr: () => string; exited: Started['exited']; logged: Started['logged'] } {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/start.ts'], {
-    cwd: projectRoot, env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env }, stdio: ['ignore', 'pipe', 'pipe'],
+    cwd: projectRoot, env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', SHUTDOWN_GRACE_MS: '0', ...env }, stdio: ['ignore', 'pipe', 'pipe'],
   })
   children.push(child)
   const logs: any[] = []
@@ -63,8 +63,9 @@ const gql = async (port: number, query: string) => {
 }
 
 describe('the server process', () => {
-  it('on SIGTERM stops accepting, finishes the request in flight, and exits 0', async () => {
-    const server = await start()
+  it('on SIGTERM finishes the request in flight, and exits 0', async () => {
+    // The grace period covers the request's bytes still on their way to the server when the signal comes.
+    const server = await start({ SHUTDOWN_GRACE_MS: '1000' })
     const body = JSON.stringify({ query: '{ themes { slug } }' })
     const socket = connect(server.port, '127.0.0.1')
     let answer = ''
@@ -73,25 +74,23 @@ describe('the server process', () => {
     await new Promise<void>((resolve) => socket.once('connect', () => resolve()))
     // Half a request: the server has accepted it and waits for the rest of the body.
     socket.write(`POST /graphql HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n${body.slice(0, 10)}`)
-    await new Promise((resolve) => setTimeout(resolve, 200))
     server.child.kill('SIGTERM')
-    await server.logged('shutting down')
-    await expect(fetch(`http://127.0.0.1:${server.port}/healthz`)).rejects.toThrow()
+    await server.logged('shutting down: not ready, still serving for the grace period')
     socket.end(body.slice(10))
     await closed
     expect(answer).toMatch(/^HTTP\/1\.1 200 OK/)
     expect(answer).toContain('"slug":"wonen"')
     expect(await server.exited).toEqual({ code: 0, signal: null })
-    expect(server.logs.map((l) => l.msg)).toEqual(expect.arrayContaining(['listening', 'signal received', 'shutting down', 'stopped']))
+    expect(server.logs.map((l) => l.msg)).toEqual(expect.arrayContaining(['listening', 'signal received', 'shutting down: not ready, still serving for the grace period', 'stopped']))
     for (const line of server.logs) expect(line).toMatchObject({ level: expect.any(Number), time: expect.any(String), service: 'open-akkoord-api' })
   })
 
   it('still exits 0 on SIGTERM when whatever read its logs has gone away', async () => {
     const server = await start()
     server.child.stdout!.destroy()
-    await new Promise((resolve) => setTimeout(resolve, 100))
     server.child.kill('SIGTERM')
-    const exited = await Promise.race([server.exited, new Promise((resolve) => setTimeout(() => resolve('still running after 5 s'), 5000))])
+    // A bound for a hang, not a speed target: a loaded machine may take seconds.
+    const exited = await Promise.race([server.exited, new Promise((resolve) => setTimeout(() => resolve('still running after 30 s'), 30_000))])
     expect(exited).toEqual({ code: 0, signal: null })
   })
 

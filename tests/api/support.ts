@@ -18,7 +18,8 @@ export function testEditorialPath(): string {
 
 /** The settings the tests run with: the defaults, silent logs, the run's temporary editorial store, any overrides. */
 export function testConfig(env: Record<string, string> = {}): Config {
-  return loadConfig({ LOG_LEVEL: 'silent', HOST: '127.0.0.1', PORT: '0', EDITORIAL_DATABASE: testEditorialPath(), ...env })
+  // No grace period at shutdown unless a test asks for one: servers stop as soon as they are idle.
+  return loadConfig({ LOG_LEVEL: 'silent', HOST: '127.0.0.1', PORT: '0', SHUTDOWN_GRACE_MS: '0', EDITORIAL_DATABASE: testEditorialPath(), ...env })
 }
 
 export const silentLogger = () => pino({ level: 'silent' })
@@ -35,7 +36,7 @@ export function createTestApp(options: { databasePath?: string; limits?: Partial
   const config = testConfig()
   const stores = new StoreHolder(options.databasePath ?? config.databasePath)
   const editorial = openEditorialStore(config.editorialDatabase)
-  const yoga = createApiApp({ limits: { ...config.limits, ...options.limits }, stores, editorial, logger: silentLogger() })
+  const yoga = createApiApp({ limits: { ...config.limits, ...options.limits }, parseCacheBytes: config.cache.parseBytes, stores, editorial, logger: silentLogger() })
   async function gql(query: string, variables?: Record<string, unknown>): Promise<Answer> {
     const response = await yoga.fetch('http://localhost/graphql', {
       method: 'POST',
