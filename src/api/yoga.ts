@@ -8,6 +8,8 @@ import type { StoreLease } from '../server/store-holder.js'
 import { createApiContext, type ApiContext } from './context.js'
 import type { RequestUsage } from './editorial-context.js'
 import { mutationAuditPlugin } from './mutation-audit-plugin.js'
+import { duplicateFieldsPlugin } from './duplicate-fields.js'
+import { listItemBudgetPlugin } from './list-item-budget.js'
 import { errorCodes } from './errors.js'
 import { executableSchema } from './executable-schema.js'
 import { graphiqlOptions, renderGraphiQLPage } from './graphiql-page.js'
@@ -142,7 +144,9 @@ export function createApiApp(options: ApiAppOptions): YogaServerInstance<Record<
     },
     plugins: [
       ...armorPlugins(options.limits),
+      duplicateFieldsPlugin(),
       costLimitPlugin(options.limits),
+      listItemBudgetPlugin(options.limits.maxCost),
       resultPlugin(options.limits),
       mutationAuditPlugin(options.editorial),
       storeLeasePlugin(),

@@ -30,12 +30,12 @@ describe('query limits', () => {
   })
 
   it('refuses more aliases than MAX_ALIASES', async () => {
-    const aliases = Array.from({ length: limits.maxAliases + 1 }, (_, i) => `a${i}: rules { position }`).join(' ')
+    const aliases = Array.from({ length: limits.maxAliases + 1 }, (_, i) => `a${i}: theme(slug: "t${i}") { name }`).join(' ')
     await expectRefused(`{ ${aliases} }`, 'MAX_ALIASES')
   })
 
   it('refuses more directives than MAX_DIRECTIVES', async () => {
-    const fields = Array.from({ length: limits.maxDirectives + 1 }, (_, i) => `r${i}: rules @include(if: true) { position }`).join(' ')
+    const fields = Array.from({ length: limits.maxDirectives + 1 }, (_, i) => `r${i}: theme(slug: "t${i}") @include(if: true) { name }`).join(' ')
     await expectRefused(`{ ${fields} }`, 'MAX_DIRECTIVES')
   })
 
