@@ -10,7 +10,7 @@ type ParseCaches = Exclude<YogaServerOptions<object, object>['parserAndValidatio
  * whole token list, linked from the locations) and its share of the syntax
  * nodes and locations. Measured on Node 20 by tests/hostile/memory-bounds.test.ts.
  */
-const bytesPerToken = 220
+const bytesPerToken = 300
 /** A cached parse error: the error, its message, locations and source reference. */
 const errorBytes = 2_000
 

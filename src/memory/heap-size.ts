@@ -10,16 +10,21 @@ const objectBytes = 64
 const slotBytes = 16
 const bufferOverheadBytes = 240
 
-/** A string: a header, and one or two bytes per character (two counted, since either may occur). */
+const oneByte = /^[\u0000-\u00ff]*$/
+
+/** A string: a header, and one byte per character when every character fits in Latin-1, two otherwise. */
 export function stringBytes(text: string): number {
-  return 24 + text.length * 2
+  return 24 + text.length * (oneByte.test(text) ? 1 : 2)
 }
 
-/** A flat record of strings (a header map). */
-export function recordBytes(record: Readonly<Record<string, string>> | undefined): number {
+/**
+ * A flat record of strings (a header map). Header names are shared by every
+ * record; with `sharedValues` the values are too (a copy of another record).
+ */
+export function recordBytes(record: Readonly<Record<string, string>> | undefined, sharedValues = false): number {
   if (!record) return 0
   let bytes = objectBytes
-  for (const [name, value] of Object.entries(record)) bytes += slotBytes + stringBytes(name) + stringBytes(value)
+  for (const value of Object.values(record)) bytes += slotBytes + (sharedValues ? 0 : stringBytes(value))
   return bytes
 }
 

@@ -20,7 +20,8 @@ export interface CachedResponse {
  * (most API answers are a few hundred bytes) about a tenth of their real size.
  */
 export function cachedResponseBytes(key: string, entry: CachedResponse): number {
-  return entryOverheadBytes + stringBytes(key) + bufferBytes(entry.body) + stringBytes(entry.etag) + recordBytes(entry.headers) + recordBytes(entry.hitHeaders)
+  // The etag and the hit headers' values are the same strings as in `headers`, but for the two added ones.
+  return entryOverheadBytes + stringBytes(key) + bufferBytes(entry.body) + recordBytes(entry.headers) + recordBytes(entry.hitHeaders, true) + (entry.hitHeaders ? 64 : 0)
 }
 
 /**

@@ -32,11 +32,11 @@ export interface Answer {
 }
 
 /** The yoga app over a database (the one the global setup built, by default), called through yoga.fetch. */
-export function createTestApp(options: { databasePath?: string; limits?: Partial<Config['limits']> } = {}) {
+export function createTestApp(options: { databasePath?: string; limits?: Partial<Config['limits']>; parseCacheBytes?: number } = {}) {
   const config = testConfig()
   const stores = new StoreHolder(options.databasePath ?? config.databasePath)
   const editorial = openEditorialStore(config.editorialDatabase)
-  const yoga = createApiApp({ limits: { ...config.limits, ...options.limits }, parseCacheBytes: config.cache.parseBytes, stores, editorial, logger: silentLogger() })
+  const yoga = createApiApp({ limits: { ...config.limits, ...options.limits }, parseCacheBytes: options.parseCacheBytes ?? config.cache.parseBytes, stores, editorial, logger: silentLogger() })
   async function gql(query: string, variables?: Record<string, unknown>): Promise<Answer> {
     const response = await yoga.fetch('http://localhost/graphql', {
       method: 'POST',
