@@ -52,6 +52,9 @@ export const builder = new SchemaBuilder<{
       complexity: (args) => ({ field: 1, multiplier: Math.min(args.ids.length, pageSizes.max) }),
       resolve: (_root, args, _ctx, _info, resolveNodes) => {
         if (args.ids.length > pageSizes.max) throw badUserInput('ids', `${args.ids.length} IDs`, `holds more than ${pageSizes.max} IDs`)
+        // A repeated ID would repeat the whole object in the answer: a way to multiply work, never a need.
+        const repeated = args.ids.find((id, i) => args.ids.indexOf(id) !== i)
+        if (repeated !== undefined) throw badUserInput('ids', repeated, 'is given more than once; ask for each object once')
         return resolveNodes(args.ids)
       },
     },

@@ -5,7 +5,7 @@ import { sendJson } from './http-helpers.js'
 import type { InFlightLimit } from './in-flight-limit.js'
 import { BadRequestPathError, parseRequestPath } from './request-path.js'
 import type { RouteHandler } from './route.js'
-import { setSecurityHeaders } from './security-headers.js'
+import { baseSecurityHeaders, setSecurityHeaders } from './security-headers.js'
 
 /** How the server guards itself: connection timeouts and caps, the in-flight limit, and whether it is stopping. */
 export interface HttpServerOptions {
@@ -86,5 +86,14 @@ export function createHttpServer(routes: readonly RouteHandler[], logger: Logger
     }
   })
   server.maxConnections = http.maxConnections
+  // What Node answers itself (an unparsable request, a head or body too slow): the same headers as every answer.
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    if (!socket.writable) return socket.destroy()
+    const [status, reason] = error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? [408, 'Request Timeout']
+      : error.code === 'HPE_HEADER_OVERFLOW' ? [431, 'Request Header Fields Too Large'] : [400, 'Bad Request']
+    const body = JSON.stringify({ error: 'bad_request', message: `${reason}.` })
+    const headers = Object.entries(baseSecurityHeaders).map(([name, value]) => `${name}: ${value}\r\n`).join('')
+    socket.end(`HTTP/1.1 ${status} ${reason}\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${body.length}\r\n${headers}connection: close\r\n\r\n${body}`)
+  })
   return server
 }

@@ -22,7 +22,7 @@ describe('cluster mode (WORKERS=2)', () => {
     const port = await freePort()
     const primary = spawn(process.execPath, ['--import', 'tsx', 'src/cli/start.ts'], {
       cwd: projectRoot, stdio: ['ignore', 'ignore', 'pipe'],
-      env: { PORT: String(port), HOST: '127.0.0.1', WORKERS: '2', LOG_LEVEL: 'warn' },
+      env: { PORT: String(port), HOST: '127.0.0.1', WORKERS: '2', LOG_LEVEL: 'warn', SHUTDOWN_GRACE_MS: '0' },
     })
     let stderr = ''
     primary.stderr!.on('data', (chunk: Buffer) => { stderr += chunk.toString() })

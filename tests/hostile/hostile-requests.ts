@@ -119,6 +119,20 @@ const generators: Record<string, (random: Random) => Omit<HostileRequest, 'categ
   traversalData: (r) => ({ method: pick(r, ['GET', 'HEAD']), path: `/data/${traversal(r)}`, headers: {}, expect: 'answered' }),
   traversalReports: (r) => ({ method: 'GET', path: `/reports/${pick(r, ['', 'theme/', 'full/', 'theme/wonen/'])}${traversal(r)}${pick(r, ['', '.pdf', '.html'])}`, headers: {}, expect: 'answered' }),
   traversalRoot: (r) => ({ method: 'GET', path: `/${pick(r, ['', 'thema/', 'assets/', 'graphql/', 'schema.graphql/', 'graphiql/'])}${traversal(r)}`, headers: { accept: pick(r, ['text/html', '*/*']) }, expect: 'answered' }),
+  badPercentEncoding: (r) => {
+    const bad = pick(r, ['%E0%A4%A', '%ZZ', '%', '%C3%28', '%FF', '%C0%AE%C0%AE', '%ED%A0%80', '%F8%88%80%80'])
+    const path = pick(r, [`/reports/theme/${bad}.pdf`, `/reports/${bad}/x.html`, `/data/${bad}`, `/thema/${bad}`, `/${bad}`, `/graphql${bad}`, `/static/${bad}`])
+    return { method: 'GET', path, headers: { accept: pick(r, ['text/html', '*/*']) }, expect: 'rejected' }
+  },
+  repeatedIds: (r) => {
+    const id = Buffer.from('Agreement:assen-2022-2026').toString('base64url')
+    return { ...graphql(r, 'query ($ids: [ID!]!) { nodes(ids: $ids) { ... on Agreement { sections { text } themes { vision topics { text } } } } }', { ids: Array(int(r, 40, 100)).fill(id) }), expect: 'rejected' }
+  },
+  aliasedCopies: (r) => {
+    const field = pick(r, ['sections { text children { text } }', '__schema { types { name fields { name args { name } } } }', 'themes { topics { text } }', 'rules { text }'])
+    return { ...post(r, JSON.stringify({ query: `{ ${Array.from({ length: int(r, 2, 30) }, (_, i) => `c${i}: ${field}`).join(' ')} }` })), expect: 'rejected' }
+  },
+  longFilterList: (r) => ({ ...post(r, JSON.stringify({ query: 'query ($t: [String!]) { actions(first: 5, filter: { theme: $t }) { totalCount } }', variables: { t: Array(int(r, 5_001, 9_000)).fill('wonen') } })), expect: 'rejected' }),
   oddMethod: (r) => ({ method: pick(r, ['PUT', 'DELETE', 'PATCH', 'TRACE', 'PROPFIND', 'FOO', 'MKCOL', 'LOCK']), path: pick(r, ['/graphql', '/data/', '/data/SHA256SUMS', '/reports/full.pdf', '/', '/thema/wonen', '/healthz']), headers: {}, expect: 'rejected' }),
 }
 
