@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { executableSchema } from '../../src/api/executable-schema.js'
 import { seededRandom } from '../../src/synthetic/seeded-random.js'
 import { createTestApp, testConfig } from '../api/support.js'
-import { answerFields, mergeQueries, queryText, randomQuery, type ArgumentPools, type GeneratedQuery } from './costly-queries.js'
+import { answerFields, mergeQueries, queryText, randomQuery, type ArgumentPools, type GeneratedQuery } from '../../bench/costly-queries.js'
 
 const app = createTestApp()
 afterAll(() => app.close())
