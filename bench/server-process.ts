@@ -30,7 +30,8 @@ export async function startServerProcess(env: Record<string, string> = {}, timeo
   const started = performance.now()
   // The bench never opens the project's editorial store: a temporary one unless the caller names one.
   const editorial = join(tmpdir(), 'open-akkoord-bench-editorial', 'editorial.sqlite')
-  const child = spawnTsx('src/cli/start.ts', [], { LOG_LEVEL: 'warn', HOST: '127.0.0.1', EDITORIAL_DATABASE: editorial, ...env, PORT: String(port) }, nodeArgs)
+  // No grace period at stop: the bench has no load balancer to tell.
+  const child = spawnTsx('src/cli/start.ts', [], { LOG_LEVEL: 'warn', HOST: '127.0.0.1', EDITORIAL_DATABASE: editorial, SHUTDOWN_GRACE_MS: '0', ...env, PORT: String(port) }, nodeArgs)
   let stderr = ''
   child.stderr!.on('data', (chunk: Buffer) => { stderr = (stderr + chunk.toString()).slice(-4000) })
   child.stdout!.resume()

@@ -62,7 +62,9 @@ const gql = async (port: number, query: string) => {
   return { status: response.status, body: await response.json() as any }
 }
 
-describe('the server process', () => {
+// Each test starts real server processes and some build databases: about 15 s each on a quiet machine, near the
+// 60 s default on a busy one (the rebuild-under-traffic test took 54 s). The bound is for a hang, not for speed.
+describe('the server process', { timeout: 300_000 }, () => {
   it('on SIGTERM finishes the request in flight, and exits 0', async () => {
     // The grace period covers the request's bytes still on their way to the server when the signal comes.
     const server = await start({ SHUTDOWN_GRACE_MS: '1000' })
