@@ -53,8 +53,10 @@ export const builder = new SchemaBuilder<{
       resolve: (_root, args, _ctx, _info, resolveNodes) => {
         if (args.ids.length > pageSizes.max) throw badUserInput('ids', `${args.ids.length} IDs`, `holds more than ${pageSizes.max} IDs`)
         // A repeated ID would repeat the whole object in the answer: a way to multiply work, never a need.
-        const repeated = args.ids.find((id, i) => args.ids.indexOf(id) !== i)
-        if (repeated !== undefined) throw badUserInput('ids', repeated, 'is given more than once; ask for each object once')
+        // The relay plugin hands the IDs over decoded (objects), so they are compared by their JSON.
+        const keys = args.ids.map((id) => JSON.stringify(id))
+        const repeated = keys.findIndex((key, i) => keys.indexOf(key) !== i)
+        if (repeated >= 0) throw badUserInput('ids', `ids[${repeated}]`, 'repeats an ID given before it; ask for each object once')
         return resolveNodes(args.ids)
       },
     },

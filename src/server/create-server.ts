@@ -80,6 +80,11 @@ export function createHttpServer(routes: readonly RouteHandler[], logger: Logger
       }
       sendJson(response, 404, { error: 'not_found', message: `Nothing is served at ${url.pathname}. The GraphQL API is at /graphql.` })
     } catch (error) {
+      // A client that went away (or was cut off by a timeout) while its body was read is not a server fault.
+      if (response.destroyed) {
+        log.debug({ err: error, path: url.pathname }, 'connection closed before the answer')
+        return
+      }
       log.error({ err: error, path: url.pathname }, 'route failed')
       if (!response.headersSent) sendJson(response, 500, { error: 'internal_error', message: 'Internal server error.' })
       else response.destroy()

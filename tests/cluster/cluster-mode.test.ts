@@ -17,7 +17,7 @@ function childrenOf(pid: number): number[] {
   }).map(Number)
 }
 
-describe('cluster mode (WORKERS=2)', () => {
+describe('cluster mode (WORKERS=2)', { timeout: 300_000 }, () => {
   it('forks two workers that answer queries on one port, and SIGTERM to the primary drains them and exits 0', async () => {
     const port = await freePort()
     const primary = spawn(process.execPath, ['--import', 'tsx', 'src/cli/start.ts'], {
@@ -30,14 +30,15 @@ describe('cluster mode (WORKERS=2)', () => {
     try {
       const url = `http://127.0.0.1:${port}/graphql?query=${encodeURIComponent('{ themes { slug } }')}`
       let answer: Response | undefined
-      for (let tries = 0; tries < 300 && !answer?.ok; tries++) {
+      // Starting takes a few seconds on a quiet machine and failed a 15 s budget on a busy one: wait up to two minutes.
+      for (let tries = 0; tries < 2400 && !answer?.ok && primary.exitCode === null; tries++) {
         answer = await fetch(url).catch(() => undefined)
         if (!answer?.ok) await new Promise((done) => setTimeout(done, 50))
       }
       expect(answer?.status, stderr).toBe(200)
       expect((await answer!.json()).data.themes.length).toBeGreaterThan(0)
       // Both workers are up (the first answer may come before the second listens).
-      for (let tries = 0; tries < 100 && childrenOf(primary.pid!).length < 2; tries++) await new Promise((done) => setTimeout(done, 50))
+      for (let tries = 0; tries < 1200 && childrenOf(primary.pid!).length < 2; tries++) await new Promise((done) => setTimeout(done, 50))
       const workers = childrenOf(primary.pid!)
       expect(workers).toHaveLength(2)
       const answers = await Promise.all(Array.from({ length: 20 }, () => fetch(url).then((r) => r.status)))

@@ -75,6 +75,13 @@ describe('what a request that passes the limits can cost', () => {
     }
   })
 
+  it('refuses a repeated ID in nodes, which would repeat the whole object in the answer', async () => {
+    const id = pools.ids[1]!
+    const answer = await app.gql('query($ids: [ID!]!) { nodes(ids: $ids) { id } }', { ids: [id, pools.ids[2], id] })
+    expect(answer.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'ids' })
+    expect((await app.gql('query($ids: [ID!]!) { nodes(ids: $ids) { id } }', { ids: [id, pools.ids[2]] })).body.errors).toBeUndefined()
+  })
+
   it('holds introspection to MAX_DEPTH like any other field, `ofType` chains aside', async () => {
     const shallow = createTestApp({ limits: { maxDepth: 5 } })
     try {

@@ -8,7 +8,8 @@ import { inParallel, sendRaw, type RawAnswer } from './send-request.js'
 import { freePort } from '../../bench/child-process.js'
 
 const count = 10_260
-const answerTimeoutMs = 10_000
+// A bound for a hang, not a speed target: on a busy machine a few of ten thousand answers took over 10 s.
+const answerTimeoutMs = 60_000
 
 // What must never reach a client: stack frames, source paths, SQL, SQLite's errors.
 const leaks: [string, RegExp][] = [
