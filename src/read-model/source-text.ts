@@ -13,6 +13,15 @@ const documents = new Map<string, SourceDocument>()
  * so a text never comes from a different edition than the database.
  */
 export function sourceText(agreement: AgreementRecord, startLine: number, endLine: number): string {
+  return sourceDocument(agreement).text(startLine, endLine)
+}
+
+/** The raw lines start..end (inclusive, 1-based) of an agreement's source, as printed: blank lines included. */
+export function sourceLines(agreement: AgreementRecord, startLine: number, endLine: number): readonly string[] {
+  return sourceDocument(agreement).lines.slice(startLine - 1, endLine)
+}
+
+function sourceDocument(agreement: AgreementRecord): SourceDocument {
   const path = resolve(projectRoot, agreement.sourceFile)
   const cacheKey = `${path}\n${agreement.sourceSha256}`
   let document = documents.get(cacheKey)
@@ -22,5 +31,5 @@ export function sourceText(agreement: AgreementRecord, startLine: number, endLin
     if (document.sha256 !== agreement.sourceSha256) throw new Error(`source file ${agreement.sourceFile} does not match ${agreement.slug}`)
     documents.set(cacheKey, document)
   }
-  return document.text(startLine, endLine)
+  return document
 }

@@ -1,6 +1,9 @@
 import type { ReportContext } from './report-context.js'
-import type { Block, Cover, Report } from './report-model.js'
+import type { Block, Cover, Report, ReportType } from './report-model.js'
 import { buildCover } from './sections/cover.js'
+
+/** The report types as the download file names call them: Dutch, like everything a reader sees. */
+const dutchTypeNames: Record<ReportType, string> = { full: 'volledig-akkoord', theme: 'thema', portfolio: 'wethouder', district: 'wijk', budget: 'begroting' }
 
 export interface ReportParts {
   /** The cover's line above the name: "Thema", "Wijk"... */
@@ -24,7 +27,7 @@ export function assembleReport(ctx: ReportContext, parts: ReportParts): Report {
     slug: ctx.slug,
     agreementSlug: agreement.slug,
     dataVersion: agreement.dataVersion,
-    fileName: [agreement.slug, ctx.type, ctx.slug].filter(Boolean).join('-'),
+    fileName: [agreement.slug, dutchTypeNames[ctx.type], ctx.slug].filter(Boolean).join('-'),
     meta: {
       title: parts.title,
       author: `Gemeente ${agreement.municipality}`,

@@ -2,6 +2,7 @@ import { assembleReport } from './assemble-report.js'
 import type { ReportContext } from './report-context.js'
 import type { Report } from './report-model.js'
 import { budgetSection } from './sections/budget-section.js'
+import { accountabilitySection } from './sections/accountability-section.js'
 import { colophonSection } from './sections/colophon-section.js'
 import { governanceSection } from './sections/governance-section.js'
 import { introductionSection } from './sections/introduction-section.js'
@@ -24,6 +25,7 @@ export function buildFullReport(ctx: ReportContext): Report {
       ...portfoliosSection(ctx, 1),
       ...budgetSection(ctx, 1, { byTheme: true }),
       ...rulesSection(ctx, 1),
+      ...accountabilitySection(ctx, 1),
       ...colophonSection(ctx, 1),
     ],
   })

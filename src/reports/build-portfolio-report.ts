@@ -5,7 +5,7 @@ import type { Block, Report } from './report-model.js'
 import { actionGroups } from './sections/action-groups.js'
 import { budgetTable } from './sections/budget-table.js'
 import { colophonSection } from './sections/colophon-section.js'
-import { portfolioFacts, portfolioNote } from './sections/portfolio-section.js'
+import { portfolioFacts } from './sections/portfolio-section.js'
 
 /** One alderman: the portfolio, every action they answer for by theme and topic, and the budget lines they hold. */
 export function buildPortfolioReport(ctx: ReportContext, slug: string): Report {
@@ -18,7 +18,7 @@ export function buildPortfolioReport(ctx: ReportContext, slug: string): Report {
   const budget: Block[] = lines.length === 0 ? [] : [
     ctx.heading(1, 'Begroting'),
     { kind: 'paragraph', content: [{ text: `De begrotingsposten waarvoor ${name} (mede) verantwoordelijk is.` }] },
-    budgetTable(ctx, lines, { caption: `Extra middeleninzet in de portefeuille van ${name}, in euro`, totals: 'sum', totalLabel: 'Totaal portefeuille', grouped: false, inferred: 'notes' }),
+    budgetTable(ctx, lines, { caption: `Extra middeleninzet in de portefeuille van ${name}, in euro`, totals: 'sum', totalLabel: 'Totaal portefeuille', grouped: false }),
   ]
   return assembleReport(ctx, {
     kicker: 'Portefeuille van wethouder', name, label: `Wethouder ${name}`,
@@ -29,7 +29,6 @@ export function buildPortfolioReport(ctx: ReportContext, slug: string): Report {
     body: [
       ctx.heading(1, 'Portefeuille', { keepTogether: true }),
       portfolioFacts(portfolio),
-      ...portfolioNote(portfolio),
       ctx.heading(1, 'Afspraken'),
       { kind: 'paragraph', variant: 'lead', content: [{ text: `${name} is verantwoordelijk voor ${count} van de ${ctx.view.actions.length} afspraken, hieronder per thema en onderwerp. Waar een andere wethouder mede verantwoordelijk is, staat dat bij de afspraak.` }] },
       ...actionGroups(ctx, mine, 2, { showPortfolios: true, subject: portfolio }),

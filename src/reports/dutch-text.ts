@@ -27,6 +27,21 @@ const kindLabels: Record<ActionKind, string> = {
   support: 'Ondersteunen',
 }
 
+const kindExplanations: Record<ActionKind, string> = {
+  new: 'iets beginnen dat er nog niet was: beleid, een fonds, een regeling, een gebouw.',
+  continue: 'doorgaan met wat al loopt.',
+  intensify: 'meer doen van wat al loopt, of het versterken.',
+  investigate: 'eerst onderzoeken, verkennen of uitproberen, en dan beslissen.',
+  advocate: 'bij het Rijk, de provincie of anderen opkomen voor wat Assen nodig heeft.',
+  consult: 'in gesprek gaan met inwoners, partners of de gemeenteraad, of hen erbij betrekken.',
+  support: 'plannen van anderen steunen of mogelijk maken.',
+}
+
+/** What a kind of commitment means, in a sentence for the reader. */
+export function actionKindExplanation(kind: ActionKind): string {
+  return kindExplanations[kind]
+}
+
 /** The Dutch label of an action kind (db/README.md has the vocabulary). */
 export function actionKindLabel(kind: ActionKind): string {
   return kindLabels[kind]

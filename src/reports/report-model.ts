@@ -21,6 +21,8 @@ export interface Inline {
   href?: string
   /** What a screen reader should say instead of a terse mark: "afgeleid jaar" for "*". */
   alt?: string
+  /** A commitment quoted inside running text: shown highlighted, in place. */
+  mark?: boolean
 }
 
 export type RichText = Inline[]
@@ -54,6 +56,10 @@ export interface ListBlock {
   kind: 'list'
   ordered: boolean
   items: ListItem[]
+  /** The number of the first item of an ordered list. */
+  start?: number
+  /** commitments: the details of the numbered commitments in the paragraph above, set small. */
+  variant?: 'commitments'
 }
 
 /** A highlighted passage with its own heading, such as a theme's "Assen in 2030" vision. */

@@ -6,6 +6,7 @@ import {
   ActionRef, AgreementRef, BudgetLineRef, DistrictRef, PortfolioRef, ResponsibilityRef, SectionRef, SourceRef, TargetRef, ThemeRef, TopicRef,
 } from './refs.js'
 import { sourceOf } from './source.js'
+import { actionContext } from '../action-context.js'
 
 builder.node(ActionRef, {
   description: 'A concrete commitment of the college, quoted as the whole sentence that states it. '
@@ -16,6 +17,12 @@ builder.node(ActionRef, {
     slug: t.exposeString('slug', { description: 'The stable, URL-safe name of the action within its agreement.' }),
     position: t.exposeInt('position', { description: 'The action\'s place among all actions of the agreement, in document order (1-based); the order of Query.actions.' }),
     text: t.exposeString('text', { description: 'The sentence stating the commitment, quoted verbatim.' }),
+    context: t.string({
+      nullable: true,
+      description: 'The paragraph of the agreement that holds the action\'s sentence, quoted verbatim: the sentences around it '
+        + 'that say what "daarom" or "Deze" refer to. Null only when the source text is not at hand.',
+      resolve: (action, _args, ctx) => actionContext(ctx.loaders, action),
+    }),
     kind: t.field({ type: ActionKindEnum, description: 'What kind of commitment this is.', resolve: (action) => action.kind }),
     theme: t.field({
       type: ThemeRef, nullable: true, description: 'The theme of the action\'s topic; null for an action in a governance section.',

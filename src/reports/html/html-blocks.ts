@@ -10,6 +10,7 @@ export function htmlInlines(content: RichText): string {
     if (run.sup) html = `<sup>${html}</sup>`
     if (run.em) html = `<em>${html}</em>`
     if (run.strong) html = `<strong>${html}</strong>`
+    if (run.mark) html = `<mark>${html}</mark>`
     if (run.lang) html = `<span lang="${e(run.lang)}">${html}</span>`
     if (run.href) html = `<a href="${e(run.href)}">${html}</a>`
     return html
@@ -56,7 +57,9 @@ function list(block: ListBlock): string {
   const items = block.items.map((item) =>
     `<li><p>${htmlInlines(item.content)}</p>${(item.details ?? []).map((d) => `<p class="detail">${htmlInlines(d)}</p>`).join('')}</li>`)
   const tag = block.ordered ? 'ol' : 'ul'
-  return `<${tag} class="${block.ordered ? 'numbered' : 'actions'}">\n${items.join('\n')}\n</${tag}>`
+  const start = block.ordered && block.start !== undefined && block.start !== 1 ? ` start="${block.start}"` : ''
+  const className = block.variant ?? (block.ordered ? 'numbered' : 'actions')
+  return `<${tag} class="${className}"${start}>\n${items.join('\n')}\n</${tag}>`
 }
 
 const callout = (block: CalloutBlock) => `<div class="callout">\n${heading(block.heading)}\n<p>${htmlInlines(block.content)}</p>\n</div>`

@@ -44,6 +44,10 @@ p { margin: 0 0 0.9rem; }
 ul.actions, ol.numbered { padding-left: 1.3rem; margin: 0 0 1.2rem; }
 ul.actions li::marker { color: var(--accent-text); }
 li { margin-bottom: 0.6rem; }
+mark { background: var(--tint); color: inherit; font-weight: 600; box-shadow: inset 0 -0.12em 0 var(--accent); padding: 0 0.1em; }
+sup { line-height: 0; }
+ul.commitments { list-style: none; color: var(--muted); font-size: 0.9rem; padding-left: 0; margin: -0.4rem 0 1.2rem; }
+ul.commitments li { margin-bottom: 0.3rem; }
 li p { margin: 0; }
 .callout { background: var(--tint); border-left: 0.3rem solid var(--accent); padding: 1rem 1.25rem; margin: 1rem 0 1.5rem; }
 .callout h3, .callout h4 { margin: 0 0 0.4rem; font-size: 0.9rem; text-transform: uppercase; letter-spacing: 0.06em; color: var(--accent-text); }

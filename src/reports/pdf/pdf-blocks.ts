@@ -2,6 +2,7 @@ import type { Content, CustomTableLayout } from 'pdfmake/interfaces.js'
 import { barChartSvg } from '../bar-chart-svg.js'
 import { pdfInlines } from './pdf-inlines.js'
 import { pdfTable, shortTable } from './pdf-table.js'
+import { StructNode, tagged } from './pdf-structure.js'
 import type { Block, CalloutBlock, ChartBlock, FactsBlock, HeadingBlock, ListBlock } from '../report-model.js'
 import type { ReportTheme } from '../report-theme.js'
 
@@ -75,7 +76,8 @@ export class PdfBlockWriter {
   /** The part of a block that may join the headings before it, and the rest; a long table cannot join. */
   private split(block: Block): [Content | null, Content | null] {
     if (block.kind === 'list' && block.items.length > 1) {
-      return [this.list({ ...block, items: block.items.slice(0, 1) }, 1, false), this.list({ ...block, items: block.items.slice(1) }, 2, true)]
+      const node = new StructNode('L', null)
+      return [this.list({ ...block, items: block.items.slice(0, 1) }, 1, false, node), this.list({ ...block, items: block.items.slice(1) }, 2, true, node)]
     }
     if (block.kind === 'table' && !shortTable(block)) return [null, null]
     return [this.block(block), null]
@@ -84,11 +86,11 @@ export class PdfBlockWriter {
   private block(block: Block): Content {
     switch (block.kind) {
       case 'heading': return this.heading(block)
-      case 'paragraph': return { text: pdfInlines(block.content), style: block.variant ?? 'body' }
+      case 'paragraph': return { text: pdfInlines(block.content, new StructNode('P', null)), style: block.variant ?? 'body' }
       case 'list': return this.list(block)
       case 'callout': return this.callout(block)
       case 'facts': return this.facts(block)
-      case 'table': return pdfTable(block, this.theme)
+      case 'table': return pdfTable(block, this.theme, null)
       case 'chart': return this.chart(block)
     }
   }
@@ -98,26 +100,29 @@ export class PdfBlockWriter {
     const parent = h.level === 1 ? undefined : this.chapterId ?? undefined
     if (h.level === 1) this.chapterId = h.id
     return {
-      text: h.text, id: h.id, style: `h${h.level}`,
+      text: [tagged({ text: h.text }, new StructNode(`H${h.level}`, null))], id: h.id, style: `h${h.level}`,
       // headlineLevel lets the page-break rule keep a heading with what follows it.
       headlineLevel: h.level,
       ...(h.level === 1 ? { pageBreak: this.chaptersOnNewPage || first ? 'before' : undefined, margin: [0, first || this.chaptersOnNewPage ? 0 : 26, 0, 4] } : {}),
-      ...(h.toc ? {
-        tocItem: true, tocStyle: `toc${h.level}`, tocMargin: h.level === 1 ? [0, 7, 0, 0] : [14, 2, 0, 0],
-        tocNumberStyle: `toc${h.level}`, ...(parent ? { outlineParentId: parent } : {}),
-      } : {}),
+      // The bookmarks; the contents page is written by pdfContents from the same headings.
+      ...(h.toc ? { outline: true, outlineText: h.text, ...(parent ? { outlineParentId: parent } : {}) } : {}),
     } as Content
   }
 
   /** A list; start and last let a list split in two read as one. */
-  private list(list: ListBlock, start = 1, last = true): Content {
-    const items = list.items.map((item) => ({
-      stack: [{ text: pdfInlines(item.content) }, ...(item.details ?? []).map((d) => ({ text: pdfInlines(d), style: 'detail' }))],
-      margin: [0, 0, 0, 5],
-      unbreakable: true,
-    }))
-    const marker = { markerColor: this.theme.colors.accent, ...(last ? { style: 'list' } : {}) }
-    return (list.ordered ? { ol: items, start, ...marker } : { ul: items, type: 'square', ...marker }) as Content
+  private list(list: ListBlock, start = 1, last = true, node = new StructNode('L', null)): Content {
+    const items = list.items.map((item) => {
+      const body = node.child('LI').child('LBody')
+      return {
+        stack: [{ text: pdfInlines(item.content, body.child('P')) }, ...(item.details ?? []).map((d) => ({ text: pdfInlines(d, body.child('P')), style: 'detail' }))],
+        margin: [0, 0, 0, list.variant ? 2 : 5],
+        unbreakable: true,
+      }
+    })
+    const style = list.variant ?? (last ? 'list' : undefined)
+    const marker = { markerColor: this.theme.colors.accent, ...(style ? { style } : {}) }
+    const first = (list.start ?? 1) + start - 1
+    return (list.ordered ? { ol: items, start: first, ...marker } : { ul: items, type: list.variant ? 'none' : 'square', ...marker }) as Content
   }
 
   private callout(callout: CalloutBlock): Content {
@@ -130,7 +135,10 @@ export class PdfBlockWriter {
         widths: ['*'], dontBreakRows: true,
         body: [[{
           fillColor: this.theme.colors.tint,
-          stack: [{ text: callout.heading.text.toUpperCase(), id: callout.heading.id, style: 'calloutTitle' }, { text: pdfInlines(callout.content), style: 'calloutText' }],
+          stack: [
+            { text: [tagged({ text: callout.heading.text.toUpperCase() }, new StructNode(`H${callout.heading.level}`, null, { actual: callout.heading.text }))], id: callout.heading.id, style: 'calloutTitle' },
+            { text: pdfInlines(callout.content, new StructNode('P', null)), style: 'calloutText' },
+          ],
         }]],
       },
       layout, margin: [0, 4, 0, 12],
@@ -138,6 +146,11 @@ export class PdfBlockWriter {
   }
 
   private facts(facts: FactsBlock): Content {
+    const table = new StructNode('Table', null)
+    const row = (term: string, value: FactsBlock['items'][number]['value']) => {
+      const tr = table.child('TR')
+      return [{ text: [tagged({ text: term }, tr.child('TH', { scope: 'Row' }))], style: 'factTerm' }, { text: pdfInlines(value, tr.child('TD')) }]
+    }
     const layout: CustomTableLayout = {
       hLineWidth: (i, node) => (i === 0 || i === node.table.body.length ? 0 : 0.5), vLineWidth: () => 0,
       hLineColor: () => this.theme.colors.rule, paddingLeft: () => 0, paddingRight: () => 8, paddingTop: () => 4, paddingBottom: () => 4,
@@ -145,7 +158,7 @@ export class PdfBlockWriter {
     return {
       // A few lines of facts belong together: they move to the next page whole.
       unbreakable: true,
-      table: { widths: [118, '*'], dontBreakRows: true, body: facts.items.map((f) => [{ text: f.term, style: 'factTerm' }, { text: pdfInlines(f.value) }]) },
+      table: { widths: [118, '*'], dontBreakRows: true, body: facts.items.map((f) => row(f.term, f.value)) },
       layout, margin: [0, 2, 0, 12],
     } as Content
   }
@@ -155,8 +168,9 @@ export class PdfBlockWriter {
     return {
       // The heading above names the chart; its title stays in the SVG.
       stack: [
-        { svg: barChartSvg(chart, this.theme, { id: `grafiek-${++this.charts}`, width, height: 240 }), width, margin: [0, 4, 0, 8] },
-        pdfTable(chart.data, this.theme),
+        tagged({ svg: barChartSvg(chart, this.theme, { id: `grafiek-${++this.charts}`, width, height: 240 }), width, margin: [0, 4, 0, 8] },
+          new StructNode('Figure', null, { alt: `${chart.title}. ${chart.description}` })),
+        pdfTable(chart.data, this.theme, null),
       ],
       unbreakable: true,
     } as Content

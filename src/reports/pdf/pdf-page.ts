@@ -1,6 +1,8 @@
 import type { Content, DynamicBackground, DynamicContent, Node } from 'pdfmake/interfaces.js'
-import type { Report } from '../report-model.js'
+import { formatDate } from '../dutch-text.js'
+import type { HeadingBlock, Report } from '../report-model.js'
 import type { ReportTheme } from '../report-theme.js'
+import { StructNode, tagged } from './pdf-structure.js'
 
 const A4 = { width: 595.28, height: 841.89 }
 
@@ -9,22 +11,55 @@ export function coverContent(report: Report, theme: ReportTheme): Content {
   const c = theme.colors
   const [left] = theme.page.margins
   const { cover } = report
+  const p = (text: string) => [tagged({ text }, new StructNode('P', null))]
+  const facts = new StructNode('Table', null)
+  const fact = (term: string, value: string) => {
+    const row = facts.child('TR')
+    return [
+      { text: [tagged({ text: term }, row.child('TH', { scope: 'Row' }))], color: c.onPrimaryMuted, fontSize: 9.5 },
+      { text: [tagged({ text: value }, row.child('TD'))], color: c.onPrimary, fontSize: 9.5, bold: true },
+    ]
+  }
   return {
     stack: [
-      { text: cover.municipality.toUpperCase(), fontSize: 10, bold: true, characterSpacing: 2, color: c.onPrimaryMuted, margin: [0, 40, 0, 56] },
-      { text: cover.title, fontSize: 38, bold: true, color: c.onPrimary, lineHeight: 1.05 },
-      { text: cover.subtitle, fontSize: 17, color: c.onPrimaryMuted, margin: [0, 6, 0, 0] },
+      { text: p(cover.municipality.toUpperCase()), fontSize: 10, bold: true, characterSpacing: 2, color: c.onPrimaryMuted, margin: [0, 40, 0, 56] },
+      { text: p(cover.title), fontSize: 38, bold: true, color: c.onPrimary, lineHeight: 1.05 },
+      { text: p(cover.subtitle), fontSize: 17, color: c.onPrimaryMuted, margin: [0, 6, 0, 0] },
       { canvas: [{ type: 'rect', x: 0, y: 0, w: 64, h: 5, color: c.accent }], margin: [0, 44, 0, 22] },
-      { text: cover.kicker, fontSize: 12, bold: true, color: c.onPrimaryMuted, margin: [0, 0, 0, 6] },
-      { text: cover.name, fontSize: 28, bold: true, color: c.onPrimary, lineHeight: 1.1 },
+      { text: p(cover.kicker), fontSize: 12, bold: true, color: c.onPrimaryMuted, margin: [0, 0, 0, 6] },
+      { text: p(cover.name), fontSize: 28, bold: true, color: c.onPrimary, lineHeight: 1.1 },
       {
         // The dates sit at the foot of the cover, above the footer, whatever the length of the name.
         absolutePosition: { x: left, y: A4.height - 96 - cover.facts.length * 18 },
-        table: { widths: [110, '*'], body: cover.facts.map((f) => [{ text: f.term, color: c.onPrimaryMuted, fontSize: 9.5 }, { text: f.value, color: c.onPrimary, fontSize: 9.5, bold: true }]) },
+        table: { widths: [110, '*'], body: cover.facts.map((f) => fact(f.term, f.value)) },
         layout: { hLineWidth: () => 0, vLineWidth: () => 0, paddingLeft: () => 0, paddingTop: () => 3, paddingBottom: () => 3 },
       },
     ],
   }
+}
+
+/**
+ * The contents page: each chapter (and, in the shorter reports, section) with
+ * its page number, both linking to it, tagged as a TOC of entries.
+ */
+export function contentsPage(headings: readonly HeadingBlock[], theme: ReportTheme): Content {
+  const toc = new StructNode('TOC', null)
+  const rows = headings.map((h) => {
+    const link = toc.child('TOCI').child('Link')
+    const style = `toc${h.level}`
+    const margin = h.level === 1 ? [0, 7, 0, 0] : [14, 2, 0, 0]
+    return [
+      { text: [tagged({ text: h.text, linkToDestination: h.id }, link)], style, margin },
+      { text: [tagged({ text: '00', pageReference: h.id }, link)], style, alignment: 'right', color: theme.colors.muted, margin: [0, margin[1], 0, 0] },
+    ]
+  })
+  return {
+    pageBreak: 'before',
+    stack: [
+      { text: [tagged({ text: 'Inhoud' }, new StructNode('H1', null))], style: 'tocTitle' },
+      { table: { dontBreakRows: true, widths: ['*', 'auto'], body: rows }, layout: 'noBorders' },
+    ],
+  } as Content
 }
 
 /** Page 1 is painted blue with a warm band at the foot; the other pages stay white. */
@@ -49,14 +84,14 @@ export function header(report: Report, theme: ReportTheme): DynamicContent {
   }
 }
 
-/** "Pagina X van Y" on every page, the cover included (in its own colours). */
+/** "Pagina X van Y" on every page after the cover. */
 export function footer(report: Report, theme: ReportTheme): DynamicContent {
   const [left, , right] = theme.page.margins
-  return (page, pages) => ({
+  return (page, pages) => page === 1 ? null : ({
     margin: [left, 22, right, 0], style: 'furniture',
     columns: [
-      { text: `${report.cover.subtitle} · dataversie ${report.dataVersion}`, style: 'runningHeader', ...(page === 1 ? { color: theme.colors.onPrimaryMuted } : {}) },
-      { text: `Pagina ${page} van ${pages}`, style: 'runningHeader', alignment: 'right', width: 'auto', ...(page === 1 ? { color: theme.colors.onPrimary } : {}) },
+      { text: `${report.cover.subtitle} · dataversie ${formatDate(report.dataVersion)}`, style: 'runningHeader' },
+      { text: `Pagina ${page} van ${pages}`, style: 'runningHeader', alignment: 'right', width: 'auto' },
     ],
   })
 }

@@ -25,6 +25,8 @@ export function pdfStyles(theme: ReportTheme): { defaultStyle: Style; styles: St
       tableTotal: { bold: true, color: c.onPrimary, fillColor: c.primaryDark },
       tableNote: { fontSize: s.small - 0.5, color: c.muted, lineHeight: 1.25, margin: [0, 2, 0, 0] },
       factTerm: { bold: true, color: c.muted, fontSize: s.body - 0.5 },
+      mark: { bold: true, color: c.primary },
+      commitments: { fontSize: s.small, color: c.muted, lineHeight: 1.25, margin: [0, -4, 0, 8] },
       link: { color: c.primary, decoration: 'underline' },
       tocTitle: { fontSize: s.h1, bold: true, color: c.primary, margin: [0, 0, 0, 18] },
       toc1: { fontSize: s.body + 1, bold: true, color: c.text },

@@ -1,11 +1,11 @@
 import { relative, isAbsolute, resolve } from 'node:path'
-import pdfmake from 'pdfmake'
-import type { TDocumentDefinitions } from 'pdfmake/interfaces.js'
-import type { Report } from '../report-model.js'
+import type { TDocumentDefinitions, TFontDictionary } from 'pdfmake/interfaces.js'
+import type { HeadingBlock, Report } from '../report-model.js'
 import type { ReportTheme } from '../report-theme.js'
 import { PdfBlockWriter } from './pdf-blocks.js'
-import { background, coverContent, footer, header, keepHeadingsWithNext } from './pdf-page.js'
+import { background, contentsPage, coverContent, footer, header, keepHeadingsWithNext } from './pdf-page.js'
 import { pdfStyles } from './pdf-styles.js'
+import { renderTaggedPdf } from './tagged-printer.js'
 
 const A4_WIDTH = 595.28
 
@@ -16,15 +16,13 @@ function inside(dir: string, path: string): boolean {
 }
 
 /**
- * Points pdfmake (a process-wide singleton) at the theme's fonts, and locks it
- * down: no URL is ever fetched, and no local file outside the theme's asset
- * folder is ever read, whatever a document definition asks for.
+ * The theme's fonts and the file access rule of every render: no local file
+ * outside the theme's asset folder is ever read, whatever a document
+ * definition asks for, and no URL is fetched (the tagged printer resolves none).
  */
-export function configurePdfmake(theme: ReportTheme): void {
+function fontsOf(theme: ReportTheme): { fonts: TFontDictionary; localAccess: (path: string) => boolean } {
   const { family, normal, bold, italics, bolditalics } = theme.fonts
-  pdfmake.setFonts({ [family]: { normal, bold, italics, bolditalics } })
-  pdfmake.setUrlAccessPolicy(() => false)
-  pdfmake.setLocalAccessPolicy((path) => inside(theme.assetDir, path))
+  return { fonts: { [family]: { normal, bold, italics, bolditalics } }, localAccess: (path) => inside(theme.assetDir, path) }
 }
 
 /** The pdfmake document definition of a report: cover, contents, body, page furniture and metadata. */
@@ -37,8 +35,8 @@ export function pdfDocumentDefinition(report: Report, theme: ReportTheme): TDocu
     pageSize: 'A4',
     pageMargins: theme.page.margins,
     version: '1.7',
-    // pdfmake cannot write a tagged PDF; the document does not pretend to be one.
-    tagged: false,
+    // Tagged by the TaggedRenderer: a structure tree, marked content, artifacts.
+    tagged: true,
     language: meta.language,
     displayTitle: true,
     info: {
@@ -54,17 +52,14 @@ export function pdfDocumentDefinition(report: Report, theme: ReportTheme): TDocu
     pageBreakBefore: keepHeadingsWithNext,
     content: [
       coverContent(report, theme),
-      {
-        toc: { title: { text: 'Inhoud', style: 'tocTitle' }, outlines: true, numberStyle: { color: theme.colors.muted } },
-        pageBreak: 'before',
-      },
+      contentsPage(report.body.filter((b): b is HeadingBlock => b.kind === 'heading' && b.toc), theme),
       ...writer.blocks(report.body),
     ],
   }
 }
 
-/** Renders a report to PDF 1.7 with embedded fonts; the same report gives the same bytes. */
+/** Renders a report to a tagged PDF 1.7 with embedded fonts; the same report gives the same bytes. */
 export async function renderPdf(report: Report, theme: ReportTheme): Promise<Buffer> {
-  configurePdfmake(theme)
-  return pdfmake.createPdf(pdfDocumentDefinition(report, theme)).getBuffer()
+  const { fonts, localAccess } = fontsOf(theme)
+  return renderTaggedPdf(pdfDocumentDefinition(report, theme), fonts, localAccess)
 }

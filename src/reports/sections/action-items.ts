@@ -7,6 +7,8 @@ export interface ActionListOptions {
   showPortfolios: boolean
   /** In a report about this alderman: name only the others, as "samen met". */
   subject?: PortfolioView
+  /** Print the topic's whole text with the actions marked in place, rather than the actions alone. */
+  wholeText?: boolean
 }
 
 /** "Cor Staal (ChristenUnie)". */
@@ -14,8 +16,8 @@ export function aldermanName(portfolio: PortfolioView): string {
   return `${portfolio.holder.name} (${portfolio.party.name})`
 }
 
-/** One action as a list item: its quoted text, then its kind, aldermen and targets. */
-export function actionItem(action: ActionView, options: ActionListOptions): ListItem {
+/** An action's details, one line each: its kind and aldermen, then its targets. */
+export function actionDetails(action: ActionView, options: ActionListOptions): RichText[] {
   const first: RichText = [{ text: actionKindLabel(action.action.kind), strong: true }]
   const others = action.portfolios.filter((p) => p !== options.subject)
   if (options.showPortfolios && others.length > 0) {
@@ -24,7 +26,12 @@ export function actionItem(action: ActionView, options: ActionListOptions): List
   }
   const details: RichText[] = [first]
   for (const target of action.targets) details.push([{ text: 'Doel: ', strong: true }, { text: describeTarget(target) }])
-  return { content: [{ text: action.action.text }], details }
+  return details
+}
+
+/** One action as a list item: its quoted text, then its kind, aldermen and targets. */
+export function actionItem(action: ActionView, options: ActionListOptions): ListItem {
+  return { content: [{ text: action.action.text }], details: actionDetails(action, options) }
 }
 
 /** The actions as a bulleted list. */

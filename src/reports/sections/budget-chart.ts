@@ -24,7 +24,7 @@ export function budgetChart(ctx: ReportContext): ChartBlock {
   return {
     kind: 'chart', title, bars, ticks,
     description: `Staafdiagram van de extra uitgaven van het bestuursakkoord per jaar: ${joinList(bars.map((b) => `${b.label}: ${b.valueLabel}`))}. `
-      + `Het hoogste bedrag valt in ${highest.label}.${years.some((y) => y.continuing) ? ' "ev" betekent: en volgende jaren.' : ''}`,
+      + `Het hoogste bedrag valt in ${highest.label}.${years.some((y) => y.continuing) ? ' "e.v." betekent: en volgende jaren.' : ''}`,
     data: {
       kind: 'table', caption: `${title} (gegevens bij de grafiek)`,
       columns: [{ header: 'Jaar', align: 'left', width: '*' }, { header: 'Extra uitgaven', align: 'right', width: 90 }],

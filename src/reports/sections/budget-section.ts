@@ -1,7 +1,7 @@
 import { formatEuro } from '../format-euro.js'
 import type { ReportContext } from '../report-context.js'
 import type { Block, HeadingBlock, TableBlock, TableRow } from '../report-model.js'
-import { yearLabel } from './budget-amounts.js'
+import { termTotal, yearLabel } from './budget-amounts.js'
 import { budgetChart } from './budget-chart.js'
 import { budgetTable } from './budget-table.js'
 
@@ -17,16 +17,18 @@ export function budgetSection(ctx: ReportContext, level: HeadingBlock['level'], 
       kind: 'paragraph', variant: 'lead',
       content: [{ text: `Het college trekt voor dit akkoord extra geld uit: ${budget.lines.length} posten in ${budget.categories.length} categorieën, `
         + `van ${formatEuro(first.amount)} in ${yearLabel(first.year, first.continuing)} tot ${formatEuro(last.amount)} in ${yearLabel(last.year, last.continuing)}. `
-        + `"ev" betekent: en volgende jaren; dat bedrag loopt ook na ${last.year} door.` }],
+        + `Over de hele periode ${first.year} tot en met ${last.year} is dat samen ${formatEuro(termTotal(budget.years))}. `
+        + `"e.v." betekent: en volgende jaren; dat bedrag loopt ook na ${last.year} door.` }],
     },
     ctx.heading(sub, 'Extra uitgaven per jaar'),
     budgetChart(ctx),
     ctx.heading(sub, 'Alle posten per categorie'),
     ...(inferred > 0 ? [{
       kind: 'paragraph' as const,
-      content: [{ text: `Bij ${inferred} posten staat in de brontekst niet bij welk jaar een bedrag hoort; die bedragen zijn gemarkeerd met een sterretje (*) en toegelicht onder de tabel.` }],
+      content: [{ text: `Bij ${inferred} posten staat in de brontekst niet bij welk jaar een bedrag hoort; die bedragen zijn gemarkeerd met een sterretje (*). `
+        + 'Hoe hun jaar is bepaald, staat in de verantwoording achter in het volledige akkoord.' }],
     }] : []),
-    budgetTable(ctx, budget.lines, { caption: 'Extra middeleninzet per post en jaar, in euro', totals: 'published', grouped: true, inferred: 'notes' }),
+    budgetTable(ctx, budget.lines, { caption: 'Extra middeleninzet per post en jaar, in euro', totals: 'published', grouped: true }),
     ...(options.byTheme ? [ctx.heading(sub, 'Per thema'), themeTotals(ctx)] : []),
   ]
 }

@@ -15,11 +15,6 @@ export interface BudgetTableOptions {
   totalLabel?: string
   /** Category heading rows and subtotals: for the whole budget; a theme's few lines read better as one list. */
   grouped: boolean
-  /**
-   * notes: explain inferred years under the table. reference: point to the budget chapter that explains them,
-   * where the report has one (the full report's theme tables).
-   */
-  inferred: 'notes' | 'reference'
 }
 
 // An empty cell renders as a dash; a sum of nothing is shown the same way.
@@ -33,11 +28,7 @@ const amountCell = (amount: number | undefined, inferred = false): TableCell =>
  */
 export function budgetTable(ctx: ReportContext, lines: readonly BudgetLineView[], options: BudgetTableOptions): TableBlock {
   const years = ctx.view.budget.years
-  const reasons: string[] = []
-  const noteOf = (reason: string) => {
-    if (!reasons.includes(reason)) reasons.push(reason)
-    return reasons.indexOf(reason) + 1
-  }
+  let inferred = false
   const sumByYear = (subset: readonly BudgetLineView[]) =>
     years.map((y) => subset.reduce((sum, l) => sum + (l.amounts.find((a) => a.year === y.year)?.amount ?? 0), 0))
 
@@ -47,8 +38,8 @@ export function budgetTable(ctx: ReportContext, lines: readonly BudgetLineView[]
     if (shown.length === 0) continue
     if (options.grouped) rows.push({ kind: 'group', cells: [{ content: [{ text: category.name }] }] })
     for (const line of shown) {
-      const notes = [...new Set(line.amounts.filter((a) => a.inferred).map((a) => noteOf(a.inferenceReason ?? 'geen reden opgegeven')))]
-      const name: RichText = [{ text: line.line.displayName }, ...(notes.length ? [{ text: notes.join(','), sup: true, alt: ` (noot ${notes.join(', ')})` }] : [])]
+      inferred ||= line.amounts.some((a) => a.inferred)
+      const name: RichText = [{ text: line.line.displayName }]
       rows.push({
         kind: 'body',
         cells: [{ content: name }, ...years.map((y) => {
@@ -74,11 +65,10 @@ export function budgetTable(ctx: ReportContext, lines: readonly BudgetLineView[]
   return {
     kind: 'table', caption: options.caption, rows,
     columns: [{ header: 'Post', align: 'left', width: '*' }, ...years.map((y) => ({ header: yearLabel(y.year, y.continuing), align: 'right' as const, width: 62 }))],
-    notes: reasons.length === 0 ? undefined : options.inferred === 'reference' ? [
-      [{ text: '* ', strong: true }, { text: 'Afgeleid jaar: de brontekst zegt niet in welk jaar dit bedrag valt. De noten bij de tabel in het hoofdstuk Financiële doorrekening geven per noot de onderbouwing.' }],
-    ] : [
-      [{ text: '* ', strong: true }, { text: 'Afgeleid jaar. In de brontekst is de tabel zijn kolommen kwijtgeraakt; bij deze bedragen is het jaar afgeleid uit de gepubliceerde totalen en de tekst. De onderbouwing per noot staat hieronder, in het Engels zoals in de dataset.' }],
-      ...reasons.map((reason, i): RichText => [{ text: `${i + 1} `, strong: true }, { text: reason }]),
-    ],
+    // The curators' reasoning is no reading matter for this table: the full report's Verantwoording explains it in words.
+    notes: inferred ? [[{ text: '* ', strong: true }, {
+      text: 'Afgeleid jaar: in de gepubliceerde tekst van het akkoord ontbreken de kolommen van deze tabel, en bij dit bedrag staat niet in welk jaar het valt. '
+        + 'Het jaar is bepaald aan de hand van de totalen per jaar; de verantwoording achter in het volledige akkoord legt uit hoe.',
+    }]] : undefined,
   }
 }

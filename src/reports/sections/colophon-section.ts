@@ -28,7 +28,7 @@ export function colophonSection(ctx: ReportContext, level: HeadingBlock['level']
         { term: 'Brondocument', value: [{ text: `${agreement.sourceFile} (${agreement.sourceLineCount} regels)` }] },
         { term: 'SHA-256 van de bron', value: [{ text: agreement.sourceSha256 }] },
         { term: 'Gepresenteerd', value: [{ text: formatDate(agreement.presentedOn) }] },
-        { term: 'Dataversie', value: [{ text: `${agreement.dataVersion} (${formatDate(agreement.dataVersion)})` }] },
+        { term: 'Dataversie', value: [{ text: formatDate(agreement.dataVersion) }] },
         { term: 'Licentie', value: [{ text: `${licence.name}. ` }, { text: licence.url, href: licence.url }] },
         { term: 'API (GraphQL)', value: link('/graphql') },
         { term: 'Open data (downloads)', value: link('/data/') },
@@ -39,8 +39,9 @@ export function colophonSection(ctx: ReportContext, level: HeadingBlock['level']
     {
       kind: 'paragraph', variant: 'note',
       content: [{ text: 'Toegankelijkheid. ', strong: true },
-        { text: 'De HTML-versie van dit rapport is gemaakt volgens WCAG 2.1 niveau AA. De PDF-versie is bedoeld om te printen en is niet getagd: '
-          + 'voorleessoftware kan de structuur ervan niet volgen. Gebruik daarvoor de HTML-versie; de inhoud is gelijk.' }],
+        { text: 'Dit rapport is er als PDF en als webpagina, met dezelfde inhoud. De PDF is getagd: koppen, alinea\'s, lijsten, tabellen met kopcellen, '
+          + 'de grafiek met een beschrijving, de inhoudsopgave en de links zijn voor voorleessoftware te volgen, en de taal is Nederlands. '
+          + 'De webpagina is gemaakt volgens WCAG 2.1 niveau AA en past zich aan elk scherm aan.' }],
     },
   ]
 }

@@ -14,7 +14,7 @@ export function buildCover(ctx: ReportContext, kicker: string, name: string, ext
       ...extra,
       { term: 'Periode', value: `${agreement.periodStart}-${agreement.periodEnd}` },
       { term: 'Gepresenteerd', value: formatDate(agreement.presentedOn) },
-      { term: 'Dataversie', value: agreement.dataVersion },
+      { term: 'Dataversie', value: formatDate(agreement.dataVersion) },
     ],
   }
 }

@@ -1,6 +1,7 @@
 import { formatDate, joinList } from '../dutch-text.js'
 import type { ReportContext } from '../report-context.js'
 import type { Block, HeadingBlock } from '../report-model.js'
+import { passageBlocks } from './passage-blocks.js'
 
 /** The opening of the full report: the foreword, the shared vision, the parties and who signed. */
 export function introductionSection(ctx: ReportContext, level: HeadingBlock['level']): Block[] {
@@ -11,7 +12,7 @@ export function introductionSection(ctx: ReportContext, level: HeadingBlock['lev
   const partyOf = new Map(view.parties.map((p) => [p.id, p.name]))
   return [
     ctx.heading(level, 'Over dit akkoord'),
-    ...(foreword ? [ctx.heading(sub, foreword.section.title), { kind: 'paragraph' as const, content: [{ text: foreword.section.text }] }] : []),
+    ...(foreword ? [ctx.heading(sub, foreword.section.title), ...passageBlocks(ctx, foreword.section, [], { showPortfolios: false }).blocks] : []),
     ...(vision ? [{ kind: 'callout' as const, heading: ctx.heading(sub, vision.section.title), content: [{ text: vision.section.text }] }] : []),
     ctx.heading(sub, 'Partijen en ondertekening'),
     {

@@ -1,7 +1,7 @@
 import type { PortfolioView } from '../../read-model/agreement-view.js'
 import { joinList } from '../dutch-text.js'
 import type { ReportContext } from '../report-context.js'
-import type { Block, FactsBlock, HeadingBlock, ParagraphBlock } from '../report-model.js'
+import type { Block, FactsBlock, HeadingBlock } from '../report-model.js'
 import { aldermanName } from './action-items.js'
 
 /** An alderman's portfolio: name, party, responsibilities and the districts they are wijkwethouder of. */
@@ -17,19 +17,6 @@ export function portfolioFacts(portfolio: PortfolioView): FactsBlock {
   }
 }
 
-/** Where the source's scrambled portfolio page left the assignment to inference, say so and why. */
-export function portfolioNote(portfolio: PortfolioView): ParagraphBlock[] {
-  if (!portfolio.portfolio.assignmentInferred) return []
-  return [{
-    kind: 'paragraph', variant: 'note',
-    content: [
-      { text: 'Afgeleid. ', strong: true },
-      { text: 'Op de pagina Portefeuilleverdeling staan namen en lijsten in de brontekst door elkaar; welke lijst bij deze wethouder hoort, is afgeleid. Onderbouwing, in het Engels zoals in de dataset: ' },
-      { text: portfolio.portfolio.assignmentReason },
-    ],
-  }]
-}
-
 /** Every portfolio of the agreement, or the given ones, each under its own heading. */
 export function portfoliosSection(ctx: ReportContext, level: HeadingBlock['level'], portfolios = ctx.view.portfolios, title = 'Portefeuilleverdeling'): Block[] {
   const sub = (level + 1) as HeadingBlock['level']
@@ -37,6 +24,6 @@ export function portfoliosSection(ctx: ReportContext, level: HeadingBlock['level
   return [
     ctx.heading(level, title),
     ...(page && portfolios === ctx.view.portfolios ? [{ kind: 'paragraph' as const, content: [{ text: page.section.text }] }] : []),
-    ...portfolios.flatMap((p) => [ctx.heading(sub, aldermanName(p), { keepTogether: true }), portfolioFacts(p), ...portfolioNote(p)]),
+    ...portfolios.flatMap((p) => [ctx.heading(sub, aldermanName(p), { keepTogether: true }), portfolioFacts(p)]),
   ]
 }

@@ -23,13 +23,13 @@ export function themeSection(ctx: ReportContext, theme: ThemeView, level: Headin
         { text: `${joinList(theme.portfolios.map(aldermanName))}.` }],
     })
   }
-  for (const topic of theme.topics) blocks.push(...topicBlocks(ctx, topic, topic.actions, sub, { showPortfolios: true }))
+  for (const topic of theme.topics) blocks.push(...topicBlocks(ctx, topic, topic.actions, sub, { showPortfolios: true, wholeText: true }))
   if (theme.budgetLines.length > 0) {
     blocks.push(
       ctx.heading(sub, `Begroting voor ${theme.theme.name.toLowerCase()}`),
       budgetTable(ctx, theme.budgetLines, {
         caption: `Extra middeleninzet voor het thema ${theme.theme.name}, in euro`, totals: 'sum', totalLabel: `Totaal ${theme.theme.name.toLowerCase()}`,
-        grouped: false, inferred: ctx.type === 'full' ? 'reference' : 'notes',
+        grouped: false,
       }),
     )
   }

@@ -3,11 +3,13 @@ import type { ReportContext } from '../report-context.js'
 import type { Block, HeadingBlock } from '../report-model.js'
 import { actionList, type ActionListOptions } from './action-items.js'
 import { describeLineAmounts } from './budget-amounts.js'
+import { passageBlocks } from './passage-blocks.js'
 
 /**
- * One topic: its heading, the budget lines that fund it, its actions as a list
- * (or its text when it holds no action, such as a topic that only explains),
- * and the financial rules when the topic's text is where they stand.
+ * One topic: its heading, the budget lines that fund it, then its whole text
+ * with the commitments marked in place (with `wholeText`, in the full and theme
+ * reports), or its chosen actions as a list (in a report about an alderman or
+ * a district), and the financial rules when the topic's text is where they stand.
  */
 export function topicBlocks(
   ctx: ReportContext, topic: TopicView, actions: readonly ActionView[], level: HeadingBlock['level'], options: ActionListOptions,
@@ -21,7 +23,8 @@ export function topicBlocks(
       content: [{ text: 'Begroting: ', strong: true }, { text: `${line.line.displayName}, ${describeLineAmounts(line)}.` }],
     })
   }
-  blocks.push(actions.length > 0 ? actionList(actions, options) : { kind: 'paragraph', content: [{ text: topic.topic.text }] })
+  if (options.wholeText || actions.length === 0) blocks.push(...passageBlocks(ctx, topic.topic, actions, options).blocks)
+  else blocks.push(actionList(actions, options))
   return [...blocks, ...rulesOfTopic(ctx, topic)]
 }
 

@@ -1,0 +1,48 @@
+import { actionKinds } from '../../store/database.js'
+import { actionKindExplanation, actionKindLabel, joinList } from '../dutch-text.js'
+import { formatEuro } from '../format-euro.js'
+import type { ReportContext } from '../report-context.js'
+import type { Block, FactsBlock, HeadingBlock } from '../report-model.js'
+import { termTotal, yearLabel } from './budget-amounts.js'
+
+/** What each kind of commitment means, as a list a reader can look up. */
+export function actionKindsFacts(): FactsBlock {
+  return { kind: 'facts', items: actionKinds.map((kind) => ({ term: actionKindLabel(kind), value: [{ text: actionKindExplanation(kind) }] })) }
+}
+
+/**
+ * The "Verantwoording" appendix of the full report: what is quoted and what
+ * was added, and, in words rather than line numbers and sums, where the
+ * curators had to decide what the published text leaves open (which list of
+ * tasks belongs to which alderman, in which year a budget amount falls).
+ */
+export function accountabilitySection(ctx: ReportContext, level: HeadingBlock['level']): Block[] {
+  const { view } = ctx
+  const sub = (level + 1) as HeadingBlock['level']
+  const derived = view.portfolios.filter((p) => p.portfolio.assignmentInferred).map((p) => p.holder.name)
+  const inferredLines = view.budget.lines.filter((l) => l.amounts.some((a) => a.inferred))
+  const years = view.budget.years
+  const paragraph = (text: string): Block => ({ kind: 'paragraph', content: [{ text }] })
+  return [
+    ctx.heading(level, 'Verantwoording'),
+    paragraph(`Dit overzicht volgt de gepubliceerde tekst van het bestuursakkoord. De tekst van de onderwerpen, de afspraken, de doelen en de spelregels `
+      + 'staan er letterlijk in. Toegevoegd zijn: de indeling in hoofdstukken, de soort van elke afspraak, de wethouder die erover gaat, de wijken die een afspraak noemt, '
+      + 'de samenvattende zinnen en de totalen.'),
+    ctx.heading(sub, 'Soorten afspraken'),
+    paragraph('Elke afspraak is ingedeeld naar wat het college belooft te doen:'),
+    actionKindsFacts(),
+    ctx.heading(sub, 'Welke wethouder erover gaat'),
+    paragraph('Bij elke afspraak staat de wethouder in wiens portefeuille het onderwerp valt, volgens de portefeuilleverdeling achter in het akkoord. '
+      + 'Openbare orde en veiligheid horen bij de burgemeester, die geen portefeuille in deze verdeling heeft; bij zulke afspraken staat geen wethouder.'),
+    ...(derived.length > 0 ? [paragraph(`Op de pagina met de portefeuilleverdeling staan in de gepubliceerde tekst de namen en de takenlijsten niet overal netjes bij elkaar. `
+      + `Voor ${joinList(derived)} is daarom afgeleid welke takenlijst bij wie hoort: uit de volgorde op de pagina en uit de onderwerpen die elders in het akkoord aan hen gekoppeld zijn.`)] : []),
+    ctx.heading(sub, 'De jaren in de financiële doorrekening'),
+    paragraph(`In de gepubliceerde tekst is de tabel met de financiële doorrekening zijn kolommen kwijtgeraakt: van elke post staan de bedragen er wel, maar niet altijd in welk jaar ze vallen. `
+      + `De totalen per jaar staan er wel: ${joinList(years.map((y) => `${formatEuro(y.amount)} in ${yearLabel(y.year, y.continuing)}`))}, samen ${formatEuro(termTotal(years))}.`),
+    paragraph(`Voor ${inferredLines.length} posten is het jaar daarom bepaald met de totalen en met wat de tekst over de post zegt. `
+      + 'Een post met vier bedragen staat onder de vier kolommen van 2023 tot en met 2026 e.v. De posten die meteen in 2022 beginnen, vullen samen precies het totaal van 2022. '
+      + 'Eenmalige stortingen in een reserve vallen in 2023, het eerste volledige jaar. Posten met twee bedragen kunnen alleen in 2023 en 2024 staan, omdat de andere jaren al vol zijn. '
+      + 'Elke keuze is gecontroleerd: met deze verdeling telt elk jaar precies op tot het gepubliceerde totaal. Zo niet, dan maakt Open Akkoord dit overzicht niet.'),
+    paragraph('In de tabellen staat bij zo\'n bedrag een sterretje (*). De onderbouwing per post staat ook in de open data, bij elk bedrag.'),
+  ]
+}
