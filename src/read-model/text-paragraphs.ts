@@ -10,13 +10,17 @@ export interface Passage {
 /** How many characters of a paragraph's end identify where it ends in the passage's text. */
 const TAIL = 40
 
+/** The end of a sentence: a full stop, question or exclamation mark, or colon, maybe followed by a closing quote. */
+const sentenceEnd = /[.!?:…]['"’”)]?$/u
+
 const cache = new WeakMap<Passage, string[]>()
 
 /**
  * The paragraphs of a passage, as the source prints them: its text cut where
  * the source has a blank line. A passage's text leaves out its heading, so a
  * run of lines that does not end inside the text (the heading, a stray page
- * footer) joins the paragraph after it. The paragraphs together are the text.
+ * footer) joins the paragraph after it, and so does a run that stops mid-sentence
+ * (a page break). The paragraphs together are the text.
  */
 export function textParagraphs(agreement: AgreementRecord, passage: Passage): string[] {
   const known = cache.get(passage)
@@ -43,7 +47,9 @@ export function textParagraphs(agreement: AgreementRecord, passage: Passage): st
     if (at < 0) continue
     const end = at + tail.length
     const paragraph = passage.text.slice(cursor, end).trim()
-    if (paragraph !== '') paragraphs.push(paragraph)
+    // A blank line inside a sentence is a page break of the printed document, not the end of a paragraph.
+    if (!sentenceEnd.test(paragraph)) continue
+    paragraphs.push(paragraph)
     cursor = end
   }
   const rest = passage.text.slice(cursor).trim()

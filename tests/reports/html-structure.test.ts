@@ -85,7 +85,7 @@ describe('the HTML reports', () => {
     expect(desc.tagName).toBe('desc')
     expect(textOf(desc)).toContain('2023: € 11.515.000')
     const labels = elements(svg, 'text').map(textOf)
-    expect(labels).toEqual(expect.arrayContaining(['2022', '2026 ev', '€ 11.515.000', '€ 568.000']))
+    expect(labels).toEqual(expect.arrayContaining(['2022', '2026 e.v.', '€ 11.515.000', '€ 568.000']))
     const data = elements(doc, 'table').find((t) => textOf(elements(t, 'caption')[0]!).includes('gegevens bij de grafiek'))!
     expect(elements(data, 'td').map(textOf)).toContain('€ 11.515.000')
   })

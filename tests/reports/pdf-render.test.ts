@@ -161,9 +161,9 @@ describe('the other reports as PDF', () => {
     expect(all).toContain('Totaal extra middeleninzet bestuursakkoord 2022-2026 € 568.000 € 11.515.000 € 6.740.000 € 5.390.000 € 5.390.000')
     expect(all).toContain('€ 4.000.000*')
     expect(all).toContain('Afgeleid jaar')
-    expect(all).toContain('2026 ev')
+    expect(all).toContain('2026 e.v.')
     // The table spans two pages; its caption and column headings open both.
-    const opened = pdf.pages.filter((p) => p.includes('Extra middeleninzet per post en jaar, in euro Post 2022 2023 2024 2025 2026 ev'))
+    const opened = pdf.pages.filter((p) => p.includes('Extra middeleninzet per post en jaar, in euro Post 2022 2023 2024 2025 2026 e.v.'))
     expect(opened.length).toBeGreaterThanOrEqual(2)
   })
 
