@@ -1,6 +1,7 @@
 import { assembleReport } from './assemble-report.js'
 import type { ReportContext } from './report-context.js'
 import type { Report } from './report-model.js'
+import { actionKindsFacts } from './sections/accountability-section.js'
 import { colophonSection } from './sections/colophon-section.js'
 import { portfoliosSection } from './sections/portfolio-section.js'
 import { themeSection } from './sections/theme-section.js'
@@ -18,6 +19,10 @@ export function buildThemeReport(ctx: ReportContext, slug: string): Report {
     coverFacts: [{ term: 'Afspraken', value: `${actions} in ${theme.topics.length} onderwerpen` }],
     body: [
       ...themeSection(ctx, theme, 1),
+      // The label under each numbered commitment, explained once.
+      ctx.heading(1, 'Soorten afspraken', { keepTogether: true }),
+      { kind: 'paragraph', content: [{ text: 'Onder elke afspraak staat wat voor afspraak het is:' }] },
+      actionKindsFacts(),
       ...(theme.portfolios.length ? portfoliosSection(ctx, 1, theme.portfolios, 'Wethouders van dit thema') : []),
       ...colophonSection(ctx, 1),
     ],

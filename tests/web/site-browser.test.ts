@@ -1,15 +1,16 @@
-import { mkdirSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { projectRoot } from '../../src/config.js'
 import { browserRequired, findChromium, installHint, launchChromium, seriousAxeViolations } from '../browser.js'
 import { readPdf } from '../reports/support.js'
 import { startSiteServer } from './site-server.js'
 
 const chromiumPath = findChromium()
 if (!chromiumPath && !browserRequired) console.warn(installHint)
-const screenshots = join(projectRoot, 'tests/artifacts')
+// Screenshots to look at while developing; a temporary folder, never the project's own.
+let screenshots: string
 
 let base: string
 let close: () => Promise<void>
@@ -27,11 +28,12 @@ describe.skipIf(!chromiumPath && !browserRequired)('the web site in a real brows
     if (!chromiumPath) throw new Error(`OPEN_AKKOORD_REQUIRE_BROWSER=1 but ${installHint}`)
     ;({ base, close } = await startSiteServer())
     browser = await launchChromium(chromiumPath)
-    mkdirSync(screenshots, { recursive: true })
+    screenshots = mkdtempSync(join(tmpdir(), 'oa-site-'))
   })
   afterAll(async () => {
     await browser?.close()
     await close?.()
+    if (screenshots) rmSync(screenshots, { recursive: true, force: true })
   })
 
   it('shows the agreement at a glance, on a desktop and on a phone', async () => {

@@ -47,7 +47,8 @@ export class HtmlBlockWriter {
     this.figures += 1
     const svg = barChartSvg(chart, this.theme, { id: `grafiek-${this.figures}` })
     // The heading above names the chart; the SVG carries its own title and description for screen readers.
-    return `<div class="chart">\n${svg}\n</div>\n${table(chart.data, `tabel-${++this.tables}`)}`
+    // The chart scrolls on a narrow screen: focusable, so a keyboard can scroll it too.
+    return `<div class="chart" tabindex="0" role="group" aria-label="${e(chart.title)}">\n${svg}\n</div>\n${table(chart.data, `tabel-${++this.tables}`)}`
   }
 }
 

@@ -25,7 +25,7 @@ a:focus-visible, [tabindex]:focus-visible { outline: 3px solid var(--accent); ou
 .cover .subtitle { font-size: 1.25rem; color: var(--on-primary-muted); margin: 0.3rem 0 2.5rem; }
 .cover h1 { margin: 0 0 1.75rem; font-size: clamp(1.6rem, 4.5vw, 2.25rem); line-height: 1.15; border-top: 0.3rem solid var(--accent); padding-top: 1.25rem; max-width: 40rem; }
 .cover h1 .kicker { display: block; font-size: 1rem; font-weight: 600; color: var(--on-primary-muted); margin-bottom: 0.35rem; }
-.cover dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.2rem 1.5rem; margin: 0; font-size: 0.95rem; }
+.cover dl { display: grid; grid-template-columns: minmax(0, max-content) minmax(0, 1fr); gap: 0.2rem 1.5rem; margin: 0; font-size: 0.95rem; }
 .cover dt { color: var(--on-primary-muted); }
 .cover dd { margin: 0; font-weight: 600; }
 .toc, main, .page-footer { max-width: 58rem; margin: 0 auto; padding: 0 1.25rem; }
@@ -33,8 +33,8 @@ a:focus-visible, [tabindex]:focus-visible { outline: 3px solid var(--accent); ou
 .toc ol { list-style: none; padding: 0; margin: 0; }
 .toc > ol > li { border-bottom: 1px solid var(--rule); padding: 0.35rem 0; font-weight: 600; }
 .toc ol ol { font-weight: 400; font-size: 0.95rem; padding-left: 1.25rem; }
-h2, h3, h4 { color: var(--primary); line-height: 1.2; }
-main > h2 { font-size: 1.9rem; margin: 3.5rem 0 0.75rem; padding-top: 0.75rem; border-top: 0.3rem solid var(--accent); }
+h2, h3, h4 { color: var(--primary); line-height: 1.2; overflow-wrap: break-word; hyphens: auto; }
+main > h2 { font-size: clamp(1.45rem, 7vw, 1.9rem); margin: 3.5rem 0 0.75rem; padding-top: 0.75rem; border-top: 0.3rem solid var(--accent); }
 h3 { font-size: 1.35rem; margin: 2rem 0 0.5rem; }
 h4 { font-size: 1.1rem; color: var(--text); margin: 1.5rem 0 0.4rem; }
 .toc h2 { font-size: 1.5rem; }
@@ -52,11 +52,13 @@ li p { margin: 0; }
 .callout { background: var(--tint); border-left: 0.3rem solid var(--accent); padding: 1rem 1.25rem; margin: 1rem 0 1.5rem; }
 .callout h3, .callout h4 { margin: 0 0 0.4rem; font-size: 0.9rem; text-transform: uppercase; letter-spacing: 0.06em; color: var(--accent-text); }
 .callout p { font-style: italic; margin: 0; }
-dl.facts { display: grid; grid-template-columns: minmax(8rem, max-content) 1fr; margin: 0.5rem 0 1.5rem; border-top: 1px solid var(--rule); }
+dl.facts { display: grid; grid-template-columns: minmax(0, max-content) minmax(0, 1fr); margin: 0.5rem 0 1.5rem; border-top: 1px solid var(--rule); }
 dl.facts > div { display: contents; }
 dl.facts dt, dl.facts dd { border-bottom: 1px solid var(--rule); padding: 0.4rem 1rem 0.4rem 0; margin: 0; overflow-wrap: anywhere; }
 dl.facts dt { font-weight: 600; color: var(--muted); }
-.table-wrap { overflow-x: auto; margin: 0.5rem 0 1.5rem; }
+/* Positioned, so the screen-reader-only text inside the cells stays inside the scroll box. */
+.table-wrap { overflow-x: auto; position: relative; margin: 0.5rem 0 1.5rem; }
+p, li, dd, dt, caption, th { overflow-wrap: break-word; }
 table { border-collapse: collapse; width: 100%; font-size: 0.88rem; font-variant-numeric: tabular-nums; }
 caption { text-align: left; font-weight: 600; color: var(--primary); padding: 0.3rem 0; }
 th, td { padding: 0.35rem 0.45rem; border-bottom: 1px solid var(--rule); text-align: left; vertical-align: top; }
@@ -67,7 +69,9 @@ tbody th[scope="row"] { font-weight: 400; }
 tr.group th { background: var(--tint); color: var(--primary); font-weight: 600; }
 tr.subtotal > * { background: var(--tint); font-weight: 600; }
 tr.total > * { background: var(--primary-dark); color: var(--on-primary); font-weight: 600; }
-.chart { margin: 1rem 0 0.5rem; }
+/* Below its natural width the chart scrolls rather than shrinks its labels out of legibility; its data follows as a table. */
+.chart { margin: 1rem 0 0.5rem; overflow-x: auto; position: relative; }
+.chart svg { min-width: 30rem; }
 .chart svg { width: 100%; max-width: 40rem; height: auto; display: block; }
 .chart svg text { font-family: var(--font); }
 .page-footer { border-top: 1px solid var(--rule); margin-top: 3rem; padding-top: 1rem; padding-bottom: 2rem; color: var(--muted); font-size: 0.9rem; }

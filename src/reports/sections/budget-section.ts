@@ -16,7 +16,7 @@ export function budgetSection(ctx: ReportContext, level: HeadingBlock['level'], 
     {
       kind: 'paragraph', variant: 'lead',
       content: [{ text: `Het college trekt voor dit akkoord extra geld uit: ${budget.lines.length} posten in ${budget.categories.length} categorieën, `
-        + `van ${formatEuro(first.amount)} in ${yearLabel(first.year, first.continuing)} tot ${formatEuro(last.amount)} in ${yearLabel(last.year, last.continuing)}. `
+        + `van ${formatEuro(first.amount)} in ${yearLabel(first.year, first.continuing)} tot ${formatEuro(last.amount)} per jaar vanaf ${last.year}. `
         + `Over de hele periode ${first.year} tot en met ${last.year} is dat samen ${formatEuro(termTotal(budget.years))}. `
         + `"e.v." betekent: en volgende jaren; dat bedrag loopt ook na ${last.year} door.` }],
     },

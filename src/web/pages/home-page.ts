@@ -31,7 +31,7 @@ ${searchForm('')}
   })}</ul>
 <h2 id="begroting">Begroting</h2>
 <p>Extra geld dat het akkoord per jaar inzet, bovenop de bestaande begroting. "2026 e.v." loopt ook na 2026 door (structureel).</p>
-<figure class="chart">${chart}</figure>
+<figure class="chart" tabindex="0" aria-label="Extra uitgaven per jaar">${chart}</figure>
 <div class="table-scroll"><table>
   <caption>Totaal extra middeleninzet per jaar</caption>
   <thead><tr><th scope="col">Jaar</th><th scope="col" class="amount">Bedrag</th></tr></thead>

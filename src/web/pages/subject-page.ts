@@ -15,8 +15,8 @@ export function subjectPage(report: Report, listing: ReportListing, theme: Repor
 <h1><span class="kicker">${cover.kicker}:</span> ${cover.name}</h1>
 <dl class="facts">${cover.facts.map((f) => html`<dt>${f.term}</dt><dd>${f.value}</dd>`)}</dl>
 <div class="report-links">
-  <a class="button" href="${listing.pdf}" download>Download als PDF<span class="visually-hidden"> (${listing.title})</span></a>
-  <a class="button secondary" href="${listing.html}">Toegankelijke versie<span class="visually-hidden"> van ${listing.title}</span></a>
+  <a class="button" href="${listing.pdf}" download>Download als PDF (getagd, toegankelijk)<span class="visually-hidden">: ${listing.title}</span></a>
+  <a class="button secondary" href="${listing.html}">Lees als webpagina<span class="visually-hidden">: ${listing.title}</span></a>
 </div>
 <div class="report-body">
 ${new SafeHtml(new HtmlBlockWriter(theme).blocks(report.body))}
