@@ -15,7 +15,10 @@ import { WebSite } from './web-site.js'
 const assets: Record<string, { file: string; type: string }> = {
   '/static/site.css': { file: 'site.css', type: 'text/css; charset=utf-8' },
   '/static/site.js': { file: 'site.js', type: 'text/javascript; charset=utf-8' },
+  '/favicon.svg': { file: 'favicon.svg', type: 'image/svg+xml' },
 }
+/** Files for crawlers, made from the current agreement. */
+const siteFiles: Record<string, string> = { '/robots.txt': 'text/plain; charset=utf-8', '/sitemap.xml': 'application/xml; charset=utf-8' }
 const subjectPattern = /^\/(thema|wethouder|wijk)\/([a-z0-9-]{1,100})$/
 /** Scripts only from this origin, no plugins, no framing by others: the pages need nothing else. */
 const securityHeaders = {
@@ -60,7 +63,8 @@ export function createWebHandler({ config, stores, cache, sources }: WebHandlerD
     const path = url.pathname
     const asset = assets[path]
     const isPage = path === '/' || path === '/rapporten' || path === '/rapporten/maken' || path === '/zoeken' || subjectPattern.test(path)
-    if (!asset && !isPage) return notFound(request, response, url)
+    const siteFile = siteFiles[path]
+    if (!asset && !isPage && !siteFile) return notFound(request, response, url)
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       response.writeHead(405, { allow: 'GET, HEAD', 'content-type': 'text/plain; charset=utf-8' })
       response.end('Alleen GET en HEAD.\n')
@@ -73,6 +77,11 @@ export function createWebHandler({ config, stores, cache, sources }: WebHandlerD
     const lease = stores.acquire()
     try {
       const web = siteFor(lease.generation)
+      if (siteFile) {
+        const body = path === '/robots.txt' ? web.robots() : await web.sitemap(lease)
+        send(request, response, entryOf(Buffer.from(body), siteFile, cacheControl, 200, lease.generation))
+        return true
+      }
       if (path === '/rapporten/maken') {
         const location = await web.reportLocation(lease, url.searchParams.get('rapport') ?? '', url.searchParams.get('formaat') ?? 'pdf')
         if (!location) return page(request, response, notFoundPage(web.theme, 'Dit rapport bestaat niet. Kies een rapport op de pagina Rapporten.'), 404, lease.generation)

@@ -15,6 +15,7 @@ import { pageLayout } from './page-layout.js'
 import { homePage, type PublishedFile } from './pages/home-page.js'
 import { reportsPage } from './pages/reports-page.js'
 import { subjectPage } from './pages/subject-page.js'
+import { robotsTxt, sitemapXml } from './site-files.js'
 
 /** The subjects that have a page of their own, by the path segment the site uses. */
 export const subjectTypes: Record<string, ReportType> = { thema: 'theme', wethouder: 'portfolio', wijk: 'district' }
@@ -70,6 +71,16 @@ export class WebSite {
       content: subjectPage(report, listing, this.theme),
       theme: this.theme,
     })
+  }
+
+  /** sitemap.xml of the current agreement, dated by its data version. */
+  async sitemap(lease: StoreLease): Promise<string> {
+    const { source, listings } = await this.current(lease)
+    return sitemapXml(this.config.publicBaseUrl, listings, source.view.agreement.dataVersion)
+  }
+
+  robots(): string {
+    return robotsTxt(this.config.publicBaseUrl)
   }
 
   async reports(lease: StoreLease): Promise<SafeHtml> {

@@ -87,3 +87,30 @@ describe('the web site over HTTP', () => {
     expect(again.status).toBe(304)
   })
 })
+
+describe('what a public site needs', () => {
+  it('serves robots.txt pointing at a sitemap that lists every page and HTML report', async () => {
+    const robots = await get('/robots.txt')
+    expect(robots.status).toBe(200)
+    expect(robots.headers.get('content-type')).toBe('text/plain; charset=utf-8')
+    const sitemapUrl = /^Sitemap: (\S+)$/m.exec(await robots.text())![1]!
+    expect(sitemapUrl).toMatch(/\/sitemap\.xml$/)
+    const sitemap = await get('/sitemap.xml')
+    expect(sitemap.headers.get('content-type')).toBe('application/xml; charset=utf-8')
+    const locs = [...(await sitemap.text()).matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]!).pathname)
+    for (const path of ['/', '/rapporten', '/thema/wonen', '/wethouder/broekema', '/wijk/pittelo', '/reports/full.html']) expect(locs).toContain(path)
+    for (const path of locs.filter((p) => !p.startsWith('/data/'))) expect((await get(path)).status, path).toBe(200)
+  })
+
+  it('has a favicon, and a footer with the sender, contact and a privacy note', async () => {
+    const doc = parse(await (await get('/thema/wonen')).text()) as unknown as Node
+    const icon = all(doc).find((n) => n.nodeName === 'link' && attr(n, 'rel') === 'icon')!
+    const favicon = await get(attr(icon, 'href')!)
+    expect(favicon.status).toBe(200)
+    expect(favicon.headers.get('content-type')).toBe('image/svg+xml')
+    const footer = text(all(doc).find((n) => n.nodeName === 'footer')!)
+    expect(footer).toContain('gemeente Assen, Noordersingel 33, 9401 JW Assen')
+    expect(footer).toContain('info@assen.nl')
+    expect(footer).toContain('geen cookies')
+  })
+})
