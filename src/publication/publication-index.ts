@@ -42,6 +42,7 @@ export function indexHtml(index: PublicationIndex): string {
 <head><meta charset="utf-8"><title>Open Akkoord: open data</title></head>
 <body>
 <h1>Open Akkoord: open data</h1>
+<p><a href="/">Naar de site Open Akkoord Assen</a> · <a href="/rapporten">Rapporten</a></p>
 <p>DCAT-catalogus: <a href="${escapeHtml(catalogPaths.turtle)}">Turtle</a>, <a href="${escapeHtml(catalogPaths.jsonld)}">JSON-LD</a>. Licentie: CC0 1.0.</p>
 <table>
 <thead><tr><th>Bestand</th><th>Bytes</th><th>SHA-256</th></tr></thead>

@@ -27,6 +27,7 @@ export function assembleReport(ctx: ReportContext, parts: ReportParts): Report {
     slug: ctx.slug,
     agreementSlug: agreement.slug,
     dataVersion: agreement.dataVersion,
+    siteUrl: ctx.baseUrl,
     fileName: [agreement.slug, dutchTypeNames[ctx.type], ctx.slug].filter(Boolean).join('-'),
     meta: {
       title: parts.title,

@@ -150,6 +150,8 @@ export interface Report {
   dataVersion: string
   /** The download name without extension. */
   fileName: string
+  /** The public address of the site the report belongs to, without a trailing slash: the HTML links back to it. */
+  siteUrl: string
   meta: ReportMeta
   /** The running header of the PDF pages. */
   runningHeader: string

@@ -18,11 +18,14 @@ export function pdfinfo(bytes: Buffer, ...options: string[]): string {
 
 export interface StructElement { type: string; attributes: string[]; text: string; children: StructElement[] }
 
-/** The structure tree as `pdfinfo -struct-text` prints it: element types by indentation, text in quotes. */
-export function structTree(bytes: Buffer): StructElement {
+/**
+ * The structure tree as `pdfinfo -struct-text` prints it: element types by indentation, text in quotes. Without
+ * text it reads `pdfinfo -struct`, which is much faster: poppler takes seconds per page to extract the text.
+ */
+export function structTree(bytes: Buffer, withText = true): StructElement {
   const root: StructElement = { type: '(root)', attributes: [], text: '', children: [] }
   const stack: { depth: number; element: StructElement }[] = [{ depth: -1, element: root }]
-  for (const line of pdfinfo(bytes, '-struct-text').split('\n')) {
+  for (const line of pdfinfo(bytes, withText ? '-struct-text' : '-struct').split('\n')) {
     if (line.trim() === '') continue
     const depth = line.length - line.trimStart().length
     const body = line.trim()

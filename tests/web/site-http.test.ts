@@ -114,3 +114,17 @@ describe('what a public site needs', () => {
     expect(footer).toContain('geen cookies')
   })
 })
+
+describe('links back to the site', () => {
+  it('from the open data index and from every HTML report', async () => {
+    const data = parse(await (await get('/data/')).text()) as unknown as Node
+    expect(all(data).map((n) => attr(n, 'href'))).toContain('/')
+    const index = await (await fetch(`${base}/reports/`)).json() as { reports: { html: string }[] }
+    for (const { html } of index.reports.slice(0, 5)) {
+      const doc = parse(await (await get(html)).text()) as unknown as Node
+      const site = all(doc).find((n) => n.nodeName === 'nav' && attr(n, 'aria-label') === 'Site')!
+      const hrefs = all(site).map((n) => attr(n, 'href')).filter(Boolean).map((h) => new URL(h!).pathname)
+      expect(hrefs, html).toEqual(['/', '/rapporten'])
+    }
+  })
+})

@@ -19,6 +19,8 @@ a:focus-visible, [tabindex]:focus-visible { outline: 3px solid var(--accent); ou
 .sr-only { position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
 .skip-link { position: absolute; left: 1rem; top: -4rem; background: var(--bg); color: var(--primary); padding: 0.5rem 1rem; z-index: 10; font-weight: 600; }
 .skip-link:focus { top: 1rem; }
+.site-link { background: var(--primary-dark); color: var(--on-primary); padding: 0.5rem max(1.25rem, calc((100% - 58rem) / 2)); font-size: 0.9rem; }
+.site-link a { color: var(--on-primary); }
 .cover { background: var(--primary); color: var(--on-primary); padding: 3rem max(1.25rem, calc((100% - 58rem) / 2)) 2.5rem; border-bottom: 0.6rem solid var(--accent); }
 .cover .municipality { text-transform: uppercase; letter-spacing: 0.15em; font-weight: 600; font-size: 0.85rem; color: var(--on-primary-muted); margin: 0 0 2rem; }
 .cover .agreement { font-size: clamp(2rem, 6vw, 3rem); font-weight: 700; line-height: 1.1; margin: 0; }

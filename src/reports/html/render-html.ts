@@ -44,6 +44,7 @@ ${htmlStyles(theme)}
 </head>
 <body>
 <a class="skip-link" href="#inhoud">Direct naar de inhoud</a>
+<nav class="site-link" aria-label="Site"><a href="${e(report.siteUrl)}/">Open Akkoord Assen</a> · <a href="${e(report.siteUrl)}/rapporten">Alle rapporten</a></nav>
 <header class="cover">
 <p class="municipality">${e(cover.municipality)}</p>
 <p class="agreement">${e(cover.title)}</p>
