@@ -39,10 +39,11 @@ export function accountabilitySection(ctx: ReportContext, level: HeadingBlock['l
     ctx.heading(sub, 'De jaren in de financiële doorrekening'),
     paragraph(`In de gepubliceerde tekst is de tabel met de financiële doorrekening zijn kolommen kwijtgeraakt: van elke post staan de bedragen er wel, maar niet altijd in welk jaar ze vallen. `
       + `De totalen per jaar staan er wel: ${joinList(years.map((y) => `${formatEuro(y.amount)} in ${yearLabel(y.year, y.continuing)}`))}, samen ${formatEuro(termTotal(years))}.`),
-    paragraph(`Voor ${inferredLines.length} posten is het jaar daarom bepaald met de totalen en met wat de tekst over de post zegt. `
-      + 'Een post met vier bedragen staat onder de vier kolommen van 2023 tot en met 2026 e.v. De posten die meteen in 2022 beginnen, vullen samen precies het totaal van 2022. '
-      + 'Eenmalige stortingen in een reserve vallen in 2023, het eerste volledige jaar. Posten met twee bedragen kunnen alleen in 2023 en 2024 staan, omdat de andere jaren al vol zijn. '
-      + 'Elke keuze is gecontroleerd: met deze verdeling telt elk jaar precies op tot het gepubliceerde totaal. Zo niet, dan maakt Open Akkoord dit overzicht niet.'),
+    paragraph(`Voor ${inferredLines.length} posten is het jaar daarom bepaald. Een post met vier bedragen staat onder de vier kolommen van 2023 tot en met 2026 e.v. `
+      + 'Voor een deel van de andere posten laten de totalen maar één verdeling toe; zo valt een storting in een reserve in één keer in 2023. '
+      + 'Waar de totalen meer verdelingen toelaten, is gekozen wat de tekst van het akkoord zegt: de posten met twee bedragen staan in 2023 en 2024, '
+      + 'omdat het college na twee jaar evalueert voordat het over een vervolg besluit. Met de gekozen verdeling telt elk jaar precies op tot het gepubliceerde totaal; '
+      + 'zou dat niet zo zijn, dan maakt Open Akkoord dit overzicht niet.'),
     paragraph('In de tabellen staat bij zo\'n bedrag een sterretje (*). De onderbouwing per post staat ook in de open data, bij elk bedrag.'),
   ]
 }
