@@ -42,6 +42,7 @@ const schema = z.object({
   CACHE_MAX_AGE: integer(300, 0, 31_536_000),
   RESPONSE_CACHE_BYTES: integer(50_000_000, 0, 2_000_000_000),
   WORKERS: integer(1, 1, 64),
+  NODE_ENV: z.string().trim().optional(),
 })
 
 /** Validated settings of the server and the command-line tools. */
@@ -55,6 +56,8 @@ export interface Config {
   publicationDir: string
   /** The public address used in links and in the DCAT catalogue. */
   publicBaseUrl: string
+  /** False when PUBLIC_BASE_URL is unset and the address is the localhost default (refused in production). */
+  publicBaseUrlSet: boolean
   /** The publisher's IRI in the DCAT catalogue (TOOI; default: gemeente Assen, gm0106). */
   publisherUri: string
   /** The publisher's name in the DCAT catalogue and the Data Package. */
@@ -104,6 +107,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(`invalid settings:\n  ${lines.join('\n  ')}`)
   }
   const s = result.data
+  // In production a localhost address would be written into every IRI and download URL of the publication.
+  if (s.NODE_ENV === 'production' && s.PUBLIC_BASE_URL === undefined) {
+    throw new ConfigError('invalid settings:\n  PUBLIC_BASE_URL is required when NODE_ENV=production: the public address (for example https://www.assen.nl/open-akkoord) is written into every IRI, download URL and the catalogue')
+  }
   return {
     port: s.PORT,
     host: s.HOST,
@@ -112,6 +119,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     editorialDatabase: resolve(projectRoot, s.EDITORIAL_DATABASE),
     publicationDir: resolve(projectRoot, s.PUBLICATION_DIR),
     publicBaseUrl: (s.PUBLIC_BASE_URL ?? `http://localhost:${s.PORT}`).replace(/\/+$/, ''),
+    publicBaseUrlSet: s.PUBLIC_BASE_URL !== undefined,
     publisherUri: s.PUBLISHER_URI,
     publisherName: s.PUBLISHER_NAME,
     logLevel: s.LOG_LEVEL,

@@ -1,18 +1,31 @@
 import { parseArgs } from 'node:util'
-import { resolve } from 'node:path'
+import { join, resolve } from 'node:path'
+import { buildDatabase } from '../build/build-database.js'
+import { databaseIsStale } from '../build/database-is-stale.js'
 import { loadConfig, projectRoot } from '../config.js'
 import { openDatabase } from '../store/open-database.js'
 import { writePublication } from '../publication/write-publication.js'
 
 /**
- * `npm run dump -- [--out DIR]`: writes the complete open-data publication
- * (CSV, NDJSON, JSON, RDF, DCAT catalogue, the database, SHA256SUMS, a zip)
- * into DIR, default PUBLICATION_DIR, replacing the previous one atomically.
+ * `npm run dump -- [--out DIR]`: writes a release of the open-data
+ * publication (CSV, NDJSON, JSON, RDF, Excel, DCAT catalogue, the database,
+ * LEESMIJ, version notes, SHA256SUMS, a zip) into DIR (default
+ * PUBLICATION_DIR), keeping earlier releases and swapping the new one in
+ * atomically. Builds the database first when it is missing or older than its
+ * data, as `npm start` does, so it works on a fresh clone.
  */
 try {
   const { values } = parseArgs({ options: { out: { type: 'string' } }, strict: true })
   const config = loadConfig()
+  if (!config.publicBaseUrlSet) {
+    console.warn(`warning: PUBLIC_BASE_URL is not set, so every IRI and download URL says ${config.publicBaseUrl}; set it to the address the files will be served from (NODE_ENV=production requires it)`)
+  }
   const outDir = values.out ? resolve(process.cwd(), values.out) : config.publicationDir
+  const inputs = [config.dataDir, join(projectRoot, 'db/source'), join(projectRoot, 'src/store/migrations')]
+  if (databaseIsStale(config.databasePath, inputs)) {
+    console.log(`building the database ${config.databasePath} first (it is missing or older than its data)`)
+    await buildDatabase({ dataDir: config.dataDir, databasePath: config.databasePath, root: projectRoot })
+  }
   const store = openDatabase(config.databasePath, { readonly: true })
   try {
     const started = performance.now()
@@ -21,7 +34,8 @@ try {
       baseUrl: config.publicBaseUrl, publisherUri: config.publisherUri, publisherName: config.publisherName,
     })
     const bytes = result.files.reduce((sum, f) => sum + f.bytes, 0)
-    console.log(`wrote ${result.files.length + 1} files (${(bytes / 1e6).toFixed(1)} MB, data version ${result.version}) to ${result.outDir} in ${Math.round(performance.now() - started)} ms`)
+    const compared = result.previousVersion ? `, compared with release ${result.previousVersion}` : ', the first release'
+    console.log(`wrote ${result.files.length + 1} files (${(bytes / 1e6).toFixed(1)} MB, data version ${result.version}${compared}) to ${join(result.outDir, 'releases', result.version)}, now current, in ${Math.round(performance.now() - started)} ms`)
   } finally {
     await store.db.destroy()
   }

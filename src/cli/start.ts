@@ -5,15 +5,15 @@ import { databaseIsStale } from '../build/database-is-stale.js'
 import { ConfigError, loadConfig, projectRoot, type Config } from '../config.js'
 import { createLogger } from '../server/logger.js'
 import { startServer, type RunningServer } from '../server/start-server.js'
-import { writePublication } from '../publication/write-publication.js'
+import { ensurePublication } from '../publication/ensure-publication.js'
 import { openEditorialStore } from '../editorial/open-editorial-store.js'
 import { DatabaseCheckError, openCheckedDatabase } from '../store/check-database.js'
 import type { Store } from '../store/open-database.js'
 
 /**
  * `npm start`: builds the database first when it is missing or older than its
- * data, and the open-data publication when it is missing or older than the
- * database, then serves the API, the data, the reports and the web site. SIGTERM/SIGINT stop it gracefully (exit 0);
+ * data, and the open-data publication when it was written from other settings
+ * or another database (and on SIGHUP), then serves the API, the data, the reports and the web site. SIGTERM/SIGINT stop it gracefully (exit 0);
  * SIGHUP reopens the database file, picking up a `npm run db:build` made while
  * it runs. With WORKERS=N (N > 1) the primary prepares the database and the
  * publication, then forks N worker processes that share the port (node:cluster);
@@ -31,6 +31,9 @@ function loadConfigOrExit(): Config {
 }
 const config = loadConfigOrExit()
 const logger = createLogger(config)
+if (!config.publicBaseUrlSet && cluster.isPrimary) {
+  logger.warn({ publicBaseUrl: config.publicBaseUrl }, 'PUBLIC_BASE_URL is not set: the publication\'s IRIs and download URLs use this local address (NODE_ENV=production refuses to start without it)')
+}
 if (cluster.isWorker) await serve()
 else {
   await prepare()
@@ -61,21 +64,31 @@ async function prepare(): Promise<void> {
     process.exit(1)
   }
 
-  // /data/ serves the publication: write it when there is none, or when the database is newer than it.
-  if (databaseIsStale(join(config.publicationDir, 'SHA256SUMS'), [config.databasePath])) {
-    // A publication is only ever written from a database that passed its check.
-    const store = checkedOrExit()
-    try {
-      const result = await writePublication({
-        db: store.db, databasePath: config.databasePath, outDir: config.publicationDir, root: projectRoot,
-        baseUrl: config.publicBaseUrl, publisherUri: config.publisherUri, publisherName: config.publisherName,
-      })
-      logger.info({ files: result.files.length, outDir: result.outDir }, 'publication written')
-    } catch (error) {
-      logger.error({ err: error }, 'writing the publication failed; /data/ serves the previous one, if any')
-    } finally {
-      await store.db.destroy()
+  // A publication is only ever written from a database that passed its check.
+  await checkedOrExit().db.destroy()
+  await refreshPublication()
+}
+
+/**
+ * Rewrites the publication when it was written from other settings or another
+ * database (at start, and on SIGHUP before the database is reopened), so
+ * /data/ and the API answer from the same data. A database that fails its check
+ * is never published from.
+ */
+async function refreshPublication(): Promise<void> {
+  try {
+    await openCheckedDatabase(config.databasePath).db.destroy()
+    const written = await ensurePublication({
+      publicationDir: config.publicationDir, root: projectRoot, databasePath: config.databasePath,
+      baseUrl: config.publicBaseUrl, publisherUri: config.publisherUri, publisherName: config.publisherName,
+    })
+    if (written) logger.info({ reason: written.reason, version: written.result.version, outDir: config.publicationDir }, 'publication written')
+  } catch (error) {
+    if (error instanceof DatabaseCheckError) {
+      logger.error({ database: error.path, problem: error.problem }, 'the database failed its check; the publication is not rewritten from it')
+      return
     }
+    logger.error({ err: error }, 'writing the publication failed; /data/ serves the previous one, if any')
   }
 }
 
@@ -109,7 +122,11 @@ async function serve(): Promise<void> {
   }
   process.once('SIGTERM', () => stop('SIGTERM'))
   process.once('SIGINT', () => stop('SIGINT'))
-  process.on('SIGHUP', () => running?.reopenDatabase())
+  process.on('SIGHUP', () => {
+    // A single process refreshes the publication itself; with workers, the primary did so before forwarding the signal.
+    const refreshed = cluster.isWorker ? Promise.resolve() : refreshPublication()
+    void refreshed.then(() => running?.reopenDatabase())
+  })
   try {
     running = await startServer(config, logger)
   } catch (error) {
@@ -150,6 +167,6 @@ function superviseWorkers(count: number): void {
   }
   process.once('SIGTERM', () => stop('SIGTERM'))
   process.once('SIGINT', () => stop('SIGINT'))
-  process.on('SIGHUP', () => each((worker) => worker.process.kill('SIGHUP')))
+  process.on('SIGHUP', () => void refreshPublication().then(() => each((worker) => worker.process.kill('SIGHUP'))))
   logger.info({ workers: count, port: config.port }, 'primary started the workers')
 }

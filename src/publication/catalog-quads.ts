@@ -1,26 +1,14 @@
 import { DataFactory, type Quad } from 'n3'
 import type { PublicationMetadata } from './publication-metadata.js'
+import { codes } from './catalog-codes.js'
+import { municipalityIri } from './municipality-iri.js'
+import { ownNamespace } from './own-terms.js'
+import { provenanceStatement } from './readme-text.js'
+import type { ReleaseSummary } from './release-history.js'
 import { fileFormats, type PublishedFile } from './published-file.js'
 import { ns } from './vocabulary.js'
 
 const { namedNode, literal, quad } = DataFactory
-
-/** Code lists the catalogue draws its values from (EU vocabularies and the Dutch government's). */
-const eu = 'http://publications.europa.eu/resource/authority/'
-const codes = {
-  cc0: `${eu}licence/CC0`,
-  dutch: `${eu}language/NLD`,
-  public: `${eu}access-right/PUBLIC`,
-  irregular: `${eu}frequency/IRREG`,
-  dataThemes: `${eu}data-theme`,
-  government: `${eu}data-theme/GOVE`,
-  // DCAT-AP-DONL draws themes from the Taxonomie Beleidsagenda and places from OWMS.
-  donlGovernance: 'http://standaarden.overheid.nl/owms/terms/Bestuur',
-  fileType: (code: string) => `${eu}file-type/${code}`,
-  mediaType: (type: string) => `https://www.iana.org/assignments/media-types/${type}`,
-  municipality: (name: string) => `http://standaarden.overheid.nl/owms/terms/${encodeURIComponent(name)}_(gemeente)`,
-  sha256: `${ns.spdx}checksumAlgorithm_sha256`,
-}
 
 /** Where the catalogue says things are: all under the public base URL. */
 export interface CatalogContext {
@@ -32,6 +20,12 @@ export interface CatalogContext {
   distributions: readonly PublishedFile[]
   /** The Data Package the tabular files conform to, inside the publication. */
   datapackagePath: string
+  /** Every kept release, this one included, oldest first: the dataset's versions. */
+  releases: readonly ReleaseSummary[]
+  /** This release's version notes in one paragraph. */
+  notes: string
+  /** The LEESMIJ inside the publication: the dataset's documentation page. */
+  readmePath: string
 }
 
 type Value = string | ReturnType<typeof literal>
@@ -52,22 +46,27 @@ export function catalogQuads(context: CatalogContext): Quad[] {
   const a = (subject: string, ...classes: string[]) => add(subject, ns.rdf + 'type', ...classes)
   const nl = (text: string) => literal(text, 'nl')
   const en = (text: string) => literal(text, 'en')
+  const both = (text: { nl: string; en: string }) => [nl(text.nl), en(text.en)]
   const date = (value: string) => literal(value, namedNode(ns.xsd + 'date'))
-  const { dcat, dct, foaf, skos, vcard, spdx, rdfs } = ns
+  const { dcat, dct, foaf, skos, vcard, spdx, rdfs, adms } = ns
 
   const catalog = `${baseUrl}/data/catalog`
   const dataset = `${baseUrl}/id/dataset/open-akkoord`
   const publisher = context.publisherUri
   const contact = `${baseUrl}/id/contact-point/publisher`
   const period = `${baseUrl}/id/period-of-time/${metadata.temporal.start}_${metadata.temporal.end}`
+  const provenance = `${baseUrl}/id/provenance/open-akkoord`
   const landing = `${baseUrl}/`
   const index = `${baseUrl}/data/`
+  const readme = `${baseUrl}/data/${context.readmePath}`
   const packageUrl = `${baseUrl}/data/${context.datapackagePath}`
-  const vocabulary = `${baseUrl}/def`
-  // The /data/ route is a download service (as INSPIRE models one): it serves the files with an index.
-  const service = `${baseUrl}/id/data-service/downloads`
-  const places = metadata.municipalities.map(codes.municipality)
+  const vocabulary = ownNamespace.replace(/#$/, '')
+  // The /data/ route is a download service (as INSPIRE models one); /graphql is the query service.
+  const downloads = `${baseUrl}/id/data-service/downloads`
+  const graphql = `${baseUrl}/id/data-service/graphql`
+  const places = [codes.netherlands, ...metadata.municipalities.map(municipalityIri)]
   const { publisherName } = metadata
+  const versionIri = (version: string) => `${dataset}/${version}`
 
   a(catalog, dcat + 'Catalog')
   add(catalog, dct + 'title', nl('Open Akkoord: catalogus van open data'), en('Open Akkoord: open data catalogue'))
@@ -76,83 +75,122 @@ export function catalogQuads(context: CatalogContext): Quad[] {
   add(catalog, dct + 'creator', publisher)
   add(catalog, dcat + 'contactPoint', contact)
   add(catalog, dct + 'language', codes.dutch)
-  add(catalog, dct + 'license', codes.cc0)
+  add(catalog, dct + 'license', codes.licence)
   add(catalog, dct + 'issued', date(metadata.issued))
   add(catalog, dct + 'modified', date(metadata.modified))
   add(catalog, foaf + 'homepage', landing)
   add(catalog, dct + 'spatial', ...places)
   add(catalog, dcat + 'themeTaxonomy', codes.dataThemes)
-  add(catalog, dcat + 'dataset', dataset)
-  add(catalog, dcat + 'service', service)
+  add(catalog, dcat + 'dataset', dataset, ...context.releases.map((r) => versionIri(r.version)))
+  add(catalog, dcat + 'service', downloads, graphql)
 
-  a(dataset, dcat + 'Dataset')
-  add(dataset, dct + 'title', nl(metadata.title.nl), en(metadata.title.en))
-  add(dataset, dct + 'description', nl(metadata.description.nl), en(metadata.description.en))
-  add(dataset, dct + 'identifier', literal(dataset))
-  add(dataset, dct + 'publisher', publisher)
-  add(dataset, dct + 'creator', publisher)
-  add(dataset, dcat + 'contactPoint', contact)
-  add(dataset, dcat + 'theme', codes.government, codes.donlGovernance)
-  add(dataset, dcat + 'keyword', ...metadata.keywords.map(nl))
-  add(dataset, dct + 'language', codes.dutch)
-  add(dataset, dct + 'license', codes.cc0)
-  add(dataset, dct + 'accessRights', codes.public)
-  add(dataset, dct + 'accrualPeriodicity', codes.irregular)
-  add(dataset, dct + 'issued', date(metadata.issued))
-  add(dataset, dct + 'modified', date(metadata.modified))
-  add(dataset, dcat + 'version', literal(metadata.version))
-  add(dataset, dct + 'temporal', period)
-  add(dataset, dct + 'spatial', ...places)
-  add(dataset, dcat + 'landingPage', landing)
-  add(dataset, foaf + 'page', index)
-  add(dataset, dct + 'conformsTo', packageUrl)
-  add(dataset, dcat + 'distribution', ...context.distributions.map((f) => `${baseUrl}/id/distribution/${f.path}`))
+  /** What the dataset and each of its versions share. */
+  const describeDataset = (iri: string, title: { nl: string; en: string }, issued: string, modified: string) => {
+    a(iri, dcat + 'Dataset')
+    add(iri, dct + 'title', ...both(title))
+    add(iri, dct + 'description', ...both(metadata.description))
+    add(iri, dct + 'identifier', literal(iri))
+    add(iri, dct + 'publisher', publisher)
+    add(iri, dct + 'creator', publisher)
+    add(iri, dcat + 'contactPoint', contact)
+    add(iri, dcat + 'theme', codes.government, codes.donlGovernance)
+    add(iri, dcat + 'keyword', ...metadata.keywords.map(nl))
+    add(iri, dct + 'language', codes.dutch)
+    add(iri, dct + 'license', codes.licence)
+    add(iri, dct + 'accessRights', codes.public)
+    add(iri, dct + 'accrualPeriodicity', codes.irregular)
+    add(iri, dct + 'issued', date(issued))
+    add(iri, dct + 'modified', date(modified))
+    add(iri, dct + 'temporal', period)
+    add(iri, dct + 'spatial', ...places)
+    add(iri, dct + 'provenance', provenance)
+    add(iri, dcat + 'landingPage', landing)
+    add(iri, foaf + 'page', index, readme)
+  }
 
-  for (const file of context.distributions) {
-    const distribution = `${baseUrl}/id/distribution/${file.path}`
-    const checksum = `${baseUrl}/id/checksum/${file.path}`
-    const url = `${baseUrl}/data/${file.path}`
+  /** A file as a distribution: titles, URLs, format and media type, licence, size and checksum. */
+  const describeDistribution = (file: Pick<PublishedFile, 'path' | 'format' | 'title' | 'description' | 'bytes' | 'sha256'>, path: string, modified: string) => {
+    const distribution = `${baseUrl}/id/distribution/${path}`
+    const checksum = `${baseUrl}/id/checksum/${path}`
+    const url = `${baseUrl}/data/${path}`
     const format = fileFormats[file.format]
     a(distribution, dcat + 'Distribution')
-    add(distribution, dct + 'title', literal(file.title))
-    add(distribution, dct + 'description', nl(file.description.nl), en(file.description.en))
+    add(distribution, dct + 'title', ...both(file.title))
+    add(distribution, dct + 'description', ...both(file.description))
     add(distribution, dcat + 'accessURL', url)
     add(distribution, dcat + 'downloadURL', url)
     if (format.euFileType) add(distribution, dct + 'format', codes.fileType(format.euFileType))
-    if (format.mediaType) add(distribution, dcat + 'mediaType', codes.mediaType(format.mediaType))
-    add(distribution, dct + 'license', codes.cc0)
+    add(distribution, dcat + 'mediaType', codes.mediaType(format.mediaType))
+    add(distribution, dct + 'license', codes.licence)
     add(distribution, dct + 'language', codes.dutch)
     add(distribution, dct + 'conformsTo', file.format === 'turtle' || file.format === 'jsonld' ? vocabulary : packageUrl)
     add(distribution, dcat + 'byteSize', literal(String(file.bytes), namedNode(ns.xsd + 'nonNegativeInteger')))
     add(distribution, spdx + 'checksum', checksum)
-    add(distribution, dcat + 'accessService', service)
+    add(distribution, dcat + 'accessService', downloads)
     add(distribution, dct + 'issued', date(metadata.issued))
-    add(distribution, dct + 'modified', date(metadata.modified))
+    add(distribution, dct + 'modified', date(modified))
     a(checksum, spdx + 'Checksum')
     add(checksum, spdx + 'algorithm', codes.sha256)
     add(checksum, spdx + 'checksumValue', literal(file.sha256, namedNode(ns.xsd + 'hexBinary')))
     // The class-range shapes want URLs typed: rdfs:Resource, as DCAT-AP defines their range.
     a(url, rdfs + 'Resource')
+    return distribution
   }
 
-  a(service, dcat + 'DataService')
-  add(service, dct + 'title', nl('Open Akkoord downloadservice'), en('Open Akkoord download service'))
-  add(service, dct + 'description',
-    nl('Levert elk bestand van de publicatie over HTTP (met ETag, Last-Modified en Range) en een index van de bestanden met grootte en SHA-256.'),
-    en('Serves every file of the publication over HTTP (with ETag, Last-Modified and Range) and an index of the files with size and SHA-256.'))
-  add(service, dct + 'identifier', literal(service))
-  add(service, dcat + 'endpointURL', index)
-  add(service, dcat + 'endpointDescription', index)
-  add(service, dcat + 'servesDataset', dataset)
-  add(service, dct + 'publisher', publisher)
-  add(service, dct + 'creator', publisher)
-  add(service, dcat + 'contactPoint', contact)
-  add(service, dct + 'accessRights', codes.public)
-  add(service, dct + 'license', codes.cc0)
-  add(service, dcat + 'theme', codes.government, codes.donlGovernance)
-  add(service, dcat + 'keyword', ...metadata.keywords.map(nl))
-  add(service, dct + 'language', codes.dutch)
-  add(service, dcat + 'landingPage', landing)
+  describeDataset(dataset, metadata.title, metadata.issued, metadata.modified)
+  add(dataset, dcat + 'version', literal(metadata.version))
+  add(dataset, adms + 'versionNotes', nl(context.notes))
+  add(dataset, dct + 'conformsTo', packageUrl)
+  add(dataset, dcat + 'distribution', ...context.distributions.map((f) => describeDistribution(f, f.path, metadata.modified)))
+
+  // DCAT 3 versioning: the dataset has a version per release, each with its notes and its own zip under releases/.
+  context.releases.forEach((release, i) => {
+    const iri = versionIri(release.version)
+    add(dataset, dcat + 'hasVersion', iri)
+    if (release.version === metadata.version) add(dataset, dcat + 'hasCurrentVersion', iri)
+    describeDataset(iri, { nl: `${metadata.title.nl}, versie ${release.version}`, en: `${metadata.title.en}, version ${release.version}` }, release.version, release.version)
+    add(iri, dcat + 'version', literal(release.version))
+    add(iri, adms + 'versionNotes', nl(release.notes))
+    add(iri, dcat + 'isVersionOf', dataset)
+    if (i > 0) add(iri, dcat + 'previousVersion', versionIri(context.releases[i - 1]!.version))
+    add(iri, dcat + 'distribution', describeDistribution({
+      path: zipPathOf(release.version), format: 'zip', bytes: release.zip.bytes, sha256: release.zip.sha256,
+      title: { nl: `Alles in één zip, versie ${release.version}`, en: `Everything in one zip, version ${release.version}` },
+      description: { nl: `Alle bestanden van versie ${release.version} in één zip.`, en: `Every file of version ${release.version} in one zip.` },
+    }, zipPathOf(release.version), release.version))
+  })
+
+  const describeService = (iri: string, title: { nl: string; en: string }, description: { nl: string; en: string }, endpoint: string, endpointDescription: string) => {
+    a(iri, dcat + 'DataService')
+    add(iri, dct + 'title', ...both(title))
+    add(iri, dct + 'description', ...both(description))
+    add(iri, dct + 'identifier', literal(iri))
+    add(iri, dcat + 'endpointURL', endpoint)
+    add(iri, dcat + 'endpointDescription', endpointDescription)
+    add(iri, dcat + 'servesDataset', dataset)
+    add(iri, dct + 'publisher', publisher)
+    add(iri, dct + 'creator', publisher)
+    add(iri, dcat + 'contactPoint', contact)
+    add(iri, dct + 'accessRights', codes.public)
+    add(iri, dct + 'license', codes.licence)
+    add(iri, dcat + 'theme', codes.government, codes.donlGovernance)
+    add(iri, dcat + 'keyword', ...metadata.keywords.map(nl))
+    add(iri, dct + 'language', codes.dutch)
+    add(iri, dcat + 'landingPage', landing)
+    a(endpoint, rdfs + 'Resource')
+    a(endpointDescription, rdfs + 'Resource')
+  }
+  describeService(downloads, { nl: 'Open Akkoord downloadservice', en: 'Open Akkoord download service' }, {
+    nl: 'Levert elk bestand van de publicatie over HTTP (met ETag, Last-Modified en Range) en een index van de bestanden met grootte en SHA-256.',
+    en: 'Serves every file of the publication over HTTP (with ETag, Last-Modified and Range) and an index of the files with size and SHA-256.',
+  }, index, index)
+  describeService(graphql, { nl: 'Open Akkoord GraphQL-API', en: 'Open Akkoord GraphQL API' }, {
+    nl: 'Openbare GraphQL-API over dezelfde records met dezelfde ID\'s als de bestanden: filters, zoeken, paginering met cursors. Het schema beschrijft elk type en veld.',
+    en: 'Public GraphQL API over the same records with the same IDs as the files: filters, search, cursor pagination. The schema describes every type and field.',
+  }, `${baseUrl}/graphql`, `${baseUrl}/schema.graphql`)
+  add(graphql, dct + 'conformsTo', codes.graphqlSpec)
+  a(codes.graphqlSpec, dct + 'Standard')
+  add(codes.graphqlSpec, dct + 'title', en('GraphQL specification, October 2021'))
 
   // The agents, places, periods and code list values the descriptions point to, typed and labelled.
   a(publisher, foaf + 'Agent', foaf + 'Organization')
@@ -160,19 +198,25 @@ export function catalogQuads(context: CatalogContext): Quad[] {
   a(contact, vcard + 'Kind', vcard + 'Organization')
   add(contact, vcard + 'fn', nl(publisherName))
   add(contact, vcard + 'hasEmail', `mailto:${metadata.contactEmail}`)
+  a(provenance, dct + 'ProvenanceStatement')
+  add(provenance, rdfs + 'label', ...both(provenanceStatement(metadata)))
   a(period, dct + 'PeriodOfTime')
   add(period, dcat + 'startDate', date(metadata.temporal.start))
   add(period, dcat + 'endDate', date(metadata.temporal.end))
-  for (const [place, name] of places.map((p, i) => [p, metadata.municipalities[i]!] as const)) {
-    a(place, dct + 'Location')
-    add(place, skos + 'prefLabel', nl(name))
-  }
+  a(codes.netherlands, dct + 'Location')
+  add(codes.netherlands, skos + 'prefLabel', nl('Nederland'), en('Netherlands'))
+  metadata.municipalities.forEach((name) => {
+    a(municipalityIri(name), dct + 'Location')
+    add(municipalityIri(name), skos + 'prefLabel', nl(`gemeente ${name}`))
+  })
   a(landing, foaf + 'Document')
-  a(index, foaf + 'Document', rdfs + 'Resource')
+  a(index, foaf + 'Document')
+  a(readme, foaf + 'Document')
+  add(readme, dct + 'title', nl('Leesmij: de bestanden, hoe de data gemaakt is, citeren, licentie'))
   a(packageUrl, dct + 'Standard')
   add(packageUrl, dct + 'title', en('Open Akkoord Data Package (Frictionless Data Package v2 with a Table Schema per table)'))
   a(vocabulary, dct + 'Standard')
-  add(vocabulary, dct + 'title', en('Open Akkoord RDF vocabulary with schema.org, W3C ORG and FOAF'))
+  add(vocabulary, dct + 'title', nl('Open Akkoord-vocabulaire'), en('Open Akkoord vocabulary, with schema.org, W3C ORG, FOAF and SKOS'))
   a(codes.dataThemes, skos + 'ConceptScheme')
   add(codes.dataThemes, dct + 'title', en('Data theme'))
   a(codes.government, skos + 'Concept')
@@ -181,18 +225,22 @@ export function catalogQuads(context: CatalogContext): Quad[] {
   a(codes.donlGovernance, skos + 'Concept')
   add(codes.donlGovernance, skos + 'prefLabel', nl('Bestuur'))
   a(codes.dutch, dct + 'LinguisticSystem')
-  a(codes.cc0, dct + 'LicenseDocument')
-  add(codes.cc0, rdfs + 'label', en('Creative Commons Zero v1.0 Universal'))
+  a(codes.licence, dct + 'LicenseDocument')
+  add(codes.licence, rdfs + 'label', nl('Creative Commons Zero 1.0 (publiek domein)'), en('Creative Commons Zero v1.0 Universal'))
+  add(codes.licence, skos + 'exactMatch', codes.euCc0)
   a(codes.public, dct + 'RightsStatement')
   a(codes.irregular, dct + 'Frequency')
   a(codes.sha256, spdx + 'ChecksumAlgorithm')
-  const used = new Set(context.distributions.map((f) => fileFormats[f.format]))
+  const used = new Set([...context.distributions.map((f) => fileFormats[f.format]), fileFormats.zip])
   for (const format of [...used].sort((x, y) => x.label.localeCompare(y.label))) {
     if (format.euFileType) a(codes.fileType(format.euFileType), dct + 'MediaTypeOrExtent')
-    if (format.mediaType) a(codes.mediaType(format.mediaType), dct + 'MediaType')
+    a(codes.mediaType(format.mediaType), dct + 'MediaType')
   }
   return groupedBySubject(quads)
 }
+
+/** Where a release's zip is served. */
+const zipPathOf = (version: string): string => `releases/${version}/open-akkoord.zip`
 
 /**
  * Drops repeated triples (a file type shared by two formats) and groups the

@@ -1,6 +1,7 @@
 import { readFile, realpath, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { contentTypeOf } from './content-types.js'
+import { readManifest } from './publication-manifest.js'
 import { parseSha256Sums, sha256SumsPath } from './sha256-sums.js'
 import { catalogPaths } from './write-catalog.js'
 
@@ -15,19 +16,36 @@ export interface IndexEntry {
 }
 
 export interface PublicationIndex {
+  version: string
   catalog: { turtle: string; jsonld: string }
   files: IndexEntry[]
+  /** Every kept release, oldest first, with the URL of its folder. */
+  releases: { version: string; url: string }[]
 }
 
-/** Lists the publication's files from its SHA256SUMS, with their sizes, hashes and URLs. */
-export async function readPublicationIndex(root: string, baseUrl: string): Promise<PublicationIndex> {
+/**
+ * Lists a release's files from its SHA256SUMS, with their sizes, hashes and
+ * URLs under `<baseUrl>/data/<prefix>`, and the kept releases. Also returns
+ * when its files were last modified (the data's date).
+ */
+export async function readPublicationIndex(root: string, baseUrl: string, prefix: string, releases: readonly string[]): Promise<{ index: PublicationIndex; modified: Date }> {
   const realRoot = await realpath(root)
   const sums = parseSha256Sums(await readFile(join(realRoot, sha256SumsPath), 'utf8'))
   const paths = [...sums.keys(), sha256SumsPath].sort()
-  const files = await Promise.all(paths.map(async (path): Promise<IndexEntry> => ({
-    path, url: `${baseUrl}/data/${path}`, bytes: (await stat(join(realRoot, path))).size, sha256: sums.get(path) ?? null, contentType: contentTypeOf(path),
-  })))
-  return { catalog: { turtle: `${baseUrl}/data/${catalogPaths.turtle}`, jsonld: `${baseUrl}/data/${catalogPaths.jsonld}` }, files }
+  let modified = 0
+  const files = await Promise.all(paths.map(async (path): Promise<IndexEntry> => {
+    const info = await stat(join(realRoot, path))
+    modified = Math.max(modified, info.mtimeMs)
+    return { path, url: `${baseUrl}/data/${prefix}${path}`, bytes: info.size, sha256: sums.get(path) ?? null, contentType: contentTypeOf(path) }
+  }))
+  const manifest = await readManifest(realRoot)
+  return {
+    index: {
+      version: manifest?.version ?? '', catalog: { turtle: `${baseUrl}/data/${prefix}${catalogPaths.turtle}`, jsonld: `${baseUrl}/data/${prefix}${catalogPaths.jsonld}` },
+      files, releases: releases.map((version) => ({ version, url: `${baseUrl}/data/releases/${version}/` })),
+    },
+    modified: new Date(modified),
+  }
 }
 
 const escapeHtml = (text: string): string =>
@@ -43,13 +61,17 @@ export function indexHtml(index: PublicationIndex): string {
 <body>
 <h1>Open Akkoord: open data</h1>
 <p><a href="/">Naar de site Open Akkoord Assen</a> · <a href="/rapporten">Rapporten</a></p>
-<p>DCAT-catalogus: <a href="${escapeHtml(catalogPaths.turtle)}">Turtle</a>, <a href="${escapeHtml(catalogPaths.jsonld)}">JSON-LD</a>. Licentie: CC0 1.0.</p>
+<p>Versie ${escapeHtml(index.version)}. Begin bij <a href="LEESMIJ.txt">LEESMIJ.txt</a>. DCAT-catalogus: <a href="${escapeHtml(catalogPaths.turtle)}">Turtle</a>, <a href="${escapeHtml(catalogPaths.jsonld)}">JSON-LD</a>. Licentie: CC0 1.0.</p>
 <table>
 <thead><tr><th>Bestand</th><th>Bytes</th><th>SHA-256</th></tr></thead>
 <tbody>
 ${rows}
 </tbody>
 </table>
+<h2>Alle versies</h2>
+<ul>
+${index.releases.map((r) => `<li><a href="${escapeHtml(r.url)}">${escapeHtml(r.version)}</a></li>`).join('\n')}
+</ul>
 </body>
 </html>
 `

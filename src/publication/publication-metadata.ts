@@ -33,6 +33,8 @@ export interface PublicationMetadata {
   /** The e-mail address of the contact block of the agreement. */
   contactEmail: string
   keywords: string[]
+  /** What the curators inferred rather than read: counted for the provenance statement. */
+  inferred: { amounts: number; amountsTotal: number; portfolios: number; portfoliosTotal: number }
 }
 
 /** The first e-mail address in a text. */
@@ -45,6 +47,15 @@ export async function readPublicationMetadata(db: Kysely<Database>, publisherNam
   let contactEmail: string | null = null
   for await (const section of streamRecords(db, 'section')) {
     if (section.kind === 'contact') contactEmail ??= emailIn(section.text)
+  }
+  const inferred = { amounts: 0, amountsTotal: 0, portfolios: 0, portfoliosTotal: 0 }
+  for await (const amount of streamRecords(db, 'budgetAmount')) {
+    inferred.amountsTotal += 1
+    if (amount.inferred) inferred.amounts += 1
+  }
+  for await (const portfolio of streamRecords(db, 'portfolio')) {
+    inferred.portfoliosTotal += 1
+    if (portfolio.assignmentInferred) inferred.portfolios += 1
   }
   if (contactEmail === null) throw new PublicationError('no agreement has a contact section with an e-mail address for the catalogue\'s contact point')
   const versions = agreements.map((a) => a.dataVersion).sort()
@@ -74,6 +85,7 @@ export async function readPublicationMetadata(db: Kysely<Database>, publisherNam
     municipalities,
     publisherName,
     contactEmail,
+    inferred,
     keywords: ['bestuursakkoord', 'coalitieakkoord', 'college van B&W', 'begroting', ...(municipalities.length <= 10 ? municipalities : [])],
   }
 }

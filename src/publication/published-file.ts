@@ -1,14 +1,16 @@
 /** The formats the publication writes, with what a harvester needs to know about each. */
 export const fileFormats = {
   csv: { mediaType: 'text/csv', euFileType: 'CSV', label: 'CSV' },
-  ndjson: { mediaType: null, euFileType: 'JSON', label: 'NDJSON (newline-delimited JSON)' },
+  // NDJSON has no IANA registration and no EU file type of its own: application/x-ndjson is what tools send and expect.
+  ndjson: { mediaType: 'application/x-ndjson', euFileType: 'JSON', label: 'NDJSON (newline-delimited JSON)' },
   json: { mediaType: 'application/json', euFileType: 'JSON', label: 'JSON' },
   jsonld: { mediaType: 'application/ld+json', euFileType: 'JSON_LD', label: 'JSON-LD' },
   turtle: { mediaType: 'text/turtle', euFileType: 'RDF_TURTLE', label: 'Turtle' },
   sqlite: { mediaType: 'application/vnd.sqlite3', euFileType: null, label: 'SQLite database' },
   zip: { mediaType: 'application/zip', euFileType: 'ZIP', label: 'ZIP archive' },
   text: { mediaType: 'text/plain', euFileType: 'TXT', label: 'Plain text' },
-} as const satisfies Record<string, { mediaType: string | null; euFileType: string | null; label: string }>
+  xlsx: { mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', euFileType: 'XLSX', label: 'Excel workbook' },
+} as const satisfies Record<string, { mediaType: string; euFileType: string | null; label: string }>
 
 export type FileFormat = keyof typeof fileFormats
 
@@ -17,8 +19,8 @@ export interface PublishedFile {
   /** POSIX path inside the publication directory. */
   path: string
   format: FileFormat
-  /** The file name: language-neutral. */
-  title: string
+  /** What a portal shows as the distribution's name, in Dutch and English. */
+  title: { nl: string; en: string }
   description: { nl: string; en: string }
   bytes: number
   sha256: string

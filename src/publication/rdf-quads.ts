@@ -5,7 +5,7 @@ import type { EntityName } from '../read-model/entities.js'
 import { streamKeyedRecords, type KeyedRecord } from '../read-model/keyed-records.js'
 import type { Column } from './table-columns.js'
 import type { TableDefinition } from './table-definition.js'
-import { ns, prefixesFor, recordIri } from './vocabulary.js'
+import { ns, publicationPrefixes, recordIri } from './vocabulary.js'
 
 const { namedNode, literal, quad } = DataFactory
 
@@ -27,6 +27,7 @@ function objectOf(column: Column, row: KeyedRecord<EntityName>, value: NonNullab
     const key = column.reference.key(row)
     return namedNode(column.reference.node === 'Agreement' ? recordIri(baseUrl, 'Agreement', key!) : recordIri(baseUrl, column.reference.node, row.keys.agreement, key))
   }
+  if (column.iri) return namedNode(column.iri(String(value)))
   if (column.type === 'string') return column.dutch ? literal(String(value), 'nl') : literal(String(value))
   return literal(String(value), namedNode(ns.xsd + datatypes[column.type]))
 }
@@ -37,7 +38,7 @@ function objectOf(column: Column, row: KeyedRecord<EntityName>, value: NonNullab
  * and the table's extra triples. No blank nodes, so every serialisation of
  * the same data has the same triples.
  */
-export function rowQuads(table: TableDefinition, row: KeyedRecord<EntityName>, baseUrl: string, prefixes = prefixesFor(baseUrl)): Quad[] {
+export function rowQuads(table: TableDefinition, row: KeyedRecord<EntityName>, baseUrl: string, prefixes = publicationPrefixes): Quad[] {
   const iri = (node: string, key: string | null) => recordIri(baseUrl, node, row.keys.agreement, key)
   const subjectParts = table.rdf.subject(row)
   const subject = namedNode(iri(subjectParts.node, subjectParts.key))
@@ -47,16 +48,38 @@ export function rowQuads(table: TableDefinition, row: KeyedRecord<EntityName>, b
     if (!column.predicate || value === null) continue
     quads.push(quad(subject, namedNode(expandIri(column.predicate, prefixes)), objectOf(column, row, value, baseUrl)))
   }
+  for (const [p, value] of table.rdf.constants ?? []) quads.push(quad(subject, namedNode(expandIri(p, prefixes)), literal(value)))
   for (const [s, p, o] of table.rdf.extra?.(row, iri) ?? []) {
     quads.push(quad(namedNode(expandIri(s, prefixes)), namedNode(expandIri(p, prefixes)), namedNode(expandIri(o, prefixes))))
   }
   return quads
 }
 
-/** Streams the triples of every table, table by table in stable order. */
+const tripleKey = (q: Quad): string => `${q.subject.value} ${q.predicate.value} ${q.object.termType === 'Literal' ? JSON.stringify([q.object.value, q.object.language, q.object.datatype.value]) : q.object.value}`
+
+/**
+ * Streams the triples of every table, table by table in stable order. A
+ * triple is stated once: link rows repeat what an earlier row of the same
+ * subject said (an action answered for by one portfolio through two of its
+ * responsibilities), and rows of one subject come together, so remembering
+ * the current subject's triples is enough, whatever the size of the data.
+ */
 export async function* publicationQuads(db: Kysely<Database>, tables: readonly TableDefinition[], baseUrl: string): AsyncGenerator<Quad> {
-  const prefixes = prefixesFor(baseUrl)
   for (const table of tables) {
-    for await (const row of streamKeyedRecords(db, table.entity)) yield* rowQuads(table, row, baseUrl, prefixes)
+    let subject = ''
+    let seen = new Set<string>()
+    for await (const row of streamKeyedRecords(db, table.entity)) {
+      const quads = rowQuads(table, row, baseUrl)
+      if (quads[0] && quads[0].subject.value !== subject) {
+        subject = quads[0].subject.value
+        seen = new Set()
+      }
+      for (const q of quads) {
+        const key = tripleKey(q)
+        if (seen.has(key)) continue
+        seen.add(key)
+        yield q
+      }
+    }
   }
 }

@@ -8,6 +8,7 @@ import { contentTypeOf } from './content-types.js'
 import { evaluateConditions } from './http-conditions.js'
 import { indexHtml, readPublicationIndex } from './publication-index.js'
 import { PublicationPathError, resolvePublicationFile } from './publication-path.js'
+import { currentRelease, listReleases, releaseFolder } from './release-store.js'
 import { catalogPaths } from './write-catalog.js'
 
 /** The media type of `accept` the client prefers among `offered` (q-values honoured); the first offer when it does not say. */
@@ -56,7 +57,7 @@ async function serveFile(request: IncomingMessage, response: ServerResponse, pat
     const etag = await etagOf(handle, `${stat.dev}:${stat.ino}:${stat.size}:${stat.mtimeMs}`)
     const headers: Record<string, string> = {
       'Content-Type': contentTypeOf(relative), ETag: etag, 'Last-Modified': stat.mtime.toUTCString(), 'Accept-Ranges': 'bytes',
-      'Cache-Control': 'public, max-age=300', 'Access-Control-Allow-Origin': '*', 'X-Content-Type-Options': 'nosniff', ...extra,
+      'Cache-Control': 'public, max-age=300', 'X-Content-Type-Options': 'nosniff', ...extra,
     }
     const outcome = evaluateConditions(request, { etag, mtime: stat.mtime, size: stat.size })
     if (outcome.status === 304) {
@@ -83,47 +84,87 @@ async function serveFile(request: IncomingMessage, response: ServerResponse, pat
   }
 }
 
+/** Answers a generated body (an index) with a strong ETag of its bytes and the data's Last-Modified. */
+function sendGenerated(request: IncomingMessage, response: ServerResponse, body: string, contentType: string, modified: Date): void {
+  const etag = `"${createHash('sha256').update(body).digest('hex')}"`
+  const headers: Record<string, string> = {
+    'Content-Type': contentType, ETag: etag, 'Last-Modified': modified.toUTCString(), Vary: 'Accept',
+    'Cache-Control': 'public, max-age=300', 'X-Content-Type-Options': 'nosniff',
+  }
+  if (evaluateConditions(request, { etag, mtime: modified, size: Buffer.byteLength(body) }).status === 304) {
+    const { 'Content-Type': _type, ...validators } = headers
+    response.writeHead(304, validators)
+    response.end()
+    return
+  }
+  response.writeHead(200, { ...headers, 'Content-Length': String(Buffer.byteLength(body)) })
+  response.end(request.method === 'HEAD' ? undefined : body)
+}
+
+/** The index of a release folder, as JSON or (for a browser) HTML. */
+async function sendIndex(request: IncomingMessage, response: ServerResponse, root: string, baseUrl: string, prefix: string, releases: readonly string[]): Promise<void> {
+  const read = await readPublicationIndex(root, baseUrl, prefix, releases).catch(() => null)
+  if (!read) throw new PublicationPathError(404, `/data/${prefix}`, 'no publication has been written')
+  const html = negotiate(request.headers.accept, ['application/json', 'text/html']) === 'text/html'
+  sendGenerated(request, response, html ? indexHtml(read.index) : `${JSON.stringify(read.index, null, 2)}\n`, html ? 'text/html; charset=utf-8' : 'application/json; charset=utf-8', read.modified)
+}
+
+/** Splits `releases/<version>/<rest>` into the release folder and the rest; the version must name a release. */
+function releasePath(publicationDir: string, rest: string): { root: string; version: string; rest: string } | null {
+  const match = /^releases\/([^/]+)\/(.*)$/.exec(rest)
+  if (!match) return null
+  let version: string
+  try {
+    version = decodeURIComponent(match[1]!)
+  } catch {
+    throw new PublicationPathError(400, rest, 'bad percent encoding')
+  }
+  if (!/^[0-9A-Za-z][0-9A-Za-z._-]*$/.test(version)) throw new PublicationPathError(404, rest, 'not a release')
+  return { root: releaseFolder(publicationDir, version), version, rest: match[2]! }
+}
+
 /**
- * The /data/ route: the publication directory's files, the DCAT catalogue at
+ * The /data/ route: the current release's files at /data/<path>, every kept
+ * release at /data/releases/<version>/<path>, the DCAT catalogue at
  * /data/catalog.ttl and /data/catalog.jsonld (and /data/catalog by content
- * negotiation), and an index of the files at /data/ (JSON, or HTML for a
- * browser). GET and HEAD only; nothing outside the directory is reachable.
+ * negotiation), and an index of the files at /data/ and at each release's
+ * folder (JSON, or HTML for a browser). GET and HEAD only; nothing outside
+ * the releases is reachable.
  */
 export function createPublicationHandler(config: Pick<Config, 'publicationDir' | 'publicBaseUrl'>): RouteHandler {
-  const root = config.publicationDir
+  const current = currentRelease(config.publicationDir)
   return async (request, response, url) => {
     if (url.pathname !== '/data' && !url.pathname.startsWith('/data/')) return false
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       sendError(response, 405, 'method not allowed', { Allow: 'GET, HEAD' })
       return true
     }
-    if (url.pathname === '/data') {
-      response.writeHead(301, { Location: '/data/' })
+    if (url.pathname === '/data' || url.pathname === '/data/releases') {
+      response.writeHead(301, { Location: `${url.pathname}/` })
       response.end()
       return true
     }
     try {
       const rest = url.pathname.slice('/data/'.length)
-      if (rest === '') {
-        const index = await readPublicationIndex(root, config.publicBaseUrl).catch(() => null)
-        if (!index) throw new PublicationPathError(404, '/data/', 'no publication has been written')
-        const html = negotiate(request.headers.accept, ['application/json', 'text/html']) === 'text/html'
-        const body = html ? indexHtml(index) : `${JSON.stringify(index, null, 2)}\n`
-        response.writeHead(200, {
-          'Content-Type': html ? 'text/html; charset=utf-8' : 'application/json; charset=utf-8', 'Content-Length': String(Buffer.byteLength(body)),
-          Vary: 'Accept', 'Cache-Control': 'public, max-age=300', 'Access-Control-Allow-Origin': '*', 'X-Content-Type-Options': 'nosniff',
-        })
-        response.end(request.method === 'HEAD' ? undefined : body)
+      if (rest === '' || rest === 'releases/') {
+        await sendIndex(request, response, current, config.publicBaseUrl, '', await listReleases(config.publicationDir))
         return true
       }
-      if (rest === 'catalog') {
+      const release = releasePath(config.publicationDir, rest)
+      if (release && release.rest === '') {
+        await sendIndex(request, response, release.root, config.publicBaseUrl, `releases/${release.version}/`, await listReleases(config.publicationDir))
+        return true
+      }
+      const root = release ? release.root : current
+      const path = release ? release.rest : rest
+      if (path === 'catalog') {
         const type = negotiate(request.headers.accept, ['text/turtle', 'application/ld+json', 'application/json'])
         const name = type === 'text/turtle' ? catalogPaths.turtle : catalogPaths.jsonld
         const file = await resolvePublicationFile(root, name)
-        await serveFile(request, response, file.path, file.relative, { Vary: 'Accept', 'Content-Location': `/data/${name}` })
+        await serveFile(request, response, file.path, file.relative, { Vary: 'Accept', 'Content-Location': name })
         return true
       }
-      const file = await resolvePublicationFile(root, rest)
+      const file = await resolvePublicationFile(root, path)
       await serveFile(request, response, file.path, file.relative, {})
     } catch (error) {
       if (!(error instanceof PublicationPathError)) throw error

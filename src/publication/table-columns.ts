@@ -27,10 +27,12 @@ export interface Column<E extends EntityName = EntityName> {
   enum?: readonly string[]
   unique?: boolean
   reference?: ColumnReference
-  /** Compact IRI (`schema:name`, `oa:kind`); absent when the column is not stated in RDF (ids, the subject of a link). */
+  /** Compact IRI (`schema:name`, `akkoord:kind`); absent when the column is not stated in RDF (ids, the subject of a link). */
   predicate?: string
   /** Dutch text from the agreement: tagged `@nl` in RDF. */
   dutch?: boolean
+  /** In RDF the value is this IRI (a licence, a municipality, a concept of a scheme), not a literal. */
+  iri?: (value: string) => string
   value(row: KeyedRecord<E>): Cell
 }
 
@@ -40,6 +42,7 @@ interface FieldOptions {
   predicate?: string
   dutch?: boolean
   enum?: readonly string[]
+  iri?: (value: string) => string
 }
 
 /** Column builders bound to one entity, so record fields are typed. */
@@ -65,7 +68,7 @@ export function columnKit<E extends EntityName>(): ColumnKit<E> {
     }),
     field: (name, type, get, options) => ({
       name, type, required: options.required ?? true, description: options.description, enum: options.enum,
-      predicate: options.predicate, dutch: options.dutch, value: (row) => get(row.record),
+      predicate: options.predicate, dutch: options.dutch, iri: options.iri, value: (row) => get(row.record),
     }),
     ref: (name, node, resource, key, options) => {
       const keyOf = (row: KeyedRecord<EntityName>) => (node === 'Agreement' ? row.keys.agreement : row.keys.refs[key] ?? null)
@@ -79,11 +82,11 @@ export function columnKit<E extends EntityName>(): ColumnKit<E> {
       }
     },
     agreement: () => kit.ref('agreement_id', 'Agreement', 'agreements', 'agreement', {
-      description: 'Global ID of the agreement the record belongs to.', predicate: 'oa:agreement',
+      description: 'Global ID of the agreement the record belongs to.', predicate: 'akkoord:agreement',
     }),
     source: (get = (record) => (record as unknown as { source: SourceRange }).source) => [
-      kit.field('start_line', 'integer', (r) => get(r).startLine, { description: 'First line of the record in the source text (1-based).', predicate: 'oa:startLine' }),
-      kit.field('end_line', 'integer', (r) => get(r).endLine, { description: 'Last line of the record in the source text (inclusive).', predicate: 'oa:endLine' }),
+      kit.field('start_line', 'integer', (r) => get(r).startLine, { description: 'First line of the record in the source text (1-based).', predicate: 'akkoord:startLine' }),
+      kit.field('end_line', 'integer', (r) => get(r).endLine, { description: 'Last line of the record in the source text (inclusive).', predicate: 'akkoord:endLine' }),
     ],
   }
   return kit

@@ -13,6 +13,8 @@ export interface TableRdf<E extends EntityName> {
   classes: string[]
   /** Further triples of IRIs (subject, compact predicate, object), for example a Popolo membership. */
   extra?(row: KeyedRecord<E>, iri: IriOf): [string, string, string][]
+  /** Literal values every row states, for example the currency of an amount: (compact predicate, plain literal). */
+  constants?: [string, string][]
 }
 
 /**
@@ -24,6 +26,8 @@ export interface TableDefinition<E extends EntityName = EntityName> {
   name: string
   entity: E
   title: string
+  /** The title in Dutch: sheet names, distribution titles, version notes. */
+  dutchTitle: string
   description: string
   primaryKey?: string[]
   columns: Column<E>[]

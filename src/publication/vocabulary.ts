@@ -1,4 +1,5 @@
 import type { NodeType } from '../model/global-id.js'
+import { ownNamespace, ownPrefix } from './own-terms.js'
 
 /** Established vocabularies the RDF and the catalogue use. */
 export const ns = {
@@ -14,15 +15,12 @@ export const ns = {
   vcard: 'http://www.w3.org/2006/vcard/ns#',
   spdx: 'http://spdx.org/rdf/terms#',
   adms: 'http://www.w3.org/ns/adms#',
+  owl: 'http://www.w3.org/2002/07/owl#',
+  prov: 'http://www.w3.org/ns/prov#',
 } as const
 
-/** The project's own terms live under the public base URL, like its records. */
-export const ownNamespace = (baseUrl: string): string => `${baseUrl}/def#`
-
-/** Prefixes for Turtle and the JSON-LD context: the established ones plus `oa:` for our own. */
-export function prefixesFor(baseUrl: string): Record<string, string> {
-  return { ...ns, oa: ownNamespace(baseUrl) }
-}
+/** Prefixes for Turtle and the JSON-LD context: the established ones plus `akkoord:` for the project's own terms. */
+export const publicationPrefixes: Record<string, string> = { ...ns, [ownPrefix]: ownNamespace }
 
 /** The IRI path segment of a node type: BudgetLine becomes budget-line. */
 export const iriSegment = (node: NodeType | string): string => node.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase()

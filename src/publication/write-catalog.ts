@@ -1,5 +1,5 @@
 import { catalogQuads, type CatalogContext } from './catalog-quads.js'
-import { prefixesFor } from './vocabulary.js'
+import { publicationPrefixes } from './vocabulary.js'
 import { writeRdf } from './write-rdf.js'
 
 export const catalogPaths = { turtle: 'catalog.ttl', jsonld: 'catalog.jsonld' } as const
@@ -9,7 +9,7 @@ export async function writeCatalog(directory: string, context: CatalogContext): 
   const quads = catalogQuads(context)
   const written: string[] = []
   for (const format of ['turtle', 'jsonld'] as const) {
-    written.push(await writeRdf({ directory, path: catalogPaths[format], format, prefixes: prefixesFor(context.baseUrl), quads: () => quads }))
+    written.push(await writeRdf({ directory, path: catalogPaths[format], format, prefixes: publicationPrefixes, quads: () => quads }))
   }
   return written
 }

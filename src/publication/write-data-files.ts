@@ -8,7 +8,7 @@ import type { FileFormat, PublishedFile } from './published-file.js'
 import { publicationQuads } from './rdf-quads.js'
 import { publicationTables } from './tables.js'
 import { fileDigest } from './text-file.js'
-import { prefixesFor } from './vocabulary.js'
+import { publicationPrefixes } from './vocabulary.js'
 import { agreementJsonPath, writeAgreementJson } from './write-agreement-json.js'
 import { sourceTextPath } from './write-datapackage.js'
 import { writeRdf } from './write-rdf.js'
@@ -36,26 +36,26 @@ export interface DataFileSources {
  */
 export async function writeDataFiles(directory: string, sources: DataFileSources): Promise<PublishedFile[]> {
   const files: PublishedFile[] = []
-  const described = async (path: string, format: FileFormat, title: string, description: PublishedFile['description']) => {
+  const described = async (path: string, format: FileFormat, title: PublishedFile['title'], description: PublishedFile['description']) => {
     files.push({ path, format, title, description, ...(await fileDigest(join(directory, path))) })
   }
   const { db, metadata, baseUrl } = sources
 
   for (const table of publicationTables) {
-    await described(await writeTable(db, directory, table, 'csv'), 'csv', `${table.name}.csv`, {
-      nl: `Tabel ${table.name} als CSV; de kolommen staan in datapackage.json.`, en: `${table.title} (CSV): ${table.description}`,
+    await described(await writeTable(db, directory, table, 'csv'), 'csv', { nl: `${table.dutchTitle} (CSV)`, en: `${table.title} (CSV)` }, {
+      nl: `${table.dutchTitle}: de tabel ${table.name} als CSV (UTF-8, komma's); de kolommen staan in datapackage.json.`, en: `${table.title} (CSV): ${table.description}`,
     })
   }
   for (const table of publicationTables) {
-    await described(await writeTable(db, directory, table, 'ndjson'), 'ndjson', `${table.name}.ndjson`, {
-      nl: `Tabel ${table.name} als NDJSON: één JSON-object per regel, met de kolommen van de CSV.`,
+    await described(await writeTable(db, directory, table, 'ndjson'), 'ndjson', { nl: `${table.dutchTitle} (NDJSON)`, en: `${table.title} (NDJSON)` }, {
+      nl: `${table.dutchTitle}: de tabel ${table.name} als NDJSON, één JSON-object per regel, met de kolommen van de CSV.`,
       en: `${table.title} (NDJSON, one JSON object per line, the columns of the CSV): ${table.description}`,
     })
   }
   const copiedSources = new Set<string>()
   for (const agreement of metadata.agreements) {
     await writeAgreementJson(db, directory, agreement)
-    await described(agreementJsonPath(agreement.slug), 'json', `${agreement.slug}.json`, {
+    await described(agreementJsonPath(agreement.slug), 'json', { nl: `${agreement.subtitle} ${agreement.municipality} als genest JSON-document`, en: `${agreement.subtitle} ${agreement.municipality} as a nested JSON document` }, {
       nl: `${agreement.subtitle} ${agreement.municipality} als één genest JSON-document: thema's, onderwerpen, acties, begroting, spelregels, portefeuilles.`,
       en: `${agreement.subtitle} ${agreement.municipality} as one nested JSON document: themes, topics, actions, budget, rules, portfolios.`,
     })
@@ -64,25 +64,25 @@ export async function writeDataFiles(directory: string, sources: DataFileSources
     if (copiedSources.has(sourcePath)) continue
     copiedSources.add(sourcePath)
     await copyVerified(resolve(sources.root, agreement.sourceFile), join(directory, sourcePath), agreement.sourceSha256)
-    await described(sourcePath, 'text', sourcePath.split('/').at(-1)!, {
+    await described(sourcePath, 'text', { nl: `Brontekst van ${agreement.subtitle} ${agreement.municipality}`, en: `Source text of ${agreement.subtitle} ${agreement.municipality}` }, {
       nl: `De brontekst van ${agreement.subtitle} ${agreement.municipality}; de regelnummers in de data verwijzen hiernaar.`,
       en: `The source text of ${agreement.subtitle} ${agreement.municipality}; the line numbers in the data refer to it.`,
     })
   }
   for (const format of ['turtle', 'jsonld'] as const) {
     const path = await writeRdf({
-      directory, path: rdfPath(format), format, prefixes: prefixesFor(baseUrl),
+      directory, path: rdfPath(format), format, prefixes: publicationPrefixes,
       quads: () => publicationQuads(db, publicationTables, baseUrl),
     })
     const label = format === 'turtle' ? 'Turtle' : 'JSON-LD'
-    await described(path, format, path.split('/').at(-1)!, {
+    await described(path, format, { nl: `Alle records als linked data (${label})`, en: `Every record as linked data (${label})` }, {
       nl: `Alle records als RDF (${label}): schema.org, W3C ORG, FOAF en een eigen vocabulaire.`,
       en: `Every record as RDF (${label}): schema.org, W3C ORG, FOAF and an own vocabulary.`,
     })
   }
   await copyFile(sources.databasePath, join(directory, databaseCopyPath))
   await chmod(join(directory, databaseCopyPath), 0o644)
-  await described(databaseCopyPath, 'sqlite', databaseCopyPath, {
+  await described(databaseCopyPath, 'sqlite', { nl: 'SQLite-database', en: 'SQLite database' }, {
     nl: 'De SQLite-database waaruit alle bestanden zijn gemaakt.', en: 'The SQLite database every file is made from.',
   })
   return files

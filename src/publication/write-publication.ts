@@ -1,23 +1,32 @@
 import type { Kysely } from 'kysely'
+import { readdir, utimes, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Database } from '../store/database.js'
-import { replaceDirectoryAtomically } from './atomic-directory.js'
+import { toGlobalId } from '../model/global-id.js'
+import { commitmentColumns, commitmentRows } from './commitments-table.js'
+import { databaseIdentity, publicationFormat, writeManifest } from './publication-manifest.js'
 import { readPublicationMetadata } from './publication-metadata.js'
 import type { PublishedFile } from './published-file.js'
+import { commitmentsCsvPath, readmePath, readmeText, versionNotesPath } from './readme-text.js'
+import { readReleaseHistory, zipPath } from './release-history.js'
+import { listReleases, releaseFolder, writeRelease } from './release-store.js'
 import { writeSha256Sums } from './sha256-sums.js'
 import { publicationTables } from './tables.js'
 import { fileDigest } from './text-file.js'
+import { compareReleases, versionNotesMarkdown, versionNotesSummary } from './version-notes.js'
 import { writeCatalog } from './write-catalog.js'
 import { writeDataFiles } from './write-data-files.js'
 import { datapackagePath, writeDatapackage } from './write-datapackage.js'
+import { writeCsv } from './write-tables.js'
+import { workbookPath, writeWorkbook } from './write-workbook.js'
 import { writeZip } from './write-zip.js'
 
-export const zipPath = 'open-akkoord.zip'
+export { zipPath }
 
 export interface PublicationOptions {
   db: Kysely<Database>
   databasePath: string
-  /** The publication directory, replaced whole. */
+  /** The publication folder: releases are kept in it, `current` points at the newest dump. */
   outDir: string
   /** The folder the agreements' source_file paths are relative to (the project root). */
   root: string
@@ -30,47 +39,88 @@ export interface PublicationOptions {
 export interface PublicationResult {
   outDir: string
   version: string
+  /** The release this version was compared with; null for the first. */
+  previousVersion: string | null
   /** Every file but SHA256SUMS, which lists them. */
   files: PublishedFile[]
 }
 
 /**
- * Writes the complete publication of every agreement in the database: data
- * files, datapackage.json, a zip of them, the DCAT catalogue describing each
- * file (the zip included) and SHA256SUMS of everything. It is written into a
- * temporary sibling of outDir and renamed into place when complete; on an
- * error the previous publication stays as it was.
+ * Writes a release of every agreement in the database: data files, the
+ * workbook and the flat commitments table, datapackage.json, version notes
+ * against the previous release, a Dutch LEESMIJ, a zip of them, the DCAT
+ * catalogue describing each file and every kept release, SHA256SUMS, and a
+ * manifest of what it was written from. The release is written aside and
+ * swapped in with one atomic rename; on an error the publication stays as it was.
  */
 export async function writePublication(options: PublicationOptions): Promise<PublicationResult> {
   const metadata = await readPublicationMetadata(options.db, options.publisherName)
-  return replaceDirectoryAtomically(options.outDir, async (directory) => {
+  const kept = await listReleases(options.outDir)
+  const previousVersion = kept.filter((v) => v < metadata.version).at(-1) ?? null
+  // dct:issued is the first release's and never moves; the data's own oldest version stands in before any release.
+  metadata.issued = [...kept, metadata.issued].sort()[0]!
+  const history = (await readReleaseHistory(options.outDir)).filter((r) => r.version !== metadata.version)
+  const database = await databaseIdentity(options.databasePath)
+  return writeRelease(options.outDir, metadata.version, async (directory) => {
     const files = await writeDataFiles(directory, { ...options, metadata })
-    const byPath = new Map(files.map((f) => [f.path, f]))
-    await writeDatapackage({ directory, baseUrl: options.baseUrl, metadata, tables: publicationTables, files: byPath })
-    files.push({
-      path: datapackagePath, format: 'json', title: datapackagePath,
-      description: {
-        nl: 'Frictionless Data Package (v2): een Table Schema per CSV met typen, verplichte velden, sleutels en verwijzingen.',
-        en: 'Frictionless Data Package (v2): a Table Schema per CSV with types, required fields, keys and references.',
-      },
-      ...(await fileDigest(join(directory, datapackagePath))),
+    const add = async (path: string, format: PublishedFile['format'], title: PublishedFile['title'], description: PublishedFile['description']) => {
+      files.push({ path, format, title, description, ...(await fileDigest(join(directory, path))) })
+    }
+    const actionId = (agreement: string, slug: string) => toGlobalId('Action', agreement, slug)
+    await writeCsv(join(directory, commitmentsCsvPath), commitmentColumns.map((c) => c.header), commitmentRows(options.db, metadata.agreements, actionId))
+    await add(commitmentsCsvPath, 'csv', { nl: 'Alle toezeggingen in één tabel (CSV)', en: 'Every commitment in one table (CSV)' }, {
+      nl: 'Elke toezegging (actie) op één regel, in het Nederlands: thema, onderwerp, tekst, soort, wethouders, begrotingsposten, doelen, wijken en bronregels.',
+      en: 'Every commitment (action) on one line, in Dutch: theme, topic, text, kind, aldermen, budget lines, targets, districts and source lines.',
     })
+    await writeWorkbook({
+      db: options.db, directory, tables: publicationTables, commitments: commitmentRows(options.db, metadata.agreements, actionId),
+      date: metadata.modified, title: metadata.title.nl, publisherName: metadata.publisherName,
+    })
+    await add(workbookPath, 'xlsx', { nl: 'Excel-werkmap met alle tabellen', en: 'Excel workbook of every table' }, {
+      nl: 'Excel-werkmap: eerst alle toezeggingen in één tabel, dan één tabblad per tabel, met Nederlandse kolomkoppen, echte getallen en datums.',
+      en: 'Excel workbook: first every commitment in one table, then one sheet per table, with Dutch headers, real numbers and dates.',
+    })
+    await writeDatapackage({ directory, baseUrl: options.baseUrl, metadata, tables: publicationTables, files: new Map(files.map((f) => [f.path, f])) })
+    await add(datapackagePath, 'json', { nl: 'Beschrijving van de tabellen (Data Package)', en: 'Description of the tables (Data Package)' }, {
+      nl: 'Frictionless Data Package (v2): een Table Schema per CSV met typen, verplichte velden, sleutels en verwijzingen.',
+      en: 'Frictionless Data Package (v2): a Table Schema per CSV with types, required fields, keys and references.',
+    })
+
+    const changes = previousVersion ? await compareReleases(releaseFolder(options.outDir, previousVersion), directory, publicationTables) : null
+    const notes = versionNotesSummary(metadata.version, previousVersion, changes)
+    await writeFile(join(directory, versionNotesPath), versionNotesMarkdown(metadata.version, previousVersion, changes))
+    const zipDescription = {
+      nl: 'Alle bestanden van de publicatie in één zip: CSV, NDJSON, JSON, RDF, Excel, de database, de brontekst, datapackage.json, LEESMIJ en versienotities.',
+      en: 'Every file of the publication in one zip: CSV, NDJSON, JSON, RDF, Excel, the database, the source text, datapackage.json, LEESMIJ and version notes.',
+    }
+    await writeFile(join(directory, readmePath), readmeText({ metadata, baseUrl: options.baseUrl, notes, files: [...files, { path: zipPath, description: zipDescription }] }))
+    for (const [path, nl, en] of [[readmePath, 'Leesmij', 'Read me'], [versionNotesPath, 'Versienotities', 'Version notes']] as const) {
+      await add(path, 'text', { nl, en }, { nl, en })
+    }
     // The zip holds the data and its description; the catalogue and SHA256SUMS describe the zip, so they stay outside.
     await writeZip({ directory, path: zipPath, folder: `open-akkoord-${metadata.version}`, files: files.map((f) => f.path), date: metadata.modified })
-    files.push({
-      path: zipPath, format: 'zip', title: zipPath,
-      description: {
-        nl: 'Alle bestanden van de publicatie in één zip: CSV, NDJSON, JSON, RDF, de database, de brontekst en datapackage.json.',
-        en: 'Every file of the publication in one zip: CSV, NDJSON, JSON, RDF, the database, the source text and datapackage.json.',
-      },
-      ...(await fileDigest(join(directory, zipPath))),
-    })
-    // The source texts are provenance, listed in the Data Package's sources; every other file is a distribution.
+    await add(zipPath, 'zip', { nl: 'Alles in één zip', en: 'Everything in one zip' }, zipDescription)
+    const zip = files.at(-1)!
+    const releases = [...history, { version: metadata.version, notes, zip: { bytes: zip.bytes, sha256: zip.sha256 } }].sort((a, b) => (a.version < b.version ? -1 : 1))
+    // Text files (source texts, LEESMIJ, notes) are documentation, listed as pages; every other file is a distribution.
     const distributions = files.filter((f) => f.format !== 'text')
-    for (const path of await writeCatalog(directory, { baseUrl: options.baseUrl, publisherUri: options.publisherUri, metadata, distributions, datapackagePath })) {
-      files.push({ path, format: path.endsWith('.ttl') ? 'turtle' : 'jsonld', title: path, description: { nl: 'DCAT-catalogus', en: 'DCAT catalogue' }, ...(await fileDigest(join(directory, path))) })
+    for (const path of await writeCatalog(directory, { baseUrl: options.baseUrl, publisherUri: options.publisherUri, metadata, distributions, datapackagePath, releases, notes, readmePath })) {
+      await add(path, path.endsWith('.ttl') ? 'turtle' : 'jsonld', { nl: 'DCAT-catalogus', en: 'DCAT catalogue' }, { nl: 'DCAT-catalogus', en: 'DCAT catalogue' })
     }
     await writeSha256Sums(directory, files)
-    return { outDir: options.outDir, version: metadata.version, files }
+    await writeManifest(directory, {
+      format: publicationFormat, version: metadata.version, notes, database,
+      settings: { baseUrl: options.baseUrl, publisherUri: options.publisherUri, publisherName: options.publisherName },
+    })
+    await stampTimes(directory, metadata.modified)
+    return { outDir: options.outDir, version: metadata.version, previousVersion, files }
   })
+}
+
+/** Gives every file the data's date, so Last-Modified says when the data changed, not when the dump ran. */
+async function stampTimes(directory: string, date: string): Promise<void> {
+  const time = new Date(`${date}T00:00:00Z`)
+  for (const entry of await readdir(directory, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile()) await utimes(join(entry.parentPath, entry.name), time, time)
+  }
 }

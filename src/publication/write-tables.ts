@@ -45,6 +45,16 @@ async function* tableLines(db: Kysely<Database>, table: TableDefinition, format:
   }
 }
 
+async function* csvLines(header: readonly string[], rows: AsyncIterable<Cell[]>): AsyncGenerator<string> {
+  yield csvLine([...header])
+  for await (const cells of rows) yield csvLine(cells)
+}
+
+/** Writes a CSV (UTF-8, RFC 4180 with CRLF) with a header row, streaming its rows. */
+export async function writeCsv(path: string, header: readonly string[], rows: AsyncIterable<Cell[]>): Promise<void> {
+  await writeStreamed(path, chunked(csvLines(header, rows)))
+}
+
 /**
  * Writes one table as CSV (UTF-8, RFC 4180 with CRLF, a header row) or as
  * NDJSON (one JSON object per line, the same columns), streaming its rows.

@@ -1,6 +1,8 @@
 import { createServer, type Server } from 'node:http'
 import type { Logger } from 'pino'
 import type { Config } from '../config.js'
+import { compressResponse } from './compression.js'
+import { applyCors } from './cors.js'
 import { sendJson } from './http-helpers.js'
 import type { InFlightLimit } from './in-flight-limit.js'
 import { BadRequestPathError, parseRequestPath } from './request-path.js'
@@ -73,7 +75,9 @@ export function createHttpServer(routes: readonly RouteHandler[], logger: Logger
       sendJson(response, 400, { error: 'bad_request', message: error.message })
       return
     }
+    if (applyCors(request, response, url)) return
     if (!healthPaths.has(url.pathname) && !inFlight.admit(response)) return
+    compressResponse(request, response)
     try {
       for (const route of routes) {
         if (await route(request, response, url)) return

@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 /** CORS for a public read-only API: any origin, no credentials (so no cookies ever travel). */
 export const corsHeaders: Record<string, string> = {
   'access-control-allow-origin': '*',
-  'access-control-expose-headers': 'ETag, X-Cache, Content-Length',
+  'access-control-expose-headers': 'ETag, Last-Modified, Content-Length, Content-Range, Accept-Ranges, Content-Location, Content-Encoding, X-Cache, Retry-After',
 }
 
 /**
@@ -15,7 +15,7 @@ export function sendPreflight(request: IncomingMessage, response: ServerResponse
   response.writeHead(204, {
     ...corsHeaders,
     'access-control-allow-methods': methods,
-    'access-control-allow-headers': typeof asked === 'string' && /^[\w\s,-]{1,500}$/.test(asked) ? asked : 'Content-Type, Accept, If-None-Match',
+    'access-control-allow-headers': typeof asked === 'string' && /^[\w\s,-]{1,500}$/.test(asked) ? asked : 'Content-Type, Accept, If-None-Match, If-Modified-Since, If-Range, Range',
     'access-control-max-age': '86400',
     'content-length': '0',
   })

@@ -1,5 +1,6 @@
 import { readdirSync } from 'node:fs'
 import { sep } from 'node:path'
+import { currentRelease } from '../publication/release-store.js'
 import type { Config } from '../config.js'
 import { buildReport, type ReportSource } from '../reports/build-report.js'
 import { barChartSvg } from '../reports/bar-chart-svg.js'
@@ -23,6 +24,9 @@ export const subjectTypes: Record<string, ReportType> = { thema: 'theme', wethou
 /** The main downloads of a publication, as the home page lists them (the rest is in the /data/ index). */
 const mainDownloads: { pattern: RegExp; title: string }[] = [
   { pattern: /^open-akkoord\.zip$/, title: 'Alles in één zip-bestand' },
+  { pattern: /^open-akkoord\.xlsx$/, title: 'Excel-werkmap met alle tabellen' },
+  { pattern: /^toezeggingen\.csv$/, title: 'Alle toezeggingen in één tabel (CSV)' },
+  { pattern: /^LEESMIJ\.txt$/, title: 'Leesmij: de bestanden, citeren en licentie' },
   { pattern: /^datapackage\.json$/, title: 'Data Package (Frictionless) met een CSV-bestand per tabel' },
   { pattern: /^json\/.+\.json$/, title: 'Het hele akkoord als één JSON-document' },
   { pattern: /^rdf\/.+\.ttl$/, title: 'Linked data (RDF, Turtle)' },
@@ -101,7 +105,7 @@ export class WebSite {
   private publishedFiles(): PublishedFile[] {
     let names: string[]
     try {
-      names = readdirSync(this.config.publicationDir, { recursive: true, encoding: 'utf8' }).map((n) => n.split(sep).join('/')).sort()
+      names = readdirSync(currentRelease(this.config.publicationDir), { recursive: true, encoding: 'utf8' }).map((n) => n.split(sep).join('/')).sort()
     } catch {
       return []
     }

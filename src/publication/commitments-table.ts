@@ -1,0 +1,71 @@
+import type { Kysely } from 'kysely'
+import type { Database } from '../store/database.js'
+import { loadAgreementView, type ActionView, type SectionView } from '../read-model/agreement-view.js'
+import type { AgreementRecord, TargetRecord } from '../read-model/records.js'
+import { actionKindConcepts } from './own-terms.js'
+
+/** A column of the flat commitments table: Dutch header and how Excel should show it. */
+export interface FlatColumn {
+  header: string
+  type: 'text' | 'integer'
+  /** Width in characters in the workbook. */
+  width: number
+}
+
+export const commitmentColumns: readonly FlatColumn[] = [
+  { header: 'Akkoord', type: 'text', width: 24 },
+  { header: 'Thema', type: 'text', width: 22 },
+  { header: 'Onderwerp', type: 'text', width: 28 },
+  { header: 'Nummer', type: 'integer', width: 9 },
+  { header: 'Toezegging', type: 'text', width: 80 },
+  { header: 'Soort', type: 'text', width: 16 },
+  { header: 'Wethouders', type: 'text', width: 28 },
+  { header: 'Begrotingsposten', type: 'text', width: 36 },
+  { header: 'Doelen', type: 'text', width: 48 },
+  { header: 'Wijken', type: 'text', width: 18 },
+  { header: 'Eerste bronregel', type: 'integer', width: 10 },
+  { header: 'Laatste bronregel', type: 'integer', width: 10 },
+  { header: 'Actie-ID', type: 'text', width: 20 },
+]
+
+export type FlatRow = (string | number | null)[]
+
+/** A target in words: "3000 woningen (minimaal 3000 woningen, uiterlijk 2030-12-31)". */
+function targetText(target: TargetRecord): string {
+  const parts = [
+    target.value !== null ? `${target.isMinimum ? 'minimaal ' : ''}${target.value}${target.unit ? ` ${target.unit}` : ''}` : '',
+    target.startDate ? `vanaf ${target.startDate}` : '',
+    target.deadline ? `uiterlijk ${target.deadline}` : '',
+  ].filter(Boolean)
+  return parts.length ? `${target.description} (${parts.join(', ')})` : target.description
+}
+
+const joined = (items: readonly string[]): string | null => (items.length ? [...new Set(items)].join('; ') : null)
+
+function row(agreement: AgreementRecord, theme: string | null, place: string, view: ActionView, toGlobalId: (slug: string) => string): FlatRow {
+  const a = view.action
+  return [
+    `${agreement.subtitle} ${agreement.municipality}`, theme, place, a.position, a.text, actionKindConcepts[a.kind].nl,
+    joined(view.portfolios.map((p) => p.holder.name)), joined(view.budgetLines.map((l) => l.displayName)),
+    joined(view.targets.map(targetText)), joined(view.districts.map((d) => d.name)),
+    a.source.startLine, a.source.endLine, toGlobalId(a.slug),
+  ]
+}
+
+/**
+ * Every commitment (action) of every agreement as one flat row in Dutch, for
+ * journalists: theme, topic (or the section it stands in), the sentence, its
+ * kind, the aldermen by name, budget lines, targets, districts and source
+ * lines. Multiple values in a cell are separated by "; ".
+ */
+export async function* commitmentRows(db: Kysely<Database>, agreements: readonly AgreementRecord[], actionId: (agreement: string, slug: string) => string): AsyncGenerator<FlatRow> {
+  for (const agreement of agreements) {
+    const view = await loadAgreementView(db, agreement)
+    const id = (slug: string) => actionId(agreement.slug, slug)
+    for (const theme of view.themes) {
+      for (const topic of theme.topics) for (const action of topic.actions) yield row(agreement, theme.theme.name, topic.topic.title, action, id)
+    }
+    const sections = (list: readonly SectionView[]): SectionView[] => list.flatMap((s) => [s, ...sections(s.children)])
+    for (const section of sections(view.sections)) for (const action of section.actions) yield row(agreement, null, section.section.title, action, id)
+  }
+}

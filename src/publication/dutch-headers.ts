@@ -1,0 +1,80 @@
+/**
+ * Dutch column headers of the workbook and the version notes, by CSV column
+ * name. Tables share column names (every table has `id`, many `slug` and
+ * `position`), so one list serves them all; a table added later adds only
+ * its new names here (dutchHeader throws for a missing one, so a test fails).
+ */
+const headers: Record<string, string> = {
+  id: 'ID',
+  agreement_id: 'Akkoord-ID',
+  slug: 'Sleutel',
+  title: 'Titel',
+  subtitle: 'Ondertitel',
+  name: 'Naam',
+  display_name: 'Naam (gecorrigeerd)',
+  municipality: 'Gemeente',
+  period_start: 'Eerste jaar',
+  period_end: 'Laatste jaar',
+  presented_on: 'Gepresenteerd op',
+  source_file: 'Bronbestand',
+  source_sha256: 'SHA-256 van de bron',
+  source_line_count: 'Regels in de bron',
+  data_version: 'Dataversie',
+  license: 'Licentie',
+  language: 'Taal',
+  position: 'Volgorde',
+  party_id: 'Partij-ID',
+  signatory_position: 'Plaats onder de ondertekenaars',
+  start_line: 'Eerste bronregel',
+  end_line: 'Laatste bronregel',
+  parent_id: 'Bovenliggend hoofdstuk-ID',
+  kind: 'Soort',
+  text: 'Tekst',
+  heading_text: 'Kop',
+  heading_start_line: 'Eerste bronregel van de kop',
+  heading_end_line: 'Laatste bronregel van de kop',
+  vision_text: 'Visie',
+  vision_start_line: 'Eerste bronregel van de visie',
+  vision_end_line: 'Laatste bronregel van de visie',
+  vision_short_text: 'Korte visie',
+  vision_short_start_line: 'Eerste bronregel van de korte visie',
+  vision_short_end_line: 'Laatste bronregel van de korte visie',
+  theme_id: 'Thema-ID',
+  topic_id: 'Onderwerp-ID',
+  section_id: 'Hoofdstuk-ID',
+  action_id: 'Actie-ID',
+  description: 'Omschrijving',
+  value: 'Waarde',
+  unit: 'Eenheid',
+  is_minimum: 'Minimaal',
+  deadline: 'Uiterlijk',
+  start_date: 'Vanaf',
+  note: 'Toelichting',
+  category_id: 'Categorie-ID',
+  budget_line_id: 'Begrotingspost-ID',
+  year: 'Jaar',
+  amount: 'Bedrag (euro)',
+  continuing: 'Structureel',
+  inferred: 'Afgeleid',
+  inference_reason: 'Reden van afleiding',
+  label: 'Label',
+  person_id: 'Persoon-ID',
+  assignment_inferred: 'Toewijzing afgeleid',
+  assignment_reason: 'Reden van toewijzing',
+  portfolio_id: 'Portefeuille-ID',
+  responsibility_id: 'Taak-ID',
+  district_id: 'Wijk-ID',
+  responsible_note: 'Toelichting verantwoordelijkheid',
+  deadline_kind: 'Soort termijn',
+  date_inferred: 'Datum afgeleid',
+  date_reason: 'Reden van de datum',
+  frequency_count: 'Aantal keer',
+  frequency_period: 'Per',
+}
+
+/** The Dutch header of a column; throws for a column without one. */
+export function dutchHeader(column: string): string {
+  const header = headers[column]
+  if (header === undefined) throw new Error(`no Dutch header for column ${column}: add it to src/publication/dutch-headers.ts`)
+  return header
+}

@@ -1,0 +1,86 @@
+import ExcelJS from 'exceljs'
+import JSZip from 'jszip'
+import type { Kysely } from 'kysely'
+import { readFile, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { Database } from '../store/database.js'
+import { streamKeyedRecords } from '../read-model/keyed-records.js'
+import { commitmentColumns, type FlatRow } from './commitments-table.js'
+import { dutchHeader } from './dutch-headers.js'
+import type { Column } from './table-columns.js'
+import type { TableDefinition } from './table-definition.js'
+
+export const workbookPath = 'open-akkoord.xlsx'
+export const commitmentsSheet = 'Toezeggingen'
+
+/** How a column is shown: real numbers, dates and booleans, with a Dutch-friendly width. */
+function cellValue(column: Column, value: ReturnType<Column['value']>): ExcelJS.CellValue {
+  if (value === null) return null
+  // A date at midnight UTC becomes a whole Excel date serial, the same in every time zone.
+  if (column.type === 'date') return new Date(`${String(value)}T00:00:00Z`)
+  return value
+}
+
+const formatOf = (column: Column): string | undefined =>
+  column.type === 'date' ? 'dd-mm-yyyy' : column.type === 'year' ? '0' : column.name === 'amount' || column.name === 'value' ? '#,##0' : undefined
+
+const widthOf = (column: Column): number =>
+  column.type === 'string' ? (column.name === 'id' || column.name.endsWith('_id') ? 24 : ['text', 'note', 'assignment_reason', 'inference_reason'].some((n) => column.name.endsWith(n)) ? 60 : 24) : 12
+
+/**
+ * Writes the workbook: first the flat table of commitments, then one sheet
+ * per published table with Dutch headers, a frozen, bold header row, numbers
+ * as numbers, dates as Excel dates and booleans as booleans. Rows stream to
+ * the file. The zip container is rewritten with the data's date on every
+ * entry, so the same data gives the same bytes (ExcelJS stamps the clock).
+ */
+export async function writeWorkbook(options: {
+  db: Kysely<Database>
+  directory: string
+  tables: readonly TableDefinition[]
+  commitments: AsyncIterable<FlatRow>
+  /** The data's date (YYYY-MM-DD): the workbook's creation date and every entry's time stamp. */
+  date: string
+  title: string
+  publisherName: string
+}): Promise<string> {
+  const path = join(options.directory, workbookPath)
+  const date = new Date(`${options.date}T00:00:00Z`)
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: false })
+  workbook.created = date
+  workbook.modified = date
+  workbook.creator = options.publisherName
+  workbook.lastModifiedBy = options.publisherName
+  workbook.title = options.title
+  const sheet = (name: string, columns: Partial<ExcelJS.Column>[]) => {
+    const worksheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] })
+    worksheet.columns = columns
+    worksheet.getRow(1).font = { bold: true }
+    return worksheet
+  }
+
+  const flat = sheet(commitmentsSheet, commitmentColumns.map((c) => ({ header: c.header, width: c.width, style: c.type === 'text' ? { alignment: { wrapText: c.width > 40, vertical: 'top' } } : {} })))
+  for await (const row of options.commitments) flat.addRow(row).commit()
+  flat.commit()
+
+  for (const table of options.tables) {
+    const worksheet = sheet(table.dutchTitle, table.columns.map((c) => {
+      const numFmt = formatOf(c)
+      return { header: dutchHeader(c.name), width: widthOf(c), ...(numFmt ? { style: { numFmt } } : {}) }
+    }))
+    for await (const row of streamKeyedRecords(options.db, table.entity)) {
+      worksheet.addRow(table.columns.map((c) => cellValue(c, c.value(row)))).commit()
+    }
+    worksheet.commit()
+  }
+  await workbook.commit()
+  await stampEntries(path, date)
+  return workbookPath
+}
+
+/** Rewrites a zip with one date on every entry, keeping the entries' order and content. */
+async function stampEntries(path: string, date: Date): Promise<void> {
+  const zip = await JSZip.loadAsync(await readFile(path))
+  zip.forEach((_name, entry) => { entry.date = date })
+  await writeFile(path, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 } }))
+}
