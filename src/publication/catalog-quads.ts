@@ -104,6 +104,7 @@ export function catalogQuads(context: CatalogContext): Quad[] {
     add(iri, dct + 'temporal', period)
     add(iri, dct + 'spatial', ...places)
     add(iri, dct + 'provenance', provenance)
+    add(iri, dct + 'conformsTo', packageUrl)
     add(iri, dcat + 'landingPage', landing)
     add(iri, foaf + 'page', index, readme)
   }
@@ -140,7 +141,6 @@ export function catalogQuads(context: CatalogContext): Quad[] {
   describeDataset(dataset, metadata.title, metadata.issued, metadata.modified)
   add(dataset, dcat + 'version', literal(metadata.version))
   add(dataset, adms + 'versionNotes', nl(context.notes))
-  add(dataset, dct + 'conformsTo', packageUrl)
   add(dataset, dcat + 'distribution', ...context.distributions.map((f) => describeDistribution(f, f.path, metadata.modified)))
 
   // DCAT 3 versioning: the dataset has a version per release, each with its notes and its own zip under releases/.

@@ -8,14 +8,15 @@ import SQLite from 'better-sqlite3'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { loadConfig, projectRoot } from '../../src/config.js'
 import { openDatabase } from '../../src/store/open-database.js'
+import { currentRelease } from '../../src/publication/release-store.js'
 import { writePublication } from '../../src/publication/write-publication.js'
 import { readZip } from './read-zip.js'
 import { baseUrl, dumpInto, publisherName, publisherUri, sharedPublication } from './publication-fixture.js'
 
 const sha256 = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex')
-/** Every file under a folder, as sorted relative POSIX paths. */
+/** Every file under a folder (hidden ones aside), as sorted relative POSIX paths. */
 function filesUnder(root: string, folder = root): string[] {
-  return readdirSync(folder, { withFileTypes: true }).flatMap((entry) =>
+  return readdirSync(folder, { withFileTypes: true }).filter((entry) => !entry.name.startsWith('.')).flatMap((entry) =>
     entry.isDirectory() ? filesUnder(root, join(folder, entry.name)) : [relative(root, join(folder, entry.name)).split('\\').join('/')]).sort()
 }
 
@@ -34,7 +35,7 @@ describe('SHA256SUMS', () => {
       return path
     })
     expect(listed).toEqual(filesUnder(dir).filter((f) => f !== 'SHA256SUMS'))
-    expect(listed).toHaveLength(22 * 2 + 9)
+    expect(listed).toHaveLength(22 * 2 + 13)
   })
 
   it('is accepted by sha256sum -c', () => {
@@ -61,23 +62,24 @@ describe('a dump', () => {
     const again = join(await mkdtemp(join(tmpdir(), 'open-akkoord-again-')), 'publication')
     await dumpInto(again)
     const files = filesUnder(dir)
-    expect(filesUnder(again)).toEqual(files)
-    for (const file of files) expect(sha256(join(again, file)), file).toBe(sha256(join(dir, file)))
+    expect(filesUnder(currentRelease(again))).toEqual(files)
+    for (const file of files) expect(sha256(join(currentRelease(again), file)), file).toBe(sha256(join(dir, file)))
   })
 
   it('takes the base URL from its settings: another URL changes the catalogue, not the tables', async () => {
     const other = join(await mkdtemp(join(tmpdir(), 'open-akkoord-other-')), 'publication')
     await dumpInto(other, 'https://data.assen.nl/akkoord')
-    expect(readFileSync(join(other, 'catalog.ttl'), 'utf8')).toContain('<https://data.assen.nl/akkoord/data/csv/actions.csv>')
-    expect(readFileSync(join(other, 'catalog.ttl'), 'utf8')).not.toContain(baseUrl)
-    expect(sha256(join(other, 'csv/actions.csv'))).toBe(sha256(join(dir, 'csv/actions.csv')))
+    expect(readFileSync(join(other, 'current/catalog.ttl'), 'utf8')).toContain('<https://data.assen.nl/akkoord/data/csv/actions.csv>')
+    expect(readFileSync(join(other, 'current/catalog.ttl'), 'utf8')).not.toContain(baseUrl)
+    expect(sha256(join(other, 'current/csv/actions.csv'))).toBe(sha256(join(dir, 'csv/actions.csv')))
   })
 
   it('is atomic: a failing dump leaves the previous publication untouched and no temporary folder behind', async () => {
     const parent = await mkdtemp(join(tmpdir(), 'open-akkoord-atomic-'))
     const outDir = join(parent, 'publication')
     await dumpInto(outDir)
-    const before = new Map(filesUnder(outDir).map((f) => [f, sha256(join(outDir, f))]))
+    const current = currentRelease(outDir)
+    const before = new Map(filesUnder(current).map((f) => [f, sha256(join(current, f))]))
     // A real failure half-way: a database that lost a table the dump reads after the first files.
     const broken = join(parent, 'broken.sqlite')
     await copyFile(loadConfig({}).databasePath, broken)
@@ -91,19 +93,21 @@ describe('a dump', () => {
     } finally {
       await store.db.destroy()
     }
-    expect(new Map(filesUnder(outDir).map((f) => [f, sha256(join(outDir, f))]))).toEqual(before)
+    expect(new Map(filesUnder(current).map((f) => [f, sha256(join(current, f))]))).toEqual(before)
     expect(readdirSync(parent).sort()).toEqual(['broken.sqlite', 'publication'])
+    expect(readdirSync(join(outDir, '.builds'))).toHaveLength(1)
   })
 
   it('replaces a previous publication whole, leaving no stale file', async () => {
     const parent = await mkdtemp(join(tmpdir(), 'open-akkoord-replace-'))
     const outDir = join(parent, 'publication')
     await dumpInto(outDir)
-    execFileSync('touch', [join(outDir, 'stale.csv')])
+    execFileSync('touch', [join(outDir, 'current', 'stale.csv')])
     await dumpInto(outDir)
-    expect(existsSync(join(outDir, 'stale.csv'))).toBe(false)
-    expect(statSync(outDir).mode & 0o777).toBe(0o755)
+    expect(existsSync(join(outDir, 'current', 'stale.csv'))).toBe(false)
+    expect(statSync(join(outDir, 'current')).mode & 0o777).toBe(0o755)
     expect(readdirSync(parent)).toEqual(['publication'])
+    expect(readdirSync(outDir).sort()).toEqual(['.builds', 'current', 'releases'])
   })
 })
 
@@ -115,9 +119,9 @@ describe('npm run dump', () => {
     })
     const ok = run(['--out', out])
     expect(ok.status, ok.stderr).toBe(0)
-    expect(ok.stdout).toMatch(/wrote 54 files .* data version 2026-11-28/)
-    expect(filesUnder(out)).toEqual(filesUnder(dir))
-    expect(sha256(join(out, 'catalog.ttl'))).toBe(sha256(join(dir, 'catalog.ttl')))
+    expect(ok.stdout).toMatch(/wrote 58 files .* data version 2026-11-28, the first release/)
+    expect(filesUnder(currentRelease(out))).toEqual(filesUnder(dir))
+    expect(sha256(join(out, 'current/catalog.ttl'))).toBe(sha256(join(dir, 'catalog.ttl')))
     const bad = run(['--bogus'])
     expect(bad.status).toBe(1)
     expect(bad.stderr).toMatch(/dump failed, the previous publication is untouched/)

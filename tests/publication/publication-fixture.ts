@@ -2,6 +2,7 @@ import { mkdtemp } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { loadConfig, projectRoot } from '../../src/config.js'
+import { currentRelease } from '../../src/publication/release-store.js'
 import { writePublication, type PublicationResult } from '../../src/publication/write-publication.js'
 import { openTestStore } from '../helpers.js'
 
@@ -19,13 +20,16 @@ export async function dumpInto(outDir: string, base = baseUrl): Promise<Publicat
   }
 }
 
-let shared: Promise<{ dir: string; result: PublicationResult }> | null = null
+let shared: Promise<{ root: string; dir: string; result: PublicationResult }> | null = null
 
-/** One publication shared by the tests of a file (each test file runs in its own process). */
-export function sharedPublication(): Promise<{ dir: string; result: PublicationResult }> {
+/**
+ * One publication shared by the tests of a file (each test file runs in its
+ * own process): `root` is the publication folder, `dir` its current release.
+ */
+export function sharedPublication(): Promise<{ root: string; dir: string; result: PublicationResult }> {
   shared ??= (async () => {
-    const dir = join(await mkdtemp(join(tmpdir(), 'open-akkoord-pub-')), 'publication')
-    return { dir, result: await dumpInto(dir) }
+    const root = join(await mkdtemp(join(tmpdir(), 'open-akkoord-pub-')), 'publication')
+    return { root, dir: currentRelease(root), result: await dumpInto(root) }
   })()
   return shared
 }

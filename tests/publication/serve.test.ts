@@ -14,11 +14,12 @@ let server: Server
 let origin: string
 
 beforeAll(async () => {
-  ;({ dir } = await sharedPublication())
+  let root: string
+  ;({ dir, root } = await sharedPublication())
   // Things a request must never reach: a secret beside the publication and a symlink inside it pointing at it.
   writeFileSync(join(dir, '..', 'secret.txt'), 'secret')
   symlinkSync(join(dir, '..', 'secret.txt'), join(dir, 'csv', 'link.csv'))
-  const handler = createPublicationHandler({ publicationDir: dir, publicBaseUrl: baseUrl })
+  const handler = createPublicationHandler({ publicationDir: root, publicBaseUrl: baseUrl })
   server = createServer((req, res) => {
     handler(req, res, new URL(req.url!, 'http://localhost')).then((handled) => {
       if (!handled) res.writeHead(418).end()
