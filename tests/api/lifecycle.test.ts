@@ -1,5 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { connect } from 'node:net'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { projectRoot } from '../../src/config.js'
@@ -24,7 +26,8 @@ afterAll(() => { for (const child of children) if (child.exitCode === null) chil
  */
 function run(env: Record<string, string>): { child: ChildProcess; logs: any[]; stderr: () => string; exited: Started['exited']; logged: Started['logged'] } {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/start.ts'], {
-    cwd: projectRoot, env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', SHUTDOWN_GRACE_MS: '0', ...env }, stdio: ['ignore', 'pipe', 'pipe'],
+    // The publication goes to a temporary folder: a test never writes into the project's own folders.
+    cwd: projectRoot, env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', SHUTDOWN_GRACE_MS: '0', PUBLICATION_DIR: mkdtempSync(join(tmpdir(), 'open-akkoord-lifecycle-')), ...env }, stdio: ['ignore', 'pipe', 'pipe'],
   })
   children.push(child)
   const logs: any[] = []

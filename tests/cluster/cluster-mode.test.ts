@@ -1,8 +1,11 @@
 import { spawn } from 'node:child_process'
-import { readdirSync, readFileSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { projectRoot } from '../../src/config.js'
 import { freePort } from '../../bench/child-process.js'
+import { testEditorialPath } from '../api/support.js'
 
 
 /** The pids whose parent is pid (Linux /proc). */
@@ -22,7 +25,11 @@ describe('cluster mode (WORKERS=2)', { timeout: 300_000 }, () => {
     const port = await freePort()
     const primary = spawn(process.execPath, ['--import', 'tsx', 'src/cli/start.ts'], {
       cwd: projectRoot, stdio: ['ignore', 'ignore', 'pipe'],
-      env: { PORT: String(port), HOST: '127.0.0.1', WORKERS: '2', LOG_LEVEL: 'warn', SHUTDOWN_GRACE_MS: '0' },
+      // The publication and the editorial store go to temporary folders: a test never writes into the project's own folders.
+      env: {
+        PORT: String(port), HOST: '127.0.0.1', WORKERS: '2', LOG_LEVEL: 'warn', SHUTDOWN_GRACE_MS: '0',
+        PUBLICATION_DIR: mkdtempSync(join(tmpdir(), 'open-akkoord-cluster-')), EDITORIAL_DATABASE: testEditorialPath(),
+      },
     })
     let stderr = ''
     primary.stderr!.on('data', (chunk: Buffer) => { stderr += chunk.toString() })
