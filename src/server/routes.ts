@@ -9,6 +9,7 @@ import type { ResponseCache } from './response-cache.js'
 import type { RouteHandler } from './route.js'
 import { createSchemaRoute } from './schema-route.js'
 import { createPublicationHandler } from '../publication/serve-publication.js'
+import { createLinkedDataHandler } from '../publication/serve-linked-data.js'
 import { ReportSources } from '../reports/report-sources.js'
 import { createReportsHandler } from '../reports/serve-reports.js'
 import { createWebHandler } from '../web/serve-web.js'
@@ -59,6 +60,7 @@ export function createRoutes(deps: RouteDependencies): Routes {
       createSchemaRoute(),
       createGraphiqlAssetsRoute(),
       createPublicationHandler(deps.config),
+      createLinkedDataHandler(deps.config),
       reports,
       createWebHandler({ config: deps.config, stores: deps.stores, cache: deps.cache, sources }),
     ],

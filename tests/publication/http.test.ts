@@ -5,10 +5,11 @@ import { request } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { brotliDecompressSync, gunzipSync } from 'node:zlib'
+import { Parser } from 'n3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ConfigError, loadConfig, projectRoot } from '../../src/config.js'
 import { startTestServer } from '../api/support.js'
-import { dumpInto } from './publication-fixture.js'
+import { baseUrl, dumpInto } from './publication-fixture.js'
 
 let base: string
 let close: () => Promise<void>
@@ -29,7 +30,8 @@ function get(path: string, headers: Record<string, string> = {}, method = 'GET')
 beforeAll(async () => {
   const publicationDir = join(await mkdtemp(join(tmpdir(), 'open-akkoord-http-')), 'publication')
   await dumpInto(publicationDir)
-  const server = await startTestServer({ PUBLICATION_DIR: publicationDir })
+  // The server's address is the one the publication was written for, as it is when the server writes it.
+  const server = await startTestServer({ PUBLICATION_DIR: publicationDir, PUBLIC_BASE_URL: baseUrl })
   base = server.base
   close = server.close
 })
@@ -115,5 +117,43 @@ describe('settings that cannot go wrong', () => {
     expect(ok.stderr.match(/warning: PUBLIC_BASE_URL is not set/g)).toHaveLength(1)
     expect(ok.stdout).toMatch(/building the database/)
     expect(existsSync(join(dir, 'publication/current/LEESMIJ.txt'))).toBe(true)
+  })
+})
+
+describe('linked data that resolves', () => {
+  it('answers a record\'s IRI as Turtle and JSON-LD, and sends a browser to the page that shows it', async () => {
+    const theme = '/id/theme/assen-2022-2026/wonen'
+    const turtle = await get(theme, { accept: 'text/turtle' })
+    expect(turtle.status).toBe(200)
+    expect(turtle.headers['content-type']).toBe('text/turtle; charset=utf-8')
+    expect(turtle.headers.vary).toMatch(/Accept/)
+    const triples = new Parser().parse(turtle.body.toString('utf8'))
+    expect(triples.every((t) => t.subject.value === `${baseUrl}${theme}`)).toBe(true)
+    expect(triples.some((t) => t.object.value === 'https://w3id.org/open-akkoord/def#Theme')).toBe(true)
+    const jsonld = await get(theme, { accept: 'application/ld+json' })
+    expect((JSON.parse(jsonld.body.toString('utf8')) as { '@graph': { '@id': string }[] })['@graph'][0]!['@id']).toBe(`${baseUrl}${theme}`)
+    const browser = await get(theme, { accept: 'text/html,application/xhtml+xml,*/*;q=0.8' })
+    expect(browser.status).toBe(303)
+    expect(browser.headers.location).toBe(`${baseUrl}/thema/wonen`)
+    expect((await get('/id/action/assen-2022-2026/no-such-action', { accept: 'text/turtle' })).status).toBe(404)
+  })
+
+  it('sends a browser from an action to its topic on the theme page', async () => {
+    const rdf = new Parser().parse((await get('/data/rdf/open-akkoord.ttl')).body.toString('utf8'))
+    const action = rdf.find((q) => q.object.value === 'https://w3id.org/open-akkoord/def#Action' && rdf.some((t) => t.subject.equals(q.subject) && t.predicate.value.endsWith('#topic')))!.subject.value
+    const browser = await get(action.slice(baseUrl.length), { accept: 'text/html' })
+    expect(browser.status).toBe(303)
+    expect(browser.headers.location).toMatch(new RegExp(`^${baseUrl}/thema/[\\w-]+#[\\w-]+$`))
+  })
+
+  it('publishes the vocabulary at /def as Turtle, JSON-LD and a readable page, with the SKOS kinds', async () => {
+    const turtle = new Parser().parse((await get('/def', { accept: 'text/turtle' })).body.toString('utf8'))
+    const subjects = new Set(turtle.map((q) => q.subject.value))
+    for (const term of ['Action', 'kind', 'actionKind-new', 'ActionKinds', 'municipality']) expect(subjects, term).toContain(`https://w3id.org/open-akkoord/def#${term}`)
+    expect(turtle.some((q) => q.subject.value.endsWith('#Action') && q.predicate.value.endsWith('subClassOf') && q.object.value === 'https://schema.org/Action')).toBe(true)
+    expect((await get('/def', { accept: 'application/ld+json' })).headers['content-type']).toBe('application/ld+json; charset=utf-8')
+    const page = await get('/def', { accept: 'text/html' })
+    expect(page.headers['content-type']).toBe('text/html; charset=utf-8')
+    expect(page.body.toString('utf8')).toContain('<dt id="actionKind-new">')
   })
 })

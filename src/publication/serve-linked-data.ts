@@ -1,0 +1,105 @@
+import { readFile, realpath } from 'node:fs/promises'
+import { join } from 'node:path'
+import { Readable } from 'node:stream'
+import { text } from 'node:stream/consumers'
+import { Parser, Writer, type Quad } from 'n3'
+import type { Config } from '../config.js'
+import type { RouteHandler } from '../server/route.js'
+import { locationPath } from '../web/web-paths.js'
+import { JsonLdWriter } from './jsonld-writer.js'
+import { ownNamespace } from './own-terms.js'
+import { currentRelease } from './release-store.js'
+import { negotiate } from './serve-publication.js'
+import { publicationTables } from './tables.js'
+import { vocabularyHtml } from './vocabulary-html.js'
+import { vocabularyQuads } from './vocabulary-quads.js'
+import { ns, publicationPrefixes } from './vocabulary.js'
+import { catalogPaths } from './write-catalog.js'
+import { rdfPath } from './write-data-files.js'
+
+const rdfTypes = ['text/turtle', 'application/ld+json', 'text/html'] as const
+
+/** The triples of the current release (data and catalogue) by subject, read once per release. */
+let graph: { release: string; bySubject: Map<string, Quad[]> } | null = null
+
+async function subjectsOf(publicationDir: string): Promise<Map<string, Quad[]>> {
+  const release = await realpath(currentRelease(publicationDir))
+  if (graph?.release === release) return graph.bySubject
+  const bySubject = new Map<string, Quad[]>()
+  for (const path of [rdfPath('turtle'), catalogPaths.turtle]) {
+    for (const q of new Parser().parse(await readFile(join(release, path), 'utf8'))) {
+      const list = bySubject.get(q.subject.value) ?? []
+      list.push(q)
+      bySubject.set(q.subject.value, list)
+    }
+  }
+  graph = { release, bySubject }
+  return bySubject
+}
+
+async function serialize(quads: readonly Quad[], type: 'text/turtle' | 'application/ld+json'): Promise<string> {
+  if (type === 'application/ld+json') return text(Readable.from(quads).pipe(new JsonLdWriter(publicationPrefixes)))
+  return new Promise((resolve, reject) => {
+    const writer = new Writer({ prefixes: publicationPrefixes, format: 'text/turtle' })
+    writer.addQuads([...quads])
+    writer.end((error, result) => (error ? reject(error) : resolve(result)))
+  })
+}
+
+/** The site page that shows a record: theme, alderman and district pages, a topic's place on its theme page, the reports. */
+function sitePath(iri: string, bySubject: Map<string, Quad[]>): string {
+  const [type = '', , key = null] = iri.split('/id/')[1]?.split('/') ?? []
+  const value = (subject: string | undefined, predicate: string) => bySubject.get(subject ?? '')?.find((q) => q.predicate.value === predicate)?.object.value
+  const topicOf = (subject: string) => (type === 'topic' ? subject : value(subject, ownNamespace + 'topic'))
+  const action = type === 'target' ? value(iri, ownNamespace + 'action') : iri
+  const topic = action ? topicOf(action) : undefined
+  const themeSlug = (topic ? value(topic, ownNamespace + 'theme') : undefined)?.split('/').at(-1) ?? null
+  const topicTitle = topic ? value(topic, ns.schema + 'name') ?? null : null
+  const kinds: Record<string, Parameters<typeof locationPath>[0]['kind']> = {
+    theme: 'theme', topic: 'topic', action: 'action', target: 'target', 'budget-line': 'budget_line', rule: 'rule', section: 'section', portfolio: 'portfolio', district: 'district',
+  }
+  const kind = kinds[type]
+  return kind ? locationPath({ kind, recordId: 0, slug: key, themeSlug, topicTitle }) : type === 'dataset' || type === 'distribution' ? '/data/' : '/'
+}
+
+/**
+ * Linked data that resolves: every IRI the publication mints under /id/
+ * answers Turtle or JSON-LD (its triples in the current release) by Accept,
+ * and a browser is sent (303) to the site page that shows the record. /def is
+ * the vocabulary, as Turtle, JSON-LD or a readable Dutch page.
+ */
+export function createLinkedDataHandler(config: Pick<Config, 'publicationDir' | 'publicBaseUrl'>): RouteHandler {
+  return async (request, response, url) => {
+    const isVocabulary = url.pathname === '/def' || url.pathname === '/def/'
+    if (!isVocabulary && !url.pathname.startsWith('/id/')) return false
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      response.writeHead(405, { Allow: 'GET, HEAD', 'Content-Type': 'text/plain; charset=utf-8' }).end('Method not allowed.\n')
+      return true
+    }
+    const type = negotiate(request.headers.accept, rdfTypes) as (typeof rdfTypes)[number]
+    let body: string
+    if (isVocabulary) {
+      const quads = vocabularyQuads(publicationTables)
+      body = type === 'text/html' ? vocabularyHtml(quads) : await serialize(quads, type)
+    } else {
+      const bySubject = await subjectsOf(config.publicationDir).catch(() => new Map<string, Quad[]>())
+      const iri = `${config.publicBaseUrl}${url.pathname}`
+      const quads = bySubject.get(iri)
+      if (!quads) {
+        response.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8', Vary: 'Accept' }).end(`No record has the IRI ${iri}.\n`)
+        return true
+      }
+      if (type === 'text/html') {
+        response.writeHead(303, { Location: `${config.publicBaseUrl}${sitePath(iri, bySubject)}`, Vary: 'Accept', 'Content-Length': '0' }).end()
+        return true
+      }
+      body = await serialize(quads, type)
+    }
+    response.writeHead(200, {
+      'Content-Type': `${type}; charset=utf-8`, 'Content-Length': String(Buffer.byteLength(body)), Vary: 'Accept',
+      'Cache-Control': 'public, max-age=300', 'X-Content-Type-Options': 'nosniff',
+    })
+    response.end(request.method === 'HEAD' ? undefined : body)
+    return true
+  }
+}
