@@ -141,7 +141,8 @@ describe('the server process', { timeout: 300_000 }, () => {
     } finally {
       scratch.remove()
     }
-  })
+    // The server writes the publication at start and again on SIGHUP (the database changed): two dumps.
+  }, 180_000)
 
   it('builds the database first when it is missing', async () => {
     const scratch = temporaryDir('first-build')
