@@ -8,6 +8,7 @@ const types: Record<string, string> = {
   txt: 'text/plain; charset=utf-8',
   sqlite: 'application/vnd.sqlite3',
   zip: 'application/zip',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   SHA256SUMS: 'text/plain; charset=utf-8',
 }
 

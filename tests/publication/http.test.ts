@@ -67,6 +67,9 @@ describe('compression', () => {
     expect(part.body.equals(whole.body.subarray(100, 200))).toBe(true)
     // Files that are compressed already are sent as they are.
     expect((await get('/data/open-akkoord.zip', { 'accept-encoding': 'gzip' })).headers['content-encoding']).toBeUndefined()
+    const workbook = await get('/data/open-akkoord.xlsx', { 'accept-encoding': 'gzip' })
+    expect(workbook.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+    expect(workbook.headers['content-encoding']).toBeUndefined()
   })
 })
 
