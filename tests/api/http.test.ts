@@ -68,7 +68,7 @@ describe('response caching', () => {
     expect(etag).toMatch(/^"[\w-]{20,}"$/)
     expect(second.headers.get('etag')).toBe(etag)
     expect(first.headers.get('cache-control')).toBe('public, max-age=300, stale-while-revalidate=300')
-    expect(first.headers.get('vary')).toBe('Accept, Authorization')
+    expect(first.headers.get('vary')).toBe('Accept, Authorization, Accept-Encoding')
     const notModified = await get(q, { 'if-none-match': etag })
     expect(notModified.status).toBe(304)
     expect(await notModified.text()).toBe('')
