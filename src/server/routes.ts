@@ -62,7 +62,7 @@ export function createRoutes(deps: RouteDependencies): Routes {
       createPublicationHandler(deps.config),
       createLinkedDataHandler(deps.config),
       reports,
-      createWebHandler({ config: deps.config, stores: deps.stores, cache: deps.cache, sources }),
+      createWebHandler({ config: deps.config, stores: deps.stores, cache: deps.cache, sources, editorial: deps.editorial }),
     ],
     close: () => reports.close(),
   }

@@ -11,6 +11,9 @@ import type { SafeHtml } from './html.js'
 import { notFoundPage } from './pages/not-found-page.js'
 import { searchSite } from './search-site.js'
 import { WebSite } from './web-site.js'
+import type { EditorialStore } from '../editorial/open-editorial-store.js'
+import { publicationGeneration } from '../editorial/progress-snapshot.js'
+import { filterQuery, type ActionFilters } from './pages/actions-list-page.js'
 
 const assets: Record<string, { file: string; type: string }> = {
   '/static/site.css': { file: 'site.css', type: 'text/css; charset=utf-8' },
@@ -20,6 +23,7 @@ const assets: Record<string, { file: string; type: string }> = {
 /** Files for crawlers, made from the current agreement. */
 const siteFiles: Record<string, string> = { '/robots.txt': 'text/plain; charset=utf-8', '/sitemap.xml': 'application/xml; charset=utf-8' }
 const subjectPattern = /^\/(thema|wethouder|wijk)\/([a-z0-9-]{1,100})$/
+const actionPattern = /^\/afspraak\/([a-z0-9-]{1,200})$/
 /** Scripts only from this origin, no plugins, no framing by others: the pages need nothing else. */
 const securityHeaders = {
   'content-security-policy': "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'self'",
@@ -33,6 +37,8 @@ export interface WebHandlerDependencies {
   cache: ResponseCache
   /** The agreements read for reports, shared with the reports route. */
   sources: ReportSources
+  /** The editorial store: pages show its published progress. */
+  editorial: EditorialStore
 }
 
 /**
@@ -41,10 +47,10 @@ export interface WebHandlerDependencies {
  * from the read model once per database generation and served from the
  * response cache with an ETag, like the API's answers.
  */
-export function createWebHandler({ config, stores, cache, sources }: WebHandlerDependencies): RouteHandler {
-  let site = { generation: 0, value: new WebSite(config, sources) }
+export function createWebHandler({ config, stores, cache, sources, editorial }: WebHandlerDependencies): RouteHandler {
+  let site = { generation: 0, value: new WebSite(config, sources, editorial) }
   const siteFor = (generation: number) => {
-    if (site.generation !== generation) site = { generation, value: new WebSite(config, sources) }
+    if (site.generation !== generation) site = { generation, value: new WebSite(config, sources, editorial) }
     return site.value
   }
   const cacheControl = config.cache.maxAgeSeconds > 0 ? `public, max-age=${config.cache.maxAgeSeconds}` : 'public, no-cache'
@@ -62,7 +68,8 @@ export function createWebHandler({ config, stores, cache, sources }: WebHandlerD
   return async (request, response, url) => {
     const path = url.pathname
     const asset = assets[path]
-    const isPage = path === '/' || path === '/rapporten' || path === '/rapporten/maken' || path === '/zoeken' || subjectPattern.test(path)
+    const isPage = path === '/' || path === '/rapporten' || path === '/rapporten/maken' || path === '/zoeken' || path === '/afspraken'
+      || subjectPattern.test(path) || actionPattern.test(path)
     const siteFile = siteFiles[path]
     if (!asset && !isPage && !siteFile) return notFound(request, response, url)
     if (request.method !== 'GET' && request.method !== 'HEAD') {
@@ -89,17 +96,28 @@ export function createWebHandler({ config, stores, cache, sources }: WebHandlerD
         response.end()
         return true
       }
-      const key = `web:${lease.generation}:${path}${path === '/zoeken' ? `?${url.searchParams.get('q') ?? ''}` : ''}`
+      let query = path === '/zoeken' ? `?${url.searchParams.get('q') ?? ''}` : ''
+      let filters: ActionFilters | undefined
+      if (path === '/afspraken') {
+        const parsed = await web.actionFilters(lease, url.searchParams)
+        if ('error' in parsed) return page(request, response, notFoundPage(web.theme, `${parsed.error} Kies uit de lijst op de pagina Afspraken.`), 404, lease.generation)
+        filters = parsed.filters
+        query = filterQuery(filters)
+      }
+      // Pages show published progress: keyed on the publication generation too, a publication shows in the very next answer.
+      const key = `web:${lease.generation}:${publicationGeneration(editorial)}:${path}${query}`
       const hit = cache.get(key)
       if (hit && hit.generation === lease.generation) {
         send(request, response, hit)
         return true
       }
       const subject = subjectPattern.exec(path)
-      const body: SafeHtml | null = path === '/' ? await web.home(lease)
+      const action = actionPattern.exec(path)
+      const body: SafeHtml | null = filters ? await web.actions(lease, filters) : (path === '/' ? await web.home(lease)
         : path === '/rapporten' ? await web.reports(lease)
           : path === '/zoeken' ? await searchSite(web, lease, url.searchParams.get('q') ?? '')
-            : await web.subject(lease, subject![1]!, subject![2]!)
+            : action ? await web.action(lease, action[1]!)
+              : await web.subject(lease, subject![1]!, subject![2]!))
       if (!body) return page(request, response, notFoundPage(web.theme, `Er is geen pagina op ${path}.`), 404, lease.generation)
       const entry = entryOf(Buffer.from(body.toString()), 'text/html; charset=utf-8', cacheControl, 200, lease.generation)
       cache.set(key, entry)

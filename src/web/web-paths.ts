@@ -8,6 +8,8 @@ export const webPaths = {
   portfolio: (slug: string) => `/wethouder/${encodeURIComponent(slug)}`,
   district: (slug: string) => `/wijk/${encodeURIComponent(slug)}`,
   reports: '/rapporten',
+  action: (slug: string) => `/afspraak/${encodeURIComponent(slug)}`,
+  actions: '/afspraken',
 } as const
 
 /**

@@ -8,18 +8,28 @@ import type { ReportSources } from '../reports/report-sources.js'
 import type { StoreLease } from '../server/store-holder.js'
 import { listReports, type ReportListing } from '../reports/report-catalogue.js'
 import { createReportContext } from '../reports/report-context.js'
-import type { ReportType } from '../reports/report-model.js'
 import { loadReportTheme, type ReportTheme } from '../reports/report-theme.js'
 import { budgetChart } from '../reports/sections/budget-chart.js'
 import { SafeHtml } from './html.js'
+import { webPaths } from './web-paths.js'
+import { subjectActions, type ProgressSubjectType } from './progress/subject-actions.js'
 import { pageLayout } from './page-layout.js'
 import { homePage, type PublishedFile } from './pages/home-page.js'
 import { reportsPage } from './pages/reports-page.js'
 import { subjectPage } from './pages/subject-page.js'
 import { robotsTxt, sitemapXml } from './site-files.js'
+import type { EditorialStore } from '../editorial/open-editorial-store.js'
+import { progressSnapshot, type ProgressSnapshot } from '../editorial/progress-snapshot.js'
+import type { AgreementView } from '../read-model/agreement-view.js'
+import { actionPage, actionContext } from './pages/action-page.js'
+import { actionsListPage, parseActionFilters, type ActionFilters } from './pages/actions-list-page.js'
+import { progressSection } from './progress/progress-section.js'
 
 /** The subjects that have a page of their own, by the path segment the site uses. */
-export const subjectTypes: Record<string, ReportType> = { thema: 'theme', wethouder: 'portfolio', wijk: 'district' }
+export const subjectTypes: Record<string, ProgressSubjectType> = { thema: 'theme', wethouder: 'portfolio', wijk: 'district' }
+
+/** The action list's query parameter for each subject type. */
+const filterParameter: Record<ProgressSubjectType, string> = { theme: 'thema', portfolio: 'wethouder', district: 'wijk' }
 
 /** The main downloads of a publication, as the home page lists them (the rest is in the /data/ index). */
 const mainDownloads: { pattern: RegExp; title: string }[] = [
@@ -44,7 +54,7 @@ export class WebSite {
   readonly theme: ReportTheme
   private listings: ReportListing[] | undefined
 
-  constructor(private readonly config: Config, private readonly sources: ReportSources) {
+  constructor(private readonly config: Config, private readonly sources: ReportSources, private readonly editorial: EditorialStore) {
     this.theme = loadReportTheme(config.reports.themePath)
   }
 
@@ -59,7 +69,8 @@ export class WebSite {
     const { source } = await this.current(lease)
     const ctx = createReportContext(source.view, { totalsLabel: source.totalsLabel, baseUrl: source.baseUrl, type: 'budget', slug: null, tocDepth: 1 })
     const chart = new SafeHtml(barChartSvg(budgetChart(ctx), this.theme, { id: 'grafiek-begroting' }))
-    return pageLayout({ title: source.view.agreement.title, content: homePage(source.view, chart, this.publishedFiles()), theme: this.theme })
+    const progress = progressSection(this.progress(source.view), source.view.actions, this.theme, { id: 'grafiek-voortgang', listHref: webPaths.actions })
+    return pageLayout({ title: source.view.agreement.title, content: homePage(source.view, chart, this.publishedFiles(), progress), theme: this.theme })
   }
 
   /** The page of a theme, alderman or district, or null when there is no such subject. */
@@ -72,7 +83,8 @@ export class WebSite {
     return pageLayout({
       title: `${report.cover.kicker}: ${report.cover.name}`,
       trail: [{ label: 'Home', href: '/' }, { label: report.cover.name }],
-      content: subjectPage(report, listing, this.theme),
+      content: subjectPage(report, listing, this.theme, progressSection(this.progress(source.view), subjectActions(source.view, type, slug)!, this.theme,
+        { id: 'grafiek-voortgang', listHref: `${webPaths.actions}?${filterParameter[type]}=${encodeURIComponent(slug)}` })),
       theme: this.theme,
     })
   }
@@ -85,6 +97,39 @@ export class WebSite {
 
   robots(): string {
     return robotsTxt(this.config.publicBaseUrl)
+  }
+
+  /** The page of one action, or null when there is no action with that slug. */
+  async action(lease: StoreLease, slug: string): Promise<SafeHtml | null> {
+    const { source } = await this.current(lease)
+    const action = source.view.actions.find((a) => a.action.slug === slug)
+    if (!action) return null
+    const { theme } = actionContext(source.view, action)
+    return pageLayout({
+      title: `Afspraak: ${action.action.text}`,
+      trail: [{ label: 'Home', href: '/' }, ...(theme ? [{ label: theme.theme.name, href: webPaths.theme(theme.theme.slug) }] : []), { label: 'Afspraak' }],
+      content: actionPage(source.view, action, this.progress(source.view)),
+      theme: this.theme,
+    })
+  }
+
+  /** The action list's filters read from a query string, or an error message for filters that name nothing. */
+  async actionFilters(lease: StoreLease, params: URLSearchParams): Promise<{ filters: ActionFilters } | { error: string }> {
+    return parseActionFilters((await this.current(lease)).source.view, params)
+  }
+
+  /** The action list with the given filters. */
+  async actions(lease: StoreLease, filters: ActionFilters): Promise<SafeHtml> {
+    const { source } = await this.current(lease)
+    return pageLayout({
+      title: 'Afspraken en hun voortgang', trail: [{ label: 'Home', href: '/' }, { label: 'Afspraken' }],
+      content: actionsListPage(source.view, filters, this.progress(source.view)), theme: this.theme,
+    })
+  }
+
+  /** The published progress of the agreement, read once per publication generation. */
+  private progress(view: AgreementView): ProgressSnapshot {
+    return progressSnapshot(this.editorial, view.agreement.slug)
   }
 
   async reports(lease: StoreLease): Promise<SafeHtml> {

@@ -11,7 +11,7 @@ export interface PublishedFile {
 }
 
 /** The agreement at a glance, with the ways in: themes, aldermen, districts, search, reports and data. */
-export function homePage(view: AgreementView, chart: SafeHtml, files: readonly PublishedFile[]): SafeHtml {
+export function homePage(view: AgreementView, chart: SafeHtml, files: readonly PublishedFile[], progress?: SafeHtml): SafeHtml {
   const { agreement } = view
   return html`
 <h1>${agreement.title}</h1>
@@ -24,6 +24,7 @@ ${agreement.periodEnd} wil doen, wat het kost en wie ervoor verantwoordelijk is.
   <dt>Afspraken</dt><dd>${view.actions.length} concrete afspraken in ${view.themes.length} thema's</dd>
 </dl>
 ${searchForm('')}
+${progress}
 <h2 id="themas">Thema's</h2>
 <ul class="cards">${view.themes.map(({ theme, topics }) => {
     const count = topics.reduce((sum, t) => sum + t.actions.length, 0)

@@ -9,7 +9,7 @@ import { html, SafeHtml } from '../html.js'
  * same blocks the PDF and the HTML report are made of), with links to both.
  * The report's headings start at h2 under the page's own h1.
  */
-export function subjectPage(report: Report, listing: ReportListing, theme: ReportTheme): SafeHtml {
+export function subjectPage(report: Report, listing: ReportListing, theme: ReportTheme, progress?: SafeHtml): SafeHtml {
   const { cover } = report
   return html`
 <h1><span class="kicker">${cover.kicker}:</span> ${cover.name}</h1>
@@ -18,6 +18,7 @@ export function subjectPage(report: Report, listing: ReportListing, theme: Repor
   <a class="button" href="${listing.pdf}" download>Download als PDF (getagd, toegankelijk)<span class="visually-hidden">: ${listing.title}</span></a>
   <a class="button secondary" href="${listing.html}">Lees als webpagina<span class="visually-hidden">: ${listing.title}</span></a>
 </div>
+${progress}
 <div class="report-body">
 ${new SafeHtml(new HtmlBlockWriter(theme).blocks(report.body))}
 </div>`

@@ -1,0 +1,75 @@
+import type { ProgressSnapshot } from '../../editorial/progress-snapshot.js'
+import type { ProgressStatus } from '../../editorial/progress-vocabulary.js'
+import type { RevisionRecord } from '../../editorial/revision-record.js'
+import type { ActionView, AgreementView } from '../../read-model/agreement-view.js'
+import { actionKindLabel, describeTarget, formatDate, joinList } from '../../reports/dutch-text.js'
+import { formatMeasurement } from '../../reports/progress-labels.js'
+import { html, type SafeHtml } from '../html.js'
+import { webPaths } from '../web-paths.js'
+import { evidenceList, revisionDates, statusBadge } from '../progress/progress-blocks.js'
+
+/** The page heading's context: the theme and topic an action stands under, if any. */
+export function actionContext(view: AgreementView, action: ActionView) {
+  const theme = view.themes.find((t) => t.theme.id === action.action.themeId)
+  const topic = theme?.topics.find((t) => t.topic.id === action.action.topicId)
+  return { theme, topic }
+}
+
+/**
+ * The page of one action: its text as in the agreement, who is responsible,
+ * its current status with explanation, evidence and dates, its targets with
+ * their measurements, and the whole published history, newest first.
+ */
+export function actionPage(view: AgreementView, action: ActionView, progress: ProgressSnapshot): SafeHtml {
+  const { theme, topic } = actionContext(view, action)
+  const slug = action.action.slug
+  const current = progress.progressOf(slug)
+  const history = progress.history('action', slug)
+  const { startLine: start, endLine: end } = action.action.source
+  return html`
+<h1><span class="kicker">Afspraak:</span> ${action.action.text}</h1>
+<dl class="facts">
+  ${theme ? html`<dt>Thema</dt><dd><a href="${webPaths.theme(theme.theme.slug)}">${theme.theme.name}</a></dd>` : ''}
+  ${topic ? html`<dt>Onderwerp</dt><dd>${topic.topic.title}</dd>` : ''}
+  <dt>Soort</dt><dd>${actionKindLabel(action.action.kind)}</dd>
+  ${action.portfolios.length > 0 ? html`<dt>Verantwoordelijk</dt><dd>${action.portfolios.map((p, i) =>
+    html`${i > 0 ? ', ' : ''}<a href="${webPaths.portfolio(p.portfolio.slug)}">${p.holder.name}</a>`)}</dd>` : ''}
+  ${action.districts.length > 0 ? html`<dt>Wijken</dt><dd>${joinList(action.districts.map((d) => d.name))}</dd>` : ''}
+  <dt>Bron</dt><dd>Bestuursakkoord, regel${start === end ? ` ${start}` : `s ${start}-${end}`}</dd>
+</dl>
+<h2 id="voortgang">Voortgang</h2>
+${current ? currentBlock(current) : html`<p>${statusBadge('NOT_ASSESSED')}</p>
+<p>De voortgang van deze afspraak is nog niet beoordeeld.</p>`}
+${action.targets.length > 0 ? html`<h2 id="doelen">Doelen</h2>${action.targets.map((target) => {
+    const measurements = progress.measurementsOf(target.slug)
+    return html`<section class="target-progress" aria-labelledby="doel-${target.slug}">
+<h3 id="doel-${target.slug}">${describeTarget(target)}</h3>
+${measurements.length === 0 ? html`<p>Er is nog geen meting van dit doel gepubliceerd.</p>` : html`<ol class="history">${measurements.map((m) => html`<li>
+  <p><strong>${formatMeasurement(m.value ?? 0)}${target.unit ? ` ${target.unit}` : ''}</strong>${target.value !== null
+    ? ` van de ${target.isMinimum ? 'minimaal ' : ''}${formatMeasurement(target.value)}${target.unit ? ` ${target.unit}` : ''}` : ''}${m.asOf ? ` op ${formatDate(m.asOf)}` : ''}</p>
+  ${m.explanation ? html`<p>${m.explanation}</p>` : ''}${evidenceList(m.evidence)}${revisionDates(m)}</li>`)}</ol>`}
+</section>`
+  })}` : ''}
+<h2 id="geschiedenis">Geschiedenis</h2>
+${history.length === 0 ? html`<p>Er is nog niets over deze afspraak gepubliceerd.</p>`
+    : html`<ol class="history">${history.map((revision) => historyItem(revision, progress))}</ol>`}`
+}
+
+function currentBlock(current: RevisionRecord): SafeHtml {
+  return html`<div class="progress-current">
+<p>${statusBadge(current.status as ProgressStatus)}</p>
+<p>${current.explanation}</p>
+${current.evidence.length > 0 ? html`<h3>Bronnen</h3>${evidenceList(current.evidence)}` : ''}
+${revisionDates(current)}
+</div>`
+}
+
+function historyItem(revision: RevisionRecord, progress: ProgressSnapshot): SafeHtml {
+  if (revision.kind === 'retraction') {
+    return html`<li><p><strong>Ingetrokken</strong> (versie ${revision.revision})</p><p>${revision.explanation}</p>${revisionDates(revision)}</li>`
+  }
+  const retracted = progress.retractionOf(revision.id)
+  return html`<li><p>${statusBadge(revision.status as ProgressStatus)} (versie ${revision.revision})${retracted
+    ? html` <strong>ingetrokken</strong> in versie ${retracted.revision}` : ''}</p>
+<p>${revision.explanation}</p>${evidenceList(revision.evidence)}${revisionDates(revision)}</li>`
+}
