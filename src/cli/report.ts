@@ -11,8 +11,10 @@ import type { ReportFormat } from '../reports/report-model.js'
 import { loadReportTheme } from '../reports/report-theme.js'
 import { renderReport } from '../reports/render-report.js'
 import { openDatabase } from '../store/open-database.js'
+import { openEditorialStore } from '../editorial/open-editorial-store.js'
+import { progressSnapshot, type ProgressSnapshot } from '../editorial/progress-snapshot.js'
 
-const usage = 'usage: npm run report -- --type full|theme|portfolio|district|budget [--slug X] [--agreement Y] --format pdf|html --out FILE'
+const usage = 'usage: npm run report -- --type full|theme|portfolio|district|budget|progress [--slug X] [--agreement Y] --format pdf|html --out FILE'
 
 /** A command-line argument that is missing or has a bad value: names the argument and the value. */
 class UsageError extends Error {
@@ -37,7 +39,8 @@ async function main(argv: string[]): Promise<void> {
   try {
     const agreement = await findReportAgreement(store.db, values.agreement ?? null)
     const source = await loadReportSource(store.db, agreement, config.publicBaseUrl)
-    const report = buildReport(source, { type, slug: values.slug ?? null })
+    const report = type === 'progress' ? await withProgress(config.editorialDatabase, (progress) => buildReport({ ...source, progress: progress(agreement.slug) }, { type, slug: values.slug ?? null }))
+      : buildReport(source, { type, slug: values.slug ?? null })
     const file = await renderReport(report, format, (r) => renderPdf(r, theme), theme)
     const out = resolve(values.out)
     mkdirSync(dirname(out), { recursive: true })
@@ -45,6 +48,16 @@ async function main(argv: string[]): Promise<void> {
     console.log(`wrote ${out} (${file.body.length} bytes, ${type}${values.slug ? ` ${values.slug}` : ''}, ${agreement.slug} data version ${agreement.dataVersion})`)
   } finally {
     await store.db.destroy()
+  }
+}
+
+/** Runs build with the published progress of the editorial store (opened, read and closed again: the server may be using it). */
+async function withProgress<T>(path: string, build: (progress: (agreement: string) => ProgressSnapshot) => T): Promise<T> {
+  const editorial = await openEditorialStore(path)
+  try {
+    return build((agreement) => progressSnapshot(editorial, agreement))
+  } finally {
+    editorial.close()
   }
 }
 

@@ -7,6 +7,9 @@ import { buildThemeReport } from './build-theme-report.js'
 import { checkReportSlug } from './report-catalogue.js'
 import { createReportContext } from './report-context.js'
 import type { Report, ReportType } from './report-model.js'
+import type { ProgressSnapshot } from '../editorial/progress-snapshot.js'
+import { buildProgressReport } from './progress/build-progress-report.js'
+import { progressReportSubject } from './progress/progress-report-subject.js'
 
 export interface ReportRequest {
   type: ReportType
@@ -19,6 +22,8 @@ export interface ReportSource {
   totalsLabel: string
   /** The public address of the service, for the colophon's links. */
   baseUrl: string
+  /** The published progress, read at the current publication generation; the progress report needs it. */
+  progress?: ProgressSnapshot
 }
 
 /**
@@ -37,5 +42,8 @@ export function buildReport(source: ReportSource, request: ReportRequest): Repor
     case 'portfolio': return buildPortfolioReport(ctx, slug!)
     case 'district': return buildDistrictReport(ctx, slug!)
     case 'budget': return buildBudgetReport(ctx)
+    case 'progress':
+      if (!source.progress) throw new Error('the progress report needs the published progress: open the editorial store')
+      return buildProgressReport(ctx, progressReportSubject(source.view, slug)!, source.progress)
   }
 }

@@ -5,7 +5,7 @@
  */
 
 /** The kinds of report, in the order they are offered. */
-export const reportTypes = ['full', 'theme', 'portfolio', 'district', 'budget'] as const
+export const reportTypes = ['full', 'theme', 'portfolio', 'district', 'budget', 'progress'] as const
 export type ReportType = (typeof reportTypes)[number]
 
 export type ReportFormat = 'pdf' | 'html'

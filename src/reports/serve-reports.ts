@@ -9,7 +9,9 @@ import { PdfWorkerPool } from './pdf/pdf-worker-pool.js'
 import { checkReportSlug, listReports, parseReportType, type ReportListing } from './report-catalogue.js'
 import { ReportCache } from './report-cache.js'
 import { UnknownAgreementError, UnknownReportSlugError, UnknownReportTypeError } from './report-errors.js'
-import type { ReportFormat } from './report-model.js'
+import { reportTypes, type ReportFormat } from './report-model.js'
+import type { EditorialStore } from '../editorial/open-editorial-store.js'
+import { progressSnapshot } from '../editorial/progress-snapshot.js'
 import { loadReportTheme } from './report-theme.js'
 import { RenderLimiter, RenderQueueFullError } from './render-limiter.js'
 import { renderReport, type RenderedReport } from './render-report.js'
@@ -24,6 +26,8 @@ export interface ReportsHandlerOptions {
   onError?: (error: unknown) => void
   /** The agreements read for reports, shared with the web site; a handler of its own by default. */
   sources?: ReportSources
+  /** The editorial store whose published progress the progress report shows; without it that report is not served. */
+  editorial?: EditorialStore
 }
 
 /**
@@ -50,6 +54,11 @@ export function createReportsHandler(config: Config, stores: StoreProvider, opti
     }
   }
 
+  const progressOf = (agreementSlug: string) => {
+    if (!options.editorial) throw new UnknownReportTypeError('progress', reportTypes.filter((t) => t !== 'progress'))
+    return progressSnapshot(options.editorial, agreementSlug)
+  }
+
   const handler: RouteHandler = async (request, response, url) => {
     if (url.pathname !== '/reports' && !url.pathname.startsWith('/reports/')) return false
     if (request.method !== 'GET' && request.method !== 'HEAD') {
@@ -73,9 +82,11 @@ export function createReportsHandler(config: Config, stores: StoreProvider, opti
       const format = match[3] as ReportFormat
       const { generation, agreement, source: s } = await source(agreementSlug)
       checkReportSlug(s.view, type, slug)
-      const key = `${generation}:${agreement.slug}/${type}/${slug ?? ''}.${format}`
+      // The progress report keys on the publication generation too: a publication shows in the very next answer.
+      const progress = type === 'progress' ? progressOf(agreement.slug) : undefined
+      const key = `${generation}:${progress?.generation ?? ''}:${agreement.slug}/${type}/${slug ?? ''}.${format}`
       const file = await files.getOrCreate(key, () => limiter.run(() =>
-        renderReport(buildReport(s, { type, slug }), format, (report) => pool.render(report), theme)))
+        renderReport(buildReport({ ...s, progress }, { type, slug }), format, (report) => pool.render(report), theme)))
       sendReport(request, response, file, format)
     } catch (error) {
       if (error instanceof UnknownReportTypeError || error instanceof UnknownReportSlugError || error instanceof UnknownAgreementError) {

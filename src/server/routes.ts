@@ -47,7 +47,7 @@ export function createRoutes(deps: RouteDependencies): Routes {
   // Reports and web pages are built from the same agreement reads: one cache for both.
   const sources = new ReportSources(deps.config.publicBaseUrl)
   const reports = createReportsHandler(deps.config, deps.stores, {
-    sources, onError: (error) => deps.logger.error({ err: error }, 'report rendering failed'),
+    sources, editorial: deps.editorial, onError: (error) => deps.logger.error({ err: error }, 'report rendering failed'),
   })
   return {
     handlers: [

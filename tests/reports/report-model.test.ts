@@ -70,9 +70,12 @@ describe('the budget overview', () => {
 })
 
 describe('every report', () => {
-  it('is on offer: the full report, each theme, portfolio and district, and the budget', () => {
+  it('is on offer: the full report, each theme, portfolio and district, the budget, and progress for all of them', () => {
     const listings = listReports(source.view)
-    expect(listings).toHaveLength(2 + source.view.themes.length + source.view.portfolios.length + source.view.districts.length)
+    const subjects = source.view.themes.length + source.view.portfolios.length + source.view.districts.length
+    expect(listings).toHaveLength(2 + subjects + 1 + subjects)
+    expect(listings).toContainEqual({ type: 'progress', slug: null, title: 'Voortgangsrapportage', pdf: '/reports/progress.pdf', html: '/reports/progress.html' })
+    expect(listings).toContainEqual({ type: 'progress', slug: 'thema-wonen', title: 'Voortgangsrapportage thema Wonen', pdf: '/reports/progress/thema-wonen.pdf', html: '/reports/progress/thema-wonen.html' })
     expect(new Set(listings.map((l) => l.pdf)).size).toBe(listings.length)
     expect(listings).toContainEqual({ type: 'district', slug: 'pittelo', title: 'Wijk Pittelo', pdf: '/reports/district/pittelo.pdf', html: '/reports/district/pittelo.html' })
   })

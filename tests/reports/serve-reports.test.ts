@@ -99,7 +99,8 @@ describe('GET /reports/…', () => {
     expect(response.headers.get('content-type')).toBe('application/json; charset=utf-8')
     const listing = await response.json() as { dataVersion: string; reports: { type: string; slug: string | null; pdf: string }[] }
     expect(listing.reports).toEqual(await listAvailableReports(store))
-    expect(listing.reports).toHaveLength(24)
+    // 24 reports of the agreement, and the progress report of the whole and of each of its 22 subjects.
+    expect(listing.reports).toHaveLength(24 + 23)
     expect(listing.reports.map((r) => r.pdf)).toContain('/reports/portfolio/broekema.pdf')
   })
 })

@@ -5,14 +5,30 @@ import { findReportAgreement, loadReportSource } from '../../src/reports/load-re
 import type { Report, ReportType } from '../../src/reports/report-model.js'
 import { loadReportTheme, type ReportTheme } from '../../src/reports/report-theme.js'
 import { openTestStore } from '../helpers.js'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { openEditorialStore } from '../../src/editorial/open-editorial-store.js'
+import { progressSnapshot } from '../../src/editorial/progress-snapshot.js'
 
 export const baseUrl = 'http://open-akkoord.test'
 
 /** The read model of the test database as the reports see it, and the project's theme. */
 export async function loadFixture(): Promise<{ source: ReportSource; theme: ReportTheme; close(): Promise<void> }> {
   const store = openTestStore()
-  const source = await loadReportSource(store.db, await findReportAgreement(store.db, null), baseUrl)
-  return { source, theme: loadReportTheme(loadConfig({}).reports.themePath), close: () => store.db.destroy() }
+  // The progress report reads a real editorial store: a temporary one, empty, as the real agreement's is.
+  const folder = mkdtempSync(join(tmpdir(), 'open-akkoord-report-editorial-'))
+  const editorial = await openEditorialStore(join(folder, 'editorial.sqlite'))
+  const loaded = await loadReportSource(store.db, await findReportAgreement(store.db, null), baseUrl)
+  const source = { ...loaded, progress: progressSnapshot(editorial, loaded.view.agreement.slug) }
+  return {
+    source, theme: loadReportTheme(loadConfig({}).reports.themePath),
+    close: async () => {
+      editorial.close()
+      rmSync(folder, { recursive: true, force: true })
+      await store.db.destroy()
+    },
+  }
 }
 
 export const build = (source: ReportSource, type: ReportType, slug: string | null = null): Report => buildReport(source, { type, slug })

@@ -3,7 +3,7 @@ import { parse } from 'parse5'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { progressStatuses } from '../../src/editorial/progress-vocabulary.js'
 import { contrastRatio } from '../../src/reports/contrast-ratio.js'
-import { statusClass, statusStyles } from '../../src/reports/progress-labels.js'
+import { statusClass, statusStyles } from '../../src/reports/progress/progress-labels.js'
 import { assessment, publishProgress, recordProgress, retractProgress, startEditorialServer } from '../editorial/support.js'
 
 type Node = { nodeName: string; attrs?: { name: string; value: string }[]; childNodes?: Node[]; value?: string }

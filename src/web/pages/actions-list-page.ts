@@ -1,10 +1,10 @@
 import type { ProgressSnapshot } from '../../editorial/progress-snapshot.js'
 import { progressStatuses, type ProgressStatus } from '../../editorial/progress-vocabulary.js'
 import type { ActionView, AgreementView } from '../../read-model/agreement-view.js'
-import { statusLabel } from '../../reports/progress-labels.js'
+import { statusLabel } from '../../reports/progress/progress-labels.js'
 import { html, type SafeHtml } from '../html.js'
 import { statusBadge } from '../progress/progress-blocks.js'
-import { subjectActions, type ProgressSubjectType } from '../progress/subject-actions.js'
+import { subjectActions, type ProgressSubjectType } from '../../reports/progress/subject-actions.js'
 import { webPaths } from '../web-paths.js'
 import { actionContext } from './action-page.js'
 

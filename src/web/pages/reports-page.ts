@@ -8,6 +8,7 @@ const groups: { type: ReportType; label: string }[] = [
   { type: 'theme', label: "Thema's" },
   { type: 'portfolio', label: 'Wethouders' },
   { type: 'district', label: 'Wijken' },
+  { type: 'progress', label: 'Voortgang' },
 ]
 
 /**

@@ -1,6 +1,6 @@
 import type { ProgressSummary } from '../../editorial/progress-snapshot.js'
 import { progressStatuses } from '../../editorial/progress-vocabulary.js'
-import { statusStyles } from '../../reports/progress-labels.js'
+import { statusStyles } from '../../reports/progress/progress-labels.js'
 import type { ReportTheme } from '../../reports/report-theme.js'
 
 const escapeXml = (text: string) => text.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`)

@@ -1,4 +1,4 @@
-import type { ProgressStatus } from '../editorial/progress-vocabulary.js'
+import type { ProgressStatus } from '../../editorial/progress-vocabulary.js'
 
 /**
  * How a status is shown: a Dutch label (always printed, so colour is never the

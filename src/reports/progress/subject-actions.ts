@@ -1,5 +1,5 @@
 import type { ActionView, AgreementView } from '../../read-model/agreement-view.js'
-import { selectDistrictActions } from '../../reports/select-district-actions.js'
+import { selectDistrictActions } from '../select-district-actions.js'
 
 /** A subject the site summarizes progress for: a theme, an alderman's portfolio or a district. */
 export type ProgressSubjectType = 'theme' | 'portfolio' | 'district'
