@@ -3,7 +3,7 @@ import type { Block, Cover, Report, ReportType } from './report-model.js'
 import { buildCover } from './sections/cover.js'
 
 /** The report types as the download file names call them: Dutch, like everything a reader sees. */
-const dutchTypeNames: Record<ReportType, string> = { full: 'volledig-akkoord', theme: 'thema', portfolio: 'wethouder', district: 'wijk', budget: 'begroting' }
+const dutchTypeNames: Record<ReportType, string> = { full: 'volledig-akkoord', theme: 'thema', portfolio: 'wethouder', district: 'wijk', budget: 'begroting', progress: 'voortgang' }
 
 export interface ReportParts {
   /** The cover's line above the name: "Thema", "Wijk"... */

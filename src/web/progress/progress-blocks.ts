@@ -33,7 +33,7 @@ Zodra de gemeente de voortgang van een afspraak beoordeelt en publiceert, staat 
 <p><a href="${options.listHref}">Alle afspraken op een rij</a></p>`
   }
   const separator = options.listHref.includes('?') ? '&' : '?'
-  return html`<figure class="chart progress-chart">${new SafeHtml(statusChartSvg(summary, theme, options.id))}</figure>
+  return html`<figure class="chart progress-chart" tabindex="0" aria-label="Voortgang per status">${new SafeHtml(statusChartSvg(summary, theme, options.id))}</figure>
 <div class="table-scroll"><table class="progress-counts">
   <caption>Aantal afspraken per status (gegevens bij de grafiek)</caption>
   <thead><tr><th scope="col">Status</th><th scope="col" class="amount">Afspraken</th></tr></thead>
