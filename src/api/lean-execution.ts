@@ -5,7 +5,7 @@ import { createApiContext } from './context.js'
 import { executableSchema } from './executable-schema.js'
 import { wrapListResolvers, type ListItemContext } from './list-item-budget.js'
 import { documentBytes } from './parse-cache.js'
-import { limitRules, queryCost, type CostContext } from './query-limits.js'
+import { limitRules, queryCost, type CostContext, type QueryCost } from './query-limits.js'
 import type { ApiAppOptions, ApiServerContext } from './yoga.js'
 
 /** A GraphQL request as the lean path reads it from HTTP. */
@@ -29,7 +29,13 @@ export interface LeanAnswer {
 interface Prepared {
   document: DocumentNode | null
   compiled: Map<string, CompiledQuery | null>
+  /** The estimated cost per operation name and variables, for the last few variable sets (the cost walk is a visible share of a small query's CPU). */
+  costs: Map<string, QueryCost | undefined>
 }
+
+/** Variable sets whose cost a document remembers. */
+const costsPerDocument = 32
+const maxCostKeyLength = 512
 
 /**
  * The response types yoga chooses for the Accept headers clients send most;
@@ -99,7 +105,7 @@ export function createLeanExecutor(options: ApiAppOptions & { cacheBytes: number
     } catch (error) {
       if (!(error instanceof GraphQLError)) throw error
     }
-    prepared = { document, compiled: new Map() }
+    prepared = { document, compiled: new Map(), costs: new Map() }
     cache.set(query, prepared)
     return prepared
   }
@@ -118,6 +124,17 @@ export function createLeanExecutor(options: ApiAppOptions & { cacheBytes: number
     return query
   }
 
+  function cost(prepared: Prepared, operationName: string | undefined, variables: Record<string, unknown> | undefined): QueryCost | undefined {
+    const key = `${operationName ?? ''}\n${JSON.stringify(variables ?? null)}`
+    if (prepared.costs.has(key)) return prepared.costs.get(key)
+    const measured = queryCost(schema, prepared.document!, operationName, variables, options.limits.maxCost)
+    // Only short variable sets are kept, so the memo stays small next to the document's own estimate in the cache.
+    if (key.length > maxCostKeyLength) return measured
+    if (prepared.costs.size >= costsPerDocument) prepared.costs.delete(prepared.costs.keys().next().value!)
+    prepared.costs.set(key, measured)
+    return measured
+  }
+
   /** How many requests the lean path answered, and how many it left to yoga (the bench and tests read them). */
   const stats = { answered: 0, declined: 0 }
   async function run(request: LeanRequest): Promise<LeanAnswer | undefined> {
@@ -130,7 +147,7 @@ export function createLeanExecutor(options: ApiAppOptions & { cacheBytes: number
     if (!prepared.document) return undefined
     const query = compiled(prepared, params.operationName)
     if (!query) return undefined
-    const measured = queryCost(schema, prepared.document, params.operationName, params.variables, options.limits.maxCost)
+    const measured = cost(prepared, params.operationName, params.variables)
     if (!measured || measured.cost > options.limits.maxCost || measured.introspection.depth > options.limits.maxDepth) return undefined
     const { viewer, requestId, client, usage } = request.server
     const editorial = await options.editorial
