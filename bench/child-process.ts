@@ -53,3 +53,12 @@ export async function residentBytes(pid: number): Promise<number> {
   if (!match) throw new Error(`no VmRSS in /proc/${pid}/status`)
   return Number(match[1]) * 1024
 }
+
+/** CPU seconds (user + system) a running process has used so far (/proc/PID/stat, Linux). */
+export async function cpuSeconds(pid: number): Promise<number> {
+  const { readFile } = await import('node:fs/promises')
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8')
+  // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th, in clock ticks (100 per second on Linux).
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+  return (Number(fields[11]) + Number(fields[12])) / 100
+}

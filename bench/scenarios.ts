@@ -39,6 +39,7 @@ export const throughputScenarios: readonly Scenario[] = [
   { name: 'same query uncached', cached: false, query: overview, variables: { a: realAgreement } },
   { name: 'nested theme page (cache hit)', cached: true, query: themePage, variables: { a: realAgreement, slug: 'wonen' } },
   { name: 'nested theme page uncached', cached: false, query: themePage, variables: { a: realAgreement, slug: 'wonen' } },
+  { name: '{ __typename } uncached', cached: false, query: '{ __typename }' },
   { name: 'search uncached', cached: false, query: search, variables: { a: realAgreement, q: 'woningbouw' } },
   { name: 'progress statuses and summary (cache hit)', cached: true, query: progressPage, variables: { a: realAgreement } },
   { name: 'progress statuses and summary uncached', cached: false, query: progressPage, variables: { a: realAgreement } },

@@ -15,6 +15,9 @@ export interface ServerProcess {
   stop(): Promise<number | null>
 }
 
+/** The bench never opens the project's editorial store: a temporary one unless the caller names one. */
+export const benchEditorialPath = join(tmpdir(), 'open-akkoord-bench-editorial', 'editorial.sqlite')
+
 /** The server did not answer a query in time: names its address and its stderr. */
 export class ServerStartError extends Error {
   override readonly name = 'ServerStartError'
@@ -28,10 +31,8 @@ export class ServerStartError extends Error {
 export async function startServerProcess(env: Record<string, string> = {}, timeoutMs = 600_000, nodeArgs: readonly string[] = []): Promise<ServerProcess> {
   const port = await freePort()
   const started = performance.now()
-  // The bench never opens the project's editorial store: a temporary one unless the caller names one.
-  const editorial = join(tmpdir(), 'open-akkoord-bench-editorial', 'editorial.sqlite')
   // No grace period at stop: the bench has no load balancer to tell.
-  const child = spawnTsx('src/cli/start.ts', [], { LOG_LEVEL: 'warn', HOST: '127.0.0.1', EDITORIAL_DATABASE: editorial, SHUTDOWN_GRACE_MS: '0', ...env, PORT: String(port) }, nodeArgs)
+  const child = spawnTsx('src/cli/start.ts', [], { LOG_LEVEL: 'warn', HOST: '127.0.0.1', EDITORIAL_DATABASE: benchEditorialPath, SHUTDOWN_GRACE_MS: '0', ...env, PORT: String(port) }, nodeArgs)
   let stderr = ''
   child.stderr!.on('data', (chunk: Buffer) => { stderr = (stderr + chunk.toString()).slice(-4000) })
   child.stdout!.resume()

@@ -39,6 +39,7 @@ const schema = z.object({
   MAX_IN_FLIGHT: integer(128, 1, 100_000),
   RETRY_AFTER_SECONDS: integer(2, 1, 3600),
   PARSE_CACHE_BYTES: integer(20_000_000, 0, 2_000_000_000),
+  COMPILED_CACHE_BYTES: integer(20_000_000, 0, 2_000_000_000),
   CACHE_MAX_AGE: integer(300, 0, 31_536_000),
   RESPONSE_CACHE_BYTES: integer(50_000_000, 0, 2_000_000_000),
   WORKERS: integer(1, 1, 64),
@@ -80,9 +81,10 @@ export interface Config {
   http: { headersTimeoutMs: number; requestTimeoutMs: number; keepAliveTimeoutMs: number; maxConnections: number; maxInFlight: number; retryAfterSeconds: number }
   /**
    * HTTP caching of API answers: Cache-Control max-age in seconds, the in-memory response cache's size (0 turns
-   * it off), and the heap the parsed and validated GraphQL documents may hold (0 turns that cache off).
+   * it off), and the heap the parsed and validated GraphQL documents may hold (0 turns that cache off), and
+   * the heap the lean path's compiled queries may hold (0 turns the lean path off: yoga answers everything).
    */
-  cache: { maxAgeSeconds: number; maxBytes: number; parseBytes: number }
+  cache: { maxAgeSeconds: number; maxBytes: number; parseBytes: number; compiledBytes: number }
   /** Server processes `npm start` runs (node:cluster): 1 serves from the one process, more fork workers sharing the port. */
   workers: number
 }
@@ -138,7 +140,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       keepAliveTimeoutMs: s.KEEP_ALIVE_TIMEOUT_MS, maxConnections: s.MAX_CONNECTIONS, maxInFlight: s.MAX_IN_FLIGHT,
       retryAfterSeconds: s.RETRY_AFTER_SECONDS,
     },
-    cache: { maxAgeSeconds: s.CACHE_MAX_AGE, maxBytes: s.RESPONSE_CACHE_BYTES, parseBytes: s.PARSE_CACHE_BYTES },
+    cache: { maxAgeSeconds: s.CACHE_MAX_AGE, maxBytes: s.RESPONSE_CACHE_BYTES, parseBytes: s.PARSE_CACHE_BYTES, compiledBytes: s.COMPILED_CACHE_BYTES },
     workers: s.WORKERS,
   }
 }

@@ -1,12 +1,17 @@
 import { EnvelopArmor } from '@escape.tech/graphql-armor'
 import type { GraphQLArmorRejectCallback } from '@escape.tech/graphql-armor-types'
 import { complexityFromQuery } from '@pothos/plugin-complexity'
-import type { DocumentNode, FragmentDefinitionNode, GraphQLSchema, OperationDefinitionNode } from 'graphql'
+import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases'
+import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth'
+import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives'
+import { MaxTokensParserWLexer } from '@escape.tech/graphql-armor-max-tokens'
+import type { DocumentNode, FragmentDefinitionNode, GraphQLSchema, OperationDefinitionNode, ValidationRule } from 'graphql'
 import { GraphQLError, Kind } from 'graphql'
 import type { Plugin } from 'graphql-yoga'
 import type { Config } from '../config.js'
 import { listArgumentCost } from './argument-cost.js'
 import { errorCodes } from './errors.js'
+import { noDuplicateFieldsRule } from './duplicate-fields.js'
 import { countIntrospection } from './introspection-cost.js'
 
 type Limits = Config['limits']
@@ -28,22 +33,43 @@ function reject(limit: string, maximum: number): GraphQLArmorRejectCallback {
   }
 }
 
+/** graphql-armor's settings for the depth, alias, directive and token limits, shared by yoga's plugins and the lean path's rules. */
+function armorOptions(limits: Limits) {
+  return {
+    // Introspection's depth is checked with its cost (queryCost), where `ofType` chains can be told apart.
+    maxDepth: { n: limits.maxDepth, ignoreIntrospection: true, flattenFragments: true, propagateOnRejection: false, onReject: [reject('MAX_DEPTH', limits.maxDepth)] },
+    maxAliases: { n: limits.maxAliases, propagateOnRejection: false, onReject: [reject('MAX_ALIASES', limits.maxAliases)] },
+    maxDirectives: { n: limits.maxDirectives, propagateOnRejection: false, onReject: [reject('MAX_DIRECTIVES', limits.maxDirectives)] },
+    maxTokens: { n: limits.maxTokens, propagateOnRejection: false, onReject: [reject('MAX_TOKENS', limits.maxTokens)] },
+  }
+}
+
 /**
  * Depth, alias, directive and token limits (graphql-armor). All run while the
  * query is parsed and validated, so a refused query never executes.
  */
 export function armorPlugins(limits: Limits): Plugin[] {
   const armor = new EnvelopArmor({
-    // Introspection's depth is checked with its cost (queryCost), where `ofType` chains can be told apart.
-    maxDepth: { n: limits.maxDepth, ignoreIntrospection: true, flattenFragments: true, propagateOnRejection: false, onReject: [reject('MAX_DEPTH', limits.maxDepth)] },
-    maxAliases: { n: limits.maxAliases, propagateOnRejection: false, onReject: [reject('MAX_ALIASES', limits.maxAliases)] },
-    maxDirectives: { n: limits.maxDirectives, propagateOnRejection: false, onReject: [reject('MAX_DIRECTIVES', limits.maxDirectives)] },
-    maxTokens: { n: limits.maxTokens, propagateOnRejection: false, onReject: [reject('MAX_TOKENS', limits.maxTokens)] },
+    ...armorOptions(limits),
     // Cost is measured with the schema's own per-field estimates below; suggestions help users of an open schema.
     costLimit: { enabled: false },
     blockFieldSuggestion: { enabled: false },
   })
   return armor.protect().plugins as Plugin[]
+}
+
+/**
+ * The same limits for a caller that parses and validates by itself (the lean
+ * request path): a parser that stops at MAX_TOKENS, and the validation rules
+ * for depth, aliases, directives and repeated fields, from the same modules
+ * and settings as yoga's plugins.
+ */
+export function limitRules(limits: Limits): { parse(source: string): DocumentNode; rules: ValidationRule[] } {
+  const options = armorOptions(limits)
+  return {
+    parse: (source) => new MaxTokensParserWLexer(source, options.maxTokens).parseDocument(),
+    rules: [maxDepthRule(options.maxDepth), maxAliasesRule(options.maxAliases), maxDirectivesRule(options.maxDirectives), noDuplicateFieldsRule] as ValidationRule[],
+  }
 }
 
 /**

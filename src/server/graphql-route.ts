@@ -4,6 +4,7 @@ import type { YogaServerInstance } from 'graphql-yoga'
 import type { Logger } from 'pino'
 import type { ApiContext } from '../api/context.js'
 import type { RequestUsage } from '../api/editorial-context.js'
+import type { LeanExecutor } from '../api/lean-execution.js'
 import type { ApiServerContext } from '../api/yoga.js'
 import { clientAddress, type Authenticator } from './authenticate-request.js'
 import { BodyTooLargeError, corsHeaders, etagMatches, readBody, sendJson, sendPreflight } from './http-helpers.js'
@@ -24,6 +25,8 @@ export interface GraphqlRouteOptions {
   /** The editorial store's publication generation: cached answers that read progress are valid for one generation only. */
   publication: () => number
   authenticate: Authenticator
+  /** The lean path for plain anonymous queries (src/api/lean-execution.ts); everything it declines goes to yoga. */
+  lean?: LeanExecutor
 }
 
 const jsonTypes = /^application\/(graphql-response\+)?json/
@@ -35,6 +38,21 @@ function toHeaders(request: IncomingMessage): Headers {
     for (const v of Array.isArray(value) ? value : [value]) headers.append(name, v)
   }
   return headers
+}
+
+/** A GraphQL answer before the route adds its own headers. */
+interface RouteAnswer {
+  status: number
+  headers: Record<string, string>
+  body: Buffer
+}
+
+/** yoga's answer to a request, for everything the lean path declines. */
+async function yogaAnswer(yoga: GraphqlRouteOptions['yoga'], request: IncomingMessage, url: URL, body: Buffer | undefined, context: ApiServerContext): Promise<RouteAnswer> {
+  const answer = await yoga.fetch(url.href, { method: request.method ?? 'GET', headers: toHeaders(request), body }, context)
+  const headers: Record<string, string> = {}
+  answer.headers.forEach((value, name) => { headers[name.toLowerCase()] = value })
+  return { status: answer.status, headers, body: Buffer.from(await answer.arrayBuffer()) }
 }
 
 /** Whether a GraphQL response body holds errors: such answers are not cached. */
@@ -117,12 +135,13 @@ export function createGraphqlRoute(options: GraphqlRouteOptions): RouteHandler {
     const usage: RequestUsage = { editorial: false, private: signedIn }
     const publication = key !== undefined ? options.publication() : 0
     const serverContext: ApiServerContext = { viewer: auth.kind === 'account' ? auth.account : null, requestId, client: clientAddress(request), usage }
-    const answer = await options.yoga.fetch(url.href, { method, headers: toHeaders(request), body }, serverContext)
-    const bytes = Buffer.from(await answer.arrayBuffer())
-    const headers: Record<string, string> = { ...corsHeaders, vary: 'Accept, Authorization' }
-    answer.headers.forEach((value, name) => { headers[name.toLowerCase()] = value })
+    const lean = signedIn || graphiql ? undefined
+      : await options.lean?.answer({ method, url, accept, contentType: request.headers['content-type'] ?? '', body, server: serverContext })
+    const answer = lean ?? await yogaAnswer(options.yoga, request, url, body, serverContext)
+    const bytes = answer.body
+    const headers: Record<string, string> = { ...corsHeaders, vary: 'Accept, Authorization', ...answer.headers }
     const contentType = headers['content-type'] ?? ''
-    const cacheable = key !== undefined && !usage.private && answer.status === 200 && jsonTypes.test(contentType) && !hasErrors(bytes)
+    const cacheable = key !== undefined && !usage.private && answer.status === 200 && jsonTypes.test(contentType) && (lean !== undefined || !hasErrors(bytes))
     if (!cacheable) {
       headers['cache-control'] = usage.private ? 'private, no-store' : graphiql ? 'no-cache' : 'no-store'
       // GraphiQL runs its own inline scripts and editor workers; nothing else may run or frame it.

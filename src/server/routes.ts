@@ -1,4 +1,5 @@
 import type { YogaServerInstance } from 'graphql-yoga'
+import type { LeanExecutor } from '../api/lean-execution.js'
 import type { Logger } from 'pino'
 import type { ApiContext } from '../api/context.js'
 import type { Config } from '../config.js'
@@ -24,6 +25,7 @@ export interface RouteDependencies {
   logger: Logger
   stores: StoreHolder
   yoga: YogaServerInstance<Record<string, unknown>, ApiContext>
+  lean: LeanExecutor
   cache: ResponseCache
   health: HealthState
   editorial: EditorialStore
@@ -53,7 +55,7 @@ export function createRoutes(deps: RouteDependencies): Routes {
     handlers: [
       createHealthRoutes(deps.health),
       createGraphqlRoute({
-        yoga: deps.yoga, cache: deps.cache, generation: () => deps.stores.generation, logger: deps.logger,
+        yoga: deps.yoga, lean: deps.lean, cache: deps.cache, generation: () => deps.stores.generation, logger: deps.logger,
         publication: () => publicationGeneration(deps.editorial), authenticate: deps.authenticate,
         maxBodyBytes: deps.config.limits.maxBodyBytes, maxAgeSeconds: deps.config.cache.maxAgeSeconds,
       }),

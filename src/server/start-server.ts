@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net'
 import type { Server } from 'node:http'
 import type { Logger } from 'pino'
+import { createLeanExecutor, type LeanExecutor } from '../api/lean-execution.js'
 import { createApiApp } from '../api/yoga.js'
 import type { Config } from '../config.js'
 import { openEditorialStore } from '../editorial/open-editorial-store.js'
@@ -15,6 +16,8 @@ import { StoreHolder } from './store-holder.js'
 /** A listening server and its controls. */
 export interface RunningServer {
   server: Server
+  /** The lean request path (its counts show which requests it answered). */
+  lean: LeanExecutor
   /** The port it listens on (the real one when PORT=0 asked for any free port). */
   port: number
   /** Opens the database file again, picking up a rebuild; running requests finish on the old one. */
@@ -37,10 +40,12 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
   const stores = new StoreHolder(config.databasePath)
   const editorial = await openEditorialStore(config.editorialDatabase)
   const cache = new ResponseCache(config.cache.maxBytes)
-  const yoga = createApiApp({ limits: config.limits, parseCacheBytes: config.cache.parseBytes, stores, editorial, logger })
+  const api = { limits: config.limits, parseCacheBytes: config.cache.parseBytes, stores, editorial, logger }
+  const yoga = createApiApp(api)
+  const lean = createLeanExecutor({ ...api, cacheBytes: config.cache.compiledBytes })
   let shuttingDown = false
   const routes = createRoutes({
-    config, logger, stores, yoga, cache, editorial, authenticate: createAuthenticator(editorial, logger),
+    config, logger, stores, yoga, lean, cache, editorial, authenticate: createAuthenticator(editorial, logger),
     health: { shuttingDown: () => shuttingDown, databaseAnswers: () => stores.ping(), details: editorialHealth(stores, editorial) },
   })
   const inFlight = new InFlightLimit(config.http.maxInFlight, config.http.retryAfterSeconds)
@@ -55,6 +60,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
   let stopped: Promise<void> | undefined
   return {
     server,
+    lean,
     port,
     reopenDatabase() {
       try {

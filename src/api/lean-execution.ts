@@ -1,0 +1,185 @@
+import { getOperationAST, GraphQLError, specifiedRules, validate, type DocumentNode, type ExecutionResult } from 'graphql'
+import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit'
+import { BoundedCache } from '../memory/bounded-cache.js'
+import { createApiContext } from './context.js'
+import { executableSchema } from './executable-schema.js'
+import { wrapListResolvers, type ListItemContext } from './list-item-budget.js'
+import { documentBytes } from './parse-cache.js'
+import { limitRules, queryCost, type CostContext, type QueryCost } from './query-limits.js'
+import type { ApiAppOptions, ApiServerContext } from './yoga.js'
+
+/** A GraphQL request as the lean path reads it from HTTP. */
+export interface LeanRequest {
+  method: string
+  url: URL
+  accept: string
+  contentType: string
+  body: Buffer | undefined
+  server: ApiServerContext
+}
+
+/** A successful answer: always a 200 with a JSON body. */
+export interface LeanAnswer {
+  status: 200
+  headers: { 'content-type': string }
+  body: Buffer
+}
+
+/** A document that parsed and passed every validation rule and limit, with its operations compiled as they are asked for. */
+interface Prepared {
+  document: DocumentNode | null
+  compiled: Map<string, CompiledQuery | null>
+  /** The estimated cost per operation name and variables, for the last few variable sets (the cost walk is a visible share of a small query's CPU). */
+  costs: Map<string, QueryCost | undefined>
+}
+
+/** Variable sets whose cost a document remembers. */
+const costsPerDocument = 32
+const maxCostKeyLength = 512
+
+/**
+ * The response types yoga chooses for the Accept headers clients send most;
+ * anything else (several weighted types, text/html for GraphiQL) goes to yoga.
+ */
+const responseTypes = new Map<string, string>([
+  ['', 'application/json; charset=utf-8'],
+  ['*/*', 'application/json; charset=utf-8'],
+  ['application/json', 'application/json; charset=utf-8'],
+  ['application/graphql-response+json', 'application/graphql-response+json; charset=utf-8'],
+  ['application/graphql-response+json, application/json', 'application/graphql-response+json; charset=utf-8'],
+  ['application/graphql-response+json;charset=utf-8, application/json;charset=utf-8', 'application/graphql-response+json; charset=utf-8'],
+])
+
+/** Compiled code, closures and the operation's plan: measured on Node 20 at about twice the syntax tree it is made from. */
+const compiledFactor = 3
+
+/** The request's parameters when they are the plain kind (a string query, object variables, no extensions); otherwise undefined. */
+function parameters(request: LeanRequest): { query: string; operationName: string | undefined; variables: Record<string, unknown> | undefined } | undefined {
+  let raw: Record<string, unknown>
+  try {
+    if (request.method === 'GET') {
+      const params = request.url.searchParams
+      if (params.get('extensions') !== null) return undefined
+      const variables = params.get('variables')
+      raw = { query: params.get('query'), operationName: params.get('operationName') ?? undefined, variables: variables === null ? undefined : JSON.parse(variables) }
+    } else if (request.method === 'POST' && request.body && request.contentType.split(';')[0]!.trim() === 'application/json') {
+      raw = JSON.parse(request.body.toString('utf8'))
+      if (raw === null || typeof raw !== 'object' || Array.isArray(raw) || (raw.extensions !== undefined && raw.extensions !== null)) return undefined
+    } else return undefined
+  } catch {
+    return undefined
+  }
+  const { query, operationName, variables } = raw
+  if (typeof query !== 'string' || query === '') return undefined
+  if (operationName !== undefined && operationName !== null && typeof operationName !== 'string') return undefined
+  if (variables !== undefined && variables !== null && (typeof variables !== 'object' || Array.isArray(variables))) return undefined
+  return { query, operationName: operationName || undefined, variables: (variables ?? undefined) as Record<string, unknown> | undefined }
+}
+
+/**
+ * The lean request path: a known, valid query over GET or POST JSON is
+ * parsed and validated once (graphql-js's rules plus the same limits yoga
+ * applies: depth, aliases, directives, tokens, repeated fields), compiled
+ * once per operation with graphql-jit, and then each request only checks its
+ * cost with its variables and runs the compiled code. Answers are the bytes
+ * yoga would send. Whatever is not the plain successful case (a mutation, an
+ * invalid or refused query, variables that do not coerce, a resolver error,
+ * APQ extensions, an unusual Accept) returns undefined and is left to yoga,
+ * which gives the errors, codes and masking it always has; such answers are
+ * never cached, so re-running a read-only query there costs only the rare error.
+ */
+export function createLeanExecutor(options: ApiAppOptions & { cacheBytes: number }) {
+  const schema = executableSchema
+  wrapListResolvers(schema)
+  const limits = limitRules(options.limits)
+  const rules = [...specifiedRules, ...limits.rules]
+  const cache = new BoundedCache<Prepared>(options.cacheBytes, (key, value) => value.document ? compiledFactor * documentBytes(key, value.document) : 2 * key.length + 200)
+
+  function prepare(query: string): Prepared {
+    let prepared = cache.get(query)
+    if (prepared) return prepared
+    let document: DocumentNode | null = null
+    try {
+      const parsed = limits.parse(query)
+      if (validate(schema, parsed, rules).length === 0) document = parsed
+    } catch (error) {
+      if (!(error instanceof GraphQLError)) throw error
+    }
+    prepared = { document, compiled: new Map(), costs: new Map() }
+    cache.set(query, prepared)
+    return prepared
+  }
+
+  function compiled(prepared: Prepared, operationName: string | undefined): CompiledQuery | null {
+    const name = operationName ?? ''
+    let query = prepared.compiled.get(name)
+    if (query !== undefined) return query
+    query = null
+    const operation = getOperationAST(prepared.document!, operationName)
+    if (operation?.operation === 'query') {
+      const result = compileQuery(schema, prepared.document!, operationName)
+      if (isCompiledQuery(result)) query = result
+    }
+    prepared.compiled.set(name, query)
+    return query
+  }
+
+  function cost(prepared: Prepared, operationName: string | undefined, variables: Record<string, unknown> | undefined): QueryCost | undefined {
+    const key = `${operationName ?? ''}\n${JSON.stringify(variables ?? null)}`
+    if (prepared.costs.has(key)) return prepared.costs.get(key)
+    const measured = queryCost(schema, prepared.document!, operationName, variables, options.limits.maxCost)
+    // Only short variable sets are kept, so the memo stays small next to the document's own estimate in the cache.
+    if (key.length > maxCostKeyLength) return measured
+    if (prepared.costs.size >= costsPerDocument) prepared.costs.delete(prepared.costs.keys().next().value!)
+    prepared.costs.set(key, measured)
+    return measured
+  }
+
+  /** How many requests the lean path answered, and how many it left to yoga (the bench and tests read them). */
+  const stats = { answered: 0, declined: 0 }
+  async function run(request: LeanRequest): Promise<LeanAnswer | undefined> {
+    if (options.cacheBytes <= 0) return undefined
+    const contentType = responseTypes.get(request.accept)
+    if (contentType === undefined) return undefined
+    const params = parameters(request)
+    if (!params) return undefined
+    const prepared = prepare(params.query)
+    if (!prepared.document) return undefined
+    const query = compiled(prepared, params.operationName)
+    if (!query) return undefined
+    const measured = cost(prepared, params.operationName, params.variables)
+    if (!measured || measured.cost > options.limits.maxCost || measured.introspection.depth > options.limits.maxDepth) return undefined
+    const { viewer, requestId, client, usage } = request.server
+    const editorial = await options.editorial
+    const lease = options.stores.acquire()
+    try {
+      const context = createApiContext(lease.store, {
+        store: editorial, viewer: viewer ?? null, requestId: requestId ?? null, client: client ?? null,
+        usage: usage ?? { editorial: false, private: false },
+      }) as ReturnType<typeof createApiContext> & CostContext & ListItemContext
+      context.queryCost = measured.cost
+      context.listItemLimit = options.limits.maxCost
+      const result: ExecutionResult = await query.query(undefined, context, params.variables)
+      if (result.errors) return undefined
+      const body = JSON.stringify({
+        data: result.data,
+        extensions: { cost: { estimated: measured.cost, maximum: options.limits.maxCost }, sqlStatements: context.counter.count },
+      })
+      return { status: 200, headers: { 'content-type': contentType }, body: Buffer.from(body) }
+    } finally {
+      lease.release()
+    }
+  }
+  return {
+    stats,
+    async answer(request: LeanRequest): Promise<LeanAnswer | undefined> {
+      const answer = await run(request)
+      if (answer) stats.answered += 1
+      else stats.declined += 1
+      return answer
+    },
+  }
+}
+
+/** The lean request path of one server. */
+export type LeanExecutor = ReturnType<typeof createLeanExecutor>
