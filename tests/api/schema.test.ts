@@ -52,7 +52,7 @@ describe('the schema', () => {
     expect(signature('agreement')).toBe('agreement(slug: String): Agreement')
     expect(signature('themes')).toBe('themes(agreement: String): [Theme!]!')
     expect(signature('theme')).toBe('theme(agreement: String, slug: String!): Theme')
-    expect(signature('actions')).toBe('actions(after: String, agreement: String, before: String, filter: ActionFilter, first: Int, last: Int): ActionConnection!')
+    expect(signature('actions')).toBe('actions(after: String, agreement: String, before: String, filter: ActionFilter, first: Int, last: Int, orderBy: ActionOrder): ActionConnection!')
     expect(signature('budgetLines')).toBe('budgetLines(agreement: String, filter: BudgetLineFilter): [BudgetLine!]!')
     expect(signature('budgetTotals')).toBe('budgetTotals(agreement: String): [BudgetYearTotal!]!')
     expect(signature('rules')).toBe('rules(agreement: String): [Rule!]!')
