@@ -24,6 +24,15 @@ describe('facet counts on the actions connection', () => {
     expect(actions.facets.portfolios.at(-1).portfolio).toBeNull()
   })
 
+  it('count progress statuses, matching the status filter', async () => {
+    const { actions } = await app.data('{ actions(first: 0, filter: { theme: ["wonen"] }) { totalCount facets { progressStatuses { status count } } } }')
+    expect(actions.facets.progressStatuses.reduce((s: number, b: any) => s + b.count, 0)).toBe(actions.totalCount)
+    for (const { status, count } of actions.facets.progressStatuses) {
+      const { actions: one } = await app.data('query($s: [ProgressStatus!]) { actions(filter: { theme: ["wonen"], progressStatus: $s }) { totalCount } }', { s: [status] })
+      expect(one.totalCount).toBe(count)
+    }
+  })
+
   it('respect the active filter', async () => {
     const { actions } = await app.data(`{ actions(first: 1, filter: { theme: ["wonen"], kind: [NEW, CONTINUE] }) { totalCount ${facets} } }`)
     expect(actions.facets.themes).toEqual([{ theme: { slug: 'wonen' }, count: actions.totalCount }])

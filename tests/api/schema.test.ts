@@ -58,7 +58,7 @@ describe('the schema', () => {
     expect(signature('rules')).toBe('rules(agreement: String): [Rule!]!')
     expect(signature('portfolios')).toBe('portfolios(agreement: String): [Portfolio!]!')
     expect(signature('districts')).toBe('districts(agreement: String): [District!]!')
-    expect(signature('search')).toMatch(/^search\(after: String, agreement: String, .*first: Int, .*query: String!\): SearchConnection!$/)
+    expect(signature('search')).toMatch(/^search\(after: String, agreement: String, .*first: Int, .*query: String!(, theme: \[String!\], types: \[SearchResultType!\])?\): SearchConnection!$/)
     expect(signature('node')).toBe('node(id: ID!): Node')
     expect(signature('nodes')).toBe('nodes(ids: [ID!]!): [Node]!')
     const fields = (type: string) => Object.keys((executableSchema.getType(type) as any).getFields())
