@@ -16,17 +16,30 @@ const entityOf = new Map<string, KeyedEntity>(Object.entries(recordKeyDefinition
  * snapshot's records are shared by every request and never marked, so the
  * same object can be asked for any number of times in one request.
  */
-function loadNode(ctx: ApiContext, globalId: string, argument: string, index?: number): object | null {
+function loadNode(ctx: ApiContext, globalId: string, argument: string, index?: number): object | Promise<object | null> | null {
   const { typename, id } = decodeNodeId(globalId, argument, index)
   const { agreement: slug, key } = splitLocalId(id)
   const agreement = ctx.loaders.agreementBySlug(slug)
   if (!agreement) return null
   const entity = entityOf.get(typename)
-  const record = typename === 'Agreement' ? agreement : entity ? ctx.loaders.of(agreement.id).byKey(entity as never, key) : null
-  if (!record) return null
+  if (typename !== 'Agreement' && !entity) return loadOther(ctx, typename, id)
+  const record = typename === 'Agreement' ? agreement : ctx.loaders.of(agreement.id).byKey(entity as never, key)
+  return record ? branded(record, typename) : null
+}
+
+/** A fresh copy of a record, marked with its type for the Node interface. */
+function branded(record: object, typename: string): object {
   const copy = { ...record }
   brandWithType(copy, typename as never)
   return copy
+}
+
+/** A node of a type outside the content snapshot (the editorial store's revisions), by the type's own loadMany. */
+async function loadOther(ctx: ApiContext, typename: string, id: string): Promise<object | null> {
+  const options = builder.configStore.getTypeConfig(typename, 'Object').pothosOptions as { loadMany?: (ids: string[], ctx: ApiContext) => unknown }
+  if (!options.loadMany) return null
+  const [record] = (await options.loadMany([id], ctx)) as (object | null)[]
+  return record ? branded(record, typename) : null
 }
 
 const NodeInterface = builder.nodeInterfaceRef()
@@ -49,7 +62,7 @@ builder.queryFields((t) => ({
       // An error in place of an item is reported at that item's path (graphql-js completes list items one by one).
       // A repeated ID would repeat the whole object in the answer: a way to multiply work, never a need.
       const first = new Map<string, number>()
-      return args.ids.map((id, i): object | GraphQLError | null => {
+      return args.ids.map((id, i): object | Promise<object | null> | GraphQLError | null => {
         const before = first.get(String(id))
         if (before !== undefined) return badUserInput('ids', id, `repeats ids[${before}]; ask for each object once`, i)
         first.set(String(id), i)
