@@ -2,9 +2,7 @@ import SchemaBuilder from '@pothos/core'
 import ComplexityPlugin from '@pothos/plugin-complexity'
 import RelayPlugin from '@pothos/plugin-relay'
 import type { ApiContext } from './context.js'
-import { badUserInput } from './errors.js'
 import { decodeNodeId, encodeNodeId } from './node-id.js'
-import { pageSizes } from './pagination.js'
 
 /**
  * The Pothos schema builder: plugins and defaults only; every type lives in
@@ -17,6 +15,7 @@ export const builder = new SchemaBuilder<{
   DefaultEdgesNullability: { list: false; items: false }
   DefaultNodeNullability: false
   Connection: { totalCount: () => number }
+  Scalars: { LocalDate: { Input: string; Output: string } }
 }>({
   plugins: [RelayPlugin, ComplexityPlugin],
   defaultFieldNullability: false,
@@ -25,7 +24,7 @@ export const builder = new SchemaBuilder<{
     cursorType: 'String',
     // Our own encoding (src/model/global-id.ts): the same IDs as in the dumps, stable across rebuilds.
     encodeGlobalID: encodeNodeId,
-    decodeGlobalID: decodeNodeId,
+    decodeGlobalID: (globalId) => decodeNodeId(globalId),
     nodeTypeOptions: { description: 'An object with a global ID that stays the same across database rebuilds; fetch any of them with `node` or `nodes`.' },
     idFieldOptions: { description: 'The global ID: opaque, stable across database rebuilds, and the same as in the data dumps.' },
     pageInfoTypeOptions: { description: 'Where a page of a connection stands in the whole list.' },
@@ -41,24 +40,8 @@ export const builder = new SchemaBuilder<{
     lastArgOptions: { description: 'Returns the last n items (at most 100); use with `before` to page backwards.' },
     afterArgOptions: { description: 'Returns the items after this cursor.' },
     beforeArgOptions: { description: 'Returns the items before this cursor.' },
-    nodeQueryOptions: {
-      description: 'Fetches any object by its global ID; null when the ID is well-formed but names nothing in the database.',
-      args: { id: { description: 'A global ID, as returned in any `id` field or in the data dumps.' } },
-    },
-    nodesQueryOptions: {
-      description: 'Fetches objects by their global IDs, in the order given; null for each ID that names nothing.',
-      args: { ids: { description: 'Global IDs, as returned in any `id` field or in the data dumps (at most 100).' } },
-      // Each ID, repeated ones too, is an object answered with everything selected in it.
-      complexity: (args) => ({ field: 1, multiplier: Math.min(args.ids.length, pageSizes.max) }),
-      resolve: (_root, args, _ctx, _info, resolveNodes) => {
-        if (args.ids.length > pageSizes.max) throw badUserInput('ids', `${args.ids.length} IDs`, `holds more than ${pageSizes.max} IDs`)
-        // A repeated ID would repeat the whole object in the answer: a way to multiply work, never a need.
-        // The relay plugin hands the IDs over decoded (objects), so they are compared by their JSON.
-        const keys = args.ids.map((id) => JSON.stringify(id))
-        const repeated = keys.findIndex((key, i) => keys.indexOf(key) !== i)
-        if (repeated >= 0) throw badUserInput('ids', `ids[${repeated}]`, 'repeats an ID given before it; ask for each object once')
-        return resolveNodes(args.ids)
-      },
-    },
+    // node and nodes are defined in schema/node.ts: partial results for a bad or repeated ID.
+    nodeQueryOptions: false,
+    nodesQueryOptions: false,
   },
 })

@@ -16,10 +16,15 @@ export function showValue(value: unknown): string {
   return text.length > 80 ? `${text.slice(0, 77)}...` : text
 }
 
-/** An argument with a value the API cannot use: names the argument, the value and why. */
-export function badUserInput(argument: string, value: unknown, reason: string): GraphQLError {
-  return new GraphQLError(`Argument ${argument} ${showValue(value)} ${reason}.`, {
-    extensions: { code: errorCodes.badUserInput, argument },
+/**
+ * An argument with a value the API cannot use: names the argument, the value
+ * and why; `index` is the position of the value in a list argument, given in
+ * the message ("ids[2]") and as `extensions.index`.
+ */
+export function badUserInput(argument: string, value: unknown, reason: string, index?: number): GraphQLError {
+  const name = index === undefined ? argument : `${argument}[${index}]`
+  return new GraphQLError(`Argument ${name} ${showValue(value)} ${reason}.`, {
+    extensions: { code: errorCodes.badUserInput, argument, ...(index === undefined ? {} : { index }) },
   })
 }
 

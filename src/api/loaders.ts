@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely'
 import type { AgreementSnapshot } from '../read-model/agreement-snapshot.js'
 import type { ReadSnapshot } from '../read-model/read-snapshot.js'
 import type { AgreementRecord } from '../read-model/records.js'
-import { searchNow, type SearchRow, type SearchTerms } from '../read-model/search-records.js'
+import { searchNow, type SearchNarrowing, type SearchRow, type SearchTerms } from '../read-model/search-records.js'
 import type { StatementTally } from '../read-model/sql-reader.js'
 import type { Database } from '../store/database.js'
 
@@ -52,12 +52,12 @@ export class Loaders {
   }
 
   /** One page of an agreement's search results, best first (FTS5 in SQLite). */
-  searchPage(agreementId: number, terms: SearchTerms, page: { offset: number; limit: number }): SearchRow[] {
-    return searchNow.page(this.db, this.snapshot.reader, agreementId, terms, page, this.tally)
+  searchPage(agreementId: number, terms: SearchTerms, page: { offset: number; limit: number }, narrowing?: SearchNarrowing): SearchRow[] {
+    return searchNow.page(this.db, this.snapshot.reader, agreementId, terms, page, this.tally, narrowing)
   }
 
   /** How many of an agreement's search documents match. */
-  searchCount(agreementId: number, terms: SearchTerms): number {
-    return searchNow.count(this.db, this.snapshot.reader, agreementId, terms, this.tally)
+  searchCount(agreementId: number, terms: SearchTerms, narrowing?: SearchNarrowing): number {
+    return searchNow.count(this.db, this.snapshot.reader, agreementId, terms, this.tally, narrowing)
   }
 }

@@ -24,8 +24,8 @@ export function encodeNodeId(typename: string, id: string | number | bigint): st
 }
 
 /** The relay plugin's decoder; a malformed ID is the caller's mistake, reported as BAD_USER_INPUT. */
-export function decodeNodeId(globalId: string): { typename: string; id: string } {
+export function decodeNodeId(globalId: string, argument = 'id', index?: number): { typename: string; id: string } {
   const parts = fromGlobalId(globalId)
-  if (!parts) throw badUserInput('id', globalId, 'is not a global ID of this API (IDs are opaque: copy them from an `id` field)')
+  if (!parts) throw badUserInput(argument, globalId, 'is not a global ID of this API (IDs are opaque: copy them from an `id` field)', index)
   return { typename: parts.type, id: parts.type === 'Agreement' ? parts.agreement : localId(parts.agreement, parts.key) }
 }

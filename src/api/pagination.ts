@@ -14,6 +14,8 @@ export interface PageArgs {
 
 /** A page request checked and decoded: cursor values and which end the limit counts from. */
 export interface PageWindow {
+  /** The cursor scope the window was checked against, for the cursors of the page. */
+  scope: string
   after?: number
   before?: number
   direction: 'forward' | 'backward'
@@ -29,16 +31,17 @@ function checkSize(argument: string, value: number): number {
 
 /**
  * Checks the connection arguments: first or last (not both), each 0..100,
- * default first 20; cursors must come from the same list.
+ * default first 20; cursors must come from the same list (`mismatch` says
+ * why a cursor of the same kind of list but another one is refused).
  */
-export function pageWindow(args: PageArgs, scope: string): PageWindow {
+export function pageWindow(args: PageArgs, scope: string, mismatch?: string): PageWindow {
   if (args.first != null && args.last != null) {
     throw badUserInput('last', args.last, 'cannot be combined with first: page forwards with first/after or backwards with last/before')
   }
-  const after = args.after != null ? decodeCursor(scope, args.after, 'after') : undefined
-  const before = args.before != null ? decodeCursor(scope, args.before, 'before') : undefined
-  if (args.last != null) return { after, before, direction: 'backward', limit: checkSize('last', args.last) }
-  return { after, before, direction: 'forward', limit: args.first != null ? checkSize('first', args.first) : pageSizes.default }
+  const after = args.after != null ? decodeCursor(scope, args.after, 'after', mismatch) : undefined
+  const before = args.before != null ? decodeCursor(scope, args.before, 'before', mismatch) : undefined
+  if (args.last != null) return { scope, after, before, direction: 'backward', limit: checkSize('last', args.last) }
+  return { scope, after, before, direction: 'forward', limit: args.first != null ? checkSize('first', args.first) : pageSizes.default }
 }
 
 /** The cost multiplier of a connection field: the page size asked for, bounded so a bad size is reported as such, not as cost. */

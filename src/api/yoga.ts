@@ -14,6 +14,8 @@ import { errorCodes } from './errors.js'
 import { executableSchema } from './executable-schema.js'
 import { graphiqlOptions, renderGraphiQLPage } from './graphiql-page.js'
 import { boundedParseCaches } from './parse-cache.js'
+import { headRequestsPlugin } from './head-requests-plugin.js'
+import { requestErrorCodesPlugin } from './request-error-codes-plugin.js'
 import { armorPlugins, costLimitPlugin, withCode, type CostContext } from './query-limits.js'
 
 /** Where a request gets its database: a lease that is released when the response is made. */
@@ -150,6 +152,8 @@ export function createApiApp(options: ApiAppOptions): YogaServerInstance<Record<
       resultPlugin(options.limits),
       mutationAuditPlugin(options.editorial),
       storeLeasePlugin(),
+      headRequestsPlugin(),
+      requestErrorCodesPlugin(),
     ],
   })
 }

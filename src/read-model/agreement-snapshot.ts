@@ -108,6 +108,11 @@ export class AgreementSnapshot {
       .map((id) => this.byId('portfolio', id)!)))
   }
 
+  /** An action by its position in document order; null when none has it. */
+  actionAt(position: number): EntityRecord<'action'> | null {
+    return this.derived('actionAt', () => new Map(this.list('action').map((a) => [a.position, a]))).get(position) ?? null
+  }
+
   /** The people who signed the agreement, in signing order. */
   get signatories(): readonly EntityRecord<'person'>[] {
     return this.derived('signatories', () => Object.freeze(this.list('person').filter((p) => p.signatoryPosition !== null)

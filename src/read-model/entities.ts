@@ -126,7 +126,7 @@ export const entities = {
     query: (db) => db.selectFrom('budget_total').selectAll().orderBy('agreement_id').orderBy('year'),
     agreementColumn: 'budget_total.agreement_id', parentColumns: {},
     map: (r) => ({
-      agreementId: r.agreement_id, year: r.year, amount: r.amount, continuing: r.continuing === 1, label: r.label,
+      agreementId: r.agreement_id, year: r.year, amount: r.amount, continuing: r.continuing === 1, label: r.label, heading: r.heading,
       text: r.text, source: source(r),
     }),
   }),

@@ -148,7 +148,10 @@ export interface BudgetTotalRecord {
   /** The published total, whole euros. */
   amount: number
   continuing: boolean
+  /** The totals row's label, the same for every year. */
   label: string
+  /** The column heading of the year, as printed. */
+  heading: string
   text: string
   source: SourceRange
 }

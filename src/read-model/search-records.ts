@@ -79,6 +79,27 @@ const bm25 = sql<number>`bm25(search_fts, 4.0, 1.0, 1.0, 0.0)`
  * only, intersected inside FTS5 with the agreement's scope token, so a search
  * costs the same however many agreements the index holds.
  */
+/**
+ * Narrows a search to some kinds of record, or to some records of each kind
+ * (those of a theme); undefined fields do not narrow.
+ */
+export interface SearchNarrowing {
+  kinds?: readonly SearchKind[]
+  records?: ReadonlyMap<SearchKind, readonly number[]>
+}
+
+/** The SQL condition of a narrowing on the joined search_document `d`; TRUE when it does not narrow. */
+function narrowingCondition(narrowing: SearchNarrowing | undefined) {
+  const parts = []
+  if (narrowing?.kinds) parts.push(sql`d.kind IN (${sql.join(narrowing.kinds.length ? narrowing.kinds : [''])})`)
+  if (narrowing?.records) {
+    const byKind = [...narrowing.records].filter(([, ids]) => ids.length > 0)
+      .map(([kind, ids]) => sql`(d.kind = ${kind} AND d.record_id IN (${sql.join(ids)}))`)
+    parts.push(byKind.length ? sql`(${sql.join(byKind, sql` OR `)})` : sql`0`)
+  }
+  return parts.length ? sql.join(parts, sql` AND `) : sql`1`
+}
+
 function scopedMatch(agreementId: number, terms: SearchTerms): string {
   return `scope : ${quoted(searchScope(agreementId))} AND {title body stems} : (${terms.match})`
 }
@@ -86,21 +107,21 @@ function scopedMatch(agreementId: number, terms: SearchTerms): string {
 type SearchPageRow = { id: number; kind: SearchKind; record_id: number; title: string; body: string; score: number }
 
 /** The SQL of one page of an agreement's search results, best first. */
-function searchPageQuery(agreementId: number, terms: SearchTerms, page: { offset: number; limit: number }) {
+function searchPageQuery(agreementId: number, terms: SearchTerms, page: { offset: number; limit: number }, narrowing?: SearchNarrowing) {
   return sql<SearchPageRow>`
     SELECT d.id, d.kind, d.record_id, d.title, d.body, ${bm25} AS score
     FROM search_fts JOIN search_document AS d ON d.id = search_fts.rowid
-    WHERE search_fts MATCH ${scopedMatch(agreementId, terms)}
+    WHERE search_fts MATCH ${scopedMatch(agreementId, terms)} AND ${narrowingCondition(narrowing)}
     ORDER BY score, d.id
     LIMIT ${page.limit} OFFSET ${page.offset}`
 }
 
 /** The SQL counting an agreement's matching search documents. */
-function searchCountQuery(agreementId: number, terms: SearchTerms) {
+function searchCountQuery(agreementId: number, terms: SearchTerms, narrowing?: SearchNarrowing) {
   return sql<{ count: number }>`
     SELECT count(*) AS count
     FROM search_fts JOIN search_document AS d ON d.id = search_fts.rowid
-    WHERE search_fts MATCH ${scopedMatch(agreementId, terms)}`
+    WHERE search_fts MATCH ${scopedMatch(agreementId, terms)} AND ${narrowingCondition(narrowing)}`
 }
 
 const toSearchRow = (r: SearchPageRow): SearchRow => ({ documentId: r.id, kind: r.kind, recordId: r.record_id, title: r.title, body: r.body, bm25: r.score })
@@ -122,8 +143,10 @@ export async function countSearchMatches(db: Kysely<Database>, agreementId: numb
  * statements), for resolvers that answer without promises.
  */
 export const searchNow = {
-  page: (db: Kysely<Database>, reader: SqlReader, agreementId: number, terms: SearchTerms, page: { offset: number; limit: number }, tally?: StatementTally): SearchRow[] =>
-    reader.rows<SearchPageRow>(searchPageQuery(agreementId, terms, page).compile(db), tally).map(toSearchRow),
-  count: (db: Kysely<Database>, reader: SqlReader, agreementId: number, terms: SearchTerms, tally?: StatementTally): number =>
-    Number(reader.rows<{ count: number }>(searchCountQuery(agreementId, terms).compile(db), tally)[0]?.count ?? 0),
+  page: (
+    db: Kysely<Database>, reader: SqlReader, agreementId: number, terms: SearchTerms, page: { offset: number; limit: number }, tally?: StatementTally,
+    narrowing?: SearchNarrowing,
+  ): SearchRow[] => reader.rows<SearchPageRow>(searchPageQuery(agreementId, terms, page, narrowing).compile(db), tally).map(toSearchRow),
+  count: (db: Kysely<Database>, reader: SqlReader, agreementId: number, terms: SearchTerms, tally?: StatementTally, narrowing?: SearchNarrowing): number =>
+    Number(reader.rows<{ count: number }>(searchCountQuery(agreementId, terms, narrowing).compile(db), tally)[0]?.count ?? 0),
 }

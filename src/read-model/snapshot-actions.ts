@@ -1,5 +1,6 @@
 import type { ActionFilterIds, ActionPage, ActionWindow } from './actions-page.js'
 import type { AgreementSnapshot } from './agreement-snapshot.js'
+import { keysetPage } from './keyset-page.js'
 import type { ActionRecord } from './records.js'
 
 type Test = (action: ActionRecord) => boolean
@@ -7,8 +8,20 @@ type Test = (action: ActionRecord) => boolean
 /** Whether any of the values is in the set. */
 const anyIn = (values: readonly number[], set: ReadonlySet<number>) => values.some((v) => set.has(v))
 
+/**
+ * The filter of the API: the fields of the SQL read (actions-page.ts) and
+ * those only the snapshot answers (by budget line, by responsibility, with
+ * or without a portfolio).
+ */
+export interface ActionListFilter extends ActionFilterIds {
+  budgetLineIds?: readonly number[]
+  responsibilityIds?: readonly number[]
+  /** true: only actions some portfolio is responsible for; false: only those none is (public order belongs to the mayor). */
+  hasPortfolio?: boolean
+}
+
 /** The tests of a filter, one per field that is set: the same meaning as the SQL of actions-page.ts. */
-function tests(snapshot: AgreementSnapshot, filter: ActionFilterIds): Test[] {
+function tests(snapshot: AgreementSnapshot, filter: ActionListFilter): Test[] {
   const checks: Test[] = []
   const ids = (list: readonly number[] | undefined) => (list ? new Set(list) : undefined)
   const themes = ids(filter.themeIds), topics = ids(filter.topicIds), sections = ids(filter.sectionIds)
@@ -37,13 +50,24 @@ function tests(snapshot: AgreementSnapshot, filter: ActionFilterIds): Test[] {
     const want = filter.hasTarget
     checks.push((a) => snapshot.targetedActions.has(a.id) === want)
   }
+  const lines = ids(filter.budgetLineIds)
+  if (lines) checks.push((a) => anyIn(snapshot.children('budgetLineAction', 'actionId', a.id).map((l) => l.budgetLineId), lines))
+  if (filter.responsibilityIds) {
+    // As Responsibility.actions: a link counts under the responsibility's own portfolio only.
+    const covered = new Set(filter.responsibilityIds.flatMap((id) => snapshot.actionsOfResponsibility(id).map((a) => a.id)))
+    checks.push((a) => covered.has(a.id))
+  }
+  if (filter.hasPortfolio !== undefined) {
+    const want = filter.hasPortfolio
+    checks.push((a) => (portfoliosOf(a).length > 0) === want)
+  }
   return checks
 }
 
-/** The agreement's actions that pass the filter, in document order. */
-export function filterActions(snapshot: AgreementSnapshot, filter: ActionFilterIds): readonly ActionRecord[] {
+/** The agreement's actions (or those of `within`, a part of them in document order) that pass the filter, in document order. */
+export function filterActions(snapshot: AgreementSnapshot, filter: ActionListFilter, within?: readonly ActionRecord[]): readonly ActionRecord[] {
   const checks = tests(snapshot, filter)
-  const actions = snapshot.list('action')
+  const actions = within ?? snapshot.list('action')
   return checks.length === 0 ? actions : actions.filter((a) => checks.every((check) => check(a)))
 }
 
@@ -54,13 +78,6 @@ export function filterActions(snapshot: AgreementSnapshot, filter: ActionFilterI
  * the filter beyond it.
  */
 export function actionsPageOf(actions: readonly ActionRecord[], window: ActionWindow): ActionPage {
-  const inside = actions.filter((a) => (window.after === undefined || a.position > window.after) && (window.before === undefined || a.position < window.before))
-  const forward = window.direction === 'forward'
-  const records = forward ? inside.slice(0, window.limit) : inside.slice(Math.max(0, inside.length - window.limit))
-  const hasMore = inside.length > window.limit
-  const edge = forward ? window.after : window.before
-  const beyondCursor = edge !== undefined && actions.some((a) => (forward ? a.position <= edge : a.position >= edge))
-  return forward
-    ? { records, hasMoreForward: hasMore, hasMoreBackward: beyondCursor }
-    : { records, hasMoreForward: beyondCursor, hasMoreBackward: hasMore }
+  const at = (position: number | undefined) => (position === undefined ? undefined : { position } as ActionRecord)
+  return keysetPage(actions, (a, b) => a.position - b.position, { ...window, after: at(window.after), before: at(window.before) })
 }

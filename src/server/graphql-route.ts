@@ -96,7 +96,7 @@ export function createGraphqlRoute(options: GraphqlRouteOptions): RouteHandler {
     if (url.pathname !== '/graphql') return false
     const method = request.method ?? 'GET'
     if (method === 'OPTIONS') {
-      sendPreflight(request, response, 'GET, POST, OPTIONS')
+      sendPreflight(request, response, 'GET, HEAD, POST, OPTIONS')
       return true
     }
     const accept = request.headers.accept ?? ''

@@ -200,7 +200,10 @@ export interface BudgetTotalTable extends SourceLines {
   year: number
   amount: number
   continuing: number
+  /** The row's label, the same for every year. */
   label: string
+  /** The column heading of the year, as printed ("begroting 2022", "2026 ev"). */
+  heading: string
   text: string
 }
 

@@ -113,6 +113,7 @@ export async function insertAgreement(db: Kysely<Database>, data: AgreementData,
 
   const budget = data.budget.data
   const continuing = new Map(budget.years.map((y) => [String(y.year), y.continuing]))
+  const headings = new Map(budget.years.map((y) => [String(y.year), y.label]))
   let linePosition = 0
   for (const [i, c] of budget.categories.entries()) {
     const categoryId = await insertReturningId(db, 'budget_category', {
@@ -135,7 +136,7 @@ export async function insertAgreement(db: Kysely<Database>, data: AgreementData,
   }
   await insertRows(db, 'budget_total', Object.entries(budget.totals.amounts).map(([year, amount]) => ({
     agreement_id: agreementId, year: Number(year), amount, continuing: continuing.get(year) ? 1 : 0,
-    label: budget.totals.label, text: budget.totals.text, start_line: budget.totals.lines[0], end_line: budget.totals.lines[1],
+    label: budget.totals.label, heading: headings.get(year) ?? year, text: budget.totals.text, start_line: budget.totals.lines[0], end_line: budget.totals.lines[1],
   })))
   await insertRows(db, 'rule', data.rules.data.rules.map((r) => ({
     agreement_id: agreementId, position: r.position, text: r.text, start_line: r.lines[0], end_line: r.lines[1],

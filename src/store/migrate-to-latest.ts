@@ -2,12 +2,14 @@ import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'k
 import * as createAgreementTables from './migrations/2026-11-28T1540-create-agreement-tables.js'
 import * as scopeSearchIndex from './migrations/2026-11-28T1730-scope-search-index.js'
 import * as targetDatesAndRecurrence from './migrations/2026-12-01T2330-target-dates-and-recurrence.js'
+import * as addBudgetTotalHeading from './migrations/2026-12-02T0030-add-budget-total-heading.js'
 
 /** The migrations in order; a shipped migration is never edited, only followed by a new one. */
 const migrations: Record<string, Migration> = {
   '2026-11-28T1540-create-agreement-tables': createAgreementTables,
   '2026-11-28T1730-scope-search-index': scopeSearchIndex,
   '2026-12-01T2330-target-dates-and-recurrence': targetDatesAndRecurrence,
+  '2026-12-02T0030-add-budget-total-heading': addBudgetTotalHeading,
 }
 
 /** The names of the migrations, in order: a database built by this version has run exactly these. */

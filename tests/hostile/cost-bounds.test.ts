@@ -118,7 +118,8 @@ describe('what a request that passes the limits can cost', () => {
     const fields = answerFields(answer.body.data)
     // Three introspection fields per unit of cost: about the CPU of one data field (docs/performance.md).
     expect(answer.body.extensions.cost.estimated).toBeGreaterThanOrEqual(fields / 3)
-    expect(answer.body.extensions.cost.estimated).toBeLessThan(limits.maxCost / 2)
+    // The schema grows (facets, nested connections, budget summaries): full introspection must stay under the limit.
+    expect(answer.body.extensions.cost.estimated).toBeLessThan(limits.maxCost)
   })
 
   it('finds, by a seeded search, no request within the limits whose answer outgrows its cost or the documented bound', async () => {

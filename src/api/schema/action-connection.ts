@@ -1,79 +1,121 @@
-import type { ActionFilterIds } from '../../read-model/actions-page.js'
 import type { AgreementSnapshot } from '../../read-model/agreement-snapshot.js'
-import { actionsPageOf, filterActions } from '../../read-model/snapshot-actions.js'
+import { actionComparer, type ActionOrder } from '../../read-model/action-order.js'
+import type { ActionRecord } from '../../read-model/records.js'
+import { filterActions } from '../../read-model/snapshot-actions.js'
 import { agreementArgDescription, snapshotFromArg } from '../agreement-arg.js'
 import { builder } from '../builder.js'
-import { encodeCursor } from '../cursor.js'
-import { filterIds } from '../filter-slugs.js'
-import { pageCost, pageWindow } from '../pagination.js'
-import { ActionKindEnum } from './action-kind.js'
-import { ActionRef } from './refs.js'
-import { ProgressStatusEnum } from './progress-enums.js'
+import type { ApiContext } from '../context.js'
+import { publicProgress } from '../editorial-context.js'
+import { listConnection, type ListConnection } from '../list-connection.js'
+import { pageCost, type PageArgs } from '../pagination.js'
 import { statusFilter } from '../status-filter.js'
+import { ActionFilter, resolveActionFilter, type ActionFilterInput } from './action-filter.js'
+import { ActionFacetsRef, type ActionFacetsShape } from './action-facets.js'
+import { ActionRef } from './refs.js'
 
-const ActionFilter = builder.inputType('ActionFilter', {
-  description: 'Narrows a list of actions. Every field that is set must hold (AND); a field with several values matches any of them (OR). '
-    + 'Slugs that the agreement does not have are reported as BAD_USER_INPUT.',
-  fields: (t) => ({
-    theme: t.stringList({ description: 'Theme slugs: actions under any of these themes.' }),
-    topic: t.stringList({ description: 'Topic slugs: actions stated in any of these topics.' }),
-    section: t.stringList({ description: 'Section slugs: actions stated in any of these governance sections.' }),
-    portfolio: t.stringList({ description: 'Portfolio slugs: actions any of these portfolios is responsible for.' }),
-    party: t.stringList({ description: 'Party slugs: actions a portfolio held by any of these parties is responsible for.' }),
-    district: t.stringList({ description: 'District slugs: actions that name any of these districts.' }),
-    kind: t.field({ type: [ActionKindEnum], description: 'Kinds: actions of any of these kinds.' }),
-    hasBudget: t.boolean({ description: 'true: only actions funded by a budget line; false: only actions without one.' }),
-    hasTarget: t.boolean({ description: 'true: only actions with a quantified or dated target; false: only actions without one.' }),
-    progressStatus: t.field({ type: [ProgressStatusEnum], description: 'Progress statuses: actions whose current published status is any of these (NOT_ASSESSED: without a published assessment).' }),
-  }),
+export const ActionOrderEnum = builder.enumType('ActionOrder', {
+  description: 'The order of a list of actions.',
+  values: {
+    DOCUMENT: { value: 'document', description: 'Document order (`position`), the default.' },
+    DEADLINE: { value: 'deadline', description: 'By the earliest deadline of the action\'s targets, soonest first; actions without a dated target last; ties in document order.' },
+  } as const,
 })
 
-type ActionFilterInput = typeof ActionFilter.$inferInput
+/** Cursors name their order, so a cursor of a list sorted one way is refused by a list sorted another way. */
+const cursorScopes: Record<ActionOrder, string> = { document: 'Action', deadline: 'ActionByDeadline' }
 
-function resolveFilter(snapshot: AgreementSnapshot, filter: ActionFilterInput | null | undefined): ActionFilterIds {
-  if (!filter) return {}
-  // Checked in the order of the fields, so the first unknown slug is the one reported.
-  const ids = (field: 'theme' | 'topic' | 'section' | 'portfolio' | 'party' | 'district') => filterIds(snapshot, field, field, field, filter[field])
+/** The arguments every action connection takes, at the root and nested alike. */
+export interface ActionConnectionArgs extends PageArgs {
+  filter?: ActionFilterInput | null
+  orderBy?: ActionOrder | null
+}
+
+/** What an action connection is made of: the page, and the whole filtered list for totalCount and facets. */
+export interface ActionConnectionShape extends ListConnection<ActionRecord> {
+  facets: ActionFacetsShape
+}
+
+/**
+ * One page of actions: `within` (a theme's, a portfolio's, ... in document
+ * order; all of the agreement's when omitted) narrowed by the filter, sorted
+ * and paged by keyset. Root and nested connections share it, so they take
+ * the same arguments and mean the same by them.
+ */
+export function actionConnection(
+  ctx: ApiContext, snapshot: AgreementSnapshot, args: ActionConnectionArgs, within?: readonly ActionRecord[],
+): ActionConnectionShape {
+  const order = args.orderBy ?? 'document'
+  const statuses = args.filter?.progressStatus
+  const hasStatus = statuses ? statusFilter(ctx, snapshot.agreement.slug, statuses) : undefined
+  const filtered = filterActions(snapshot, resolveActionFilter(snapshot, args.filter), within)
+  const matched = hasStatus ? filtered.filter((a) => hasStatus(a.slug)) : filtered
+  const connection = listConnection(matched, {
+    scope: cursorScopes[order], compare: actionComparer(snapshot, order), key: (a) => a.position, item: (position) => snapshot.actionAt(position) ?? undefined,
+  }, args)
+  return { ...connection, facets: { snapshot, actions: matched, statusOf: () => publicProgress(ctx.editorial, snapshot.agreement.slug) } }
+}
+
+export const ActionConnectionRef = builder.connectionObject({
+  type: ActionRef,
+  name: 'ActionConnection',
+  description: 'A page of actions, with the total number that pass the filter and their counts per theme, kind, portfolio and district.',
+  fields: (t) => ({
+    facets: t.field({
+      type: ActionFacetsRef,
+      description: 'Counts of all the actions that pass the filter (every page, not just this one), per theme, kind, portfolio and district.',
+      resolve: (connection) => (connection as unknown as ActionConnectionShape).facets,
+    }),
+  }),
+}, {
+  name: 'ActionEdge',
+  description: 'An action in a page, with its cursor.',
+})
+
+/** The description of the arguments, shared by every action connection field. */
+export const actionConnectionArgNotes = 'Pages are keyset-based: a cursor stays valid for the same order as long as the database is not rebuilt. Default page size 20, at most 100.'
+
+
+type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never
+
+/** The arguments of every action connection: paging, filter and order. */
+export function actionConnectionArgs(arg: PothosSchemaTypes.FieldBuilder<Types, unknown>['arg']) {
   return {
-    themeIds: ids('theme'), topicIds: ids('topic'), sectionIds: ids('section'), portfolioIds: ids('portfolio'), partyIds: ids('party'), districtIds: ids('district'),
-    kinds: filter.kind ?? undefined, hasBudget: filter.hasBudget ?? undefined, hasTarget: filter.hasTarget ?? undefined,
+    first: arg.int({ description: 'Returns the first n items (default 20, at most 100).' }),
+    after: arg.string({ description: 'Returns the items after this cursor.' }),
+    last: arg.int({ description: 'Returns the last n items (at most 100); use with `before` to page backwards.' }),
+    before: arg.string({ description: 'Returns the items before this cursor.' }),
+    filter: arg({ type: ActionFilter, description: 'Narrows the list; omitted: every action of the list.' }),
+    orderBy: arg({ type: ActionOrderEnum, description: 'The order; omitted: document order.' }),
   }
 }
 
+/**
+ * A nested action connection (a theme's, a portfolio's, ...): the same
+ * arguments and meaning as Query.actions over the parent's own actions.
+ */
+export function nestedActionConnection<P extends { agreementId: number }>(
+  t: PothosSchemaTypes.ObjectFieldBuilder<Types, P>, description: string,
+  actionsOf: (parent: P, snapshot: AgreementSnapshot) => readonly ActionRecord[],
+) {
+  return t.field({
+    type: ActionConnectionRef, nullable: true, args: actionConnectionArgs(t.arg), complexity: pageCost,
+    description: `${description} ${actionConnectionArgNotes} Null, with the error, when an argument cannot be used; the rest of the answer stands.`,
+    resolve: (parent, args, ctx) => {
+      const snapshot = ctx.loaders.of(parent.agreementId)
+      return actionConnection(ctx, snapshot, args, actionsOf(parent, snapshot))
+    },
+  })
+}
+
+/** The deprecation of the plain action lists that a connection now pages. */
+export const actionListDeprecation = 'Use `actionsConnection`: it pages, filters, sorts and counts the same actions.'
+
 builder.queryFields((t) => ({
-  actions: t.connection({
-    type: ActionRef,
-    description: 'The actions of an agreement, filtered, in document order (`position`). Pages are keyset-based: a cursor stays valid '
-      + 'for the same filter as long as the database is not rebuilt. Default page size 20, at most 100.',
-    args: {
-      agreement: t.arg.string({ description: agreementArgDescription }),
-      filter: t.arg({ type: ActionFilter, description: 'Narrows the list; omitted: every action.' }),
-    },
+  actions: t.field({
+    type: ActionConnectionRef,
+    description: `The actions of an agreement, filtered and sorted. ${actionConnectionArgNotes}`,
+    args: { agreement: t.arg.string({ description: agreementArgDescription }), ...actionConnectionArgs(t.arg) },
     complexity: pageCost,
-    resolve: (_root, args, ctx) => {
-      const window = pageWindow(args, 'Action')
-      const snapshot = snapshotFromArg(ctx, args.agreement)
-      const statuses = args.filter?.progressStatus
-      const hasStatus = statuses ? statusFilter(ctx, snapshot.agreement.slug, statuses) : undefined
-      const actions = filterActions(snapshot, resolveFilter(snapshot, args.filter)).filter((a) => !hasStatus || hasStatus(a.slug))
-      const page = actionsPageOf(actions, window)
-      const edges = page.records.map((action) => ({ cursor: encodeCursor('Action', action.position), node: action }))
-      return {
-        edges,
-        pageInfo: {
-          hasNextPage: page.hasMoreForward,
-          hasPreviousPage: page.hasMoreBackward,
-          startCursor: edges[0]?.cursor ?? null,
-          endCursor: edges.at(-1)?.cursor ?? null,
-        },
-        totalCount: () => actions.length,
-      }
-    },
-  }, {
-    name: 'ActionConnection',
-    description: 'A page of actions, with the total number that pass the filter.',
-  }, {
-    name: 'ActionEdge',
-    description: 'An action in a page, with its cursor.',
+    resolve: (_root, args, ctx) => actionConnection(ctx, snapshotFromArg(ctx, args.agreement), args),
   }),
 }))

@@ -1,3 +1,4 @@
+import { sourceTextPath } from '../../publication/write-datapackage.js'
 import { builder } from '../builder.js'
 import { localId } from '../node-id.js'
 import {
@@ -20,7 +21,14 @@ builder.node(AgreementRef, {
     dataVersion: t.exposeString('dataVersion', { description: 'The date of the curated data this database was built from, ISO 8601.' }),
     license: t.exposeString('license', { description: 'The licence of the data, as an SPDX identifier.' }),
     language: t.exposeString('language', { description: 'The language of the texts, as a BCP 47 tag ("nl").' }),
-    sourceFile: t.exposeString('sourceFile', { description: 'The path of the source text in the project repository; all line numbers refer to it.' }),
+    sourceFile: t.exposeString('sourceFile', {
+      description: 'The path of the source text in the project repository; all line numbers refer to it.',
+      deprecationReason: 'A repository path, not an address: use `sourceUrl`, where this server serves the same text.',
+    }),
+    sourceUrl: t.string({
+      description: 'Where this server serves the source text that all line numbers refer to: a path on the API\'s own host (/data/source/...), to resolve against the address of the API.',
+      resolve: (agreement) => `/data/${sourceTextPath(agreement.sourceFile)}`,
+    }),
     sourceSha256: t.exposeString('sourceSha256', { description: 'The SHA-256 of the source text, hexadecimal, so a copy can be checked.' }),
     sourceLineCount: t.exposeInt('sourceLineCount', { description: 'The number of lines of the source text.' }),
     isCurrent: t.boolean({

@@ -1,6 +1,7 @@
 import { filterBudgetLines } from '../../read-model/snapshot-budget-lines.js'
 import { agreementArgDescription, snapshotFromArg } from '../agreement-arg.js'
 import { builder } from '../builder.js'
+import { actionListDeprecation, nestedActionConnection } from './action-connection.js'
 import { loadNodesOf, nodeIdOf } from '../node-loading.js'
 import { BudgetLineFilter, resolveBudgetLineFilter } from './budget-line-filter.js'
 import { ActionRef, BudgetAmountRef, BudgetCategoryRef, BudgetLineRef, PortfolioRef, SourceRef, ThemeRef, TopicRef } from './refs.js'
@@ -36,9 +37,11 @@ builder.node(BudgetLineRef, {
       resolve: (line, _args, ctx) => ctx.loaders.of(line.agreementId).linked('budgetLineTopic', 'budgetLineId', line.id, 'topic', 'topicId'),
     }),
     actions: t.field({
+      deprecationReason: actionListDeprecation,
       type: [ActionRef], description: 'The actions the line funds, in document order.', complexity: { field: 1, multiplier: 3 },
       resolve: (line, _args, ctx) => ctx.loaders.of(line.agreementId).linked('budgetLineAction', 'budgetLineId', line.id, 'action', 'actionId'),
     }),
+    actionsConnection: nestedActionConnection(t, 'The actions the line funds, paged, filtered and sorted.', (line, s) => s.linked('budgetLineAction', 'budgetLineId', line.id, 'action', 'actionId', 'byPosition')),
     portfolios: t.field({
       type: [PortfolioRef], description: 'The portfolios responsible for the line, in portfolio order.', complexity: { field: 1, multiplier: 2 },
       resolve: (line, _args, ctx) => ctx.loaders.of(line.agreementId).linked('budgetLinePortfolio', 'budgetLineId', line.id, 'portfolio', 'portfolioId', 'byPosition'),

@@ -10,7 +10,8 @@ builder.node(BudgetYearTotalRef, {
   loadMany: loadNodesOf('budgetTotal'),
   fields: (t) => ({
     year: t.exposeInt('year', { description: 'The budget year.' }),
-    label: t.exposeString('label', { description: 'The column heading as printed ("begroting 2022", "2026 ev").' }),
+    label: t.exposeString('heading', { description: 'The column heading as printed ("begroting 2022", "2026 ev").' }),
+    rowLabel: t.exposeString('label', { description: 'The label of the totals row as printed, the same for every year ("Totaal extra middeleninzet bestuursakkoord 2022-2026").' }),
     amount: t.exposeInt('amount', { description: 'The published total for the year, whole euros.' }),
     computed: t.int({
       description: 'The sum of the budget lines\' amounts in this year, whole euros.',

@@ -1,5 +1,6 @@
 import { agreementArgDescription, snapshotFromArg } from '../agreement-arg.js'
 import { builder } from '../builder.js'
+import { actionListDeprecation, nestedActionConnection } from './action-connection.js'
 import { loadNodesOf, nodeIdOf } from '../node-loading.js'
 import { ActionRef, DistrictRef, PortfolioRef, SourceRef } from './refs.js'
 import { sourceOf } from './source.js'
@@ -17,9 +18,11 @@ builder.node(DistrictRef, {
       resolve: (district, _args, ctx) => ctx.loaders.of(district.agreementId).byId('portfolio', district.portfolioId)!,
     }),
     actions: t.field({
+      deprecationReason: actionListDeprecation,
       type: [ActionRef], description: 'The actions that name this district, in document order.', complexity: { field: 1, multiplier: 5 },
       resolve: (district, _args, ctx) => ctx.loaders.of(district.agreementId).linked('actionDistrict', 'districtId', district.id, 'action', 'actionId', 'byPosition'),
     }),
+    actionsConnection: nestedActionConnection(t, 'The actions that name this district, paged, filtered and sorted.', (district, s) => s.linked('actionDistrict', 'districtId', district.id, 'action', 'actionId', 'byPosition')),
     source: t.field({
       type: SourceRef, description: 'Where the district is named in the portfolio division of the source text.',
       resolve: (district) => sourceOf(district.text, district.source),

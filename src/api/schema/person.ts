@@ -1,4 +1,8 @@
+import { agreementArgDescription, snapshotFromArg } from '../agreement-arg.js'
 import { builder } from '../builder.js'
+import { filterIds } from '../filter-slugs.js'
+import { storedListConnection } from '../list-connection.js'
+import { pageCost } from '../pagination.js'
 import { loadNodesOf, nodeIdOf } from '../node-loading.js'
 import { PartyRef, PersonRef, PortfolioRef } from './refs.js'
 import { sourceOf } from './source.js'
@@ -28,3 +32,19 @@ builder.node(PersonRef, {
     }),
   }),
 })
+
+builder.queryFields((t) => ({
+  persons: t.connection({
+    type: PersonRef, nullable: true, description: 'The people named in an agreement (signatories and aldermen), in the order they are first named. Cursors stay valid as long as the database is not rebuilt.',
+    args: {
+      agreement: t.arg.string({ description: agreementArgDescription }),
+      party: t.arg.stringList({ description: 'Party slugs: only the people of these parties.' }),
+    },
+    complexity: pageCost,
+    resolve: (_root, args, ctx) => {
+      const snapshot = snapshotFromArg(ctx, args.agreement)
+      const parties = filterIds(snapshot, 'party', 'party', 'party', args.party)
+      return storedListConnection(snapshot.list('person'), 'Person', args, parties && ((person) => parties.includes(person.partyId)))
+    },
+  }, { name: 'PersonConnection', description: 'A page of people, with the total number that pass the filter.' }, { name: 'PersonEdge', description: 'A person in a page, with its cursor.' }),
+}))

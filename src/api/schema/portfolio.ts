@@ -1,6 +1,7 @@
 import { sourceText } from '../../read-model/source-text.js'
 import { agreementArgDescription, agreementOf, snapshotFromArg } from '../agreement-arg.js'
 import { builder } from '../builder.js'
+import { actionListDeprecation, nestedActionConnection } from './action-connection.js'
 import { loadNodesOf, nodeIdOf } from '../node-loading.js'
 import { ActionRef, BudgetLineRef, DistrictRef, PartyRef, PersonRef, PortfolioRef, ResponsibilityRef, SourceRef } from './refs.js'
 
@@ -35,9 +36,11 @@ builder.node(PortfolioRef, {
       resolve: (portfolio, _args, ctx) => ctx.loaders.of(portfolio.agreementId).children('district', 'portfolioId', portfolio.id),
     }),
     actions: t.field({
+      deprecationReason: actionListDeprecation,
       type: [ActionRef], description: 'The actions this portfolio is responsible for, in document order.', complexity: { field: 1, multiplier: 40 },
       resolve: (portfolio, _args, ctx) => ctx.loaders.of(portfolio.agreementId).linked('actionPortfolio', 'portfolioId', portfolio.id, 'action', 'actionId', 'byPosition'),
     }),
+    actionsConnection: nestedActionConnection(t, 'The actions this portfolio is responsible for, paged, filtered and sorted.', (portfolio, s) => s.linked('actionPortfolio', 'portfolioId', portfolio.id, 'action', 'actionId', 'byPosition')),
     budgetLines: t.field({
       type: [BudgetLineRef], description: 'The budget lines this portfolio is responsible for, in table order.', complexity: { field: 1, multiplier: 6 },
       resolve: (portfolio, _args, ctx) => ctx.loaders.of(portfolio.agreementId).linked('budgetLinePortfolio', 'portfolioId', portfolio.id, 'budgetLine', 'budgetLineId', 'byPosition'),

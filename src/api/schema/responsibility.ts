@@ -1,4 +1,5 @@
 import { builder } from '../builder.js'
+import { actionListDeprecation, nestedActionConnection } from './action-connection.js'
 import { loadNodesOf, nodeIdOf } from '../node-loading.js'
 import { ActionRef, PortfolioRef, ResponsibilityRef, SourceRef } from './refs.js'
 import { sourceOf } from './source.js'
@@ -16,9 +17,11 @@ builder.node(ResponsibilityRef, {
       resolve: (responsibility, _args, ctx) => ctx.loaders.of(responsibility.agreementId).byId('portfolio', responsibility.portfolioId)!,
     }),
     actions: t.field({
+      deprecationReason: actionListDeprecation,
       type: [ActionRef], description: 'The actions this responsibility covers, in document order.', complexity: { field: 1, multiplier: 10 },
       resolve: (responsibility, _args, ctx) => ctx.loaders.of(responsibility.agreementId).actionsOfResponsibility(responsibility.id),
     }),
+    actionsConnection: nestedActionConnection(t, 'The actions this responsibility covers, paged, filtered and sorted.', (responsibility, s) => s.actionsOfResponsibility(responsibility.id)),
     source: t.field({
       type: SourceRef, description: 'Where the responsibility stands in the source text.',
       resolve: (responsibility) => sourceOf(responsibility.name, responsibility.source),

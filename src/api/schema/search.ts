@@ -1,11 +1,14 @@
+import { createHash } from 'node:crypto'
 import { brandWithType } from '@pothos/core'
 import type { SearchKind } from '../../store/database.js'
-import { SearchInputError, searchTerms, type SearchRow, type SearchTerms } from '../../read-model/search-records.js'
+import { SearchInputError, searchTerms, type SearchNarrowing, type SearchRow, type SearchTerms } from '../../read-model/search-records.js'
+import { themeRecords } from '../../read-model/theme-records.js'
 import { agreementArgDescription, snapshotFromArg } from '../agreement-arg.js'
 import { builder } from '../builder.js'
 import type { ApiContext } from '../context.js'
 import { encodeCursor } from '../cursor.js'
 import { badUserInput } from '../errors.js'
+import { filterIds } from '../filter-slugs.js'
 import type { IdEntity } from '../loaders.js'
 import { pageCost, pageWindow } from '../pagination.js'
 import { hitSnippet, type Snippet } from '../../search/search-snippet.js'
@@ -97,20 +100,48 @@ function parseQuery(query: string): SearchTerms {
   }
 }
 
-function search(ctx: ApiContext, args: { query: string; agreement?: string | null; first?: number | null; last?: number | null; after?: string | null; before?: string | null }) {
-  const window = pageWindow(args, 'SearchHit')
+const SearchResultType = builder.enumType('SearchResultType', {
+  description: 'A type of record the search finds, to narrow it with `types`.',
+  values: Object.fromEntries(Object.entries(kinds).map(([kind, { typename }]) => [kind.toUpperCase(), { value: kind as SearchKind, description: `${typename} records.` }])),
+})
+
+interface SearchArgs {
+  query: string
+  agreement?: string | null
+  types?: readonly SearchKind[] | null
+  theme?: readonly string[] | null
+  first?: number | null
+  last?: number | null
+  after?: string | null
+  before?: string | null
+}
+
+/**
+ * The cursor scope of one search: "SearchHit" and letters derived from the
+ * words, narrowing and agreement, so that a cursor of another search is
+ * refused instead of paging this one from a place that means nothing here.
+ */
+function cursorScope(agreementId: number, terms: SearchTerms, args: SearchArgs): string {
+  const digest = createHash('sha256').update(JSON.stringify([agreementId, terms.words, [...(args.types ?? [])].sort(), [...(args.theme ?? [])].sort()])).digest()
+  return `SearchHit${[...digest.subarray(0, 8)].map((byte) => String.fromCharCode(97 + (byte % 26))).join('')}`
+}
+
+function search(ctx: ApiContext, args: SearchArgs) {
   const terms = parseQuery(args.query)
   const snapshot = snapshotFromArg(ctx, args.agreement)
   const agreementId = snapshot.agreement.id
-  const total = ctx.loaders.searchCount(agreementId, terms)
+  const window = pageWindow(args, cursorScope(agreementId, terms, args), 'comes from another search (other words, narrowing or agreement): page with the cursors of this search')
+  const themeIds = filterIds(snapshot, 'theme', 'theme', 'theme', args.theme)
+  const narrowing: SearchNarrowing = { kinds: args.types ?? undefined, records: themeIds ? themeRecords(snapshot, themeIds) : undefined }
+  const total = ctx.loaders.searchCount(agreementId, terms, narrowing)
   // Offsets: results are ranked, not keyed, so a cursor is the hit's place in the ranking.
   const lower = window.after !== undefined ? window.after + 1 : 0
   const upper = Math.min(window.before ?? total, total)
   const start = window.direction === 'forward' ? lower : Math.max(lower, upper - window.limit)
   const end = window.direction === 'forward' ? Math.min(upper, lower + window.limit) : upper
-  const rows = end > start ? ctx.loaders.searchPage(agreementId, terms, { offset: start, limit: end - start }) : []
+  const rows = end > start ? ctx.loaders.searchPage(agreementId, terms, { offset: start, limit: end - start }, narrowing) : []
   const edges = rows.map((row, i) => ({
-    cursor: encodeCursor('SearchHit', start + i), node: toHit(agreementId, row, terms, locationOf(snapshot, row.kind, row.recordId)),
+    cursor: encodeCursor(window.scope, start + i), node: toHit(agreementId, row, terms, locationOf(snapshot, row.kind, row.recordId)),
   }))
   return {
     edges,
@@ -129,10 +160,15 @@ builder.queryFields((t) => ({
     type: SearchHit,
     description: 'Full-text search over every text of an agreement: themes, topics, actions, targets, budget lines, rules, sections, portfolios and districts. '
       + 'Words are matched without diacritics ("financien" finds "Financiën"), by Dutch stem ("woningen" finds "woning") and as prefixes ("zwemb" finds "Zwembad"); '
-      + 'all words must match. Results come best first (bm25). The query is plain text: quotes, operators and punctuation have no special meaning.',
+      + 'all words must match. Results come best first (bm25). The query is plain text: quotes, operators and punctuation have no special meaning. '
+      + 'A cursor belongs to its search: one from a search with other words, narrowing or agreement is refused (BAD_USER_INPUT).',
     args: {
       query: t.arg.string({ required: true, description: 'What to search for: up to 500 characters and 16 different words.' }),
       agreement: t.arg.string({ description: agreementArgDescription }),
+      types: t.arg({ type: [SearchResultType], description: 'Only results of these types; omitted: every type.' }),
+      theme: t.arg.stringList({
+        description: 'Theme slugs: only results that belong to these themes (the themes, their topics, actions, targets and budget lines); rules, sections, portfolios and districts belong to no theme.',
+      }),
     },
     complexity: pageCost,
     resolve: (_root, args, ctx) => search(ctx, args),

@@ -1,5 +1,8 @@
 import { agreementArgDescription, snapshotFromArg } from '../agreement-arg.js'
 import { builder } from '../builder.js'
+import { actionListDeprecation, nestedActionConnection } from './action-connection.js'
+import { resolveActionFilter } from './action-filter.js'
+import { filterActions } from '../../read-model/snapshot-actions.js'
 import { loadNodesOf, nodeIdOf } from '../node-loading.js'
 import { ActionRef, SectionRef, SourceRef } from './refs.js'
 import { SectionKindEnum } from './section-kind.js'
@@ -12,7 +15,11 @@ builder.node(SectionRef, {
   fields: (t) => ({
     slug: t.exposeString('slug', { description: 'The stable, URL-safe name of the section within its agreement.' }),
     title: t.exposeString('title', { description: 'The section\'s heading, as printed.' }),
-    kind: t.field({ type: SectionKindEnum, description: 'What the section is.', resolve: (section) => section.kind }),
+    kind: t.field({
+      type: SectionKindEnum, description: 'What the section is.', resolve: (section) => section.kind,
+      deprecationReason: 'Use `sectionKind`: `kind` has another type on Action, so the two could not be selected together in a search without aliases.',
+    }),
+    sectionKind: t.field({ type: SectionKindEnum, description: 'What the section is.', resolve: (section) => section.kind }),
     position: t.exposeInt('position', { description: 'The section\'s place among all sections, in document order (1-based).' }),
     text: t.exposeString('text', { description: 'The section\'s text, white space folded.' }),
     parent: t.field({
@@ -24,9 +31,11 @@ builder.node(SectionRef, {
       resolve: (section, _args, ctx) => ctx.loaders.of(section.agreementId).children('section', 'parentId', section.id),
     }),
     actions: t.field({
+      deprecationReason: actionListDeprecation,
       type: [ActionRef], description: 'The actions stated in this section (governance commitments), in document order.', complexity: { field: 1, multiplier: 5 },
       resolve: (section, _args, ctx) => ctx.loaders.of(section.agreementId).children('action', 'sectionId', section.id),
     }),
+    actionsConnection: nestedActionConnection(t, 'The actions stated in this section and in its parts, paged, filtered and sorted.', (section, s) => filterActions(s, resolveActionFilter(s, { section: [section.slug] }))),
     source: t.field({
       type: SourceRef, description: 'Where the section stands in the source text.',
       resolve: (section) => sourceOf(section.text, section.source),

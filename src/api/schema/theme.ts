@@ -1,5 +1,6 @@
 import { agreementArgDescription, agreementOf, snapshotFromArg } from '../agreement-arg.js'
 import { builder } from '../builder.js'
+import { actionListDeprecation, nestedActionConnection } from './action-connection.js'
 import { loadNodesOf, nodeIdOf } from '../node-loading.js'
 import { ActionRef, AgreementRef, BudgetLineRef, PortfolioRef, SourceRef, ThemeRef, TopicRef } from './refs.js'
 import { sourceOf } from './source.js'
@@ -38,10 +39,12 @@ builder.node(ThemeRef, {
       resolve: (theme, _args, ctx) => ctx.loaders.of(theme.agreementId).children('topic', 'themeId', theme.id),
     }),
     actions: t.field({
+      deprecationReason: actionListDeprecation,
       type: [ActionRef], description: 'Every action under the theme\'s topics, in document order (Query.actions pages and filters them).',
       complexity: { field: 1, multiplier: 30 },
       resolve: (theme, _args, ctx) => ctx.loaders.of(theme.agreementId).children('action', 'themeId', theme.id),
     }),
+    actionsConnection: nestedActionConnection(t, 'Every action under the theme\'s topics, paged, filtered and sorted.', (theme, s) => s.children('action', 'themeId', theme.id)),
     budgetLines: t.field({
       type: [BudgetLineRef], description: 'The budget lines assigned to this theme, in table order.', complexity: { field: 1, multiplier: 5 },
       resolve: (theme, _args, ctx) => ctx.loaders.of(theme.agreementId).children('budgetLine', 'themeId', theme.id),

@@ -1,5 +1,9 @@
 import { agreementArgDescription, snapshotFromArg } from '../agreement-arg.js'
 import { builder } from '../builder.js'
+import { filterIds } from '../filter-slugs.js'
+import { storedListConnection } from '../list-connection.js'
+import { pageCost } from '../pagination.js'
+import { actionListDeprecation, nestedActionConnection } from './action-connection.js'
 import { loadNodesOf, nodeIdOf } from '../node-loading.js'
 import { ActionRef, BudgetLineRef, SourceRef, ThemeRef, TopicRef } from './refs.js'
 import { sourceOf } from './source.js'
@@ -15,12 +19,19 @@ builder.node(TopicRef, {
     text: t.exposeString('text', { description: 'The topic\'s whole text, white space folded.' }),
     theme: t.field({
       type: ThemeRef, description: 'The theme the topic belongs to.',
+      deprecationReason: 'Use `parentTheme`: `theme` is nullable on Action and BudgetLine, so the three could not be selected together in a search without aliases.',
+      resolve: (topic, _args, ctx) => ctx.loaders.of(topic.agreementId).byId('theme', topic.themeId)!,
+    }),
+    parentTheme: t.field({
+      type: ThemeRef, description: 'The theme the topic belongs to.',
       resolve: (topic, _args, ctx) => ctx.loaders.of(topic.agreementId).byId('theme', topic.themeId)!,
     }),
     actions: t.field({
+      deprecationReason: actionListDeprecation,
       type: [ActionRef], description: 'The actions the topic states, in document order.', complexity: { field: 1, multiplier: 5 },
       resolve: (topic, _args, ctx) => ctx.loaders.of(topic.agreementId).children('action', 'topicId', topic.id),
     }),
+    actionsConnection: nestedActionConnection(t, 'The actions the topic states, paged, filtered and sorted.', (topic, s) => s.children('action', 'topicId', topic.id)),
     budgetLines: t.field({
       type: [BudgetLineRef], description: 'The budget lines that fund this topic, in table order.', complexity: { field: 1, multiplier: 2 },
       resolve: (topic, _args, ctx) => ctx.loaders.of(topic.agreementId).linked('budgetLineTopic', 'topicId', topic.id, 'budgetLine', 'budgetLineId', 'byPosition'),
@@ -33,6 +44,19 @@ builder.node(TopicRef, {
 })
 
 builder.queryFields((t) => ({
+  topics: t.connection({
+    type: TopicRef, nullable: true, description: 'The topics of an agreement, in document order (theme by theme). Cursors stay valid as long as the database is not rebuilt.',
+    args: {
+      agreement: t.arg.string({ description: agreementArgDescription }),
+      theme: t.arg.stringList({ description: 'Theme slugs: only the topics of these themes.' }),
+    },
+    complexity: pageCost,
+    resolve: (_root, args, ctx) => {
+      const snapshot = snapshotFromArg(ctx, args.agreement)
+      const themes = filterIds(snapshot, 'theme', 'theme', 'theme', args.theme)
+      return storedListConnection(snapshot.list('topic'), 'Topic', args, themes && ((topic) => themes.includes(topic.themeId)))
+    },
+  }, { name: 'TopicConnection', description: 'A page of topics, with the total number that pass the filter.' }, { name: 'TopicEdge', description: 'A topic in a page, with its cursor.' }),
   topic: t.field({
     type: TopicRef, nullable: true, description: 'One topic by slug; null when the agreement has no topic with that slug.',
     args: {

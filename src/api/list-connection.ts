@@ -1,0 +1,59 @@
+import { keysetPage } from '../read-model/keyset-page.js'
+import { encodeCursor } from './cursor.js'
+import { badUserInput } from './errors.js'
+import { pageWindow, type PageArgs } from './pagination.js'
+
+/** How a list is sorted and keyed for keyset paging. */
+export interface ListOrder<T> {
+  /** The cursor scope: a cursor of another list or order is refused. */
+  scope: string
+  /** A total order. */
+  compare: (a: T, b: T) => number
+  /** A whole number naming an item for good within the agreement (its position, ...). */
+  key: (item: T) => number
+  /** The item a key names, or undefined; any record of the agreement, whether it passed the filter or not. */
+  item: (key: number) => T | undefined
+}
+
+/** A connection's page and the whole list behind it. */
+export interface ListConnection<T> {
+  edges: { cursor: string; node: T }[]
+  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null }
+  totalCount: () => number
+}
+
+/**
+ * One keyset page of an already filtered list, sorted by `order`: the paging
+ * of every connection over the snapshot. A cursor holds the key of its item,
+ * which is compared, not looked up in the list, so it stays usable when the
+ * item no longer passes the filter.
+ */
+export function listConnection<T>(matched: readonly T[], order: ListOrder<T>, args: PageArgs): ListConnection<T> {
+  const window = pageWindow(args, order.scope)
+  const bound = (key: number | undefined, argument: string, cursor: string | null | undefined) => {
+    if (key === undefined) return undefined
+    const item = order.item(key)
+    if (item === undefined) throw badUserInput(argument, cursor, 'is not a cursor of this list (use a cursor returned by it)')
+    return item
+  }
+  const after = bound(window.after, 'after', args.after)
+  const before = bound(window.before, 'before', args.before)
+  const page = keysetPage([...matched].sort(order.compare), order.compare, { ...window, after, before })
+  const edges = page.records.map((node) => ({ cursor: encodeCursor(order.scope, order.key(node)), node }))
+  return {
+    edges,
+    pageInfo: { hasNextPage: page.hasMoreForward, hasPreviousPage: page.hasMoreBackward, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null },
+    totalCount: () => matched.length,
+  }
+}
+
+/** The order of a snapshot list as it is (document, table or signing order), keyed by row id. */
+export function storedOrder<T extends { id: number }>(all: readonly T[], scope: string): ListOrder<T> {
+  const rank = new Map(all.map((item, i) => [item.id, i]))
+  return { scope, compare: (a, b) => rank.get(a.id)! - rank.get(b.id)!, key: (item) => item.id, item: (id) => all[rank.get(id) ?? -1] }
+}
+
+/** A page of a snapshot list in its stored order, keeping the items that pass `keep` when it is given. */
+export function storedListConnection<T extends { id: number }>(all: readonly T[], scope: string, args: PageArgs, keep?: (item: T) => boolean): ListConnection<T> {
+  return listConnection(keep ? all.filter(keep) : all, storedOrder(all, scope), args)
+}

@@ -1,0 +1,48 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+import { projectRoot } from '../../src/config.js'
+import { createTestApp } from './support.js'
+
+const app = createTestApp()
+afterAll(() => app.close())
+
+// The recipes as a reader sees them: the fenced blocks of docs/api.md between "## Recipes" and the next section.
+const docs = readFileSync(join(projectRoot, 'docs/api.md'), 'utf8')
+const section = docs.slice(docs.indexOf('## Recipes'), docs.indexOf('\n## ', docs.indexOf('## Recipes') + 1))
+const blocks = [...section.matchAll(/```(\w+)\n([\s\S]*?)```/g)].map((m) => ({ lang: m[1]!, text: m[2]! }))
+
+/** Each graphql block, with the json block that follows it as its variables. */
+const queries = blocks.flatMap((block, i) => (block.lang === 'graphql'
+  ? [{ query: block.text, variables: blocks[i + 1]?.lang === 'json' ? JSON.parse(blocks[i + 1]!.text) : {} }] : []))
+
+describe('the recipes of docs/api.md', () => {
+  it('has the recipes the issue asks for', () => {
+    for (const heading of ['Apollo Client setup', 'Cursor paging', 'Facets', 'Budget sums']) expect(section).toContain(`### ${heading}`)
+    expect(queries.length).toBeGreaterThanOrEqual(3)
+  })
+
+  it.each(queries.map((q) => [q.query.match(/query (\w+)/)?.[1] ?? 'query', q] as const))('%s runs without errors and finds data', async (_name, { query, variables }) => {
+    const answer = await app.gql(query, variables)
+    expect(answer.body.errors).toBeUndefined()
+    const values = JSON.stringify(answer.body.data)
+    expect(values).not.toMatch(/^\{("[^"]+":null,?)*\}$/)
+  })
+
+  it('lists the possibleTypes Apollo Client needs, as the schema has them', async () => {
+    const setup = blocks.find((b) => b.lang === 'js')!.text
+    const listed = (name: string) => JSON.parse(`[${new RegExp(`${name}: \\[([^\\]]*)\\]`).exec(setup)![1]!.replaceAll("'", '"')}]`)
+    for (const name of ['SearchItem', 'Node']) {
+      const { __type } = await app.data(`{ __type(name: "${name}") { possibleTypes { name } } }`)
+      expect(listed(name)).toEqual(__type.possibleTypes.map((t: any) => t.name).sort())
+    }
+  })
+
+  it('keeps the promise of the budget recipe: the groups add up to the published totals', async () => {
+    const budget = queries.find((q) => q.query.includes('budgetSummary'))!
+    const { budgetSummary } = await app.data(budget.query, budget.variables)
+    for (const { year, amount } of budgetSummary.published) {
+      expect(budgetSummary.groups.reduce((s: number, g: any) => s + (g.amounts.find((a: any) => a.year === year)?.amount ?? 0), 0)).toBe(amount)
+    }
+  })
+})
