@@ -73,10 +73,42 @@ describe('the web site over HTTP', () => {
   })
 
   it('searches without JavaScript too', async () => {
-    const html = await (await get('/zoeken?q=zwembad')).text()
-    expect(html).toMatch(/\d+ resultaten voor “zwembad”/)
+    const html = await (await get('/zoeken?q=woningen')).text()
+    expect(html).toMatch(/\d+ resultaten voor “woningen”/)
     expect(html).toContain('<mark>')
     expect(await (await get('/zoeken?q=%22%29%28*')).text()).toContain('role="alert"')
+  })
+
+  const hitsOf = async (q: string) => {
+    const doc = parse(await (await get(`/zoeken?q=${encodeURIComponent(q)}`)).text()) as unknown as Node
+    const items = all(doc).filter((n) => n.nodeName === 'li' && all(n).some((c) => c.nodeName === 'span' && attr(c, 'class') === 'hit-kind'))
+    return items.map((li) => {
+      const link = all(li).find((n) => n.nodeName === 'a')!
+      const snippet = all(li).find((n) => n.nodeName === 'p')
+      return { kind: text(all(li).find((n) => n.nodeName === 'span')!), title: text(link), href: attr(link, 'href'), snippet: snippet ? text(snippet) : '' }
+    })
+  }
+
+  it('gives one hit per record, each titled so a reader tells them apart', async () => {
+    // The four actions under "Zwembad" match only through their topic's heading: they are the topic's hit.
+    const zwembad = await hitsOf('zwembad')
+    expect(zwembad).toEqual([expect.objectContaining({ kind: 'Onderwerp', title: 'Opgroeien, onderwijs & bewegen › Zwembad' })])
+    expect(zwembad[0]!.snippet).toMatch(/^Een buitenzwembad is een mooie aanwinst voor Assen\./)
+    const woningen = await hitsOf('woningen')
+    expect(woningen.length).toBeGreaterThan(5)
+    const titles = woningen.map((h) => `${h.kind} ${h.title}`)
+    expect(new Set(titles).size).toBe(titles.length)
+    const action = woningen.find((h) => h.kind.startsWith('Afspraak'))!
+    expect(action.kind).toMatch(/^Afspraak · Wonen › /)
+    expect(action.title).not.toBe(action.kind.split(' › ').at(-1))
+  })
+
+  it('shows a table match as its row, and helps when nothing was asked', async () => {
+    const [table] = (await hitsOf('sportakkoord')).filter((h) => h.kind === 'Hoofdstuk')
+    expect(table!.snippet).toBe('Uit de tabel: …uitvoering Sportakkoord 250 250…')
+    const empty = await (await get('/zoeken?q=')).text()
+    expect(empty).toContain('Waar zoekt u naar?')
+    expect(empty).not.toContain('Niets gevonden')
   })
 
   it('caches pages like the API: ETag, 304 and a Cache-Control', async () => {
