@@ -1,5 +1,5 @@
 import { recordLocations } from '../read-model/record-locations.js'
-import { SearchInputError, searchRecords, searchTerms } from '../read-model/search-records.js'
+import { SearchInputError, searchLimits, searchRecords, searchTerms } from '../read-model/search-records.js'
 import type { StoreLease } from '../server/store-holder.js'
 import type { SafeHtml as Html } from './html.js'
 import { pageLayout } from './page-layout.js'
@@ -9,6 +9,15 @@ import type { WebSite } from './web-site.js'
 
 const maxRows = 1000
 const maxHits = 50
+
+/** Why a search cannot run, in the page's language. */
+function dutchProblem(error: SearchInputError): string {
+  switch (error.problem) {
+    case 'too-long': return `is ${error.count} tekens lang; er mogen er hoogstens ${searchLimits.maxLength} zijn`
+    case 'no-words': return 'bevat geen woord om naar te zoeken (letters of cijfers)'
+    case 'too-many-words': return `bevat ${error.count} verschillende woorden; er mogen er hoogstens ${searchLimits.maxWords} zijn`
+  }
+}
 
 /** The search results page: the same search as the API's, for when JavaScript is off. */
 export async function searchSite(web: WebSite, lease: StoreLease, query: string): Promise<Html> {
@@ -27,7 +36,7 @@ export async function searchSite(web: WebSite, lease: StoreLease, query: string)
     result = { total: hits.length, hits: hits.slice(0, maxHits) }
   } catch (error) {
     if (!(error instanceof SearchInputError)) throw error
-    result = { error: error.message }
+    result = { error: dutchProblem(error) }
   }
   return pageLayout({ title: `Zoeken: ${query}`, trail, content: searchPage(query, result), theme: web.theme })
 }

@@ -76,7 +76,8 @@ describe('the web site over HTTP', () => {
     const html = await (await get('/zoeken?q=woningen')).text()
     expect(html).toMatch(/\d+ resultaten voor “woningen”/)
     expect(html).toContain('<mark>')
-    expect(await (await get('/zoeken?q=%22%29%28*')).text()).toContain('role="alert"')
+    expect(await (await get('/zoeken?q=%22%29%28*')).text()).toContain('<p role="alert">De zoekterm bevat geen woord om naar te zoeken (letters of cijfers).</p>')
+    expect(await (await get(`/zoeken?q=${'a '.repeat(20)}b c d e f g h i j k l m n o p q`)).text()).toContain('De zoekterm bevat 17 verschillende woorden; er mogen er hoogstens 16 zijn.')
   })
 
   const hitsOf = async (q: string) => {
