@@ -62,7 +62,7 @@ export function createWebHandler({ config, stores, cache, sources }: WebHandlerD
   return async (request, response, url) => {
     const path = url.pathname
     const asset = assets[path]
-    const isPage = path === '/' || path === '/rapporten' || path === '/rapporten/maken' || path === '/zoeken' || subjectPattern.test(path)
+    const isPage = path === '/' || path === '/rapporten' || path === '/rapporten/maken' || path === '/zoeken' || path === '/toegankelijkheid' || subjectPattern.test(path)
     const siteFile = siteFiles[path]
     if (!asset && !isPage && !siteFile) return notFound(request, response, url)
     if (request.method !== 'GET' && request.method !== 'HEAD') {
@@ -99,6 +99,7 @@ export function createWebHandler({ config, stores, cache, sources }: WebHandlerD
       const body: SafeHtml | null = path === '/' ? await web.home(lease)
         : path === '/rapporten' ? await web.reports(lease)
           : path === '/zoeken' ? await searchSite(web, lease, url.searchParams.get('q') ?? '')
+            : path === '/toegankelijkheid' ? web.accessibility()
             : await web.subject(lease, subject![1]!, subject![2]!)
       if (!body) return page(request, response, notFoundPage(web.theme, `Er is geen pagina op ${path}.`), 404, lease.generation)
       const entry = entryOf(Buffer.from(body.toString()), 'text/html; charset=utf-8', cacheControl, 200, lease.generation)

@@ -8,6 +8,7 @@ export const webPaths = {
   portfolio: (slug: string) => `/wethouder/${encodeURIComponent(slug)}`,
   district: (slug: string) => `/wijk/${encodeURIComponent(slug)}`,
   reports: '/rapporten',
+  accessibility: '/toegankelijkheid',
 } as const
 
 /**

@@ -12,6 +12,7 @@ import type { ReportType } from '../reports/report-model.js'
 import { loadReportTheme, type ReportTheme } from '../reports/report-theme.js'
 import { budgetChart } from '../reports/sections/budget-chart.js'
 import { SafeHtml } from './html.js'
+import { accessibilityPage } from './pages/accessibility-page.js'
 import { pageLayout } from './page-layout.js'
 import { homePage, type PublishedFile } from './pages/home-page.js'
 import { reportsPage } from './pages/reports-page.js'
@@ -90,6 +91,11 @@ export class WebSite {
   async reports(lease: StoreLease): Promise<SafeHtml> {
     const { listings } = await this.current(lease)
     return pageLayout({ title: 'Rapporten', trail: [{ label: 'Home', href: '/' }, { label: 'Rapporten' }], content: reportsPage(listings), theme: this.theme })
+  }
+
+  /** The toegankelijkheidsverklaring. */
+  accessibility(): SafeHtml {
+    return pageLayout({ title: 'Toegankelijkheidsverklaring', trail: [{ label: 'Home', href: '/' }, { label: 'Toegankelijkheid' }], content: accessibilityPage(), theme: this.theme })
   }
 
   /** The report a builder choice ("theme/wonen", format "pdf") points at, or null for an unknown choice. */

@@ -112,6 +112,25 @@ describe('the web site over HTTP', () => {
     expect(empty).not.toContain('Niets gevonden')
   })
 
+  it('publishes a toegankelijkheidsverklaring after the Dutch model, linked from every page\'s footer', async () => {
+    const response = await get('/toegankelijkheid')
+    expect(response.status).toBe(200)
+    const doc = parse(await response.text()) as unknown as Node
+    const headings = all(doc).filter((n) => /^h[12]$/.test(n.nodeName)).map((h) => text(h).replaceAll('\u00ad', ''))
+    expect(headings).toEqual(['Toegankelijkheidsverklaring', 'Nalevingsstatus', 'Wat is getest en hoe', 'Bekende beperkingen', 'Contact'])
+    const body = text(doc)
+    expect(body).toContain('Voldoet gedeeltelijk.')
+    expect(body).toMatch(/axe-core/)
+    expect(body).toMatch(/320, 390 en 1280 pixels/)
+    expect(body).toMatch(/pdfinfo/)
+    expect(all(doc).some((n) => n.nodeName === 'a' && attr(n, 'href') === 'mailto:info@assen.nl')).toBe(true)
+    for (const path of ['/', '/zoeken', '/thema/wonen']) {
+      const footer = all(parse(await (await get(path)).text()) as unknown as Node).find((n) => n.nodeName === 'footer')!
+      expect(all(footer).some((n) => n.nodeName === 'a' && attr(n, 'href') === '/toegankelijkheid')).toBe(true)
+    }
+    expect(await (await get('/sitemap.xml')).text()).toContain('/toegankelijkheid</loc>')
+  })
+
   it('caches pages like the API: ETag, 304 and a Cache-Control', async () => {
     const first = await get('/thema/wonen')
     const etag = first.headers.get('etag')!
