@@ -10,6 +10,10 @@ export const searchLimits = { maxLength: 500, maxWords: 16 } as const
 /** A search query that cannot be run, with a reason fit to show the user. */
 export class SearchInputError extends Error {
   override readonly name = 'SearchInputError'
+  /** What is wrong, and the length or number of words found, so a page can say it in its own language. */
+  constructor(message: string, readonly problem: 'too-long' | 'no-words' | 'too-many-words', readonly count = 0) {
+    super(message)
+  }
 }
 
 /** A prepared search: the folded words the user typed and the FTS5 expression made from them. */
@@ -45,12 +49,12 @@ const maxPreparedTerms = 1000
 
 function prepareTerms(query: string): SearchTerms {
   if (query.length > searchLimits.maxLength) {
-    throw new SearchInputError(`is ${query.length} characters long; at most ${searchLimits.maxLength} are allowed`)
+    throw new SearchInputError(`is ${query.length} characters long; at most ${searchLimits.maxLength} are allowed`, 'too-long', query.length)
   }
   const found = [...new Set(words(query))]
-  if (found.length === 0) throw new SearchInputError('holds no word to search for (letters or digits)')
+  if (found.length === 0) throw new SearchInputError('holds no word to search for (letters or digits)', 'no-words')
   if (found.length > searchLimits.maxWords) {
-    throw new SearchInputError(`holds ${found.length} different words; at most ${searchLimits.maxWords} are allowed`)
+    throw new SearchInputError(`holds ${found.length} different words; at most ${searchLimits.maxWords} are allowed`, 'too-many-words', found.length)
   }
   const stems = found.map(stemWord)
   const match = found.map((word, i) => {

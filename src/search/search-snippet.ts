@@ -30,12 +30,49 @@ function matches(word: string, terms: readonly string[]): boolean {
   return terms.some((term) => folded.startsWith(term) || stem.startsWith(term))
 }
 
+type Token = { start: number; end: number; hit: boolean }
+
+/** The words of a text, each marked whether it matches a term. */
+const tokenize = (text: string, terms: readonly string[]): Token[] =>
+  [...text.matchAll(/[\p{L}\p{N}]+/gu)].map((m) => ({ start: m.index!, end: m.index! + m[0].length, hit: matches(m[0], terms) }))
+
+const isNumber = (text: string, t: Token) => /^[\d.]+$/.test(text.slice(t.start, t.end))
+
+/** A flattened table (the financial tables): at least a third of its words are amounts or years. */
+function isTable(text: string, tokens: readonly Token[]): boolean {
+  return tokens.length > 20 && tokens.filter((t) => isNumber(text, t)).length * 3 >= tokens.length
+}
+
+/** Whether a text is a flattened table, whose snippets are one table row. */
+export function looksLikeTable(text: string): boolean {
+  return isTable(text, tokenize(text, []))
+}
+
+/** The window of `maxWords` words with the first match near its start. */
+function aroundMatch(count: number, first: number, maxWords: number): [number, number] {
+  const from = count <= maxWords ? 0 : Math.max(0, Math.min(Math.max(first, 0) - 6, count - maxWords))
+  return [from, Math.min(count, from + maxWords)]
+}
+
+/**
+ * The table row of the first match: its label (the words since the previous
+ * row's amounts) and its own amounts, rather than a window of other rows' numbers.
+ */
+function tableRow(text: string, tokens: readonly Token[], first: number): [number, number] {
+  let from = first
+  while (from > 0 && first - from < 8 && !isNumber(text, tokens[from - 1]!)) from--
+  let to = first + 1
+  while (to < tokens.length && to - first < 8 && !isNumber(text, tokens[to]!)) to++
+  while (to < tokens.length && to - first < 14 && isNumber(text, tokens[to]!)) to++
+  return [from, to]
+}
+
 /** Makes a snippet of at most `maxWords` words around the first match in the text. */
 export function makeSnippet(text: string, terms: readonly string[], maxWords = 32): Snippet & { matched: boolean } {
-  const tokens = [...text.matchAll(/[\p{L}\p{N}]+/gu)].map((m) => ({ start: m.index!, end: m.index! + m[0].length, hit: matches(m[0], terms) }))
+  const tokens = tokenize(text, terms)
   const first = tokens.findIndex((t) => t.hit)
-  const from = tokens.length <= maxWords ? 0 : Math.max(0, Math.min(Math.max(first, 0) - 6, tokens.length - maxWords))
-  const to = Math.min(tokens.length, from + maxWords)
+  const [from, to] = first >= 0 && isTable(text, tokens) ? tableRow(text, tokens, first)
+    : aroundMatch(tokens.length, first, maxWords)
   const startChar = from === 0 ? 0 : tokens[from]!.start
   const endChar = to >= tokens.length ? text.length : tokens[to - 1]!.end
   const prefix = from === 0 ? '' : '…'

@@ -1,17 +1,22 @@
 import { recordLocations } from '../read-model/record-locations.js'
-import { countSearchMatches, SearchInputError, searchRecords, searchTerms } from '../read-model/search-records.js'
-import { hitSnippet } from '../search/search-snippet.js'
-import type { SearchKind } from '../store/database.js'
+import { SearchInputError, searchLimits, searchRecords, searchTerms } from '../read-model/search-records.js'
 import type { StoreLease } from '../server/store-holder.js'
-import { SafeHtml, type SafeHtml as Html } from './html.js'
+import type { SafeHtml as Html } from './html.js'
 import { pageLayout } from './page-layout.js'
 import { searchPage } from './pages/search-page.js'
-import { locationPath } from './web-paths.js'
+import { readableHits } from './search-hits.js'
 import type { WebSite } from './web-site.js'
 
-const kindLabels: Record<SearchKind, string> = {
-  theme: 'Thema', topic: 'Onderwerp', action: 'Afspraak', target: 'Doel', budget_line: 'Begrotingsregel', rule: 'Financiële spelregel',
-  section: 'Hoofdstuk', portfolio: 'Wethouder', district: 'Wijk',
+const maxRows = 1000
+const maxHits = 50
+
+/** Why a search cannot run, in the page's language. */
+function dutchProblem(error: SearchInputError): string {
+  switch (error.problem) {
+    case 'too-long': return `is ${error.count} tekens lang; er mogen er hoogstens ${searchLimits.maxLength} zijn`
+    case 'no-words': return 'bevat geen woord om naar te zoeken (letters of cijfers)'
+    case 'too-many-words': return `bevat ${error.count} verschillende woorden; er mogen er hoogstens ${searchLimits.maxWords} zijn`
+  }
 }
 
 /** The search results page: the same search as the API's, for when JavaScript is off. */
@@ -20,25 +25,18 @@ export async function searchSite(web: WebSite, lease: StoreLease, query: string)
   const { db } = lease.store
   const view = source.view
   const trail = [{ label: 'Home', href: '/' }, { label: 'Zoeken' }]
-  if (query.trim() === '') return pageLayout({ title: 'Zoeken', trail, content: searchPage('', { total: 0, hits: [] }), theme: web.theme })
+  if (query.trim() === '') return pageLayout({ title: 'Zoeken', trail, content: searchPage('', 'empty'), theme: web.theme })
   let result: Parameters<typeof searchPage>[1]
   try {
     const terms = searchTerms(query)
-    const [rows, total] = await Promise.all([
-      searchRecords(db, view.agreement.id, terms, { offset: 0, limit: 50 }),
-      countSearchMatches(db, view.agreement.id, terms),
-    ])
-    const locations = await recordLocations(db, rows)
-    result = {
-      total,
-      hits: rows.map((row, i) => ({
-        kind: kindLabels[row.kind], title: row.title || kindLabels[row.kind], href: locationPath(locations[i]!),
-        snippet: new SafeHtml(hitSnippet(row, terms).html),
-      })),
-    }
+    // Every match is read (an agreement has a few hundred records), so the count is of the hits shown, after folding.
+    const rows = await searchRecords(db, view.agreement.id, terms, { offset: 0, limit: maxRows })
+    const themeNames = new Map(view.themes.map((t) => [t.theme.slug, t.theme.name]))
+    const hits = readableHits(rows, await recordLocations(db, rows), terms, themeNames)
+    result = { total: hits.length, hits: hits.slice(0, maxHits) }
   } catch (error) {
     if (!(error instanceof SearchInputError)) throw error
-    result = { error: error.message }
+    result = { error: dutchProblem(error) }
   }
   return pageLayout({ title: `Zoeken: ${query}`, trail, content: searchPage(query, result), theme: web.theme })
 }

@@ -69,7 +69,7 @@ export function createWebHandler({ config, stores, cache, sources, editorial }: 
     const path = url.pathname
     const asset = assets[path]
     const isPage = path === '/' || path === '/rapporten' || path === '/rapporten/maken' || path === '/zoeken' || path === '/afspraken'
-      || subjectPattern.test(path) || actionPattern.test(path)
+      || path === '/toegankelijkheid' || subjectPattern.test(path) || actionPattern.test(path)
     const siteFile = siteFiles[path]
     if (!asset && !isPage && !siteFile) return notFound(request, response, url)
     if (request.method !== 'GET' && request.method !== 'HEAD') {
@@ -116,6 +116,7 @@ export function createWebHandler({ config, stores, cache, sources, editorial }: 
       const body: SafeHtml | null = filters ? await web.actions(lease, filters) : (path === '/' ? await web.home(lease)
         : path === '/rapporten' ? await web.reports(lease)
           : path === '/zoeken' ? await searchSite(web, lease, url.searchParams.get('q') ?? '')
+            : path === '/toegankelijkheid' ? web.accessibility()
             : action ? await web.action(lease, action[1]!)
               : await web.subject(lease, subject![1]!, subject![2]!))
       if (!body) return page(request, response, notFoundPage(web.theme, `Er is geen pagina op ${path}.`), 404, lease.generation)

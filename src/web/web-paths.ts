@@ -10,6 +10,7 @@ export const webPaths = {
   reports: '/rapporten',
   action: (slug: string) => `/afspraak/${encodeURIComponent(slug)}`,
   actions: '/afspraken',
+  accessibility: '/toegankelijkheid',
 } as const
 
 /**

@@ -13,6 +13,7 @@ import { budgetChart } from '../reports/sections/budget-chart.js'
 import { SafeHtml } from './html.js'
 import { webPaths } from './web-paths.js'
 import { subjectActions, type ProgressSubjectType } from '../reports/progress/subject-actions.js'
+import { accessibilityPage } from './pages/accessibility-page.js'
 import { pageLayout } from './page-layout.js'
 import { homePage, type PublishedFile } from './pages/home-page.js'
 import { reportsPage } from './pages/reports-page.js'
@@ -135,6 +136,11 @@ export class WebSite {
   async reports(lease: StoreLease): Promise<SafeHtml> {
     const { listings } = await this.current(lease)
     return pageLayout({ title: 'Rapporten', trail: [{ label: 'Home', href: '/' }, { label: 'Rapporten' }], content: reportsPage(listings), theme: this.theme })
+  }
+
+  /** The toegankelijkheidsverklaring. */
+  accessibility(): SafeHtml {
+    return pageLayout({ title: 'Toegankelijkheidsverklaring', trail: [{ label: 'Home', href: '/' }, { label: 'Toegankelijkheid' }], content: accessibilityPage(), theme: this.theme })
   }
 
   /** The report a builder choice ("theme/wonen", format "pdf") points at, or null for an unknown choice. */

@@ -48,19 +48,46 @@ describe.skipIf(!chromiumPath && !browserRequired)('the web site in a real brows
     }
   })
 
-  it('searches for "zwembad" through the GraphQL API and follows a hit', async () => {
+  it('searches for "zwembad" as you type and follows the hit', async () => {
     const page = await open('/')
-    const answered = page.waitForResponse((r) => r.url().endsWith('/graphql') && r.request().method() === 'POST')
+    const answered = page.waitForResponse((r) => r.url().includes('/zoeken?q=') && r.request().method() === 'GET')
     await page.getByLabel('Zoeken in het akkoord').fill('zwembad')
     expect((await answered).status()).toBe(200)
     const hit = page.locator('[data-search-results] ol.hits a').first()
     await hit.waitFor()
-    expect(await page.locator('[data-search-results] mark').first().textContent()).toMatch(/zwembad/i)
+    // One hit for the topic, not one "Zwembad" line per commitment under it.
+    expect(await page.locator('[data-search-results] ol.hits > li').count()).toBe(1)
+    expect(await hit.textContent()).toBe('Opgroeien, onderwijs & bewegen › Zwembad')
     await hit.click()
     await page.waitForURL(/\/thema\/opgroeien-onderwijs-en-bewegen/)
     await expect(page.locator('h1').textContent()).resolves.toContain('Opgroeien, onderwijs & bewegen')
     expect(await page.locator('h3#zwembad, h2#zwembad, h4#zwembad').count()).toBe(1)
     await page.context().close()
+  })
+
+  it('replaces the search page\'s results as you type, under the real CSP, on a phone and a desktop', async () => {
+    for (const width of [390, 1280]) {
+      const context = await browser.newContext({ viewport: { width, height: 900 } })
+      const page = await context.newPage()
+      const blocked: string[] = []
+      page.on('console', (m) => { if (m.type() === 'error') blocked.push(m.text()) })
+      await page.goto(`${base}/zoeken?q=zwembad`)
+      const input = page.getByLabel('Zoeken in het akkoord')
+      await input.fill('woningen')
+      await page.locator('[data-search-outcome] h2', { hasText: 'voor “woningen”' }).waitFor()
+      // The old results are gone: one list, one heading, nothing about the pool left above or below.
+      expect(await page.locator('main ol.hits').count()).toBe(1)
+      expect(await page.locator('main h2').allTextContents()).toEqual([expect.stringMatching(/^\d+ resultaten voor “woningen”$/)])
+      expect(await page.locator('main ol.hits').textContent()).not.toContain('Zwembad')
+      expect(page.url()).toBe(`${base}/zoeken?q=woningen`)
+      await page.screenshot({ path: join(screenshots, `search-${width}.png`), fullPage: true })
+      await input.fill('')
+      await page.locator('[data-search-outcome] h2', { hasText: 'Waar zoekt u naar?' }).waitFor()
+      expect(await page.locator('main ol.hits').count()).toBe(0)
+      expect(blocked).toEqual([])
+      expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true)
+      await context.close()
+    }
   })
 
   it('opens a theme page with its actions, targets and budget lines', async () => {
@@ -107,7 +134,7 @@ describe.skipIf(!chromiumPath && !browserRequired)('the web site in a real brows
     await page.context().close()
   })
 
-  it.each(['/', '/thema/ontmoeten', '/wethouder/staal', '/wijk/kloosterveen', '/rapporten', '/zoeken?q=financien', '/nergens'])(
+  it.each(['/', '/thema/ontmoeten', '/wethouder/staal', '/wijk/kloosterveen', '/rapporten', '/zoeken?q=financien', '/toegankelijkheid', '/nergens'])(
     'passes axe-core on %s with no serious or critical violation', async (path) => {
       const page = await open(path)
       expect(await seriousAxeViolations(page)).toEqual([])

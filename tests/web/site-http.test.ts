@@ -73,10 +73,62 @@ describe('the web site over HTTP', () => {
   })
 
   it('searches without JavaScript too', async () => {
-    const html = await (await get('/zoeken?q=zwembad')).text()
-    expect(html).toMatch(/\d+ resultaten voor “zwembad”/)
+    const html = await (await get('/zoeken?q=woningen')).text()
+    expect(html).toMatch(/\d+ resultaten voor “woningen”/)
     expect(html).toContain('<mark>')
-    expect(await (await get('/zoeken?q=%22%29%28*')).text()).toContain('role="alert"')
+    expect(await (await get('/zoeken?q=%22%29%28*')).text()).toContain('<p role="alert">De zoekterm bevat geen woord om naar te zoeken (letters of cijfers).</p>')
+    expect(await (await get(`/zoeken?q=${'a '.repeat(20)}b c d e f g h i j k l m n o p q`)).text()).toContain('De zoekterm bevat 17 verschillende woorden; er mogen er hoogstens 16 zijn.')
+  })
+
+  const hitsOf = async (q: string) => {
+    const doc = parse(await (await get(`/zoeken?q=${encodeURIComponent(q)}`)).text()) as unknown as Node
+    const items = all(doc).filter((n) => n.nodeName === 'li' && all(n).some((c) => c.nodeName === 'span' && attr(c, 'class') === 'hit-kind'))
+    return items.map((li) => {
+      const link = all(li).find((n) => n.nodeName === 'a')!
+      const snippet = all(li).find((n) => n.nodeName === 'p')
+      return { kind: text(all(li).find((n) => n.nodeName === 'span')!), title: text(link), href: attr(link, 'href'), snippet: snippet ? text(snippet) : '' }
+    })
+  }
+
+  it('gives one hit per record, each titled so a reader tells them apart', async () => {
+    // The four actions under "Zwembad" match only through their topic's heading: they are the topic's hit.
+    const zwembad = await hitsOf('zwembad')
+    expect(zwembad).toEqual([expect.objectContaining({ kind: 'Onderwerp', title: 'Opgroeien, onderwijs & bewegen › Zwembad' })])
+    expect(zwembad[0]!.snippet).toMatch(/^Een buitenzwembad is een mooie aanwinst voor Assen\./)
+    const woningen = await hitsOf('woningen')
+    expect(woningen.length).toBeGreaterThan(5)
+    const titles = woningen.map((h) => `${h.kind} ${h.title}`)
+    expect(new Set(titles).size).toBe(titles.length)
+    const action = woningen.find((h) => h.kind.startsWith('Afspraak'))!
+    expect(action.kind).toMatch(/^Afspraak · Wonen › /)
+    expect(action.title).not.toBe(action.kind.split(' › ').at(-1))
+  })
+
+  it('shows a table match as its row, and helps when nothing was asked', async () => {
+    const [table] = (await hitsOf('sportakkoord')).filter((h) => h.kind === 'Hoofdstuk')
+    expect(table!.snippet).toBe('Uit de tabel: …uitvoering Sportakkoord 250 250…')
+    const empty = await (await get('/zoeken?q=')).text()
+    expect(empty).toContain('Waar zoekt u naar?')
+    expect(empty).not.toContain('Niets gevonden')
+  })
+
+  it('publishes a toegankelijkheidsverklaring after the Dutch model, linked from every page\'s footer', async () => {
+    const response = await get('/toegankelijkheid')
+    expect(response.status).toBe(200)
+    const doc = parse(await response.text()) as unknown as Node
+    const headings = all(doc).filter((n) => /^h[12]$/.test(n.nodeName)).map((h) => text(h).replaceAll('\u00ad', ''))
+    expect(headings).toEqual(['Toegankelijkheidsverklaring', 'Nalevingsstatus', 'Wat is getest en hoe', 'Bekende beperkingen', 'Contact'])
+    const body = text(doc)
+    expect(body).toContain('Voldoet gedeeltelijk.')
+    expect(body).toMatch(/axe-core/)
+    expect(body).toMatch(/320, 390 en 1280 pixels/)
+    expect(body).toMatch(/pdfinfo/)
+    expect(all(doc).some((n) => n.nodeName === 'a' && attr(n, 'href') === 'mailto:info@assen.nl')).toBe(true)
+    for (const path of ['/', '/zoeken', '/thema/wonen']) {
+      const footer = all(parse(await (await get(path)).text()) as unknown as Node).find((n) => n.nodeName === 'footer')!
+      expect(all(footer).some((n) => n.nodeName === 'a' && attr(n, 'href') === '/toegankelijkheid')).toBe(true)
+    }
+    expect(await (await get('/sitemap.xml')).text()).toContain('/toegankelijkheid</loc>')
   })
 
   it('caches pages like the API: ETag, 304 and a Cache-Control', async () => {

@@ -19,7 +19,7 @@ async function everyPage(): Promise<string[]> {
   const index = await (await fetch(`${base}/reports/`)).json() as { reports: { type: string; slug: string | null; html: string }[] }
   const segment: Record<string, string> = { theme: 'thema', portfolio: 'wethouder', district: 'wijk' }
   const subjects = index.reports.filter((r) => r.slug && segment[r.type]).map((r) => `/${segment[r.type]}/${r.slug}`)
-  return ['/', '/rapporten', '/zoeken?q=zwembad', '/zoeken', ...subjects, ...index.reports.map((r) => r.html)]
+  return ['/', '/rapporten', '/zoeken?q=zwembad', '/zoeken', '/toegankelijkheid', ...subjects, ...index.reports.map((r) => r.html)]
 }
 
 /** The pages that scroll sideways at a width, with how far, and the widest element that pokes out. */

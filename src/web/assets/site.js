@@ -2,40 +2,46 @@
 'use strict'
 
 ;(() => {
-  const query = `query Zoeken($q: String!) {
-    search(query: $q, first: 10) { totalCount edges { node { title path snippet item { __typename } } } }
-  }`
-  const kindLabels = {
-    Theme: 'Thema', Topic: 'Onderwerp', Action: 'Afspraak', Target: 'Doel', BudgetLine: 'Begrotingsregel',
-    Rule: 'Financiële spelregel', Section: 'Hoofdstuk', Portfolio: 'Wethouder', District: 'Wijk',
-  }
-
-  /** Live search: asks the GraphQL API as the user types, and shows the hits under the box. */
+  /**
+   * Live search: as the user types, asks the site's own search page (the same
+   * hits, titles and snippets as without JavaScript) and puts its outcome in
+   * place of the old one: on /zoeken the page's results region, elsewhere the
+   * box under the search field. Only the answer to the latest request is shown.
+   */
   function liveSearch(form) {
     const input = form.querySelector('input[name="q"]')
-    const results = form.querySelector('[data-search-results]')
+    const pageOutcome = document.querySelector('[data-search-outcome]')
+    const results = pageOutcome || form.querySelector('[data-search-results]')
     let timer
     let latest = 0
     const render = (html) => { results.innerHTML = html }
-    const escape = (text) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
     async function search() {
       const q = input.value.trim()
       const ticket = ++latest
-      if (q.length < 2) return render('')
+      const url = q ? `/zoeken?q=${encodeURIComponent(q)}` : '/zoeken'
+      // On the search page an empty box brings back its guidance; under other boxes, too short a word shows nothing.
+      if (pageOutcome) history.replaceState(null, '', url)
+      else if (q.length < 2) return render('')
       try {
-        const response = await fetch('/graphql', {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },
-          body: JSON.stringify({ query, variables: { q } }),
-        })
-        const body = await response.json()
+        const response = await fetch(url, { headers: { accept: 'text/html' } })
+        const page = new DOMParser().parseFromString(await response.text(), 'text/html')
         if (ticket !== latest) return
-        if (body.errors) return render(`<p role="alert">${escape(body.errors[0].message)}</p>`)
-        const { totalCount, edges } = body.data.search
-        const more = totalCount > edges.length ? ` <a href="/zoeken?q=${encodeURIComponent(q)}">Alle ${totalCount} resultaten</a>` : ''
-        render(`<p><strong>${totalCount === 0 ? 'Niets gevonden' : `${totalCount} ${totalCount === 1 ? 'resultaat' : 'resultaten'}`}</strong>.${more}</p>` +
-          `<ol class="hits">${edges.map(({ node }) => `<li><span class="hit-kind">${escape(kindLabels[node.item.__typename] || '')}</span><br>` +
-            `<a href="${escape(node.path)}">${escape(node.title)}</a><p>${node.snippet}</p></li>`).join('')}</ol>`)
+        const outcome = page.querySelector('[data-search-outcome]')
+        if (!outcome) throw new Error('no search outcome')
+        if (!pageOutcome) {
+          // Under a search box elsewhere: the first ten hits, and a link to the rest.
+          outcome.querySelectorAll('ol.hits > li:nth-child(n+11)').forEach((li) => li.remove())
+          const heading = outcome.querySelector('h2')
+          if (heading) {
+            const summary = document.createElement('p')
+            const strong = summary.appendChild(document.createElement('strong'))
+            strong.textContent = heading.textContent
+            const link = Object.assign(document.createElement('a'), { href: `/zoeken?q=${encodeURIComponent(q)}`, textContent: 'Naar de zoekpagina' })
+            summary.append('. ', link)
+            heading.replaceWith(summary)
+          }
+        }
+        render(outcome.innerHTML)
       } catch {
         if (ticket === latest) render('<p role="alert">Zoeken lukt nu niet. Probeer het zo nog eens, of druk op Zoeken.</p>')
       }

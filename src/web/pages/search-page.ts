@@ -10,12 +10,24 @@ export interface SearchHitView {
   href: string
 }
 
-/** The search results page: the answer to the search form when JavaScript is off. */
-export function searchPage(query: string, result: { total: number; hits: SearchHitView[] } | { error: string }): SafeHtml {
+/** What the page shows before anything is searched: how to search, instead of "nothing found for ''". */
+const emptyState = html`<h2 id="resultaten">Waar zoekt u naar?</h2>
+<p>Typ een of meer woorden uit het akkoord. U vindt de thema's, onderwerpen en afspraken waarin ze staan, en de wethouders
+en wijken die erbij horen. Een woord vindt ook zijn vormen: <em>woning</em> vindt ook <em>woningen</em>.</p>`
+
+/**
+ * The search results page: the answer to the search form when JavaScript is
+ * off. The outcome stands in one region that site.js replaces as a whole, so
+ * results of an earlier search never stay above or below new ones.
+ */
+export function searchPage(query: string, result: { total: number; hits: SearchHitView[] } | { error: string } | 'empty'): SafeHtml {
   return html`
 <h1>Zoeken</h1>
 ${searchForm(query)}
-${'error' in result ? html`<p role="alert">De zoekterm ${result.error}.</p>`
+<div data-search-outcome>
+${result === 'empty' ? emptyState : 'error' in result ? html`<p role="alert">De zoekterm ${result.error}.</p>`
     : html`<h2 id="resultaten">${result.total === 0 ? 'Niets gevonden' : `${result.total} ${result.total === 1 ? 'resultaat' : 'resultaten'}`} voor “${query}”</h2>
-<ol class="hits">${result.hits.map((hit) => html`<li><span class="hit-kind">${hit.kind}</span><br><a href="${hit.href}">${hit.title}</a><p>${hit.snippet}</p></li>`)}</ol>`}`
+${result.total > result.hits.length ? html`<p class="note">De eerste ${result.hits.length} staan hieronder. Maak de zoekopdracht specifieker om de rest te vinden.</p>` : ''}
+<ol class="hits">${result.hits.map((hit) => html`<li><span class="hit-kind">${hit.kind}</span><br><a href="${hit.href}">${hit.title}</a>${hit.snippet.value === '' ? '' : html`<p>${hit.snippet}</p>`}</li>`)}</ol>`}
+</div>`
 }
