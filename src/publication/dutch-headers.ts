@@ -55,6 +55,7 @@ const headers: Record<string, string> = {
   year: 'Jaar',
   amount: 'Bedrag (euro)',
   continuing: 'Structureel',
+  heading: 'Kolomkop',
   inferred: 'Afgeleid',
   inference_reason: 'Reden van afleiding',
   label: 'Label',

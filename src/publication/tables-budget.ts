@@ -54,7 +54,7 @@ export const budgetTables = [
       t.field('amount', 'integer', (r) => r.amount, { description: 'The published total in whole euros.', predicate: 'schema:value' }),
       t.field('continuing', 'boolean', (r) => r.continuing, { description: 'The total continues in later years.', predicate: 'akkoord:continuing' }),
       t.field('label', 'string', (r) => r.label, { description: 'Label of the totals row.', predicate: 'schema:name', dutch: true }),
-      t.field('heading', 'string', (r) => r.heading, { description: 'The column heading of the year, as printed ("begroting 2022", "2026 ev").', predicate: 'oa:columnHeading', dutch: true }),
+      t.field('heading', 'string', (r) => r.heading, { description: 'The column heading of the year, as printed ("begroting 2022", "2026 ev").', predicate: 'akkoord:columnHeading', dutch: true }),
       t.field('text', 'string', (r) => r.text, { description: 'The printed totals, quoted.', predicate: 'schema:text' }),
       ...t.source(),
     ],
