@@ -31,11 +31,20 @@ export interface Answer {
   body: any
 }
 
+const editorialStores = new Map<string, ReturnType<typeof openEditorialStore>>()
+
+/** One editorial store per path in a test file: two apps opening it at once would both run its migrations. */
+function sharedEditorialStore(path: string): ReturnType<typeof openEditorialStore> {
+  let store = editorialStores.get(path)
+  if (!store) editorialStores.set(path, store = openEditorialStore(path))
+  return store
+}
+
 /** The yoga app over a database (the one the global setup built, by default), called through yoga.fetch. */
 export function createTestApp(options: { databasePath?: string; limits?: Partial<Config['limits']>; parseCacheBytes?: number } = {}) {
   const config = testConfig()
   const stores = new StoreHolder(options.databasePath ?? config.databasePath)
-  const editorial = openEditorialStore(config.editorialDatabase)
+  const editorial = sharedEditorialStore(config.editorialDatabase)
   const yoga = createApiApp({ limits: { ...config.limits, ...options.limits }, parseCacheBytes: options.parseCacheBytes ?? config.cache.parseBytes, stores, editorial, logger: silentLogger() })
   async function gql(query: string, variables?: Record<string, unknown>): Promise<Answer> {
     const response = await yoga.fetch('http://localhost/graphql', {
@@ -51,7 +60,13 @@ export function createTestApp(options: { databasePath?: string; limits?: Partial
     if (answer.body.errors) throw new Error(`query failed: ${JSON.stringify(answer.body.errors)}`)
     return answer.body.data
   }
-  return { yoga, stores, gql, data, close: async () => { stores.closeAll(); (await editorial).close() } }
+  return { yoga, stores, gql, data, close: async () => {
+    stores.closeAll()
+    // The first app of a file to close takes the shared store with it; later ones find it gone.
+    if (editorialStores.get(config.editorialDatabase) !== editorial) return
+    editorialStores.delete(config.editorialDatabase)
+    ;(await editorial).close()
+  } }
 }
 
 /** A real server on an ephemeral port of 127.0.0.1. */
