@@ -8,6 +8,7 @@ import type { LeanExecutor } from '../api/lean-execution.js'
 import type { ApiServerContext } from '../api/yoga.js'
 import { clientAddress, type Authenticator } from './authenticate-request.js'
 import { BodyTooLargeError, corsHeaders, etagMatches, readBody, sendJson, sendPreflight } from './http-helpers.js'
+import { acceptedEncoding, encodeBody } from './encoded-body.js'
 import { graphqlCacheKey } from './graphql-cache-key.js'
 import type { ResponseCache, CachedResponse } from './response-cache.js'
 import type { RouteHandler } from './route.js'
@@ -70,6 +71,13 @@ function send(response: ServerResponse, request: IncomingMessage, entry: CachedR
   if (ifNoneMatch !== undefined && etagMatches(ifNoneMatch, entry.etag)) {
     response.writeHead(304, { ...corsHeaders, etag: entry.etag, 'cache-control': entry.headers['cache-control']!, vary: entry.headers.vary!, 'x-cache': headers['x-cache']! })
     response.end()
+    return
+  }
+  const encoding = entry.encoded && acceptedEncoding(request)
+  if (encoding) {
+    const body = entry.encoded![encoding]
+    response.writeHead(entry.status, { ...headers, 'content-encoding': encoding, 'content-length': String(body.length) })
+    response.end(body)
     return
   }
   response.writeHead(entry.status, headers)
@@ -156,6 +164,7 @@ export function createGraphqlRoute(options: GraphqlRouteOptions): RouteHandler {
     const hitHeaders = { ...headers, 'content-length': String(bytes.length), 'x-cache': 'HIT' }
     const entry: CachedResponse = {
       status: answer.status, headers, body: bytes, etag: headers.etag, generation, hitHeaders, publication: usage.editorial ? publication : undefined,
+      encoded: encodeBody(bytes),
     }
     // Only an answer from the database that is still current is kept (a reopen may have happened meanwhile).
     if (generation === options.generation()) options.cache.set(key!, entry)

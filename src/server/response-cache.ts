@@ -1,3 +1,4 @@
+import type { EncodedBodies } from './encoded-body.js'
 import { BoundedCache } from '../memory/bounded-cache.js'
 import { bufferBytes, entryOverheadBytes, recordBytes, stringBytes } from '../memory/heap-size.js'
 
@@ -12,6 +13,8 @@ export interface CachedResponse {
   publication?: number
   /** The headers of an answer from this entry, content-length and x-cache HIT included, built once so a hit copies nothing (GraphQL entries). */
   hitHeaders?: Record<string, string>
+  /** The body compressed once for compressed hits (bodies of 1 KiB and more). */
+  encoded?: EncodedBodies
 }
 
 /**
@@ -22,6 +25,7 @@ export interface CachedResponse {
 export function cachedResponseBytes(key: string, entry: CachedResponse): number {
   // The etag and the hit headers' values are the same strings as in `headers`, but for the two added ones.
   return entryOverheadBytes + stringBytes(key) + bufferBytes(entry.body) + recordBytes(entry.headers) + recordBytes(entry.hitHeaders, true) + (entry.hitHeaders ? 64 : 0)
+    + (entry.encoded ? bufferBytes(entry.encoded.br) + bufferBytes(entry.encoded.gzip) : 0)
 }
 
 /**

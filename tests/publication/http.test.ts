@@ -59,6 +59,27 @@ describe('compression', () => {
     }
   })
 
+  it('sends cached API answers compressed once, the same bytes inside whichever encoding a hit asks for', async () => {
+    const path = `/graphql?query=${encodeURIComponent('{ actions(first: 40) { edges { node { slug text } } } }')}`
+    const accept = { accept: 'application/graphql-response+json' }
+    const first = await get(path, { ...accept, 'accept-encoding': 'br' })
+    const plain = await get(path, accept)
+    const gzip = await get(path, { ...accept, 'accept-encoding': 'gzip, deflate' })
+    const brotli = await get(path, { ...accept, 'accept-encoding': 'gzip, br' })
+    expect(plain.body.length).toBeGreaterThan(1024)
+    expect(plain.headers['content-encoding']).toBeUndefined()
+    expect([plain, gzip, brotli].map((a) => a.headers['x-cache'])).toEqual(['HIT', 'HIT', 'HIT'])
+    expect([first, gzip, brotli].map((a) => a.headers['content-encoding'])).toEqual(['br', 'gzip', 'br'])
+    expect(brotliDecompressSync(first.body).equals(plain.body)).toBe(true)
+    expect(gunzipSync(gzip.body).equals(plain.body)).toBe(true)
+    expect(brotliDecompressSync(brotli.body).equals(plain.body)).toBe(true)
+    for (const answer of [plain, gzip, brotli]) {
+      expect(answer.headers.vary).toMatch(/Accept-Encoding/i)
+      expect(answer.headers['content-length']).toBe(String(answer.body.length))
+      expect(answer.headers.etag).toBe(plain.headers.etag)
+    }
+  })
+
   it('leaves Range requests uncompressed: the range counts the file\'s own bytes', async () => {
     const whole = await get('/data/csv/actions.csv')
     const part = await get('/data/csv/actions.csv', { range: 'bytes=100-199', 'accept-encoding': 'gzip, br' })
