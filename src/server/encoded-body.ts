@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http'
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
 import Negotiator from 'negotiator'
+import type { CachedResponse } from './response-cache.js'
 
 /** A cached body compressed once, in each encoding the server offers. */
 export interface EncodedBodies {
@@ -25,10 +26,18 @@ export function encodeBody(body: Buffer): EncodedBodies | undefined {
 }
 
 /** The encoding a request accepts best among the offered ones, as the compression middleware negotiates it. */
-export function acceptedEncoding(request: IncomingMessage): keyof EncodedBodies | undefined {
+function acceptedEncoding(request: IncomingMessage): keyof EncodedBodies | undefined {
   if (request.headers['accept-encoding'] === undefined) return undefined
   // negotiator 0.6.4 takes the server's preference for ties (what compression passes); its types predate it.
   const negotiator = new Negotiator(request) as unknown as { encoding(available: string[], preferred: string[]): string | undefined }
   const choice = negotiator.encoding(offered, preferred)
   return choice === 'br' || choice === 'gzip' ? choice : undefined
+}
+
+/** What a cached entry sends to this request: its stored compressed bytes when the client accepts them, else the body. */
+export function bodyToSend(request: IncomingMessage, entry: CachedResponse): { body: Buffer; headers: Record<string, string> } {
+  const encoding = entry.encoded && acceptedEncoding(request)
+  if (!encoding) return { body: entry.body, headers: { 'content-length': String(entry.body.length) } }
+  const body = entry.encoded![encoding]
+  return { body, headers: { 'content-encoding': encoding, 'content-length': String(body.length) } }
 }

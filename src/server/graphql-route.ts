@@ -8,7 +8,7 @@ import type { LeanExecutor } from '../api/lean-execution.js'
 import type { ApiServerContext } from '../api/yoga.js'
 import { clientAddress, type Authenticator } from './authenticate-request.js'
 import { BodyTooLargeError, corsHeaders, etagMatches, readBody, sendJson, sendPreflight } from './http-helpers.js'
-import { acceptedEncoding, encodeBody } from './encoded-body.js'
+import { bodyToSend, encodeBody } from './encoded-body.js'
 import { graphqlCacheKey } from './graphql-cache-key.js'
 import type { ResponseCache, CachedResponse } from './response-cache.js'
 import type { RouteHandler } from './route.js'
@@ -73,15 +73,9 @@ function send(response: ServerResponse, request: IncomingMessage, entry: CachedR
     response.end()
     return
   }
-  const encoding = entry.encoded && acceptedEncoding(request)
-  if (encoding) {
-    const body = entry.encoded![encoding]
-    response.writeHead(entry.status, { ...headers, 'content-encoding': encoding, 'content-length': String(body.length) })
-    response.end(body)
-    return
-  }
-  response.writeHead(entry.status, headers)
-  response.end(entry.body)
+  const sent = bodyToSend(request, entry)
+  response.writeHead(entry.status, { ...headers, ...sent.headers })
+  response.end(sent.body)
 }
 
 /**

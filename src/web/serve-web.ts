@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Config } from '../config.js'
 import type { CachedResponse, ResponseCache } from '../server/response-cache.js'
+import { bodyToSend, encodeBody } from '../server/encoded-body.js'
 import { etagMatches } from '../server/http-helpers.js'
 import type { ReportSources } from '../reports/report-sources.js'
 import type { RouteHandler } from '../server/route.js'
@@ -143,7 +144,9 @@ export function createWebHandler({ config, stores, cache, sources, editorial }: 
 
 function entryOf(body: Buffer, type: string, cacheControl: string, status: number, generation: number): CachedResponse {
   const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"`
-  return { status, body, etag, generation, headers: { 'content-type': type, 'cache-control': cacheControl, etag, ...securityHeaders } }
+  // Kept pages and assets are compressed once; one-off answers (errors, no-store) go through the middleware.
+  const encoded = cacheControl === 'no-store' ? undefined : encodeBody(body)
+  return { status, body, etag, generation, encoded, headers: { 'content-type': type, 'cache-control': cacheControl, etag, ...securityHeaders } }
 }
 
 function send(request: IncomingMessage, response: ServerResponse, entry: CachedResponse): void {
@@ -152,6 +155,7 @@ function send(request: IncomingMessage, response: ServerResponse, entry: CachedR
     response.end()
     return
   }
-  response.writeHead(entry.status, { ...entry.headers, 'content-length': String(entry.body.length) })
-  response.end(request.method === 'HEAD' ? undefined : entry.body)
+  const sent = bodyToSend(request, entry)
+  response.writeHead(entry.status, { ...entry.headers, ...sent.headers })
+  response.end(request.method === 'HEAD' ? undefined : sent.body)
 }

@@ -78,6 +78,11 @@ describe('compression', () => {
       expect(answer.headers['content-length']).toBe(String(answer.body.length))
       expect(answer.headers.etag).toBe(plain.headers.etag)
     }
+    // Site pages are kept the same way.
+    const page = await get('/thema/wonen', { accept: 'text/html' })
+    const pageGzip = await get('/thema/wonen', { accept: 'text/html', 'accept-encoding': 'gzip' })
+    expect(pageGzip.headers['content-length']).toBe(String(pageGzip.body.length))
+    expect(gunzipSync(pageGzip.body).equals(page.body)).toBe(true)
   })
 
   it('leaves Range requests uncompressed: the range counts the file\'s own bytes', async () => {
