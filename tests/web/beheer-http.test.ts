@@ -263,6 +263,23 @@ describe('recording and reviewing through /beheer', () => {
     expect(await (await editor.get(actionPath)).text()).toContain('De bron is een concept-brief')
   })
 
+  it('records a target measurement with a Dutch decimal comma, and refuses a value that is no number', async () => {
+    const client = new BeheerClient(server.base)
+    await client.signIn(tokens.eva!)
+    const targetPath = (await (await client.get(actionPath)).text()).match(/href="(\/beheer\/doel\/[a-z0-9-]+)"/)![1]!
+    const csrf = await client.formToken(targetPath)
+    const before = count(server.store, 'revision')
+    const refused = await client.post(targetPath, { ...statusForm({ status: '', value: 'veel' }), csrf })
+    expect(refused.status).toBe(422)
+    expect(await refused.text()).toContain('<a href="#value">Vul een getal in')
+    expect(count(server.store, 'revision')).toBe(before)
+    const recorded = await client.post(targetPath, { ...statusForm({ status: '', value: '1850,5' }), csrf })
+    expect(recorded.status).toBe(303)
+    const row = server.store.sqlite.prepare('SELECT kind, value, subject_type AS type FROM revision ORDER BY id DESC LIMIT 1').get()
+    expect(row).toEqual({ kind: 'measurement', value: 1850.5, type: 'target' })
+    expect(await (await client.get(targetPath)).text()).toContain('1.850,5 woningen')
+  })
+
   it('never links a visitor of the public site into /beheer', async () => {
     for (const path of ['/', `/afspraak/${housing}`, '/afspraken', '/thema/wonen']) {
       const body = await (await fetch(`${server.base}${path}`)).text()

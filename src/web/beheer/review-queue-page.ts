@@ -28,12 +28,12 @@ ${drafts.length === 0 ? html`<p>Er zijn geen concepten die op u wachten.</p>` : 
 <ul class="history">${revisionItem(draft, undefined, subject.unit)}</ul>
 ${errorsAt(errors, `publiceren-${draft.id}`)}
 <form method="post" action="${beheerPaths.publish(draft.id)}" class="inline-form">${csrfField(csrfToken)}
-<button type="submit" id="publiceren-${draft.id}">Publiceren</button>
+<button type="submit" id="publiceren-${draft.id}" aria-describedby="concept-${draft.id}">Publiceren</button>
 </form>
 <form method="post" action="${beheerPaths.sendBack(draft.id)}" class="send-back" novalidate>${csrfField(csrfToken)}
 <div class="field${errors.some((e) => e.id === reason) ? ' has-error' : ''}"><label for="${reason}">Reden om terug te sturen</label>${errorsAt(errors, reason)}
 <textarea id="${reason}" name="reason" rows="2"${invalidAttributes(errors, reason)}>${state.values[reason] ?? ''}</textarea></div>
-<button type="submit" class="button secondary">Terugsturen</button>
+<button type="submit" class="button secondary" aria-describedby="concept-${draft.id}">Terugsturen</button>
 </form>
 </li>`
   })}</ol>`}`
