@@ -66,6 +66,8 @@ describe.skipIf(!chromiumPath && !browserRequired)('the editorial screens in a r
       expect(new URL(editor.url()).search).toBe('?gedaan=vastgelegd')
       await expect(editor.locator('.notice').textContent()).resolves.toContain('Opgeslagen als concept')
       await expect(editor.locator('.history li').first().textContent()).resolves.toContain('Concept')
+      await editor.locator('.history').screenshot({ path: join(screenshots, `beheer-draft-recorded-${suffix}.png`) })
+      await editor.screenshot({ path: join(screenshots, `beheer-recorded-${suffix}-390.png`), fullPage: false })
       await editor.click('button:has-text("Afmelden")')
       expect(new URL(editor.url()).pathname + new URL(editor.url()).search).toBe('/beheer/aanmelden?afgemeld=1')
       await editor.goto(`${server.base}/beheer/afspraak/${slug}`)

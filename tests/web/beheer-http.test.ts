@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { revokeAccount } from '../../src/editorial/accounts.js'
 import { startTestServer } from '../api/support.js'
 import { count, startEditorialServer } from '../editorial/support.js'
 import { BeheerClient } from './beheer-client.js'
@@ -178,6 +179,15 @@ describe('sessions of /beheer end', () => {
     } finally {
       await other.close()
     }
+  })
+
+  it('ends every session of an account that is revoked', async () => {
+    const token = server.account('tijdelijk', 'editor')
+    const client = new BeheerClient(server.base)
+    await client.signIn(token)
+    expect((await client.get('/beheer')).status).toBe(200)
+    revokeAccount(server.store, 'tijdelijk')
+    expect((await client.get('/beheer')).headers.get('location')).toBe('/beheer/aanmelden?verlopen=1')
   })
 
   it('expires a session after EDITORIAL_SESSION_SECONDS: a post then goes to the sign-in page and records nothing', async () => {
