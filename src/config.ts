@@ -43,6 +43,7 @@ const schema = z.object({
   CACHE_MAX_AGE: integer(300, 0, 31_536_000),
   RESPONSE_CACHE_BYTES: integer(50_000_000, 0, 2_000_000_000),
   WORKERS: integer(1, 1, 64),
+  EDITORIAL_SESSION_SECONDS: integer(8 * 3600, 1, 7 * 24 * 3600),
   NODE_ENV: z.string().trim().optional(),
 })
 
@@ -87,6 +88,8 @@ export interface Config {
   cache: { maxAgeSeconds: number; maxBytes: number; parseBytes: number; compiledBytes: number }
   /** Server processes `npm start` runs (node:cluster): 1 serves from the one process, more fork workers sharing the port. */
   workers: number
+  /** How long a sign-in to the editorial screens (/beheer) lasts, in milliseconds, before the editor signs in again. */
+  editorialSessionMs: number
 }
 
 /** A setting with a bad value: names the variable, the value and what is wrong. */
@@ -142,5 +145,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     cache: { maxAgeSeconds: s.CACHE_MAX_AGE, maxBytes: s.RESPONSE_CACHE_BYTES, parseBytes: s.PARSE_CACHE_BYTES, compiledBytes: s.COMPILED_CACHE_BYTES },
     workers: s.WORKERS,
+    editorialSessionMs: s.EDITORIAL_SESSION_SECONDS * 1000,
   }
 }

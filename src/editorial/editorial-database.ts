@@ -7,6 +7,8 @@ export interface EditorialDatabase {
   evidence: EvidenceTable
   publication: PublicationTable
   audit_entry: AuditEntryTable
+  editor_session: EditorSessionTable
+  draft_return: DraftReturnTable
 }
 
 export type Role = 'editor' | 'reviewer' | 'admin'
@@ -70,4 +72,21 @@ export interface AuditEntryTable {
   revision_after: number | null
   request_id: string | null
   client: string | null
+}
+
+export interface EditorSessionTable {
+  id: Generated<number>
+  id_hash: string
+  account_id: number
+  created_at: string
+  expires_at: string
+  ended_at: string | null
+}
+
+export interface DraftReturnTable {
+  id: Generated<number>
+  revision_id: number
+  reviewer_id: number
+  reason: string
+  returned_at: string
 }

@@ -1,5 +1,6 @@
 import type { EditorialStore } from './open-editorial-store.js'
 import { readRevisions, type RevisionRecord } from './revision-record.js'
+import { returnsOf } from './return-draft.js'
 
 /** Published revisions in publication order after a publication id, published at or after a time: the harvesters' feed. */
 export function publishedChanges(store: EditorialStore, options: { since?: string; afterPublication?: number; limit: number }): RevisionRecord[] {
@@ -24,15 +25,17 @@ export function listDrafts(store: EditorialStore): RevisionRecord[] {
 }
 
 /**
- * The drafts a reviewer may publish: someone else's, and not outdated by a
- * newer published revision of the same subject. Oldest first.
+ * The drafts a reviewer may publish: someone else's, not sent back, and not
+ * outdated by a newer published revision of the same subject. Oldest first.
  */
 export function reviewQueue(store: EditorialStore, reviewerId: number): RevisionRecord[] {
   const newestPublished = new Map(store.all(store.db.selectFrom('revision').innerJoin('publication', 'publication.revision_id', 'revision.id')
     .select(['agreement_slug', 'subject_type', 'subject_slug', (eb) => eb.fn.max('revision.revision').as('latest')])
     .groupBy(['agreement_slug', 'subject_type', 'subject_slug']))
     .map((row) => [`${row.agreement_slug}/${row.subject_type}/${row.subject_slug}`, Number(row.latest)]))
-  return listDrafts(store).filter((draft) => draft.authorId !== reviewerId
+  const drafts = listDrafts(store)
+  const returned = returnsOf(store, drafts.map((draft) => draft.id))
+  return drafts.filter((draft) => draft.authorId !== reviewerId && !returned.has(draft.id)
     && draft.revision > (newestPublished.get(`${draft.subject.agreement}/${draft.subject.type}/${draft.subject.slug}`) ?? 0))
 }
 

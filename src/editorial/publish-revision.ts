@@ -2,6 +2,7 @@ import { appendAudit } from './audit-trail.js'
 import type { EditorialActor } from './editorial-actor.js'
 import type { EditorialStore } from './open-editorial-store.js'
 import { isRetracted } from './retract-revision.js'
+import { returnOf } from './return-draft.js'
 import { findRevision, subjectKeyText, type RevisionRecord } from './revision-record.js'
 import type { EditorialOutcome, UserError } from './user-error.js'
 
@@ -27,6 +28,7 @@ export function publishRevision(store: EditorialStore, actor: EditorialActor, re
     else {
       if (draft.publication) errors.push({ field, message: `Revision ${draft.revision} was published already, on ${draft.publication.publishedAt}.`, code: 'CONFLICT' })
       if (draft.authorId === actor.account?.id) errors.push({ field, message: 'You recorded this draft: a colleague publishes it (four-eyes).', code: 'SAME_AUTHOR' })
+      if (!draft.publication && returnOf(store, draft.id)) errors.push({ field, message: 'This draft was sent back to its author: record a new revision instead.', code: 'CONFLICT' })
       const newer = newerPublished(store, draft)
       if (!draft.publication && newer !== undefined) errors.push({ field, message: `Revision ${newer} is published already and is newer: this draft is outdated; record a new revision.`, code: 'CONFLICT' })
       if (draft.retractsId !== null && !draft.publication && isRetracted(store, draft.retractsId)) {

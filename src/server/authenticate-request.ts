@@ -47,25 +47,35 @@ export function createAuthenticator(store: EditorialStore, logger: Logger, optio
     return Math.min(settings.baseDelayMs * 2 ** (count - 1), settings.maxDelayMs)
   }
 
-  return async function authenticate(request: IncomingMessage, requestId: string): Promise<Authentication> {
-    const header = request.headers.authorization
-    if (header === undefined) return { kind: 'anonymous' }
-    const client = clientAddress(request)
-    const match = /^Bearer[ ]+(\S+)[ ]*$/i.exec(header)
-    const check = match ? checkToken(store, match[1]!) : { valid: false as const, reason: 'malformed' as const, account: undefined }
+  /**
+   * Checks a presented token for a client: the account, or a refusal that is
+   * logged (never with the token), audited under `operation`, and answered
+   * only after the client's growing delay. Bearer requests and the editorial
+   * screens' sign-in share it, so guessing through either is slowed alike.
+   */
+  async function verifyToken(token: string | null, client: string, requestId: string, operation: string): Promise<Authentication> {
+    const check = token !== null ? checkToken(store, token) : { valid: false as const, reason: 'malformed' as const, account: undefined }
     if (check.valid) {
       failures.delete(client)
       return { kind: 'account', account: check.account }
     }
     const delayMs = delayFor(client)
-    log.warn({ client, reason: check.reason, account: check.account?.name, requestId, delayMs }, 'authentication failed')
+    log.warn({ client, reason: check.reason, account: check.account?.name, requestId, delayMs, operation }, 'authentication failed')
     appendAudit(store, {
-      accountId: check.account?.id ?? null, operation: 'authenticate', outcome: 'refused', codes: ['UNAUTHENTICATED'],
+      accountId: check.account?.id ?? null, operation, outcome: 'refused', codes: ['UNAUTHENTICATED'],
       subject: check.reason, requestId, client,
     })
     await new Promise((resolve) => setTimeout(resolve, delayMs))
     return { kind: 'refused', reason: check.reason }
   }
+
+  async function authenticate(request: IncomingMessage, requestId: string): Promise<Authentication> {
+    const header = request.headers.authorization
+    if (header === undefined) return { kind: 'anonymous' }
+    const match = /^Bearer[ ]+(\S+)[ ]*$/i.exec(header)
+    return verifyToken(match ? match[1]! : null, clientAddress(request), requestId, 'authenticate')
+  }
+  return Object.assign(authenticate, { verifyToken })
 }
 
 export type Authenticator = ReturnType<typeof createAuthenticator>

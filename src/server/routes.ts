@@ -14,6 +14,7 @@ import { createLinkedDataHandler } from '../publication/serve-linked-data.js'
 import { ReportSources } from '../reports/report-sources.js'
 import { createReportsHandler } from '../reports/serve-reports.js'
 import { createWebHandler } from '../web/serve-web.js'
+import { createBeheerRoute } from './beheer-route.js'
 import type { StoreHolder } from './store-holder.js'
 import type { Authenticator } from './authenticate-request.js'
 import type { EditorialStore } from '../editorial/open-editorial-store.js'
@@ -42,8 +43,8 @@ export interface Routes {
  * The routes of the server, tried in this order; a request no route answers
  * gets a JSON 404. This is the one place where parts of the server are mounted:
  * health, the GraphQL API, the schema and GraphiQL's assets, the open-data
- * publication (/data/), the reports (/reports/), and last the web site, which
- * owns the root.
+ * publication (/data/), the reports (/reports/), the editorial screens
+ * (/beheer), and last the web site, which owns the root.
  */
 export function createRoutes(deps: RouteDependencies): Routes {
   // Reports and web pages are built from the same agreement reads: one cache for both.
@@ -64,6 +65,7 @@ export function createRoutes(deps: RouteDependencies): Routes {
       createPublicationHandler(deps.config),
       createLinkedDataHandler(deps.config),
       reports,
+      createBeheerRoute({ config: deps.config, logger: deps.logger, stores: deps.stores, sources, editorial: deps.editorial, authenticate: deps.authenticate }),
       createWebHandler({ config: deps.config, stores: deps.stores, cache: deps.cache, sources, editorial: deps.editorial }),
     ],
     close: () => reports.close(),

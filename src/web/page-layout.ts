@@ -19,7 +19,7 @@ const navigation = [
 ]
 
 /** The house colours as CSS custom properties, from the same theme file the reports use. */
-function themeStyle(theme: ReportTheme): string {
+export function themeStyle(theme: ReportTheme): string {
   const c = theme.colors
   return `:root{--primary:${c.primary};--primary-dark:${c.primaryDark};--accent:${c.accent};--accent-text:${c.accentText};` +
     `--text:${c.text};--muted:${c.muted};--background:${c.background};--tint:${c.tint};--rule:${c.rule};` +

@@ -1,0 +1,157 @@
+import type { ServerResponse } from 'node:http'
+import { appendAudit } from '../editorial/audit-trail.js'
+import type { EditorialActor } from '../editorial/editorial-actor.js'
+import type { EditorSession } from '../editorial/editor-sessions.js'
+import { listDrafts, reviewQueue } from '../editorial/editorial-reads.js'
+import type { EditorialStore } from '../editorial/open-editorial-store.js'
+import { progressSnapshot } from '../editorial/progress-snapshot.js'
+import { publishRevision } from '../editorial/publish-revision.js'
+import { recordRevision } from '../editorial/record-revision.js'
+import { returnDraft, returnsOf } from '../editorial/return-draft.js'
+import { readRevisions, type SubjectKey } from '../editorial/revision-record.js'
+import type { UserError } from '../editorial/user-error.js'
+import type { AgreementView } from '../read-model/agreement-view.js'
+import { describeTarget } from '../reports/dutch-text.js'
+import type { ReportTheme } from '../reports/report-theme.js'
+import { beheerActionPage, type EditorialHistory, type FormState } from '../web/beheer/action-page.js'
+import { beheerActionsPage } from '../web/beheer/actions-page.js'
+import { beheerLayout } from '../web/beheer/beheer-layout.js'
+import { beheerPaths } from '../web/beheer/beheer-paths.js'
+import { fieldErrors } from '../web/beheer/form-errors.js'
+import { refusalContent } from '../web/beheer/refusal-page.js'
+import { reviewQueuePage, type SubjectLabel } from '../web/beheer/review-queue-page.js'
+import { parseRevisionForm, revisionFormErrors } from '../web/beheer/revision-form.js'
+import { beheerTargetPage } from '../web/beheer/target-page.js'
+import type { SafeHtml } from '../web/html.js'
+import { parseActionFilters } from '../web/pages/actions-list-page.js'
+import { redirectTo, sendBeheerPage } from './beheer-responses.js'
+
+/** One signed-in request to the editorial screens, its form already checked against CSRF. */
+export interface BeheerContext {
+  response: ServerResponse
+  url: URL
+  /** The posted form, or null for GET and HEAD. */
+  form: URLSearchParams | null
+  session: EditorSession
+  view: AgreementView
+  store: EditorialStore
+  theme: ReportTheme
+  origin: { requestId: string; client: string }
+}
+
+const notices: Record<string, string> = {
+  vastgelegd: 'Opgeslagen als concept. Een collega-beoordelaar kan het nu publiceren.',
+  gepubliceerd: 'Gepubliceerd: het staat nu op de openbare site.',
+  teruggestuurd: 'Teruggestuurd naar de opsteller, met uw reden.',
+}
+
+const actionPattern = /^\/beheer\/afspraak\/([a-z0-9-]{1,200})$/
+const targetPattern = /^\/beheer\/doel\/([a-z0-9-]{1,200})$/
+const reviewPattern = /^\/beheer\/beoordelen\/(\d{1,15})\/(publiceren|terugsturen)$/
+
+/** Answers a signed-in editorial page (GET shows it, POST records and redirects, or shows the refusal); false when the path is none of them. */
+export function handleBeheerPage(ctx: BeheerContext): boolean {
+  const path = ctx.url.pathname
+  if (path === beheerPaths.actions && !ctx.form) return listPage(ctx)
+  const action = actionPattern.exec(path)
+  if (action) return subjectPage(ctx, 'action', action[1]!)
+  const target = targetPattern.exec(path)
+  if (target) return subjectPage(ctx, 'target', target[1]!)
+  if (path === beheerPaths.queue && !ctx.form) return queuePage(ctx, { notice: notice(ctx), values: {}, errors: [] }, 200)
+  const review = reviewPattern.exec(path)
+  if (review && ctx.form) return review[2] === 'publiceren' ? publish(ctx, Number(review[1])) : sendBack(ctx, Number(review[1]))
+  return false
+}
+
+function page(ctx: BeheerContext, status: number, title: string, content: SafeHtml, trail?: { label: string; href?: string }[]): true {
+  return sendBeheerPage(ctx.response, status, beheerLayout({ title, content, theme: ctx.theme, session: ctx.session, trail }))
+}
+
+const notice = (ctx: BeheerContext) => notices[ctx.url.searchParams.get('gedaan') ?? ''] ?? null
+
+const actorOf = (ctx: BeheerContext): EditorialActor => ({ account: ctx.session.account, ...ctx.origin, now: new Date() })
+
+function listPage(ctx: BeheerContext): boolean {
+  const parsed = parseActionFilters(ctx.view, ctx.url.searchParams)
+  if ('error' in parsed) return false
+  const agreement = ctx.view.agreement.slug
+  const drafts = listDrafts(ctx.store).filter((d) => d.subject.agreement === agreement && d.subject.type === 'action')
+  const returned = returnsOf(ctx.store, drafts.map((d) => d.id))
+  const open = new Map<string, number>()
+  for (const draft of drafts) if (!returned.has(draft.id)) open.set(draft.subject.slug, (open.get(draft.subject.slug) ?? 0) + 1)
+  return page(ctx, 200, 'Afspraken beheren', beheerActionsPage(ctx.view, parsed.filters, progressSnapshot(ctx.store, agreement), open))
+}
+
+function historyOf(store: EditorialStore, subject: SubjectKey): EditorialHistory {
+  const revisions = readRevisions(store, (q) => q.where('revision.agreement_slug', '=', subject.agreement)
+    .where('revision.subject_type', '=', subject.type).where('revision.subject_slug', '=', subject.slug).orderBy('revision.revision', 'desc'))
+  return { revisions, returns: returnsOf(store, revisions.map((r) => r.id)) }
+}
+
+/** An action's or target's page; a post records a draft through the editorial domain, which validates and audits it. */
+function subjectPage(ctx: BeheerContext, type: 'action' | 'target', slug: string): boolean {
+  const action = type === 'action' ? ctx.view.actions.find((a) => a.action.slug === slug) : ctx.view.actions.find((a) => a.targets.some((t) => t.slug === slug))
+  if (!action) return false
+  const subject: SubjectKey = { agreement: ctx.view.agreement.slug, type, slug }
+  const path = type === 'action' ? beheerPaths.action(slug) : beheerPaths.target(slug)
+  let state: FormState = { notice: notice(ctx), values: {}, errors: [] }
+  if (ctx.form) {
+    const parsed = parseRevisionForm(ctx.form)
+    const outcome = recordRevision(ctx.store, actorOf(ctx), type === 'action'
+      ? { ...parsed, kind: 'assessment', subject, status: parsed.status }
+      : { ...parsed, kind: 'measurement', subject, value: parsed.value })
+    if (outcome.record) return redirectTo(ctx.response, `${path}?gedaan=vastgelegd`)
+    const values: Record<string, string> = Object.fromEntries(ctx.form)
+    // After a conflict the form is shown again over the newer history: a second submit then records over what the editor has now seen.
+    if (outcome.userErrors.some((e) => e.code === 'CONFLICT')) delete values.expectedRevision
+    state = { notice: null, values, errors: revisionFormErrors(outcome.userErrors, parsed.rows, type === 'action' ? 'status' : 'value') }
+  }
+  const history = historyOf(ctx.store, subject)
+  const status = state.errors.length > 0 ? 422 : 200
+  const trail = [{ label: 'Beheer', href: beheerPaths.actions }]
+  if (type === 'action') {
+    return page(ctx, status, `Afspraak: ${action.action.text}`, beheerActionPage(ctx.view, action, progressSnapshot(ctx.store, subject.agreement), history, ctx.session.csrfToken, state),
+      [...trail, { label: 'Afspraak' }])
+  }
+  const target = action.targets.find((t) => t.slug === slug)!
+  return page(ctx, status, `Doel: ${describeTarget(target)}`, beheerTargetPage(target, action, history, ctx.session.csrfToken, state),
+    [...trail, { label: 'Afspraak', href: beheerPaths.action(action.action.slug) }, { label: 'Doel' }])
+}
+
+/** Whether the account may review; an editor who tries is refused with a page, and a refused post is audited like the API's FORBIDDEN. */
+function mayReview(ctx: BeheerContext, operation?: string): boolean {
+  if (ctx.session.account.role !== 'editor') return true
+  if (operation) appendAudit(ctx.store, { accountId: ctx.session.account.id, operation, outcome: 'refused', codes: ['FORBIDDEN'], ...ctx.origin })
+  sendBeheerPage(ctx.response, 403, beheerLayout({ ...refusalContent('role'), theme: ctx.theme, session: ctx.session }))
+  return false
+}
+
+function queuePage(ctx: BeheerContext, state: FormState, status: number): boolean {
+  if (!mayReview(ctx)) return true
+  const label: SubjectLabel = (subject) => {
+    const action = ctx.view.actions.find((a) => (subject.type === 'action' ? a.action.slug === subject.slug : a.targets.some((t) => t.slug === subject.slug)))
+    const target = action?.targets.find((t) => t.slug === subject.slug)
+    if (subject.type === 'target') return { text: target ? describeTarget(target) : subject.slug, href: beheerPaths.target(subject.slug), unit: target?.unit ?? null }
+    return { text: action?.action.text ?? subject.slug, href: beheerPaths.action(subject.slug), unit: null }
+  }
+  const drafts = reviewQueue(ctx.store, ctx.session.account.id).filter((d) => d.subject.agreement === ctx.view.agreement.slug)
+  return page(ctx, status, 'Te beoordelen', reviewQueuePage(drafts, label, ctx.session.csrfToken, state), [{ label: 'Beheer', href: beheerPaths.actions }, { label: 'Te beoordelen' }])
+}
+
+function refusedReview(ctx: BeheerContext, id: number, errors: readonly UserError[], values: Record<string, string> = {}): boolean {
+  const state = { notice: null, values, errors: fieldErrors(errors, (path) => (path[0] === 'reason' ? `reden-${id}` : null), `publiceren-${id}`) }
+  return queuePage(ctx, state, errors.some((e) => e.code === 'INVALID') ? 422 : 409)
+}
+
+function publish(ctx: BeheerContext, id: number): boolean {
+  if (!mayReview(ctx, 'publishProgress')) return true
+  const outcome = publishRevision(ctx.store, actorOf(ctx), id)
+  return outcome.record ? redirectTo(ctx.response, `${beheerPaths.queue}?gedaan=gepubliceerd`) : refusedReview(ctx, id, outcome.userErrors)
+}
+
+function sendBack(ctx: BeheerContext, id: number): boolean {
+  if (!mayReview(ctx, 'returnDraft')) return true
+  const reason = ctx.form!.get('reason') ?? ''
+  const outcome = returnDraft(ctx.store, actorOf(ctx), { revisionId: id, reason })
+  return outcome.record ? redirectTo(ctx.response, `${beheerPaths.queue}?gedaan=teruggestuurd`) : refusedReview(ctx, id, outcome.userErrors, { [`reden-${id}`]: reason })
+}

@@ -1,0 +1,12 @@
+/** The addresses of the editorial screens. */
+export const beheerPaths = {
+  root: '/beheer',
+  signIn: '/beheer/aanmelden',
+  signOut: '/beheer/afmelden',
+  actions: '/beheer',
+  action: (slug: string) => `/beheer/afspraak/${encodeURIComponent(slug)}`,
+  target: (slug: string) => `/beheer/doel/${encodeURIComponent(slug)}`,
+  queue: '/beheer/beoordelen',
+  publish: (revisionId: number) => `/beheer/beoordelen/${revisionId}/publiceren`,
+  sendBack: (revisionId: number) => `/beheer/beoordelen/${revisionId}/terugsturen`,
+} as const

@@ -1,0 +1,39 @@
+import type { ProgressStatus } from '../../editorial/progress-vocabulary.js'
+import type { DraftReturn } from '../../editorial/return-draft.js'
+import type { RevisionRecord } from '../../editorial/revision-record.js'
+import { formatDate } from '../../reports/dutch-text.js'
+import { datePart, formatMeasurement } from '../../reports/progress/progress-labels.js'
+import { html, type SafeHtml } from '../html.js'
+import { evidenceList, statusBadge } from '../progress/progress-blocks.js'
+
+/** A revision's state in the editorial workflow, in words. */
+export function revisionState(revision: RevisionRecord, returned: DraftReturn | undefined): SafeHtml {
+  if (revision.publication) return html`<span class="state state-published">Gepubliceerd</span>`
+  if (returned) return html`<span class="state state-returned">Teruggestuurd</span>`
+  return html`<span class="state state-draft">Concept</span>`
+}
+
+/** What a revision says: a status, a measured value or a retraction. */
+export function revisionHeadline(revision: RevisionRecord, unit: string | null = null): SafeHtml {
+  if (revision.kind === 'retraction') return html`<strong>Intrekking</strong> van een eerdere versie`
+  if (revision.kind === 'measurement') return html`<strong>${formatMeasurement(revision.value ?? 0)}${unit ? ` ${unit}` : ''}</strong>`
+  return statusBadge(revision.status as ProgressStatus)
+}
+
+/** One revision with everything an editor checks: state, content, sources, who recorded and reviewed it, and when. */
+export function revisionItem(revision: RevisionRecord, returned: DraftReturn | undefined, unit: string | null = null): SafeHtml {
+  return html`<li>
+<p>${revisionState(revision, returned)} ${revisionHeadline(revision, unit)} <span class="version">(versie ${revision.revision}${revision.asOf ? `, stand per ${formatDate(revision.asOf)}` : ''})</span></p>
+<p class="explanation">${revision.explanation}</p>
+${evidenceList(revision.evidence)}
+<p class="meta">Vastgelegd door ${revision.authorName} op ${formatDate(datePart(revision.createdAt))}.${revision.publication
+    ? ` Gepubliceerd door ${revision.publication.reviewerName} op ${formatDate(datePart(revision.publication.publishedAt))}.` : ''}</p>
+${returned ? html`<p class="returned">Teruggestuurd door ${returned.reviewerName} op ${formatDate(datePart(returned.returnedAt))}: ${returned.reason}</p>` : ''}
+</li>`
+}
+
+/** A subject's revisions, newest first, or a sentence when there are none. */
+export function revisionHistory(revisions: readonly RevisionRecord[], returns: Map<number, DraftReturn>, unit: string | null = null): SafeHtml {
+  return revisions.length === 0 ? html`<p>Er is nog niets vastgelegd.</p>`
+    : html`<ol class="history">${revisions.map((r) => revisionItem(r, returns.get(r.id), unit))}</ol>`
+}
