@@ -115,7 +115,10 @@ export function checkAgreementData(data: AgreementData, source: SourceDocument):
     const at = { file: portfolios.file, record: `portfolio ${p.slug}` }
     if (!persons.has(p.person)) missing(at, 'person', p.person)
     for (const r of p.responsibilities) checkQuote({ file: portfolios.file, record: `responsibility ${r.slug}` }, r.name, r.lines, true)
-    for (const d of p.districts) checkQuote({ file: portfolios.file, record: `district ${d.slug}` }, d.name, d.lines, true)
+    for (const d of p.districts) {
+      checkQuote({ file: portfolios.file, record: `district ${d.slug}` }, d.name, d.lines, true)
+      for (const part of d.parts ?? []) checkQuote({ file: portfolios.file, record: `district ${d.slug}, part ${part.name}` }, part.name, part.lines, false)
+    }
   }
 
   const years = new Set(budget.data.years.map((y) => String(y.year)))

@@ -85,7 +85,11 @@ export const portfoliosFileSchema = z.object({
     lines,
     assignment: z.object({ inferred: z.boolean(), reason: text }).strict(),
     responsibilities: z.array(z.object({ slug, name, lines }).strict()).min(1),
-    districts: z.array(z.object({ slug, name, lines }).strict()),
+    districts: z.array(z.object({
+      slug, name, lines,
+      // A part the text names (binnenstad, Stadskwartier): `lines` where it is named, and why it counts to the district.
+      parts: z.array(z.object({ name, lines, inferred: z.boolean(), reason: text }).strict()).optional(),
+    }).strict()),
   }).strict()),
 }).strict()
 

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { Database } from '../store/database.js'
+import { listDistrictParts } from './list-district-parts.js'
 import { listRecords } from './list-records.js'
 import type * as R from './records.js'
 import { groupBy } from './group-by.js'
@@ -76,6 +77,8 @@ export interface AgreementView {
   actions: ActionView[]
   portfolios: PortfolioView[]
   districts: R.DistrictRecord[]
+  /** The parts of the districts the text names, in district order. */
+  districtParts: R.DistrictPartRecord[]
   budget: { categories: { category: R.BudgetCategoryRecord; lines: BudgetLineView[] }[]; lines: BudgetLineView[]; years: BudgetYearView[] }
   rules: R.RuleRecord[]
 }
@@ -94,6 +97,7 @@ export async function loadAgreementView(db: Kysely<Database>, agreement: R.Agree
     listRecords(db, 'actionPortfolio', f), listRecords(db, 'actionDistrict', f), listRecords(db, 'budgetLineTopic', f),
     listRecords(db, 'budgetLineAction', f), listRecords(db, 'budgetLinePortfolio', f),
   ])
+  const districtParts = await listDistrictParts(db, agreement.id)
   const byId = <T extends { id: number }>(items: readonly T[]) => new Map(items.map((item) => [item.id, item]))
   const personById = byId(persons), partyById = byId(parties), themeById = byId(themes), topicById = byId(topics)
   const actionById = byId(actions), districtById = byId(districts), categoryById = byId(categories), lineById = byId(lines)
@@ -169,6 +173,7 @@ export async function loadAgreementView(db: Kysely<Database>, agreement: R.Agree
     actions: actionViews,
     portfolios: portfolioViews,
     districts,
+    districtParts,
     budget: {
       categories: categories.map((category) => ({ category, lines: lineViews.filter((v) => v.line.categoryId === category.id) })),
       lines: lineViews,

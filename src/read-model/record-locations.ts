@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely'
 import type { Database, SearchKind } from '../store/database.js'
 
-/** What a link to a record needs: its own slug, and the theme and topic it stands under. */
+/** What a link to a record needs: its own slug (an action's too: it has a page), and the theme and topic it stands under. */
 export interface RecordLocation {
   kind: SearchKind
   recordId: number
@@ -21,7 +21,7 @@ export async function recordLocations(db: Kysely<Database>, records: readonly { 
   const result = await sql<{ kind: SearchKind; record_id: number; slug: string | null; theme_slug: string | null; topic_title: string | null }>`
     WITH wanted(kind, record_id) AS (VALUES ${wanted})
     SELECT w.kind, w.record_id,
-      coalesce(th.slug, p.slug, d.slug) AS slug,
+      coalesce(th.slug, p.slug, d.slug, CASE WHEN w.kind = 'action' THEN a.slug END) AS slug,
       coalesce(th.slug, tt.slug) AS theme_slug,
       t.title AS topic_title
     FROM wanted w

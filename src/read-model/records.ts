@@ -188,6 +188,16 @@ export interface DistrictRecord extends Scoped {
   source: SourceRange
 }
 
+/** A part of a district the text names (the binnenstad of Centrum), with why the curators count it to the district. */
+export interface DistrictPartRecord extends Scoped {
+  districtId: number
+  position: number
+  name: string
+  inferred: boolean
+  reason: string
+  source: SourceRange
+}
+
 export interface SourceArtifactRecord extends Scoped {
   kind: ArtifactKind
   text: string

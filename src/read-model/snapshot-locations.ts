@@ -5,7 +5,7 @@ import type { TopicRecord } from './records.js'
 
 /**
  * Where a record stands, read from the snapshot: the same answer as
- * recordLocations' SQL. Themes, portfolios and districts by their slug;
+ * recordLocations' SQL. Themes, portfolios, districts and actions by their slug;
  * topics, actions and targets by the theme and topic above them.
  */
 export function locationOf(snapshot: AgreementSnapshot, kind: SearchKind, recordId: number): RecordLocation {
@@ -18,7 +18,9 @@ export function locationOf(snapshot: AgreementSnapshot, kind: SearchKind, record
   else if (kind === 'topic') topic = snapshot.byId('topic', recordId)
   else if (kind === 'action' || kind === 'target') {
     const actionId = kind === 'action' ? recordId : snapshot.byId('target', recordId)?.actionId
-    const topicId = actionId === undefined ? null : snapshot.byId('action', actionId)?.topicId ?? null
+    const action = actionId === undefined ? null : snapshot.byId('action', actionId)
+    if (kind === 'action') slug = action?.slug ?? null
+    const topicId = action?.topicId ?? null
     topic = topicId === null ? null : snapshot.byId('topic', topicId)
   }
   if (topic) themeSlug = snapshot.byId('theme', topic.themeId)?.slug ?? null

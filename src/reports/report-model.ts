@@ -78,8 +78,11 @@ export interface FactsBlock {
 export interface TableColumn {
   header: string
   align: 'left' | 'right'
-  /** Relative width in the PDF; the HTML lets the browser decide. */
-  width: number | '*'
+  /**
+   * Width in the PDF: points, '*' for the room left, or 'auto' for the widest
+   * cell's text (amounts, which never wrap). The HTML lets the browser decide.
+   */
+  width: number | '*' | 'auto'
 }
 
 export interface TableCell {

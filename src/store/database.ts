@@ -110,6 +110,16 @@ export interface DistrictTable extends SourceLines {
   text: string
 }
 
+/** A part of a district that the agreement names: a neighbourhood, the binnenstad; see db/README.md. */
+export interface DistrictPartTable extends SourceLines {
+  id: Generated<number>
+  district_id: number
+  position: number
+  name: string
+  inferred: number
+  reason: string
+}
+
 /** The documented vocabulary of action kinds; see db/README.md. */
 export const actionKinds = ['new', 'continue', 'intensify', 'investigate', 'advocate', 'consult', 'support'] as const
 export type ActionKind = (typeof actionKinds)[number]
@@ -266,6 +276,7 @@ export interface Database {
   portfolio: PortfolioTable
   responsibility: ResponsibilityTable
   district: DistrictTable
+  district_part: DistrictPartTable
   action: ActionTable
   action_portfolio: ActionPortfolioTable
   action_district: ActionDistrictTable

@@ -65,6 +65,11 @@ export async function insertAgreement(db: Kysely<Database>, data: AgreementData,
     // The district's text is its verbatim bullet, which names both districts of the alderman.
     position: ++districtPosition, text: source.text(d.lines[0], d.lines[1]).replace(/^• /, ''), start_line: d.lines[0], end_line: d.lines[1],
   }))))
+  const districtIds = new Map((await db.selectFrom('district').select(['id', 'slug']).where('agreement_id', '=', agreementId).execute()).map((d) => [d.slug, d.id]))
+  await insertRows(db, 'district_part', data.portfolios.data.portfolios.flatMap((p) => p.districts.flatMap((d) => (d.parts ?? []).map((part, i) => ({
+    district_id: districtIds.get(d.slug)!, position: i + 1, name: part.name, inferred: part.inferred ? 1 : 0, reason: part.reason,
+    start_line: part.lines[0], end_line: part.lines[1],
+  })))))
 
   let actionPosition = 0
   const insertActions = async (

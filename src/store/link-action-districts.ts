@@ -1,14 +1,18 @@
 import type { Kysely } from 'kysely'
 import type { Database } from './database.js'
 import { insertRows } from './insert-rows.js'
+import { placePattern } from './place-pattern.js'
 
 /**
  * Links an agreement's actions to the districts their text or topic title names
- * ("Ook in Kloosterveen versnellen we de woningbouw."). The article in a name
- * such as "de Lariks" is not needed to match.
+ * ("Ook in Kloosterveen versnellen we de woningbouw."), by the district's name
+ * or by a part of it the curated data lists ("Vanaf 2025 bevoorraden we onze
+ * binnenstad CO2-neutraal." for Centrum).
  */
 export async function linkActionDistricts(db: Kysely<Database>, agreementId: number): Promise<void> {
   const districts = await db.selectFrom('district').select(['id', 'name']).where('agreement_id', '=', agreementId).execute()
+  const parts = await db.selectFrom('district_part').innerJoin('district', 'district.id', 'district_part.district_id')
+    .select(['district_part.district_id', 'district_part.name']).where('district.agreement_id', '=', agreementId).execute()
   const actions = await db
     .selectFrom('action')
     .leftJoin('topic', 'topic.id', 'action.topic_id')
@@ -17,14 +21,10 @@ export async function linkActionDistricts(db: Kysely<Database>, agreementId: num
     .execute()
   const patterns = districts.map((d) => ({
     id: d.id,
-    pattern: new RegExp(`(?<![\\p{L}-])${escape(d.name.replace(/^de /, ''))}(?![\\p{L}-])`, 'u'),
+    names: [placePattern(d.name), ...parts.filter((p) => p.district_id === d.id).map((p) => placePattern(p.name))],
   }))
   await insertRows(db, 'action_district', actions.flatMap((action) =>
     patterns
-      .filter(({ pattern }) => pattern.test(action.text) || pattern.test(action.title ?? ''))
+      .filter(({ names }) => names.some((pattern) => pattern.test(action.text) || pattern.test(action.title ?? '')))
       .map(({ id }) => ({ action_id: action.id, district_id: id }))))
-}
-
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 }

@@ -8,7 +8,16 @@ export interface PageShell {
   trail?: { label: string; href?: string }[]
   content: SafeHtml
   theme: ReportTheme
+  /** What this page holds, in a sentence or two: the meta description and og:description. */
+  description?: string
+  /** The page's absolute address under PUBLIC_BASE_URL: og:url and the canonical link. */
+  url?: string
+  /** More for <head>: the home page's schema.org Dataset markup. */
+  head?: SafeHtml
 }
+
+const siteName = 'Open Akkoord Assen'
+const defaultDescription = 'Het bestuursakkoord 2022-2026 van de gemeente Assen als open data: thema\'s, afspraken, doelen, begroting, wethouders en wijken.'
 
 const navigation = [
   { href: '/#themas', label: "Thema's" },
@@ -27,14 +36,22 @@ export function themeStyle(theme: ReportTheme): string {
 }
 
 /** Wraps page content in the site's shell: skip link, header, navigation, breadcrumbs and footer. */
-export function pageLayout({ title, trail, content, theme }: PageShell): SafeHtml {
+export function pageLayout({ title, trail, content, theme, description = defaultDescription, url, head }: PageShell): SafeHtml {
   return html`<!doctype html>
 <html lang="nl">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${title} · Open Akkoord Assen</title>
-<meta name="description" content="Het bestuursakkoord 2022-2026 van de gemeente Assen als open data: thema's, afspraken, doelen, begroting, wethouders en wijken.">
+<title>${title} · ${siteName}</title>
+<meta name="description" content="${description}">
+<meta property="og:title" content="${title}">
+<meta property="og:description" content="${description}">
+<meta property="og:type" content="website">
+<meta property="og:locale" content="nl_NL">
+<meta property="og:site_name" content="${siteName}">
+${url ? html`<meta property="og:url" content="${url}">
+<link rel="canonical" href="${url}">` : ''}
+${head ?? ''}
 <style>${themeStyle(theme)}</style>
 <link rel="icon" href="/favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="/static/site.css">

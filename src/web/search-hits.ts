@@ -4,7 +4,7 @@ import { hitSnippet, looksLikeTable, makeSnippet } from '../search/search-snippe
 import type { SearchKind } from '../store/database.js'
 import { SafeHtml } from './html.js'
 import type { SearchHitView } from './pages/search-page.js'
-import { locationPath } from './web-paths.js'
+import { locationPath, webPaths } from './web-paths.js'
 
 const kindLabels: Record<SearchKind, string> = {
   theme: 'Thema', topic: 'Onderwerp', action: 'Afspraak', target: 'Doel', budget_line: 'Begrotingsregel', rule: 'Financiële spelregel',
@@ -37,7 +37,8 @@ export function readableHits(
     const theme = location.themeSlug ? themeNames.get(location.themeSlug) : undefined
     // Where only the title matched, the opening of the text says more than the title a second time.
     const snippet = new SafeHtml(inBody.highlights.length > 0 || row.body === '' ? hitSnippet(row, terms).html : makeSnippet(row.body, []).html)
-    const href = locationPath(location)
+    // An action has a page of its own (status, evidence, history): a better landing than its place in the theme.
+    const href = row.kind === 'action' && location.slug ? webPaths.action(location.slug) : locationPath(location)
     switch (row.kind) {
       case 'topic':
         hits.push({ kind: kindLabels.topic, title: theme ? `${theme} › ${row.title}` : row.title, snippet, href })

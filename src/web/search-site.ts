@@ -25,7 +25,8 @@ export async function searchSite(web: WebSite, lease: StoreLease, query: string)
   const { db } = lease.store
   const view = source.view
   const trail = [{ label: 'Home', href: '/' }, { label: 'Zoeken' }]
-  if (query.trim() === '') return pageLayout({ title: 'Zoeken', trail, content: searchPage('', 'empty'), theme: web.theme })
+  const description = `Zoeken in de afspraken, onderwerpen, doelen, begroting, wethouders en wijken van het bestuursakkoord van de gemeente ${view.agreement.municipality}.`
+  if (query.trim() === '') return pageLayout({ title: 'Zoeken', trail, content: searchPage('', 'empty'), theme: web.theme, description, url: web.url('/zoeken') })
   let result: Parameters<typeof searchPage>[1]
   try {
     const terms = searchTerms(query)
@@ -38,5 +39,5 @@ export async function searchSite(web: WebSite, lease: StoreLease, query: string)
     if (!(error instanceof SearchInputError)) throw error
     result = { error: dutchProblem(error) }
   }
-  return pageLayout({ title: `Zoeken: ${query}`, trail, content: searchPage(query, result), theme: web.theme })
+  return pageLayout({ title: `Zoeken: ${query}`, trail, content: searchPage(query, result), theme: web.theme, description })
 }

@@ -15,6 +15,8 @@ import { webPaths } from './web-paths.js'
 import { subjectActions, type ProgressSubjectType } from '../reports/progress/subject-actions.js'
 import { accessibilityPage } from './pages/accessibility-page.js'
 import { pageLayout } from './page-layout.js'
+import { datasetJsonLd, jsonLdScript } from './dataset-markup.js'
+import { shortTitle } from './search-hits.js'
 import { homePage, type PublishedFile } from './pages/home-page.js'
 import { reportsPage } from './pages/reports-page.js'
 import { subjectPage } from './pages/subject-page.js'
@@ -71,7 +73,15 @@ export class WebSite {
     const ctx = createReportContext(source.view, { totalsLabel: source.totalsLabel, baseUrl: source.baseUrl, type: 'budget', slug: null, tocDepth: 1 })
     const chart = new SafeHtml(barChartSvg(budgetChart(ctx), this.theme, { id: 'grafiek-begroting' }))
     const progress = progressSection(this.progress(source.view), source.view.actions, this.theme, { id: 'grafiek-voortgang', listHref: webPaths.actions })
-    return pageLayout({ title: source.view.agreement.title, content: homePage(source.view, chart, this.publishedFiles(), progress), theme: this.theme })
+    const files = this.publishedFiles()
+    const { agreement } = source.view
+    const dataset = datasetJsonLd(source.view, this.config.publicBaseUrl, files, { name: this.config.publisherName, uri: this.config.publisherUri })
+    return pageLayout({
+      title: agreement.title, content: homePage(source.view, chart, files, progress), theme: this.theme, url: this.url(webPaths.home),
+      description: `${agreement.subtitle} ${agreement.periodStart}-${agreement.periodEnd} van de gemeente ${agreement.municipality} als open data: `
+        + `${source.view.actions.length} afspraken in ${source.view.themes.length} thema's, de begroting, de wethouders en de wijken. Met voortgang, rapporten, API en downloads.`,
+      head: jsonLdScript(dataset),
+    })
   }
 
   /** The page of a theme, alderman or district, or null when there is no such subject. */
@@ -84,6 +94,7 @@ export class WebSite {
     return pageLayout({
       title: `${report.cover.kicker}: ${report.cover.name}`,
       trail: [{ label: 'Home', href: '/' }, { label: report.cover.name }],
+      description: report.meta.subject, url: this.url(`/${segment}/${encodeURIComponent(slug)}`),
       content: subjectPage(report, listing, this.theme, progressSection(this.progress(source.view), subjectActions(source.view, type, slug)!, this.theme,
         { id: 'grafiek-voortgang', listHref: `${webPaths.actions}?${filterParameter[type]}=${encodeURIComponent(slug)}` })),
       theme: this.theme,
@@ -109,6 +120,9 @@ export class WebSite {
     return pageLayout({
       title: `Afspraak: ${action.action.text}`,
       trail: [{ label: 'Home', href: '/' }, ...(theme ? [{ label: theme.theme.name, href: webPaths.theme(theme.theme.slug) }] : []), { label: 'Afspraak' }],
+      description: `Afspraak uit het bestuursakkoord van de gemeente ${source.view.agreement.municipality}${theme ? ` (thema ${theme.theme.name})` : ''}: `
+        + `${shortTitle(action.action.text, 200)} Met de voortgang, de wethouders en de doelen.`,
+      url: this.url(webPaths.action(slug)),
       content: actionPage(source.view, action, this.progress(source.view)),
       theme: this.theme,
     })
@@ -123,7 +137,8 @@ export class WebSite {
   async actions(lease: StoreLease, filters: ActionFilters): Promise<SafeHtml> {
     const { source } = await this.current(lease)
     return pageLayout({
-      title: 'Afspraken en hun voortgang', trail: [{ label: 'Home', href: '/' }, { label: 'Afspraken' }],
+      title: 'Afspraken en hun voortgang', trail: [{ label: 'Home', href: '/' }, { label: 'Afspraken' }], url: this.url(webPaths.actions),
+      description: `Alle ${source.view.actions.length} afspraken uit het bestuursakkoord van de gemeente ${source.view.agreement.municipality} met hun voortgang, te filteren op thema, wethouder, wijk en status.`,
       content: actionsListPage(source.view, filters, this.progress(source.view)), theme: this.theme,
     })
   }
@@ -135,12 +150,19 @@ export class WebSite {
 
   async reports(lease: StoreLease): Promise<SafeHtml> {
     const { listings } = await this.current(lease)
-    return pageLayout({ title: 'Rapporten', trail: [{ label: 'Home', href: '/' }, { label: 'Rapporten' }], content: reportsPage(listings), theme: this.theme })
+    return pageLayout({
+      title: 'Rapporten', trail: [{ label: 'Home', href: '/' }, { label: 'Rapporten' }], content: reportsPage(listings), theme: this.theme, url: this.url(webPaths.reports),
+      description: 'Samenvattingen van het bestuursakkoord om te printen (PDF) of te lezen als toegankelijke webpagina: het hele akkoord, een thema, een wethouder, een wijk, de begroting of de voortgang.',
+    })
   }
 
   /** The toegankelijkheidsverklaring. */
   accessibility(): SafeHtml {
-    return pageLayout({ title: 'Toegankelijkheidsverklaring', trail: [{ label: 'Home', href: '/' }, { label: 'Toegankelijkheid' }], content: accessibilityPage(), theme: this.theme })
+    return pageLayout({
+      title: 'Toegankelijkheidsverklaring', trail: [{ label: 'Home', href: '/' }, { label: 'Toegankelijkheid' }], content: accessibilityPage(), theme: this.theme,
+      url: this.url(webPaths.accessibility),
+      description: 'De toegankelijkheidsverklaring van Open Akkoord Assen: wat er getest is en hoe, wat nog niet goed werkt, en hoe u contact opneemt.',
+    })
   }
 
   /** The report a builder choice ("theme/wonen", format "pdf") points at, or null for an unknown choice. */
@@ -150,6 +172,11 @@ export class WebSite {
     const listing = listings.find((l) => l.type === type && l.slug === slug)
     if (!listing || (format !== 'pdf' && format !== 'html')) return null
     return format === 'pdf' ? listing.pdf : listing.html
+  }
+
+  /** A page's absolute address under PUBLIC_BASE_URL. */
+  url(path: string): string {
+    return `${this.config.publicBaseUrl}${path}`
   }
 
   /** The main files of the current publication (none before the first dump), for the home page. */

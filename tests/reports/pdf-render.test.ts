@@ -172,6 +172,14 @@ describe('the other reports as PDF', () => {
     // The table spans two pages; its caption and column headings open both.
     const opened = pdf.pages.filter((p) => p.includes('Extra middeleninzet per post en jaar, in euro Post 2022 2023 2024 2025 2026 e.v.'))
     expect(opened.length).toBeGreaterThanOrEqual(2)
+    // The amount columns are as wide as their amounts, so the Post column has the rest: a name of up to
+    // 40 characters stands on one line, one of up to 80 on two (with 62 pt per year, 47 characters took three).
+    const runs = pdf.items.flat().map((item) => item.text.trim())
+    const lines = new Set([...runs, ...runs.slice(1).map((run, i) => `${runs[i]} ${run}`)])
+    for (const { line } of source.view.budget.lines) {
+      if (line.displayName.length <= 40) expect(runs, line.displayName).toContain(line.displayName)
+      else if (line.displayName.length <= 80) expect(lines.has(line.displayName), line.displayName).toBe(true)
+    }
   })
 
   // Two dozen renders: a minute on an idle machine, more on a shared one.

@@ -117,22 +117,59 @@ describe('every report', () => {
 })
 
 describe('the district report', () => {
-  it('for Pittelo: no action names it, the districts in general and Jan Broekema\'s portfolio do', () => {
-    const pittelo = source.view.districts.find((d) => d.slug === 'pittelo')!
-    const selection = selectDistrictActions(source.view, pittelo)
+  const district = (slug: string) => source.view.districts.find((d) => d.slug === slug)!
+  const body = (slug: string) => JSON.stringify(build(source, 'district', slug).body)
+
+  it('for Pittelo, which the text never names: says so plainly, and keeps the commitments for every district apart', () => {
+    const selection = selectDistrictActions(source.view, district('pittelo'))
     expect(selection.wijkwethouder.holder.name).toBe('Jan Broekema')
     expect(selection.named).toEqual([])
+    expect(selection.mentions).toEqual([])
     expect(selection.everyDistrict.map((a) => a.action.text)).toContain('We maken daarvoor gebruik van wijkgebouwen, maar bijvoorbeeld ook van kantines van sportverenigingen in de wijk.')
-    expect(selection.portfolio.length).toBeGreaterThan(20)
-    const all = [...selection.named, ...selection.everyDistrict, ...selection.portfolio]
-    expect(new Set(all).size).toBe(all.length)
+    const report = build(source, 'district', 'pittelo')
+    const lead = report.body.find((b) => b.kind === 'paragraph' && b.variant === 'lead')!
+    expect(JSON.stringify(lead)).toContain('Het akkoord noemt Pittelo nergens bij naam, en ook geen buurt of ander deel van Pittelo.')
+    expect(JSON.stringify(lead)).toContain('Jan Broekema is wijkwethouder van Pittelo en Noorderpark.')
+    // The alderman's city-wide portfolio is not presented as being about Pittelo.
+    expect(body('pittelo')).not.toMatch(/gaan over Pittelo|Uit de portefeuille van/)
+    expect(report.body.filter((b) => b.kind === 'heading').map((h) => h.kind === 'heading' && h.text)).not.toContain('Afspraken die Pittelo noemen')
   })
 
-  it('for Kloosterveen: the actions that name it come first', () => {
-    const kloosterveen = source.view.districts.find((d) => d.slug === 'kloosterveen')!
-    const selection = selectDistrictActions(source.view, kloosterveen)
-    expect(selection.named.map((a) => a.action.text)).toContain('Ook in Kloosterveen versnellen we de woningbouw. Met als doel binnen vier jaar minimaal de eerste 500 woningen opgeleverd te hebben en gestart te zijn met het tweede deel.')
+  it('for Kloosterveen: its commitments and the vision that name it, and the alderman of its expansion besides its wijkwethouder', () => {
+    const selection = selectDistrictActions(source.view, district('kloosterveen'))
     expect(selection.wijkwethouder.holder.name).toBe('Bert Jan ten Oever')
+    expect(selection.named.map((a) => a.action.text)).toContain('Ook in Kloosterveen versnellen we de woningbouw. Met als doel binnen vier jaar minimaal de eerste 500 woningen opgeleverd te hebben en gestart te zijn met het tweede deel.')
+    expect(selection.mentions).toContainEqual({ where: 'Wonen › Assen in 2030…', text: 'Aan de rand van de stad is de uitbreiding van Kloosterveen versneld uitgevoerd.' })
+    expect(selection.responsibilities.map((r) => [r.responsibility.name, r.portfolio.holder.name])).toEqual([['Uitbreiding Kloosterveen', 'Albert Smit']])
+    expect(body('kloosterveen')).toContain(`Het akkoord noemt Kloosterveen in ${selection.named.length} afspraken en in 1 andere zin.`)
+  })
+
+  it('for Centrum: named by its parts (binnenstad, Stadskwartier, Havenkwartier), each with the curators\' reason', () => {
+    const selection = selectDistrictActions(source.view, district('centrum'))
+    expect(selection.parts.map((p) => p.name)).toEqual(['binnenstad', 'Stadskwartier', 'Havenkwartier'])
+    for (const part of selection.parts) expect(part.reason.length).toBeGreaterThan(40)
+    const named = selection.named.map((a) => a.action.text)
+    expect(named).toContain('Vanaf 2025 bevoorraden we onze binnenstad CO2-neutraal.')
+    expect(named).toContain('We zetten stevig in op de ontwikkeling van het Stadskwartier.')
+    expect(named.some((t) => t.startsWith('Van het Havenkwartier maken we een bruisende plek'))).toBe(true)
+    expect(selection.mentions.map((m) => m.text)).toContain('In het centrum krijgt het Stadskwartier steeds meer vorm met stadse woningen in een unieke omgeving.')
+    expect(selection.responsibilities.map((r) => r.responsibility.name)).toEqual(['Binnenstad', 'Stadskwartier'])
+  })
+
+  it('gives two districts of one wijkwethouder different pages: Centrum and Peelo, Kloosterveen and de Lariks', () => {
+    expect(body('centrum')).not.toBe(body('peelo').replaceAll('Peelo', 'Centrum'))
+    expect(body('kloosterveen')).not.toBe(body('lariks').replaceAll('de Lariks', 'Kloosterveen'))
+    expect(body('peelo')).toContain('Het akkoord noemt Peelo nergens bij naam')
+    expect(body('centrum')).toContain('Afspraken die Centrum noemen')
+  })
+
+  it('counts the commitments for every district apart, never as about the district, and never twice', () => {
+    for (const d of source.view.districts) {
+      const selection = selectDistrictActions(source.view, d)
+      for (const action of selection.everyDistrict) expect(selection.named, d.slug).not.toContain(action)
+      for (const action of selection.named) expect(action.districts, d.slug).toContain(d)
+      expect(body(d.slug), d.slug).toContain(`De ${selection.everyDistrict.length} afspraken voor alle wijken gelden ook hier, maar gaan niet over ${d.name} in het bijzonder`)
+    }
   })
 })
 

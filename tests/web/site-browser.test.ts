@@ -134,7 +134,7 @@ describe.skipIf(!chromiumPath && !browserRequired)('the web site in a real brows
     await page.context().close()
   })
 
-  it.each(['/', '/thema/ontmoeten', '/wethouder/staal', '/wijk/kloosterveen', '/rapporten', '/zoeken?q=financien', '/toegankelijkheid', '/nergens'])(
+  it.each(['/', '/thema/ontmoeten', '/wethouder/staal', '/wijk/kloosterveen', '/wijk/centrum', '/wijk/pittelo', '/rapporten', '/zoeken?q=financien', '/toegankelijkheid', '/nergens'])(
     'passes axe-core on %s with no serious or critical violation', async (path) => {
       const page = await open(path)
       expect(await seriousAxeViolations(page)).toEqual([])

@@ -102,6 +102,11 @@ describe('the web site over HTTP', () => {
     const action = woningen.find((h) => h.kind.startsWith('Afspraak'))!
     expect(action.kind).toMatch(/^Afspraak · Wonen › /)
     expect(action.title).not.toBe(action.kind.split(' › ').at(-1))
+    // An action's hit leads to its own page, which shows the commitment it was titled by.
+    expect(action.href).toMatch(/^\/afspraak\/[\w-]+$/)
+    const page = await get(action.href!)
+    expect(page.status).toBe(200)
+    expect(text(parse(await page.text()) as unknown as Node)).toContain(action.title.replace(/…$/, ''))
   })
 
   it('shows a table match as its row, and helps when nothing was asked', async () => {

@@ -46,6 +46,6 @@ function themeTotals(ctx: ReportContext): TableBlock {
   rows.push({ kind: 'total', cells: [{ content: [{ text: ctx.totalsLabel }] }, ...cells(budget.lines)] })
   return {
     kind: 'table', caption: 'Extra middeleninzet per thema en jaar, in euro', rows,
-    columns: [{ header: 'Thema', align: 'left', width: '*' }, ...budget.years.map((y) => ({ header: yearLabel(y.year, y.continuing), align: 'right' as const, width: 62 }))],
+    columns: [{ header: 'Thema', align: 'left', width: '*' }, ...budget.years.map((y) => ({ header: yearLabel(y.year, y.continuing), align: 'right' as const, width: 'auto' as const }))],
   }
 }

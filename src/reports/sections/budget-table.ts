@@ -64,7 +64,7 @@ export function budgetTable(ctx: ReportContext, lines: readonly BudgetLineView[]
 
   return {
     kind: 'table', caption: options.caption, rows,
-    columns: [{ header: 'Post', align: 'left', width: '*' }, ...years.map((y) => ({ header: yearLabel(y.year, y.continuing), align: 'right' as const, width: 62 }))],
+    columns: [{ header: 'Post', align: 'left', width: '*' }, ...years.map((y) => ({ header: yearLabel(y.year, y.continuing), align: 'right' as const, width: 'auto' as const }))],
     // The curators' reasoning is no reading matter for this table: the full report's Verantwoording explains it in words.
     notes: inferred ? [[{ text: '* ', strong: true }, {
       text: 'Afgeleid jaar: in de gepubliceerde tekst van het akkoord ontbreken de kolommen van deze tabel, en bij dit bedrag staat niet in welk jaar het valt. '

@@ -3,6 +3,7 @@ import type { Report } from '../../reports/report-model.js'
 import type { ReportTheme } from '../../reports/report-theme.js'
 import type { ReportListing } from '../../reports/report-catalogue.js'
 import { html, SafeHtml } from '../html.js'
+import { headingEntries, pageContents } from './page-contents.js'
 
 /**
  * The page of a theme, an alderman or a district: the body of its report (the
@@ -18,6 +19,7 @@ export function subjectPage(report: Report, listing: ReportListing, theme: Repor
   <a class="button" href="${listing.pdf}" download>Download als PDF (getagd, toegankelijk)<span class="visually-hidden">: ${listing.title}</span></a>
   <a class="button secondary" href="${listing.html}">Lees als webpagina<span class="visually-hidden">: ${listing.title}</span></a>
 </div>
+${pageContents([...(progress ? [{ id: 'voortgang', text: 'Voortgang' }] : []), ...headingEntries(report.body)])}
 ${progress}
 <div class="report-body">
 ${new SafeHtml(new HtmlBlockWriter(theme).blocks(report.body))}
