@@ -6,7 +6,7 @@ import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth'
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives'
 import { MaxTokensParserWLexer } from '@escape.tech/graphql-armor-max-tokens'
 import type { DocumentNode, FragmentDefinitionNode, GraphQLSchema, OperationDefinitionNode, ValidationRule } from 'graphql'
-import { GraphQLError, Kind } from 'graphql'
+import { getVariableValues, GraphQLError, Kind } from 'graphql'
 import type { Plugin } from 'graphql-yoga'
 import type { Config } from '../config.js'
 import { listArgumentCost } from './argument-cost.js'
@@ -93,7 +93,9 @@ export interface QueryCost {
  * field declares (a list multiplies the cost of what is selected in it by its
  * expected size; a connection by the page size asked for; `nodes` by the IDs
  * given), plus one per item of every list argument, plus the introspection it
- * asks for, counted exactly. Counting stops once the cost passes `maximum`.
+ * asks for, counted exactly, all with the variables' defaults applied (a
+ * required argument given by a defaulted variable used to leave the request
+ * uncosted). Counting stops once the cost passes `maximum`.
  * Undefined when the variables are invalid: execution reports those.
  */
 export function queryCost(
@@ -106,8 +108,11 @@ export function queryCost(
   const fragments = document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
   const only: DocumentNode = { kind: Kind.DOCUMENT, definitions: [operation, ...fragments] }
   const values = variables ?? {}
+  // Pothos coerces the variables itself; the list arguments are counted with them as execution sees them, defaults applied.
+  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], values)
+  if (coerced.errors) return undefined
   try {
-    const fieldCost = complexityFromQuery(only, { schema, variables: values, ctx: {} }).complexity + listArgumentCost(schema, only, values)
+    const fieldCost = complexityFromQuery(only, { schema, variables: values, ctx: {} }).complexity + listArgumentCost(schema, only, coerced.coerced)
     const budget = Math.max(0, maximum - fieldCost) * introspectionFieldsPerCost
     const introspection = countIntrospection(schema, operation, Object.fromEntries(fragments.map((f) => [f.name.value, f])), values, budget)
     return { cost: fieldCost + Math.ceil(introspection.fields / introspectionFieldsPerCost), introspection }

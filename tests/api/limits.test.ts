@@ -61,6 +61,18 @@ describe('query limits', () => {
     expect((await app.gql(query, { n: 5 })).body.errors).toBeUndefined()
   })
 
+  it('estimates a variable left out at its default, list arguments and required arguments too', async () => {
+    await expectRefused('query($n: Int = 100) { actions(first: $n) { edges { node { portfolios { actions { text } } } } } }', 'MAX_COST')
+    const slugs = Array.from({ length: 300 }, (_, i) => `"s${i}"`).join(', ')
+    const byDefault = await app.gql(`query($themes: [String!] = [${slugs}]) { topics(theme: $themes) { totalCount } }`)
+    const inline = await app.gql(`{ topics(theme: [${slugs}]) { totalCount } }`)
+    expect(byDefault.body.extensions.cost.estimated).toBeGreaterThan(300)
+    expect(byDefault.body.extensions.cost).toEqual(inline.body.extensions.cost)
+    const withDefault = await app.gql('query($n: Int = 10, $by: BudgetGrouping = THEME) { actions(first: $n) { edges { node { text } } } budgetSummary(groupBy: $by) { publishedTotal } }')
+    expect(withDefault.body.errors).toBeUndefined()
+    expect(withDefault.body.extensions.cost.estimated).toBe((await app.gql('{ actions(first: 10) { edges { node { text } } } budgetSummary(groupBy: THEME) { publishedTotal } }')).body.extensions.cost.estimated)
+  })
+
   it('accepts a whole theme page (themes, topics, actions and who is responsible) at the default limit', async () => {
     const answer = await app.gql('{ themes { slug name vision topics { title text actions { kind text portfolios { holder { name } party { name } } budgetLines { displayName } } } } }')
     expect(answer.body.errors).toBeUndefined()
