@@ -16,6 +16,9 @@ import { graphiqlOptions, renderGraphiQLPage } from './graphiql-page.js'
 import { boundedParseCaches } from './parse-cache.js'
 import { headRequestsPlugin } from './head-requests-plugin.js'
 import { requestErrorCodesPlugin } from './request-error-codes-plugin.js'
+import type { PersistedDocuments } from './persisted-documents.js'
+import { persistedQueriesPlugin } from './persisted-queries-plugin.js'
+import { getParametersPlugin } from './get-parameters-plugin.js'
 import { armorPlugins, costLimitPlugin, withCode, type CostContext } from './query-limits.js'
 
 /** Where a request gets its database: a lease that is released when the response is made. */
@@ -32,6 +35,8 @@ export interface ApiAppOptions {
   /** The editorial store (opened and migrated before the first request). */
   editorial: EditorialStore | Promise<EditorialStore>
   logger: Logger
+  /** The trusted documents and the queries registered by automatic persisted queries, shared with the lean path. */
+  persisted: PersistedDocuments
 }
 
 /**
@@ -126,6 +131,8 @@ export function createApiApp(options: ApiAppOptions): YogaServerInstance<Record<
     renderGraphiQL: renderGraphiQLPage,
     logging: yogaLogger(options.logger),
     parserAndValidationCache: boundedParseCaches(options.parseCacheBytes),
+    // The GraphQL over HTTP persisted documents appendix names a trusted document with `documentId`.
+    extraParamNames: ['documentId'],
     maskedErrors: {
       isDev: false,
       maskError: (error, message) => {
@@ -145,6 +152,8 @@ export function createApiApp(options: ApiAppOptions): YogaServerInstance<Record<
       })
     },
     plugins: [
+      getParametersPlugin(),
+      persistedQueriesPlugin(options.persisted),
       ...armorPlugins(options.limits),
       duplicateFieldsPlugin(),
       costLimitPlugin(options.limits),
