@@ -2,6 +2,7 @@ import { getOperationAST, GraphQLError, specifiedRules, validate, type DocumentN
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit'
 import { BoundedCache } from '../memory/bounded-cache.js'
 import { createApiContext } from './context.js'
+import { costExtension } from './cost-extension.js'
 import { executableSchema } from './executable-schema.js'
 import { wrapListResolvers, type ListItemContext } from './list-item-budget.js'
 import { documentBytes } from './parse-cache.js'
@@ -193,7 +194,7 @@ export function createLeanExecutor(options: ApiAppOptions & { cacheBytes: number
       if (result.errors) return undefined
       const body = JSON.stringify({
         data: result.data,
-        extensions: { cost: { estimated: measured.cost, maximum: options.limits.maxCost }, sqlStatements: context.counter.count },
+        extensions: { cost: costExtension(schema, prepared.document!, params.operationName, measured, result.data, options.limits.maxCost), sqlStatements: context.counter.count },
       })
       return { status: 200, headers: { 'content-type': contentType }, body: Buffer.from(body) }
     } finally {

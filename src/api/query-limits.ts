@@ -81,9 +81,11 @@ export function limitRules(limits: Limits): { parse(source: string): DocumentNod
  */
 export const introspectionFieldsPerCost = 3
 
-/** The estimated cost of a request, and how deep its introspection nests. */
+/** The estimated cost of a request, its parts, and how deep its introspection nests. */
 export interface QueryCost {
   cost: number
+  /** Of the cost: the items of its list arguments, and its introspection (both exact before it runs). */
+  exact: number
   /** The fields its introspection answers, and their depth (not counting `ofType`). */
   introspection: { fields: number; depth: number }
 }
@@ -112,10 +114,12 @@ export function queryCost(
   const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], values)
   if (coerced.errors) return undefined
   try {
-    const fieldCost = complexityFromQuery(only, { schema, variables: values, ctx: {} }).complexity + listArgumentCost(schema, only, coerced.coerced)
+    const argumentCost = listArgumentCost(schema, only, coerced.coerced)
+    const fieldCost = complexityFromQuery(only, { schema, variables: values, ctx: {} }).complexity + argumentCost
     const budget = Math.max(0, maximum - fieldCost) * introspectionFieldsPerCost
     const introspection = countIntrospection(schema, operation, Object.fromEntries(fragments.map((f) => [f.name.value, f])), values, budget)
-    return { cost: fieldCost + Math.ceil(introspection.fields / introspectionFieldsPerCost), introspection }
+    const introspectionCost = Math.ceil(introspection.fields / introspectionFieldsPerCost)
+    return { cost: fieldCost + introspectionCost, exact: argumentCost + introspectionCost, introspection }
   } catch {
     return undefined
   }
@@ -124,6 +128,7 @@ export function queryCost(
 /** What the cost check leaves in the request context for the response's extensions. */
 export interface CostContext {
   queryCost?: number
+  measuredCost?: QueryCost
 }
 
 /**
@@ -148,7 +153,8 @@ export function costLimitPlugin(limits: Limits): Plugin {
           'MAX_COST', limits.maxCost, { cost, http: { status: 400, spec: true } })] })
         return
       }
-      (args.contextValue as CostContext).queryCost = cost
+      ;(args.contextValue as CostContext).queryCost = cost
+      ;(args.contextValue as CostContext).measuredCost = measured
     },
   }
 }

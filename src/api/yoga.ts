@@ -11,6 +11,7 @@ import { mutationAuditPlugin } from './mutation-audit-plugin.js'
 import { duplicateFieldsPlugin } from './duplicate-fields.js'
 import { listItemBudgetPlugin } from './list-item-budget.js'
 import { errorCodes } from './errors.js'
+import { costExtension } from './cost-extension.js'
 import { executableSchema } from './executable-schema.js'
 import { graphiqlOptions, renderGraphiQLPage } from './graphiql-page.js'
 import { boundedParseCaches } from './parse-cache.js'
@@ -69,8 +70,8 @@ function storeLeasePlugin(): Plugin {
 
 /**
  * Adds the request's statistics to every executed result (extensions.cost:
- * the estimated cost against the limit; extensions.sqlStatements: what it
- * ran), and codes request errors raised during execution: an error without a
+ * the estimated and actual cost and the limit; extensions.sqlStatements: what
+ * it ran), and codes request errors raised during execution: an error without a
  * path (invalid variables, unknown operation name) is the client's.
  */
 function resultPlugin(limits: Config['limits']): Plugin {
@@ -92,7 +93,7 @@ function resultPlugin(limits: Config['limits']): Plugin {
             ...(errors ? { errors } : {}),
             extensions: {
               ...result.extensions,
-              cost: { estimated: context.queryCost ?? null, maximum: limits.maxCost },
+              cost: costExtension(args.schema, args.document, args.operationName, context.measuredCost, result.data, limits.maxCost),
               sqlStatements: context.counter?.count ?? 0,
             },
           })

@@ -49,8 +49,8 @@ describe('query limits', () => {
     const error = await expectRefused(costly, 'MAX_COST')
     expect(error.extensions.cost).toBeGreaterThan(limits.maxCost)
     const answer = await app.gql('{ actions(first: 10) { edges { node { text } } } }')
-    // actions 1, plus 10 (the page size) times (node 1 + text 1); edges cost nothing of their own.
-    expect(answer.body.extensions.cost).toEqual({ estimated: 1 + 10 * 2, maximum: limits.maxCost })
+    // actions 1, plus 10 (the page size) times (node 1 + text 1); edges cost nothing of their own. Ten actions came back.
+    expect(answer.body.extensions.cost).toEqual({ requestedQueryCost: 1 + 10 * 2, actualQueryCost: 1 + 10 * 2, maximum: limits.maxCost, estimated: 1 + 10 * 2 })
   })
 
   it('estimates the cost from the variables a query is sent with', async () => {
