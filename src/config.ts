@@ -40,6 +40,7 @@ const schema = z.object({
   RETRY_AFTER_SECONDS: integer(2, 1, 3600),
   PARSE_CACHE_BYTES: integer(20_000_000, 0, 2_000_000_000),
   COMPILED_CACHE_BYTES: integer(20_000_000, 0, 2_000_000_000),
+  PERSISTED_QUERY_BYTES: integer(5_000_000, 0, 2_000_000_000),
   CACHE_MAX_AGE: integer(300, 0, 31_536_000),
   RESPONSE_CACHE_BYTES: integer(50_000_000, 0, 2_000_000_000),
   WORKERS: integer(1, 1, 64),
@@ -85,7 +86,7 @@ export interface Config {
    * it off), and the heap the parsed and validated GraphQL documents may hold (0 turns that cache off), and
    * the heap the lean path's compiled queries may hold (0 turns the lean path off: yoga answers everything).
    */
-  cache: { maxAgeSeconds: number; maxBytes: number; parseBytes: number; compiledBytes: number }
+  cache: { maxAgeSeconds: number; maxBytes: number; parseBytes: number; compiledBytes: number; persistedQueryBytes: number }
   /** Server processes `npm start` runs (node:cluster): 1 serves from the one process, more fork workers sharing the port. */
   workers: number
   /** How long a sign-in to the editorial screens (/beheer) lasts, in milliseconds, before the editor signs in again. */
@@ -143,7 +144,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       keepAliveTimeoutMs: s.KEEP_ALIVE_TIMEOUT_MS, maxConnections: s.MAX_CONNECTIONS, maxInFlight: s.MAX_IN_FLIGHT,
       retryAfterSeconds: s.RETRY_AFTER_SECONDS,
     },
-    cache: { maxAgeSeconds: s.CACHE_MAX_AGE, maxBytes: s.RESPONSE_CACHE_BYTES, parseBytes: s.PARSE_CACHE_BYTES, compiledBytes: s.COMPILED_CACHE_BYTES },
+    cache: { maxAgeSeconds: s.CACHE_MAX_AGE, maxBytes: s.RESPONSE_CACHE_BYTES, parseBytes: s.PARSE_CACHE_BYTES, compiledBytes: s.COMPILED_CACHE_BYTES, persistedQueryBytes: s.PERSISTED_QUERY_BYTES },
     workers: s.WORKERS,
     editorialSessionMs: s.EDITORIAL_SESSION_SECONDS * 1000,
   }

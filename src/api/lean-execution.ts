@@ -2,9 +2,11 @@ import { getOperationAST, GraphQLError, specifiedRules, validate, type DocumentN
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit'
 import { BoundedCache } from '../memory/bounded-cache.js'
 import { createApiContext } from './context.js'
+import { costExtension } from './cost-extension.js'
 import { executableSchema } from './executable-schema.js'
 import { wrapListResolvers, type ListItemContext } from './list-item-budget.js'
 import { documentBytes } from './parse-cache.js'
+import type { PersistedDocuments } from './persisted-documents.js'
 import { limitRules, queryCost, type CostContext, type QueryCost } from './query-limits.js'
 import type { ApiAppOptions, ApiServerContext } from './yoga.js'
 
@@ -53,23 +55,52 @@ const responseTypes = new Map<string, string>([
 /** Compiled code, closures and the operation's plan: measured on Node 20 at about twice the syntax tree it is made from. */
 const compiledFactor = 3
 
-/** The request's parameters when they are the plain kind (a string query, object variables, no extensions); otherwise undefined. */
-function parameters(request: LeanRequest): { query: string; operationName: string | undefined; variables: Record<string, unknown> | undefined } | undefined {
+/** The hash of a hash-only persisted query (Apollo's `extensions` with nothing but `persistedQuery`, or a `documentId`); null when the request names none, undefined when it is anything else. */
+function persistedHash(extensions: unknown, documentId: unknown): string | null | undefined {
+  if (documentId !== undefined && documentId !== null) {
+    if (extensions !== undefined && extensions !== null) return undefined
+    const match = typeof documentId === 'string' ? /^sha256:([0-9a-f]{64})$/.exec(documentId) : null
+    return match ? match[1]! : undefined
+  }
+  if (extensions === undefined || extensions === null) return null
+  if (typeof extensions !== 'object' || Object.keys(extensions).length !== 1) return undefined
+  const apq = (extensions as { persistedQuery?: { version?: unknown; sha256Hash?: unknown } }).persistedQuery
+  if (!apq || apq.version !== 1 || typeof apq.sha256Hash !== 'string' || Object.keys(apq).length !== 2) return undefined
+  return apq.sha256Hash
+}
+
+/**
+ * The request's parameters when they are the plain kind: a string query (or
+ * the hash of a document the server already knows), object variables, no
+ * other extensions; otherwise undefined. A query sent with its hash (an APQ
+ * registration) is left to yoga, which checks and keeps it.
+ */
+function parameters(request: LeanRequest, persisted: PersistedDocuments | undefined): { query: string; operationName: string | undefined; variables: Record<string, unknown> | undefined } | undefined {
   let raw: Record<string, unknown>
   try {
     if (request.method === 'GET') {
       const params = request.url.searchParams
-      if (params.get('extensions') !== null) return undefined
       const variables = params.get('variables')
-      raw = { query: params.get('query'), operationName: params.get('operationName') ?? undefined, variables: variables === null ? undefined : JSON.parse(variables) }
+      const extensions = params.get('extensions')
+      raw = {
+        query: params.get('query') || undefined, operationName: params.get('operationName') ?? undefined, documentId: params.get('documentId') ?? undefined,
+        variables: variables === null ? undefined : JSON.parse(variables), extensions: extensions ? JSON.parse(extensions) : undefined,
+      }
     } else if (request.method === 'POST' && request.body && request.contentType.split(';')[0]!.trim() === 'application/json') {
       raw = JSON.parse(request.body.toString('utf8'))
-      if (raw === null || typeof raw !== 'object' || Array.isArray(raw) || (raw.extensions !== undefined && raw.extensions !== null)) return undefined
+      if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return undefined
     } else return undefined
   } catch {
     return undefined
   }
-  const { query, operationName, variables } = raw
+  const { operationName, variables } = raw
+  let { query } = raw
+  const hash = persistedHash(raw.extensions, raw.documentId)
+  if (hash === undefined) return undefined
+  if (hash !== null) {
+    if (query !== undefined && query !== null) return undefined
+    query = persisted?.find(hash)
+  }
   if (typeof query !== 'string' || query === '') return undefined
   if (operationName !== undefined && operationName !== null && typeof operationName !== 'string') return undefined
   if (variables !== undefined && variables !== null && (typeof variables !== 'object' || Array.isArray(variables))) return undefined
@@ -84,7 +115,7 @@ function parameters(request: LeanRequest): { query: string; operationName: strin
  * cost with its variables and runs the compiled code. Answers are the bytes
  * yoga would send. Whatever is not the plain successful case (a mutation, an
  * invalid or refused query, variables that do not coerce, a resolver error,
- * APQ extensions, an unusual Accept) returns undefined and is left to yoga,
+ * a persisted query the server does not know yet or is being sent, an unusual Accept) returns undefined and is left to yoga,
  * which gives the errors, codes and masking it always has; such answers are
  * never cached, so re-running a read-only query there costs only the rare error.
  */
@@ -141,7 +172,7 @@ export function createLeanExecutor(options: ApiAppOptions & { cacheBytes: number
     if (options.cacheBytes <= 0) return undefined
     const contentType = responseTypes.get(request.accept)
     if (contentType === undefined) return undefined
-    const params = parameters(request)
+    const params = parameters(request, options.persisted)
     if (!params) return undefined
     const prepared = prepare(params.query)
     if (!prepared.document) return undefined
@@ -163,7 +194,7 @@ export function createLeanExecutor(options: ApiAppOptions & { cacheBytes: number
       if (result.errors) return undefined
       const body = JSON.stringify({
         data: result.data,
-        extensions: { cost: { estimated: measured.cost, maximum: options.limits.maxCost }, sqlStatements: context.counter.count },
+        extensions: { cost: costExtension(schema, prepared.document!, params.operationName, measured, result.data, options.limits.maxCost), sqlStatements: context.counter.count },
       })
       return { status: 200, headers: { 'content-type': contentType }, body: Buffer.from(body) }
     } finally {

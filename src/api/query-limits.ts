@@ -6,7 +6,7 @@ import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth'
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives'
 import { MaxTokensParserWLexer } from '@escape.tech/graphql-armor-max-tokens'
 import type { DocumentNode, FragmentDefinitionNode, GraphQLSchema, OperationDefinitionNode, ValidationRule } from 'graphql'
-import { GraphQLError, Kind } from 'graphql'
+import { getVariableValues, GraphQLError, Kind } from 'graphql'
 import type { Plugin } from 'graphql-yoga'
 import type { Config } from '../config.js'
 import { listArgumentCost } from './argument-cost.js'
@@ -81,9 +81,11 @@ export function limitRules(limits: Limits): { parse(source: string): DocumentNod
  */
 export const introspectionFieldsPerCost = 3
 
-/** The estimated cost of a request, and how deep its introspection nests. */
+/** The estimated cost of a request, its parts, and how deep its introspection nests. */
 export interface QueryCost {
   cost: number
+  /** Of the cost: the items of its list arguments, and its introspection (both exact before it runs). */
+  exact: number
   /** The fields its introspection answers, and their depth (not counting `ofType`). */
   introspection: { fields: number; depth: number }
 }
@@ -93,7 +95,9 @@ export interface QueryCost {
  * field declares (a list multiplies the cost of what is selected in it by its
  * expected size; a connection by the page size asked for; `nodes` by the IDs
  * given), plus one per item of every list argument, plus the introspection it
- * asks for, counted exactly. Counting stops once the cost passes `maximum`.
+ * asks for, counted exactly, all with the variables' defaults applied (a
+ * required argument given by a defaulted variable used to leave the request
+ * uncosted). Counting stops once the cost passes `maximum`.
  * Undefined when the variables are invalid: execution reports those.
  */
 export function queryCost(
@@ -106,11 +110,16 @@ export function queryCost(
   const fragments = document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
   const only: DocumentNode = { kind: Kind.DOCUMENT, definitions: [operation, ...fragments] }
   const values = variables ?? {}
+  // Pothos coerces the variables itself; the list arguments are counted with them as execution sees them, defaults applied.
+  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], values)
+  if (coerced.errors) return undefined
   try {
-    const fieldCost = complexityFromQuery(only, { schema, variables: values, ctx: {} }).complexity + listArgumentCost(schema, only, values)
+    const argumentCost = listArgumentCost(schema, only, coerced.coerced)
+    const fieldCost = complexityFromQuery(only, { schema, variables: values, ctx: {} }).complexity + argumentCost
     const budget = Math.max(0, maximum - fieldCost) * introspectionFieldsPerCost
     const introspection = countIntrospection(schema, operation, Object.fromEntries(fragments.map((f) => [f.name.value, f])), values, budget)
-    return { cost: fieldCost + Math.ceil(introspection.fields / introspectionFieldsPerCost), introspection }
+    const introspectionCost = Math.ceil(introspection.fields / introspectionFieldsPerCost)
+    return { cost: fieldCost + introspectionCost, exact: argumentCost + introspectionCost, introspection }
   } catch {
     return undefined
   }
@@ -119,6 +128,7 @@ export function queryCost(
 /** What the cost check leaves in the request context for the response's extensions. */
 export interface CostContext {
   queryCost?: number
+  measuredCost?: QueryCost
 }
 
 /**
@@ -143,7 +153,8 @@ export function costLimitPlugin(limits: Limits): Plugin {
           'MAX_COST', limits.maxCost, { cost, http: { status: 400, spec: true } })] })
         return
       }
-      (args.contextValue as CostContext).queryCost = cost
+      ;(args.contextValue as CostContext).queryCost = cost
+      ;(args.contextValue as CostContext).measuredCost = measured
     },
   }
 }

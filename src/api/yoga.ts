@@ -11,11 +11,15 @@ import { mutationAuditPlugin } from './mutation-audit-plugin.js'
 import { duplicateFieldsPlugin } from './duplicate-fields.js'
 import { listItemBudgetPlugin } from './list-item-budget.js'
 import { errorCodes } from './errors.js'
+import { costExtension } from './cost-extension.js'
 import { executableSchema } from './executable-schema.js'
 import { graphiqlOptions, renderGraphiQLPage } from './graphiql-page.js'
 import { boundedParseCaches } from './parse-cache.js'
 import { headRequestsPlugin } from './head-requests-plugin.js'
 import { requestErrorCodesPlugin } from './request-error-codes-plugin.js'
+import type { PersistedDocuments } from './persisted-documents.js'
+import { persistedQueriesPlugin } from './persisted-queries-plugin.js'
+import { getParametersPlugin } from './get-parameters-plugin.js'
 import { armorPlugins, costLimitPlugin, withCode, type CostContext } from './query-limits.js'
 
 /** Where a request gets its database: a lease that is released when the response is made. */
@@ -32,6 +36,8 @@ export interface ApiAppOptions {
   /** The editorial store (opened and migrated before the first request). */
   editorial: EditorialStore | Promise<EditorialStore>
   logger: Logger
+  /** The trusted documents and the queries registered by automatic persisted queries, shared with the lean path. */
+  persisted: PersistedDocuments
 }
 
 /**
@@ -64,8 +70,8 @@ function storeLeasePlugin(): Plugin {
 
 /**
  * Adds the request's statistics to every executed result (extensions.cost:
- * the estimated cost against the limit; extensions.sqlStatements: what it
- * ran), and codes request errors raised during execution: an error without a
+ * the estimated and actual cost and the limit; extensions.sqlStatements: what
+ * it ran), and codes request errors raised during execution: an error without a
  * path (invalid variables, unknown operation name) is the client's.
  */
 function resultPlugin(limits: Config['limits']): Plugin {
@@ -87,7 +93,7 @@ function resultPlugin(limits: Config['limits']): Plugin {
             ...(errors ? { errors } : {}),
             extensions: {
               ...result.extensions,
-              cost: { estimated: context.queryCost ?? null, maximum: limits.maxCost },
+              cost: costExtension(args.schema, args.document, args.operationName, context.measuredCost, result.data, limits.maxCost),
               sqlStatements: context.counter?.count ?? 0,
             },
           })
@@ -126,6 +132,8 @@ export function createApiApp(options: ApiAppOptions): YogaServerInstance<Record<
     renderGraphiQL: renderGraphiQLPage,
     logging: yogaLogger(options.logger),
     parserAndValidationCache: boundedParseCaches(options.parseCacheBytes),
+    // The GraphQL over HTTP persisted documents appendix names a trusted document with `documentId`.
+    extraParamNames: ['documentId'],
     maskedErrors: {
       isDev: false,
       maskError: (error, message) => {
@@ -145,6 +153,8 @@ export function createApiApp(options: ApiAppOptions): YogaServerInstance<Record<
       })
     },
     plugins: [
+      getParametersPlugin(),
+      persistedQueriesPlugin(options.persisted),
       ...armorPlugins(options.limits),
       duplicateFieldsPlugin(),
       costLimitPlugin(options.limits),

@@ -1,5 +1,8 @@
-/** The parameters of a GraphQL GET request (GraphQL over HTTP); yoga reads the first of each and ignores all others. */
-const graphqlParameters = ['query', 'operationName', 'variables', 'extensions'] as const
+/**
+ * The parameters of a GraphQL GET request (GraphQL over HTTP, with the
+ * persisted documents' `documentId`); yoga reads the first of each and ignores all others.
+ */
+const graphqlParameters = ['query', 'operationName', 'variables', 'extensions', 'documentId'] as const
 
 /**
  * The response-cache key of a GraphQL request: for a GET, only the parameters

@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net'
 import type { Server } from 'node:http'
 import type { Logger } from 'pino'
+import { PersistedDocuments } from '../api/persisted-documents.js'
 import { createLeanExecutor, type LeanExecutor } from '../api/lean-execution.js'
 import { createApiApp } from '../api/yoga.js'
 import type { Config } from '../config.js'
@@ -40,7 +41,8 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
   const stores = new StoreHolder(config.databasePath)
   const editorial = await openEditorialStore(config.editorialDatabase)
   const cache = new ResponseCache(config.cache.maxBytes)
-  const api = { limits: config.limits, parseCacheBytes: config.cache.parseBytes, stores, editorial, logger }
+  const persisted = new PersistedDocuments(config.cache.persistedQueryBytes)
+  const api = { limits: config.limits, parseCacheBytes: config.cache.parseBytes, stores, editorial, logger, persisted }
   const yoga = createApiApp(api)
   const lean = createLeanExecutor({ ...api, cacheBytes: config.cache.compiledBytes })
   let shuttingDown = false

@@ -49,8 +49,8 @@ describe('query limits', () => {
     const error = await expectRefused(costly, 'MAX_COST')
     expect(error.extensions.cost).toBeGreaterThan(limits.maxCost)
     const answer = await app.gql('{ actions(first: 10) { edges { node { text } } } }')
-    // actions 1, plus 10 (the page size) times (node 1 + text 1); edges cost nothing of their own.
-    expect(answer.body.extensions.cost).toEqual({ estimated: 1 + 10 * 2, maximum: limits.maxCost })
+    // actions 1, plus 10 (the page size) times (node 1 + text 1); edges cost nothing of their own. Ten actions came back.
+    expect(answer.body.extensions.cost).toEqual({ requestedQueryCost: 1 + 10 * 2, actualQueryCost: 1 + 10 * 2, maximum: limits.maxCost, estimated: 1 + 10 * 2 })
   })
 
   it('estimates the cost from the variables a query is sent with', async () => {
@@ -59,6 +59,18 @@ describe('query limits', () => {
     expect((await app.gql(query, { n: 5 })).body.errors).toBeUndefined()
     await expectRefused(query, 'MAX_COST', { n: 100 })
     expect((await app.gql(query, { n: 5 })).body.errors).toBeUndefined()
+  })
+
+  it('estimates a variable left out at its default, list arguments and required arguments too', async () => {
+    await expectRefused('query($n: Int = 100) { actions(first: $n) { edges { node { portfolios { actions { text } } } } } }', 'MAX_COST')
+    const slugs = Array.from({ length: 300 }, (_, i) => `"s${i}"`).join(', ')
+    const byDefault = await app.gql(`query($themes: [String!] = [${slugs}]) { topics(theme: $themes) { totalCount } }`)
+    const inline = await app.gql(`{ topics(theme: [${slugs}]) { totalCount } }`)
+    expect(byDefault.body.extensions.cost.estimated).toBeGreaterThan(300)
+    expect(byDefault.body.extensions.cost).toEqual(inline.body.extensions.cost)
+    const withDefault = await app.gql('query($n: Int = 10, $by: BudgetGrouping = THEME) { actions(first: $n) { edges { node { text } } } budgetSummary(groupBy: $by) { publishedTotal } }')
+    expect(withDefault.body.errors).toBeUndefined()
+    expect(withDefault.body.extensions.cost.estimated).toBe((await app.gql('{ actions(first: 10) { edges { node { text } } } budgetSummary(groupBy: THEME) { publishedTotal } }')).body.extensions.cost.estimated)
   })
 
   it('accepts a whole theme page (themes, topics, actions and who is responsible) at the default limit', async () => {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
@@ -18,7 +19,7 @@ const queries = blocks.flatMap((block, i) => (block.lang === 'graphql'
 
 describe('the recipes of docs/api.md', () => {
   it('has the recipes the issue asks for', () => {
-    for (const heading of ['Apollo Client setup', 'Cursor paging', 'Facets', 'Budget sums']) expect(section).toContain(`### ${heading}`)
+    for (const heading of ['Apollo Client setup', 'Cursor paging', 'Facets', 'Budget sums', 'Persisted queries']) expect(section).toContain(`### ${heading}`)
     expect(queries.length).toBeGreaterThanOrEqual(3)
   })
 
@@ -36,6 +37,27 @@ describe('the recipes of docs/api.md', () => {
       const { __type } = await app.data(`{ __type(name: "${name}") { possibleTypes { name } } }`)
       expect(listed(name)).toEqual(__type.possibleTypes.map((t: any) => t.name).sort())
     }
+  })
+
+  it('walks through the persisted-query protocol as the recipe shows it: not found, registered, then found; a trusted document by id', async () => {
+    const requests = blocks.filter((b) => b.lang === 'http').map((b) => {
+      const [line, body] = b.text.trim().split('\n')
+      const [method, path] = line!.split(' ') as [string, string]
+      return async (): Promise<any> => (await app.yoga.fetch(new URL(path, 'http://localhost').href, {
+        method, headers: { accept: 'application/json', ...(body ? { 'content-type': 'application/json' } : {}) }, body,
+      })).json()
+    })
+    expect(requests).toHaveLength(3)
+    const [byHash, register, byId] = requests as [() => Promise<any>, () => Promise<any>, () => Promise<any>]
+    const query = /For the query `([^`]+)`/.exec(section)![1]!
+    expect(section).toContain(createHash('sha256').update(query).digest('hex'))
+    expect(await byHash()).toEqual({ errors: [{ message: 'PersistedQueryNotFound', extensions: { code: 'PERSISTED_QUERY_NOT_FOUND' } }] })
+    const registered = await register()
+    expect(registered.data.themes.length).toBeGreaterThan(5)
+    expect((await byHash()).data).toEqual(registered.data)
+    const trusted = await byId()
+    expect(trusted.errors).toBeUndefined()
+    expect(trusted.data.themes.length).toBeGreaterThan(5)
   })
 
   it('keeps the promise of the budget recipe: the groups add up to the published totals', async () => {

@@ -2,6 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import pino from 'pino'
+import { PersistedDocuments } from '../../src/api/persisted-documents.js'
 import { createApiApp } from '../../src/api/yoga.js'
 import { buildDatabase } from '../../src/build/build-database.js'
 import { loadConfig, projectRoot, type Config } from '../../src/config.js'
@@ -45,7 +46,7 @@ export function createTestApp(options: { databasePath?: string; limits?: Partial
   const config = testConfig()
   const stores = new StoreHolder(options.databasePath ?? config.databasePath)
   const editorial = sharedEditorialStore(config.editorialDatabase)
-  const yoga = createApiApp({ limits: { ...config.limits, ...options.limits }, parseCacheBytes: options.parseCacheBytes ?? config.cache.parseBytes, stores, editorial, logger: silentLogger() })
+  const yoga = createApiApp({ limits: { ...config.limits, ...options.limits }, parseCacheBytes: options.parseCacheBytes ?? config.cache.parseBytes, stores, editorial, logger: silentLogger(), persisted: new PersistedDocuments(config.cache.persistedQueryBytes) })
   async function gql(query: string, variables?: Record<string, unknown>): Promise<Answer> {
     const response = await yoga.fetch('http://localhost/graphql', {
       method: 'POST',

@@ -125,7 +125,7 @@ describe('what a request that passes the limits can cost', () => {
   it('finds, by a seeded search, no request within the limits whose answer outgrows its cost or the documented bound', async () => {
     const random = seededRandom(20_261_201)
     const tried: Tried[] = []
-    for (let i = 0; i < 160; i++) tried.push(await tryQuery(randomQuery(random, executableSchema, pools, limits.maxDepth)))
+    for (let i = 0; i < 200; i++) tried.push(await tryQuery(randomQuery(random, executableSchema, pools, limits.maxDepth)))
     // Grow the largest accepted requests by merging them with others, as an attacker would, while they still pass.
     for (let round = 0; round < 60; round++) {
       const accepted = tried.filter((t) => t.accepted).sort((a, b) => b.bytes - a.bytes)

@@ -59,7 +59,7 @@ builder.node(ActionRef, {
     }),
     source: t.field({
       type: SourceRef, description: 'Where the action\'s sentence stands in the source text.',
-      resolve: (action) => sourceOf(action.text, action.source),
+      resolve: (action) => sourceOf(action.text, action.source, action.agreementId),
     }),
     agreement: t.field({
       type: AgreementRef, description: 'The agreement the action belongs to.',

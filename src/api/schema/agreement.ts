@@ -1,6 +1,6 @@
-import { sourceTextPath } from '../../publication/write-datapackage.js'
 import { builder } from '../builder.js'
 import { localId } from '../node-id.js'
+import { sourceTextUrl } from './source.js'
 import {
   AgreementRef, BudgetCategoryRef, BudgetLineRef, BudgetYearTotalRef, DistrictRef, PartyRef, PersonRef, PortfolioRef, RuleRef,
   SectionRef, ThemeRef,
@@ -27,7 +27,7 @@ builder.node(AgreementRef, {
     }),
     sourceUrl: t.string({
       description: 'Where this server serves the source text that all line numbers refer to: a path on the API\'s own host (/data/source/...), to resolve against the address of the API.',
-      resolve: (agreement) => `/data/${sourceTextPath(agreement.sourceFile)}`,
+      resolve: sourceTextUrl,
     }),
     sourceSha256: t.exposeString('sourceSha256', { description: 'The SHA-256 of the source text, hexadecimal, so a copy can be checked.' }),
     sourceLineCount: t.exposeInt('sourceLineCount', { description: 'The number of lines of the source text.' }),

@@ -18,7 +18,7 @@ builder.node(BudgetCategoryRef, {
     }),
     source: t.field({
       type: SourceRef, description: 'Where the category heading stands in the source text.',
-      resolve: (category) => sourceOf(category.name, category.source),
+      resolve: (category) => sourceOf(category.name, category.source, category.agreementId),
     }),
   }),
 })

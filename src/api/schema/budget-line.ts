@@ -48,7 +48,7 @@ builder.node(BudgetLineRef, {
     }),
     source: t.field({
       type: SourceRef, description: 'Where the line stands in the source text; the text is the printed row, amounts in thousands.',
-      resolve: (line) => sourceOf(line.text, line.source),
+      resolve: (line) => sourceOf(line.text, line.source, line.agreementId),
     }),
   }),
 })

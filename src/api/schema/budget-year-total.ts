@@ -20,7 +20,7 @@ builder.node(BudgetYearTotalRef, {
     continuing: t.exposeBoolean('continuing', { description: 'Whether the amounts continue in later years (the "2026 ev" column: "en verder").' }),
     source: t.field({
       type: SourceRef, description: 'Where the totals row stands in the source text; the text is the printed row, amounts in thousands.',
-      resolve: (total) => sourceOf(total.text, total.source),
+      resolve: (total) => sourceOf(total.text, total.source, total.agreementId),
     }),
   }),
 })

@@ -25,7 +25,7 @@ builder.node(DistrictRef, {
     actionsConnection: nestedActionConnection(t, 'The actions that name this district, paged, filtered and sorted.', (district, s) => s.linked('actionDistrict', 'districtId', district.id, 'action', 'actionId', 'byPosition')),
     source: t.field({
       type: SourceRef, description: 'Where the district is named in the portfolio division of the source text.',
-      resolve: (district) => sourceOf(district.text, district.source),
+      resolve: (district) => sourceOf(district.text, district.source, district.agreementId),
     }),
   }),
 })

@@ -28,7 +28,7 @@ builder.node(PersonRef, {
     }),
     source: t.field({
       type: SourceRef, description: 'Where the person\'s name stands in the source text.',
-      resolve: (person) => sourceOf(person.name, person.source),
+      resolve: (person) => sourceOf(person.name, person.source, person.agreementId),
     }),
   }),
 })

@@ -50,6 +50,7 @@ builder.node(PortfolioRef, {
       resolve: (portfolio, _args, ctx) => ({
         ...portfolio.source,
         text: sourceText(agreementOf(ctx, portfolio.agreementId), portfolio.source.startLine, portfolio.source.endLine),
+        agreementId: portfolio.agreementId,
       }),
     }),
   }),

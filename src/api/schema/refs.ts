@@ -28,5 +28,6 @@ export interface SourceShape {
   startLine: number
   endLine: number
   text: string
+  agreementId: number
 }
 export const SourceRef = builder.objectRef<SourceShape>('Source')

@@ -24,7 +24,7 @@ builder.node(ResponsibilityRef, {
     actionsConnection: nestedActionConnection(t, 'The actions this responsibility covers, paged, filtered and sorted.', (responsibility, s) => s.actionsOfResponsibility(responsibility.id)),
     source: t.field({
       type: SourceRef, description: 'Where the responsibility stands in the source text.',
-      resolve: (responsibility) => sourceOf(responsibility.name, responsibility.source),
+      resolve: (responsibility) => sourceOf(responsibility.name, responsibility.source, responsibility.agreementId),
     }),
   }),
 })

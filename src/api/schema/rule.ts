@@ -13,7 +13,7 @@ builder.node(RuleRef, {
     text: t.exposeString('text', { description: 'The rule, quoted verbatim.' }),
     source: t.field({
       type: SourceRef, description: 'Where the rule stands in the source text.',
-      resolve: (rule) => sourceOf(rule.text, rule.source),
+      resolve: (rule) => sourceOf(rule.text, rule.source, rule.agreementId),
     }),
   }),
 })

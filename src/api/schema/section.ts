@@ -38,7 +38,7 @@ builder.node(SectionRef, {
     actionsConnection: nestedActionConnection(t, 'The actions stated in this section and in its parts, paged, filtered and sorted.', (section, s) => filterActions(s, resolveActionFilter(s, { section: [section.slug] }))),
     source: t.field({
       type: SourceRef, description: 'Where the section stands in the source text.',
-      resolve: (section) => sourceOf(section.text, section.source),
+      resolve: (section) => sourceOf(section.text, section.source, section.agreementId),
     }),
   }),
 })

@@ -2,6 +2,7 @@ import { builder } from '../builder.js'
 import { loadNodesOf, nodeIdOf } from '../node-loading.js'
 import { ActionRef, SourceRef, TargetRef } from './refs.js'
 import { sourceOf } from './source.js'
+import { frequencyOf, TargetDeadlineKindEnum, TargetFrequencyRef } from './target-timing.js'
 
 builder.node(TargetRef, {
   description: 'A quantified or dated commitment inside an action ("minimaal 3000 nieuwe woningen", "binnen vier jaar").',
@@ -14,6 +15,21 @@ builder.node(TargetRef, {
     unit: t.exposeString('unit', { nullable: true, description: 'The unit of `value` ("woningen", "euro", "procent"); null when there is no value.' }),
     isMinimum: t.exposeBoolean('isMinimum', { description: 'Whether the value is a minimum ("minimaal", "ten minste").' }),
     deadline: t.exposeString('deadline', { nullable: true, description: 'The date by which it is promised, ISO 8601; periods such as "binnen vier jaar" are resolved against the presentation date.' }),
+    deadlineKind: t.field({
+      type: TargetDeadlineKindEnum, nullable: true,
+      description: 'What `deadline` means: a date, or the end of the council term; null when there is no deadline.',
+      resolve: (target) => (target.deadline === null ? null : target.deadlineKind ?? 'date'),
+    }),
+    dateInferred: t.exposeBoolean('dateInferred', {
+      description: 'Whether `deadline` or `startDate` was derived by the curators ("binnen vier jaar" from the presentation date) rather than given by the text; `dateReason` says how.',
+    }),
+    dateReason: t.exposeString('dateReason', {
+      nullable: true, description: 'How the date was read, in Dutch, citing the source line; null when the target has no date.',
+    }),
+    frequency: t.field({
+      type: TargetFrequencyRef, nullable: true, description: 'How often a recurring commitment happens ("elke maand"); null when it is not recurring.',
+      resolve: frequencyOf,
+    }),
     startDate: t.exposeString('startDate', { nullable: true, description: 'The date from which it applies, ISO 8601; null when the text gives none.' }),
     text: t.exposeString('text', { description: 'The words of the action that state the target, quoted verbatim.' }),
     action: t.field({
@@ -22,7 +38,7 @@ builder.node(TargetRef, {
     }),
     source: t.field({
       type: SourceRef, description: 'Where the target\'s words stand in the source text.',
-      resolve: (target) => sourceOf(target.text, target.source),
+      resolve: (target) => sourceOf(target.text, target.source, target.agreementId),
     }),
   }),
 })

@@ -20,7 +20,7 @@ builder.node(ThemeRef, {
     }),
     visionSource: t.field({
       type: SourceRef, nullable: true, description: 'Where the vision stands in the source text.',
-      resolve: (theme) => (theme.vision ? sourceOf(theme.vision.text, theme.vision.source) : null),
+      resolve: (theme) => (theme.vision ? sourceOf(theme.vision.text, theme.vision.source, theme.agreementId) : null),
     }),
     visionShort: t.string({
       nullable: true, description: 'The shorter vision text for this theme in the agreement\'s opening vision chapter; null when there is none.',
@@ -28,11 +28,11 @@ builder.node(ThemeRef, {
     }),
     visionShortSource: t.field({
       type: SourceRef, nullable: true, description: 'Where the short vision stands in the source text.',
-      resolve: (theme) => (theme.visionShort ? sourceOf(theme.visionShort.text, theme.visionShort.source) : null),
+      resolve: (theme) => (theme.visionShort ? sourceOf(theme.visionShort.text, theme.visionShort.source, theme.agreementId) : null),
     }),
     source: t.field({
       type: SourceRef, description: 'Where the theme\'s heading stands in the source text.',
-      resolve: (theme) => sourceOf(theme.heading.text, theme.heading.source),
+      resolve: (theme) => sourceOf(theme.heading.text, theme.heading.source, theme.agreementId),
     }),
     topics: t.field({
       type: [TopicRef], description: 'The theme\'s topics, in document order.', complexity: { field: 1, multiplier: 8 },

@@ -38,7 +38,7 @@ builder.node(TopicRef, {
     }),
     source: t.field({
       type: SourceRef, description: 'Where the topic stands in the source text.',
-      resolve: (topic) => sourceOf(topic.text, topic.source),
+      resolve: (topic) => sourceOf(topic.text, topic.source, topic.agreementId),
     }),
   }),
 })
