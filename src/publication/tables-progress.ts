@@ -52,7 +52,7 @@ function revisionTable(kind: EntryKind): TableDefinition {
       : [t.field('value', 'number', (r) => r.revision.value, { description: 'The measured value, in the unit of the target.', predicate: 'schema:value' })]
     return {
       name: k.name, title: k.title, dutchTitle: k.dutchTitle,
-      description: `Every published ${kind} of ${k.subjectName}s with its full history, retracted ones included; drafts are never published.`,
+      description: `Every published ${kind} of ${kind === 'assessment' ? 'an action' : 'a target'}: the full history, retracted ones included; drafts are never published.`,
       primaryKey: ['id'],
       rdf: { subject: own(k.node), classes: [`akkoord:${k.node}`] },
       columns: [...head, ...middle, ...tail],
