@@ -1,3 +1,4 @@
+import { resolve } from 'node:path'
 import type { EditorialStore } from '../editorial/open-editorial-store.js'
 import { publicationGeneration } from '../editorial/progress-snapshot.js'
 import { ensurePublication, type EnsureOptions } from './ensure-publication.js'
@@ -11,24 +12,28 @@ import { currentRelease } from './release-store.js'
  * publication or retraction came since, writes a new release (under the
  * folder's lock, so of several workers one writes) before the request is
  * answered. The first request after a publication waits for the write; the
- * others find it current with one query. Without a publication yet, nothing
- * is written here: the server's start writes the first.
+ * others find it current with one query. It rewrites only a release of this
+ * code written from this store (or from none): a missing release, one of
+ * other code or one of another store is the start's and SIGHUP's to replace.
  */
 export function progressRefresher(options: EnsureOptions & { editorial: EditorialStore }): () => Promise<void> {
   let carried = -1
   let running: Promise<void> | null = null
-  const check = async () => {
+  const check = async (generation: number) => {
     const manifest = await readManifest(currentRelease(options.publicationDir))
-    if (!manifest) return
-    if (manifest.format === publicationFormat && progressDifference(manifest, options.editorial) === null) {
-      carried = manifest.progress.generation
+    if (!manifest || manifest.format !== publicationFormat) return
+    const store = manifest.progress.editorialStore
+    const ours = store === null || store === resolve(options.editorial.path)
+    if (!ours || progressDifference(manifest, options.editorial) === null) {
+      carried = generation
       return
     }
     await ensurePublication(options)
   }
   return async () => {
-    if (publicationGeneration(options.editorial) === carried) return
-    running ??= check().finally(() => { running = null })
+    const generation = publicationGeneration(options.editorial)
+    if (generation === carried) return
+    running ??= check(generation).finally(() => { running = null })
     await running
   }
 }

@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync'
-import { readdirSync, readFileSync } from 'node:fs'
+import { readdirSync, readFileSync, realpathSync, rmSync } from 'node:fs'
 import { mkdtemp } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -7,9 +7,11 @@ import { Parser } from 'n3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { loadConfig, projectRoot } from '../../src/config.js'
 import { ensurePublication } from '../../src/publication/ensure-publication.js'
+import { progressRefresher } from '../../src/publication/progress-refresh.js'
 import { currentRelease } from '../../src/publication/release-store.js'
 import { ns } from '../../src/publication/vocabulary.js'
 import { actionId, assessment, publishProgress, recordProgress, retractProgress, startEditorialServer } from '../editorial/support.js'
+import { progressStore } from './progress-fixture.js'
 import { baseUrl, publisherName, publisherUri } from './publication-fixture.js'
 
 /**
@@ -121,5 +123,20 @@ describe('progress in /data/ of a running server', () => {
     ]))
     const html = await fetch(`${server.base}/def`, { headers: { accept: 'text/html' } })
     expect(await html.text()).toContain('Deels gerealiseerd')
+  })
+
+  it('leaves alone a release written from another editorial store (the start and SIGHUP replace it)', async () => {
+    const other = await progressStore()
+    try {
+      const before = realpathSync(currentRelease(publicationDir))
+      const refresh = progressRefresher({
+        publicationDir, root: projectRoot, databasePath: loadConfig({}).databasePath, baseUrl, publisherUri, publisherName, editorial: other.store,
+      })
+      await refresh()
+      expect(realpathSync(currentRelease(publicationDir))).toBe(before)
+    } finally {
+      other.store.close()
+      rmSync(other.dir, { recursive: true, force: true })
+    }
   })
 })
