@@ -3,7 +3,10 @@ import { join, resolve } from 'node:path'
 import { buildDatabase } from '../build/build-database.js'
 import { databaseIsStale } from '../build/database-is-stale.js'
 import { loadConfig, projectRoot } from '../config.js'
+import { existsSync } from 'node:fs'
+import { openEditorialStore } from '../editorial/open-editorial-store.js'
 import { openDatabase } from '../store/open-database.js'
+import { withPublicationLock } from '../publication/publication-lock.js'
 import { writePublication } from '../publication/write-publication.js'
 
 /**
@@ -12,7 +15,9 @@ import { writePublication } from '../publication/write-publication.js'
  * LEESMIJ, version notes, SHA256SUMS, a zip) into DIR (default
  * PUBLICATION_DIR), keeping earlier releases and swapping the new one in
  * atomically. Builds the database first when it is missing or older than its
- * data, as `npm start` does, so it works on a fresh clone.
+ * data, as `npm start` does, so it works on a fresh clone. The published
+ * progress comes from EDITORIAL_DATABASE when that store exists (a dump
+ * never creates one).
  */
 try {
   const { values } = parseArgs({ options: { out: { type: 'string' } }, strict: true })
@@ -27,16 +32,18 @@ try {
     await buildDatabase({ dataDir: config.dataDir, databasePath: config.databasePath, root: projectRoot })
   }
   const store = openDatabase(config.databasePath, { readonly: true })
+  const editorial = existsSync(config.editorialDatabase) ? await openEditorialStore(config.editorialDatabase) : null
   try {
     const started = performance.now()
-    const result = await writePublication({
+    const result = await withPublicationLock(outDir, () => writePublication({
       db: store.db, databasePath: config.databasePath, outDir, root: projectRoot,
-      baseUrl: config.publicBaseUrl, publisherUri: config.publisherUri, publisherName: config.publisherName,
-    })
+      baseUrl: config.publicBaseUrl, publisherUri: config.publisherUri, publisherName: config.publisherName, editorial,
+    }))
     const bytes = result.files.reduce((sum, f) => sum + f.bytes, 0)
     const compared = result.previousVersion ? `, compared with release ${result.previousVersion}` : ', the first release'
     console.log(`wrote ${result.files.length + 1} files (${(bytes / 1e6).toFixed(1)} MB, data version ${result.version}${compared}) to ${join(result.outDir, 'releases', result.version)}, now current, in ${Math.round(performance.now() - started)} ms`)
   } finally {
+    editorial?.close()
     await store.db.destroy()
   }
 } catch (error) {

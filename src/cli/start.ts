@@ -78,10 +78,11 @@ async function prepare(): Promise<void> {
 async function refreshPublication(): Promise<void> {
   try {
     await openCheckedDatabase(config.databasePath).db.destroy()
+    const editorial = await openEditorialStore(config.editorialDatabase)
     const written = await ensurePublication({
       publicationDir: config.publicationDir, root: projectRoot, databasePath: config.databasePath,
-      baseUrl: config.publicBaseUrl, publisherUri: config.publisherUri, publisherName: config.publisherName,
-    })
+      baseUrl: config.publicBaseUrl, publisherUri: config.publisherUri, publisherName: config.publisherName, editorial,
+    }).finally(() => editorial.close())
     if (written) logger.info({ reason: written.reason, version: written.result.version, outDir: config.publicationDir }, 'publication written')
   } catch (error) {
     if (error instanceof DatabaseCheckError) {

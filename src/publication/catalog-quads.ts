@@ -47,7 +47,8 @@ export function catalogQuads(context: CatalogContext): Quad[] {
   const nl = (text: string) => literal(text, 'nl')
   const en = (text: string) => literal(text, 'en')
   const both = (text: { nl: string; en: string }) => [nl(text.nl), en(text.en)]
-  const date = (value: string) => literal(value, namedNode(ns.xsd + 'date'))
+  // The modification date is a moment once progress has been published since the data version.
+  const date = (value: string) => literal(value, namedNode(ns.xsd + (value.includes('T') ? 'dateTime' : 'date')))
   const { dcat, dct, foaf, skos, vcard, spdx, rdfs, adms } = ns
 
   const catalog = `${baseUrl}/data/catalog`

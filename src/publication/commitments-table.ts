@@ -2,12 +2,13 @@ import type { Kysely } from 'kysely'
 import type { Database } from '../store/database.js'
 import { loadAgreementView, type ActionView, type SectionView } from '../read-model/agreement-view.js'
 import type { AgreementRecord, TargetRecord } from '../read-model/records.js'
-import { actionKindConcepts } from './own-terms.js'
+import { actionKindConcepts, progressStatusConcepts } from './own-terms.js'
+import type { ProgressRows } from './published-progress-rows.js'
 
 /** A column of the flat commitments table: Dutch header and how Excel should show it. */
 export interface FlatColumn {
   header: string
-  type: 'text' | 'integer'
+  type: 'text' | 'integer' | 'date'
   /** Width in characters in the workbook. */
   width: number
 }
@@ -23,6 +24,9 @@ export const commitmentColumns: readonly FlatColumn[] = [
   { header: 'Begrotingsposten', type: 'text', width: 36 },
   { header: 'Doelen', type: 'text', width: 48 },
   { header: 'Wijken', type: 'text', width: 18 },
+  { header: 'Voortgang', type: 'text', width: 18 },
+  { header: 'Voortgang per', type: 'date', width: 12 },
+  { header: 'Toelichting voortgang', type: 'text', width: 60 },
   { header: 'Eerste bronregel', type: 'integer', width: 10 },
   { header: 'Laatste bronregel', type: 'integer', width: 10 },
   { header: 'Actie-ID', type: 'text', width: 20 },
@@ -42,12 +46,14 @@ function targetText(target: TargetRecord): string {
 
 const joined = (items: readonly string[]): string | null => (items.length ? [...new Set(items)].join('; ') : null)
 
-function row(agreement: AgreementRecord, theme: string | null, place: string, view: ActionView, toGlobalId: (slug: string) => string): FlatRow {
+function row(agreement: AgreementRecord, theme: string | null, place: string, view: ActionView, toGlobalId: (slug: string) => string, progress: ProgressRows): FlatRow {
   const a = view.action
+  const current = progress.currentOf(agreement.slug, a.slug)?.revision ?? null
   return [
     `${agreement.subtitle} ${agreement.municipality}`, theme, place, a.position, a.text, actionKindConcepts[a.kind].nl,
     joined(view.portfolios.map((p) => p.holder.name)), joined(view.budgetLines.map((l) => l.displayName)),
     joined(view.targets.map(targetText)), joined(view.districts.map((d) => d.name)),
+    progressStatusConcepts[progress.statusOf(agreement.slug, a.slug)].nl, current?.asOf ?? null, current?.explanation ?? null,
     a.source.startLine, a.source.endLine, toGlobalId(a.slug),
   ]
 }
@@ -55,17 +61,20 @@ function row(agreement: AgreementRecord, theme: string | null, place: string, vi
 /**
  * Every commitment (action) of every agreement as one flat row in Dutch, for
  * journalists: theme, topic (or the section it stands in), the sentence, its
- * kind, the aldermen by name, budget lines, targets, districts and source
- * lines. Multiple values in a cell are separated by "; ".
+ * kind, the aldermen by name, budget lines, targets, districts, the current
+ * published progress (status, date, explanation) and source lines. Multiple
+ * values in a cell are separated by "; ".
  */
-export async function* commitmentRows(db: Kysely<Database>, agreements: readonly AgreementRecord[], actionId: (agreement: string, slug: string) => string): AsyncGenerator<FlatRow> {
+export async function* commitmentRows(
+  db: Kysely<Database>, agreements: readonly AgreementRecord[], actionId: (agreement: string, slug: string) => string, progress: ProgressRows,
+): AsyncGenerator<FlatRow> {
   for (const agreement of agreements) {
     const view = await loadAgreementView(db, agreement)
     const id = (slug: string) => actionId(agreement.slug, slug)
     for (const theme of view.themes) {
-      for (const topic of theme.topics) for (const action of topic.actions) yield row(agreement, theme.theme.name, topic.topic.title, action, id)
+      for (const topic of theme.topics) for (const action of topic.actions) yield row(agreement, theme.theme.name, topic.topic.title, action, id, progress)
     }
     const sections = (list: readonly SectionView[]): SectionView[] => list.flatMap((s) => [s, ...sections(s.children)])
-    for (const section of sections(view.sections)) for (const action of section.actions) yield row(agreement, null, section.section.title, action, id)
+    for (const section of sections(view.sections)) for (const action of section.actions) yield row(agreement, null, section.section.title, action, id, progress)
   }
 }

@@ -71,6 +71,22 @@ const headers: Record<string, string> = {
   date_reason: 'Reden van de datum',
   frequency_count: 'Aantal keer',
   frequency_period: 'Per',
+  context: 'Alinea in het akkoord',
+  target_id: 'Doel-ID',
+  revision: 'Versie',
+  status: 'Status',
+  as_of: 'Stand per',
+  explanation: 'Toelichting',
+  published_at: 'Gepubliceerd op',
+  is_current: 'Geldt nu',
+  retraction_id: 'Intrekking-ID',
+  retracted_at: 'Ingetrokken op',
+  retraction_reason: 'Reden van intrekking',
+  assessment_id: 'Beoordeling-ID',
+  measurement_id: 'Meting-ID',
+  url: 'Adres (URL)',
+  document_date: 'Datum document',
+  evidence_kind: 'Soort document',
 }
 
 /** The Dutch header of a column; throws for a column without one. */

@@ -1,3 +1,4 @@
+import type { ProgressStatus } from '../editorial/progress-vocabulary.js'
 import type { ActionKind, ArtifactKind, SectionKind } from '../store/database.js'
 
 /**
@@ -46,12 +47,27 @@ export const artifactKindConcepts: Record<ArtifactKind, Concept> = {
   tagline: { nl: 'Slogan', en: 'Tagline', definition: 'Een slogan van de opmaak.' },
 }
 
+/** The statuses of the progress monitor; NOT_ASSESSED is never recorded, only derived for an action without a standing assessment. */
+export const progressStatusConcepts: Record<ProgressStatus, Concept> = {
+  NOT_ASSESSED: { nl: 'Niet beoordeeld', en: 'Not assessed', definition: 'Er is (nog) geen gepubliceerde beoordeling die geldt.' },
+  NOT_STARTED: { nl: 'Niet gestart', en: 'Not started', definition: 'Aan de afspraak is nog niet begonnen.' },
+  IN_PROGRESS: { nl: 'In uitvoering', en: 'In progress', definition: 'Aan de afspraak wordt gewerkt.' },
+  PARTLY_ACHIEVED: { nl: 'Deels gerealiseerd', en: 'Partly achieved', definition: 'Een deel van de afspraak is gerealiseerd.' },
+  ACHIEVED: { nl: 'Gerealiseerd', en: 'Achieved', definition: 'De afspraak is gerealiseerd.' },
+  CHANGED: { nl: 'Gewijzigd', en: 'Changed', definition: 'De afspraak is bijgesteld; de toelichting zegt hoe en waarom.' },
+  ABANDONED: { nl: 'Niet doorgegaan', en: 'Abandoned', definition: 'De afspraak gaat niet door; de toelichting zegt waarom.' },
+}
+
 /** The concept schemes: their local names in the namespace and their concepts. */
 export const conceptSchemes = {
   ActionKinds: { property: 'kind', prefix: 'actionKind', concepts: actionKindConcepts as Record<string, Concept>, nl: 'Soorten acties', en: 'Kinds of action' },
   SectionKinds: { property: 'sectionKind', prefix: 'sectionKind', concepts: sectionKindConcepts as Record<string, Concept>, nl: 'Soorten hoofdstukken', en: 'Kinds of section' },
   ArtifactKinds: { property: 'artifactKind', prefix: 'artifactKind', concepts: artifactKindConcepts as Record<string, Concept>, nl: 'Soorten opmaakregels', en: 'Kinds of source artefact' },
+  ProgressStatuses: { property: 'progressStatus', prefix: 'progressStatus', concepts: progressStatusConcepts as Record<string, Concept>, nl: 'Voortgangsstatussen', en: 'Progress statuses' },
 } as const
 
 /** The IRI of a concept: `akkoord:actionKind-new`. */
 export const conceptIri = (schemePrefix: string, value: string): string => `${ownNamespace}${schemePrefix}-${value}`
+
+/** The IRI maker of a scheme's concepts, for a column whose values are concepts. */
+export const conceptOf = (scheme: keyof typeof conceptSchemes) => (value: string): string => conceptIri(conceptSchemes[scheme].prefix, value)

@@ -1,5 +1,7 @@
 import { readFile, stat, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
+import type { EditorialStore } from '../editorial/open-editorial-store.js'
+import { publicationGeneration } from '../editorial/progress-snapshot.js'
 import { fileDigest } from './text-file.js'
 
 /** What a publication was written from: the settings that end up in its files, and the database. */
@@ -8,6 +10,8 @@ export interface PublicationInputs {
   publisherUri: string
   publisherName: string
   databasePath: string
+  /** The editorial store whose published progress the publication carries; absent or null: none. */
+  editorial?: EditorialStore | null
 }
 
 /**
@@ -18,14 +22,16 @@ export interface PublicationInputs {
 export interface PublicationManifest {
   format: number
   version: string
-  settings: Omit<PublicationInputs, 'databasePath'>
+  settings: Omit<PublicationInputs, 'databasePath' | 'editorial'>
   database: { path: string; bytes: number; mtimeMs: number; sha256: string }
+  /** The progress it carries: the editorial store (null: none) and its publication generation then. */
+  progress: { editorialStore: string | null; generation: number }
   /** The version notes in one paragraph, for the catalogue's adms:versionNotes of later releases. */
   notes: string
 }
 
 /** Bumped when the files a dump writes change shape, so a server rewrites publications of older code. */
-export const publicationFormat = 2
+export const publicationFormat = 3
 export const manifestPath = '.publication.json'
 
 /** The database's identity as a manifest records it. */
@@ -61,9 +67,27 @@ export async function publicationDifference(directory: string, inputs: Publicati
   for (const key of ['baseUrl', 'publisherUri', 'publisherName'] as const) {
     if (manifest.settings[key] !== inputs[key]) return `${key} changed from ${manifest.settings[key]} to ${inputs[key]}`
   }
+  const progress = progressDifference(manifest, inputs.editorial ?? null)
+  if (progress !== null) return progress
   const path = resolve(inputs.databasePath)
   if (manifest.database.path !== path) return `the database is now ${path}`
   const info = await stat(path)
   if (info.size === manifest.database.bytes && info.mtimeMs === manifest.database.mtimeMs) return null
   return (await fileDigest(path)).sha256 === manifest.database.sha256 ? null : 'the database changed'
+}
+
+/**
+ * Why a release's progress differs from the editorial store's, or null: a
+ * publication or retraction since it was written (the publication generation
+ * moved), or another store with published progress. One small query: cheap
+ * enough to ask on every request to /data/.
+ */
+export function progressDifference(manifest: PublicationManifest, editorial: EditorialStore | null): string | null {
+  const generation = editorial ? publicationGeneration(editorial) : 0
+  const carried = manifest.progress?.generation ?? 0
+  if (carried !== generation) return `progress was published or retracted (publication ${generation}; the release has ${carried})`
+  // Before the first publication every store gives the same, empty, progress.
+  const store = editorial && generation > 0 ? resolve(editorial.path) : null
+  const had = carried > 0 ? manifest.progress?.editorialStore ?? null : null
+  return store === had ? null : `the editorial store is now ${store ?? 'none'}`
 }

@@ -19,10 +19,11 @@ export interface PublicationMetadata {
   agreements: AgreementRecord[]
   title: Bilingual
   description: Bilingual
-  /** The newest data version of all agreements: the publication's version and modification date. */
+  /** The release's name: the newest data version, or the (UTC) day of the latest progress publication when that is later. */
   version: string
   /** The oldest data version: when the publication was first issued. */
   issued: string
+  /** When the data last changed: a data version's date, or the moment of the latest progress publication or retraction (UTC). */
   modified: string
   /** Temporal coverage: the council terms of the agreements. */
   temporal: { start: string; end: string }
@@ -89,3 +90,17 @@ export async function readPublicationMetadata(db: Kysely<Database>, publisherNam
     keywords: ['bestuursakkoord', 'coalitieakkoord', 'college van B&W', 'begroting', ...(municipalities.length <= 10 ? municipalities : [])],
   }
 }
+
+/**
+ * Moves the version and modification date to the latest progress publication
+ * (or retraction) when it is later than the data version: a portal sees the
+ * dataset change when the progress does. One release per day: publications
+ * on the day of the current release update it.
+ */
+export function withProgress(metadata: PublicationMetadata, latestPublishedAt: string | null): PublicationMetadata {
+  if (latestPublishedAt === null || latestPublishedAt.slice(0, 10) < metadata.modified.slice(0, 10)) return metadata
+  return { ...metadata, version: latestPublishedAt.slice(0, 10), modified: latestPublishedAt }
+}
+
+/** The modification date as a moment: a bare date is midnight UTC. */
+export const modifiedTimestamp = (modified: string): string => (modified.includes('T') ? modified : `${modified}T00:00:00Z`)

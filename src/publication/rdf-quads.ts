@@ -1,10 +1,7 @@
-import type { Kysely } from 'kysely'
 import { DataFactory, type Quad } from 'n3'
-import type { Database } from '../store/database.js'
-import type { EntityName } from '../read-model/entities.js'
-import { streamKeyedRecords, type KeyedRecord } from '../read-model/keyed-records.js'
-import type { Column } from './table-columns.js'
+import type { Column, KeyedRow } from './table-columns.js'
 import type { TableDefinition } from './table-definition.js'
+import { tableRows, type TableSources } from './table-sources.js'
 import { ns, publicationPrefixes, recordIri } from './vocabulary.js'
 
 const { namedNode, literal, quad } = DataFactory
@@ -20,16 +17,18 @@ export function expandIri(compact: string, prefixes: Record<string, string>): st
   return namespace + compact.slice(colon + 1)
 }
 
-const datatypes = { integer: 'integer', boolean: 'boolean', date: 'date', year: 'gYear' } as const
+const datatypes = { integer: 'integer', number: 'decimal', boolean: 'boolean', date: 'date', datetime: 'dateTime', year: 'gYear' } as const
 
-function objectOf(column: Column, row: KeyedRecord<EntityName>, value: NonNullable<ReturnType<Column['value']>>, baseUrl: string) {
+function objectOf(column: Column, row: KeyedRow, value: NonNullable<ReturnType<Column['value']>>, baseUrl: string) {
   if (column.reference) {
     const key = column.reference.key(row)
     return namedNode(column.reference.node === 'Agreement' ? recordIri(baseUrl, 'Agreement', key!) : recordIri(baseUrl, column.reference.node, row.keys.agreement, key))
   }
   if (column.iri) return namedNode(column.iri(String(value)))
   if (column.type === 'string') return column.dutch ? literal(String(value), 'nl') : literal(String(value))
-  return literal(String(value), namedNode(ns.xsd + datatypes[column.type]))
+  // xsd:decimal has one lexical form per number, and no exponent: 1850.5, never 1.8505E3.
+  const lexical = column.type === 'number' ? Number(value).toLocaleString('en-US', { useGrouping: false, maximumFractionDigits: 20 }) : String(value)
+  return literal(lexical, namedNode(ns.xsd + datatypes[column.type]))
 }
 
 /**
@@ -38,7 +37,7 @@ function objectOf(column: Column, row: KeyedRecord<EntityName>, value: NonNullab
  * and the table's extra triples. No blank nodes, so every serialisation of
  * the same data has the same triples.
  */
-export function rowQuads(table: TableDefinition, row: KeyedRecord<EntityName>, baseUrl: string, prefixes = publicationPrefixes): Quad[] {
+export function rowQuads(table: TableDefinition, row: KeyedRow, baseUrl: string, prefixes = publicationPrefixes): Quad[] {
   const iri = (node: string, key: string | null) => recordIri(baseUrl, node, row.keys.agreement, key)
   const subjectParts = table.rdf.subject(row)
   const subject = namedNode(iri(subjectParts.node, subjectParts.key))
@@ -64,11 +63,11 @@ const tripleKey = (q: Quad): string => `${q.subject.value} ${q.predicate.value} 
  * responsibilities), and rows of one subject come together, so remembering
  * the current subject's triples is enough, whatever the size of the data.
  */
-export async function* publicationQuads(db: Kysely<Database>, tables: readonly TableDefinition[], baseUrl: string): AsyncGenerator<Quad> {
+export async function* publicationQuads(sources: TableSources, tables: readonly TableDefinition[], baseUrl: string): AsyncGenerator<Quad> {
   for (const table of tables) {
     let subject = ''
     let seen = new Set<string>()
-    for await (const row of streamKeyedRecords(db, table.entity)) {
+    for await (const row of tableRows(table, sources)) {
       const quads = rowQuads(table, row, baseUrl)
       if (quads[0] && quads[0].subject.value !== subject) {
         subject = quads[0].subject.value

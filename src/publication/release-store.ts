@@ -9,8 +9,9 @@ import { PublicationError } from './publication-error.js'
  * under `.builds/`; `releases/<version>` and `current` are symbolic links to
  * them. Replacing a link is one rename(2) of a new link over the old one, so
  * a reader always finds a complete folder, never a missing or half one.
+ * `.writing` is the writers' lock (src/publication/publication-lock.ts).
  */
-export const releaseLayout = { current: 'current', releases: 'releases', builds: '.builds' } as const
+export const releaseLayout = { current: 'current', releases: 'releases', builds: '.builds', lock: '.writing' } as const
 
 /** The folder served at the plain /data/ paths: the newest dump. */
 export const currentRelease = (root: string): string => join(root, releaseLayout.current)

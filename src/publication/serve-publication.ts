@@ -2,12 +2,14 @@ import { createHash } from 'node:crypto'
 import { open, type FileHandle } from 'node:fs/promises'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { pipeline } from 'node:stream/promises'
-import type { Config } from '../config.js'
+import { projectRoot, type Config } from '../config.js'
+import type { EditorialStore } from '../editorial/open-editorial-store.js'
 import type { RouteHandler } from '../server/route.js'
 import { contentTypeOf } from './content-types.js'
 import { evaluateConditions } from './http-conditions.js'
 import { indexHtml, readPublicationIndex } from './publication-index.js'
 import { PublicationPathError, resolvePublicationFile } from './publication-path.js'
+import { progressRefresher } from './progress-refresh.js'
 import { currentRelease, listReleases, releaseFolder } from './release-store.js'
 import { catalogPaths } from './write-catalog.js'
 
@@ -129,12 +131,22 @@ function releasePath(publicationDir: string, rest: string): { root: string; vers
  * /data/catalog.ttl and /data/catalog.jsonld (and /data/catalog by content
  * negotiation), and an index of the files at /data/ and at each release's
  * folder (JSON, or HTML for a browser). GET and HEAD only; nothing outside
- * the releases is reachable.
+ * the releases is reachable. With the editorial store, a publication or
+ * retraction of progress is written into a new release before the next
+ * request is answered; if that fails, the previous release is served.
  */
-export function createPublicationHandler(config: Pick<Config, 'publicationDir' | 'publicBaseUrl'>): RouteHandler {
+export function createPublicationHandler(
+  config: Pick<Config, 'publicationDir' | 'publicBaseUrl'>,
+  progress?: { editorial: EditorialStore; settings: Pick<Config, 'databasePath' | 'publisherUri' | 'publisherName'>; onError(error: unknown): void },
+): RouteHandler {
   const current = currentRelease(config.publicationDir)
+  const refresh = progress ? progressRefresher({
+    editorial: progress.editorial, publicationDir: config.publicationDir, root: projectRoot, databasePath: progress.settings.databasePath,
+    baseUrl: config.publicBaseUrl, publisherUri: progress.settings.publisherUri, publisherName: progress.settings.publisherName,
+  }) : null
   return async (request, response, url) => {
     if (url.pathname !== '/data' && !url.pathname.startsWith('/data/')) return false
+    await refresh?.().catch((error: unknown) => progress!.onError(error))
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       sendError(response, 405, 'method not allowed', { Allow: 'GET, HEAD' })
       return true

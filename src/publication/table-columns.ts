@@ -1,25 +1,30 @@
 import { toGlobalId, type NodeType } from '../model/global-id.js'
-import type { EntityName, EntityRecord } from '../read-model/entities.js'
-import type { KeyedRecord } from '../read-model/keyed-records.js'
+import type { RecordKeys } from '../read-model/keyed-records.js'
 import type { SourceRange } from '../read-model/records.js'
 
 /** Frictionless Table Schema field types the publication uses. */
-export type FieldType = 'string' | 'integer' | 'boolean' | 'date' | 'year'
+export type FieldType = 'string' | 'integer' | 'number' | 'boolean' | 'date' | 'datetime' | 'year'
 export type Cell = string | number | boolean | null
+
+/** A row of a published table: a record and its stable keys (a read-model record, or a published revision). */
+export interface KeyedRow<R = unknown> {
+  record: R
+  keys: RecordKeys
+}
 
 /** A reference to a record of another (or the same) table, by its global ID. */
 export interface ColumnReference {
   resource: string
   node: NodeType
   /** The referenced record's stable key; null where the reference is empty. */
-  key(row: KeyedRecord<EntityName>): string | null
+  key(row: KeyedRow): string | null
 }
 
 /**
  * One column of a published table: its CSV name and Table Schema field, how
  * to read it from a keyed record, and the RDF predicate it maps to.
  */
-export interface Column<E extends EntityName = EntityName> {
+export interface Column<R = any> {
   name: string
   type: FieldType
   required: boolean
@@ -33,7 +38,7 @@ export interface Column<E extends EntityName = EntityName> {
   dutch?: boolean
   /** In RDF the value is this IRI (a licence, a municipality, a concept of a scheme), not a literal. */
   iri?: (value: string) => string
-  value(row: KeyedRecord<E>): Cell
+  value(row: KeyedRow<R>): Cell
 }
 
 interface FieldOptions {
@@ -45,22 +50,22 @@ interface FieldOptions {
   iri?: (value: string) => string
 }
 
-/** Column builders bound to one entity, so record fields are typed. */
-export interface ColumnKit<E extends EntityName> {
+/** Column builders bound to one record type, so record fields are typed. */
+export interface ColumnKit<R> {
   /** The record's global ID, the same as in the API. */
-  id(node: NodeType): Column<E>
+  id(node: NodeType): Column<R>
   /** A plain field read from the record. */
-  field(name: string, type: FieldType, get: (record: EntityRecord<E>) => Cell, options: FieldOptions): Column<E>
+  field(name: string, type: FieldType, get: (record: R) => Cell, options: FieldOptions): Column<R>
   /** A foreign key holding the global ID of the record it refers to. */
-  ref(name: string, node: NodeType, resource: string, key: string, options: FieldOptions): Column<E>
+  ref(name: string, node: NodeType, resource: string, key: string, options: FieldOptions): Column<R>
   /** The agreement_id column: the agreement a record belongs to. */
-  agreement(): Column<E>
+  agreement(): Column<R>
   /** start_line and end_line: where the record stands in the source text. */
-  source(get?: (record: EntityRecord<E>) => SourceRange): Column<E>[]
+  source(get?: (record: R) => SourceRange): Column<R>[]
 }
 
-export function columnKit<E extends EntityName>(): ColumnKit<E> {
-  const kit: ColumnKit<E> = {
+export function columnKit<R>(): ColumnKit<R> {
+  const kit: ColumnKit<R> = {
     id: (node) => ({
       name: 'id', type: 'string', required: true, unique: true,
       description: `Global ID of the ${node}: the same ID as in the GraphQL API.`,
@@ -71,12 +76,12 @@ export function columnKit<E extends EntityName>(): ColumnKit<E> {
       predicate: options.predicate, dutch: options.dutch, iri: options.iri, value: (row) => get(row.record),
     }),
     ref: (name, node, resource, key, options) => {
-      const keyOf = (row: KeyedRecord<EntityName>) => (node === 'Agreement' ? row.keys.agreement : row.keys.refs[key] ?? null)
+      const keyOf = (row: KeyedRow) => (node === 'Agreement' ? row.keys.agreement : row.keys.refs[key] ?? null)
       return {
         name, type: 'string', required: options.required ?? true, description: options.description, predicate: options.predicate,
         reference: { resource, node, key: keyOf },
         value: (row) => {
-          const k = keyOf(row as KeyedRecord<EntityName>)
+          const k = keyOf(row)
           return k === null ? null : node === 'Agreement' ? toGlobalId(node, k) : toGlobalId(node, row.keys.agreement, k)
         },
       }

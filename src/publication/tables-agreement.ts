@@ -1,9 +1,8 @@
 import { actionKinds, artifactKinds, sectionKinds, targetDeadlineKinds, targetFrequencyPeriods } from '../store/database.js'
 import { municipalityIri, licenceIri } from './municipality-iri.js'
-import { conceptIri, conceptSchemes } from './own-terms.js'
+import { conceptOf as concept } from './own-terms.js'
+import { actionsWithContext, type ActionWithContext } from './action-context-rows.js'
 import { defineTable, own } from './table-definition.js'
-
-const concept = (scheme: keyof typeof conceptSchemes) => (value: string) => conceptIri(conceptSchemes[scheme].prefix, value)
 
 /** The agreement and its text: parties, persons, sections, themes, topics, actions, targets, rules. */
 export const agreementTables = [
@@ -108,7 +107,7 @@ export const agreementTables = [
       ...t.source(),
     ],
   })),
-  defineTable('action', (t) => ({
+  defineTable<'action', ActionWithContext>('action', (t) => ({
     name: 'actions', title: 'Actions', dutchTitle: 'Acties', description: 'Concrete commitments of the college, each quoted as the whole sentence that states it.',
     primaryKey: ['id'],
     rdf: { subject: own('Action'), classes: ['akkoord:Action'] },
@@ -121,10 +120,14 @@ export const agreementTables = [
       t.field('position', 'integer', (r) => r.position, { description: 'Order in the agreement (1-based).', predicate: 'schema:position' }),
       t.field('kind', 'string', (r) => r.kind, { description: 'Kind of commitment (see the vocabulary in docs/data.md).', enum: actionKinds, predicate: 'akkoord:kind', iri: concept('ActionKinds') }),
       t.field('text', 'string', (r) => r.text, { description: 'The sentence, quoted.', predicate: 'schema:text', dutch: true }),
+      t.field('context', 'string', (r) => r.context, {
+        required: false, description: 'The paragraph of the agreement that holds the sentence, quoted: the sentences around it that say what "daarom" or "Deze" refer to. Empty only when the source text was not at hand.',
+        predicate: 'akkoord:context', dutch: true,
+      }),
       t.field('responsible_note', 'string', (r) => r.responsibleNote, { required: false, description: 'Why no alderman\'s portfolio is responsible (the mayor, the college as a whole); empty when one is.', predicate: 'akkoord:responsibleNote', dutch: true }),
       ...t.source(),
     ],
-  })),
+  }), (sources) => actionsWithContext(sources.db)),
   defineTable('target', (t) => ({
     name: 'targets', title: 'Targets', dutchTitle: 'Doelen', description: 'Quantified or dated commitments inside actions.',
     primaryKey: ['id'],

@@ -1,17 +1,27 @@
-import type { Kysely } from 'kysely'
 import { join } from 'node:path'
-import type { Database } from '../store/database.js'
 import { toGlobalId, type NodeType } from '../model/global-id.js'
 import { loadAgreementView, type ActionView, type AgreementView, type BudgetLineView, type PortfolioView, type SectionView } from '../read-model/agreement-view.js'
 import type { AgreementRecord } from '../read-model/records.js'
+import { quoteContext, type Passage } from '../read-model/text-paragraphs.js'
+import { actionProgressJson, targetMeasurementsJson } from './progress-json.js'
+import type { ProgressRows } from './published-progress-rows.js'
+import type { TableSources } from './table-sources.js'
 import { writeStreamed } from './text-file.js'
 
 /** Where an agreement's nested document lives inside the publication. */
 export const agreementJsonPath = (slug: string): string => `json/${slug}.json`
 
 /** Builds the nested document of one agreement, with the same global IDs as the CSVs and the API. */
-function agreementDocument(view: AgreementView): Record<string, unknown> {
+function agreementDocument(view: AgreementView, progress: ProgressRows): Record<string, unknown> {
   const slug = view.agreement.slug
+  const contextOf = (passage: Passage, text: string): string | null => {
+    try {
+      return quoteContext(view.agreement, passage, text)
+    } catch {
+      // The source file is not at hand (a synthetic database): the document goes without paragraphs.
+      return null
+    }
+  }
   const id = (type: NodeType, key: string | number) => toGlobalId(type, slug, String(key))
   const ref = (type: NodeType, record: { slug: string }) => ({ id: id(type, record.slug), slug: record.slug })
   const portfolio = (v: PortfolioView) => ({
@@ -22,12 +32,13 @@ function agreementDocument(view: AgreementView): Record<string, unknown> {
     districts: v.districts.map((d) => ({ id: id('District', d.slug), slug: d.slug, name: d.name, text: d.text, source: d.source })),
     source: v.portfolio.source,
   })
-  const action = (v: ActionView) => ({
+  const action = (v: ActionView, passage: Passage) => ({
     id: id('Action', v.action.slug), slug: v.action.slug, position: v.action.position, kind: v.action.kind, text: v.action.text,
-    source: v.action.source,
+    context: contextOf(passage, v.action.text), source: v.action.source,
+    progress: actionProgressJson(progress, slug, v.action.slug),
     targets: v.targets.map((t) => ({
       id: id('Target', t.slug), slug: t.slug, description: t.description, value: t.value, unit: t.unit, isMinimum: t.isMinimum,
-      deadline: t.deadline, startDate: t.startDate, text: t.text, source: t.source,
+      deadline: t.deadline, startDate: t.startDate, text: t.text, source: t.source, measurements: targetMeasurementsJson(progress, slug, t.slug),
     })),
     portfolios: v.portfolios.map((p) => ({ ...ref('Portfolio', p.portfolio), holder: p.holder.name })),
     districts: v.districts.map((d) => ({ ...ref('District', d), name: d.name })),
@@ -35,7 +46,7 @@ function agreementDocument(view: AgreementView): Record<string, unknown> {
   })
   const section = (v: SectionView): Record<string, unknown> => ({
     id: id('Section', v.section.slug), slug: v.section.slug, title: v.section.title, kind: v.section.kind, position: v.section.position,
-    text: v.section.text, source: v.section.source, actions: v.actions.map(action), children: v.children.map(section),
+    text: v.section.text, source: v.section.source, actions: v.actions.map((a) => action(a, v.section)), children: v.children.map(section),
   })
   const budgetLine = (v: BudgetLineView) => ({
     id: id('BudgetLine', v.line.slug), slug: v.line.slug, name: v.line.name, displayName: v.line.displayName, position: v.line.position,
@@ -57,7 +68,7 @@ function agreementDocument(view: AgreementView): Record<string, unknown> {
       heading: t.theme.heading, vision: t.theme.vision, visionShort: t.theme.visionShort,
       topics: t.topics.map((topic) => ({
         id: id('Topic', topic.topic.slug), slug: topic.topic.slug, title: topic.topic.title, position: topic.topic.position,
-        text: topic.topic.text, source: topic.topic.source, actions: topic.actions.map(action),
+        text: topic.topic.text, source: topic.topic.source, actions: topic.actions.map((a) => action(a, topic.topic)),
         budgetLines: topic.budgetLines.map((l) => ref('BudgetLine', l)),
       })),
       budgetLines: t.budgetLines.map((l) => ref('BudgetLine', l.line)),
@@ -79,12 +90,12 @@ function agreementDocument(view: AgreementView): Record<string, unknown> {
 
 /**
  * Writes one agreement as a nested JSON document (themes, topics, actions
- * with targets and portfolios, sections, budget, rules, portfolios). Unlike
+ * with their paragraph, progress, targets (with measurements) and portfolios, sections, budget, rules, portfolios). Unlike
  * the tables it is built from the agreement's view, read whole: a nested
  * document of one agreement is as large as that agreement, not the database.
  */
-export async function writeAgreementJson(db: Kysely<Database>, directory: string, agreement: AgreementRecord): Promise<string> {
-  const document = agreementDocument(await loadAgreementView(db, agreement))
+export async function writeAgreementJson(sources: TableSources, directory: string, agreement: AgreementRecord): Promise<string> {
+  const document = agreementDocument(await loadAgreementView(sources.db, agreement), sources.progress)
   const path = agreementJsonPath(agreement.slug)
   await writeStreamed(join(directory, path), [`${JSON.stringify(document, null, 2)}\n`])
   return path

@@ -5,6 +5,7 @@ import type { Database } from '../store/database.js'
 import { PublicationIntegrityError } from './publication-error.js'
 import type { PublicationMetadata } from './publication-metadata.js'
 import type { FileFormat, PublishedFile } from './published-file.js'
+import type { ProgressRows } from './published-progress-rows.js'
 import { publicationQuads } from './rdf-quads.js'
 import { publicationTables } from './tables.js'
 import { fileDigest } from './text-file.js'
@@ -26,6 +27,8 @@ export interface DataFileSources {
   root: string
   baseUrl: string
   metadata: PublicationMetadata
+  /** The published progress of the editorial store (nothing before the first publication). */
+  progress: ProgressRows
 }
 
 /**
@@ -40,24 +43,25 @@ export async function writeDataFiles(directory: string, sources: DataFileSources
     files.push({ path, format, title, description, ...(await fileDigest(join(directory, path))) })
   }
   const { db, metadata, baseUrl } = sources
+  const tableSources = { db, progress: sources.progress }
 
   for (const table of publicationTables) {
-    await described(await writeTable(db, directory, table, 'csv'), 'csv', { nl: `${table.dutchTitle} (CSV)`, en: `${table.title} (CSV)` }, {
+    await described(await writeTable(tableSources, directory, table, 'csv'), 'csv', { nl: `${table.dutchTitle} (CSV)`, en: `${table.title} (CSV)` }, {
       nl: `${table.dutchTitle}: de tabel ${table.name} als CSV (UTF-8, komma's); de kolommen staan in datapackage.json.`, en: `${table.title} (CSV): ${table.description}`,
     })
   }
   for (const table of publicationTables) {
-    await described(await writeTable(db, directory, table, 'ndjson'), 'ndjson', { nl: `${table.dutchTitle} (NDJSON)`, en: `${table.title} (NDJSON)` }, {
+    await described(await writeTable(tableSources, directory, table, 'ndjson'), 'ndjson', { nl: `${table.dutchTitle} (NDJSON)`, en: `${table.title} (NDJSON)` }, {
       nl: `${table.dutchTitle}: de tabel ${table.name} als NDJSON, één JSON-object per regel, met de kolommen van de CSV.`,
       en: `${table.title} (NDJSON, one JSON object per line, the columns of the CSV): ${table.description}`,
     })
   }
   const copiedSources = new Set<string>()
   for (const agreement of metadata.agreements) {
-    await writeAgreementJson(db, directory, agreement)
+    await writeAgreementJson(tableSources, directory, agreement)
     await described(agreementJsonPath(agreement.slug), 'json', { nl: `${agreement.subtitle} ${agreement.municipality} als genest JSON-document`, en: `${agreement.subtitle} ${agreement.municipality} as a nested JSON document` }, {
-      nl: `${agreement.subtitle} ${agreement.municipality} als één genest JSON-document: thema's, onderwerpen, acties, begroting, spelregels, portefeuilles.`,
-      en: `${agreement.subtitle} ${agreement.municipality} as one nested JSON document: themes, topics, actions, budget, rules, portfolios.`,
+      nl: `${agreement.subtitle} ${agreement.municipality} als één genest JSON-document: thema's, onderwerpen, acties met hun alinea en voortgang, doelen met hun metingen, begroting, spelregels, portefeuilles.`,
+      en: `${agreement.subtitle} ${agreement.municipality} as one nested JSON document: themes, topics, actions with their paragraph and progress, targets with their measurements, budget, rules, portfolios.`,
     })
     const sourcePath = sourceTextPath(agreement.sourceFile)
     // Agreements may share a source text (the synthetic benchmark data does): copy and list it once.
@@ -72,7 +76,7 @@ export async function writeDataFiles(directory: string, sources: DataFileSources
   for (const format of ['turtle', 'jsonld'] as const) {
     const path = await writeRdf({
       directory, path: rdfPath(format), format, prefixes: publicationPrefixes,
-      quads: () => publicationQuads(db, publicationTables, baseUrl),
+      quads: () => publicationQuads(tableSources, publicationTables, baseUrl),
     })
     const label = format === 'turtle' ? 'Turtle' : 'JSON-LD'
     await described(path, format, { nl: `Alle records als linked data (${label})`, en: `Every record as linked data (${label})` }, {

@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { PublicationMetadata } from './publication-metadata.js'
+import { modifiedTimestamp, type PublicationMetadata } from './publication-metadata.js'
 import type { PublishedFile } from './published-file.js'
 import type { TableDefinition } from './table-definition.js'
 import { tableSchemaOf } from './table-schemas.js'
@@ -36,7 +36,7 @@ export async function writeDatapackage(options: {
     homepage: `${options.baseUrl}/`,
     version: metadata.version,
     // The data version, not the clock: the same data gives the same file.
-    created: `${metadata.modified}T00:00:00Z`,
+    created: modifiedTimestamp(metadata.modified),
     keywords: metadata.keywords,
     contributors: [{ title: metadata.publisherName, roles: ['publisher'], email: metadata.contactEmail }],
     licenses: [{ name: 'CC0-1.0', path: 'https://creativecommons.org/publicdomain/zero/1.0/', title: 'Creative Commons Zero v1.0 Universal' }],

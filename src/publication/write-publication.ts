@@ -1,12 +1,16 @@
 import type { Kysely } from 'kysely'
 import { readdir, utimes, writeFile } from 'node:fs/promises'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
 import type { Database } from '../store/database.js'
+import { contentSubjects } from '../editorial/content-subjects.js'
+import type { EditorialStore } from '../editorial/open-editorial-store.js'
+import { noPublishedProgress, readPublishedProgress } from '../editorial/published-progress.js'
 import { toGlobalId } from '../model/global-id.js'
 import { commitmentColumns, commitmentRows } from './commitments-table.js'
 import { databaseIdentity, publicationFormat, writeManifest } from './publication-manifest.js'
-import { readPublicationMetadata } from './publication-metadata.js'
+import { modifiedTimestamp, readPublicationMetadata, withProgress } from './publication-metadata.js'
 import type { PublishedFile } from './published-file.js'
+import { ProgressRows } from './published-progress-rows.js'
 import { commitmentsCsvPath, readmePath, readmeText, versionNotesPath } from './readme-text.js'
 import { readReleaseHistory, zipPath } from './release-history.js'
 import { listReleases, releaseFolder, writeRelease } from './release-store.js'
@@ -34,6 +38,8 @@ export interface PublicationOptions {
   baseUrl: string
   publisherUri: string
   publisherName: string
+  /** The editorial store whose published progress the release carries; without one, the progress tables are empty. */
+  editorial?: EditorialStore | null
 }
 
 export interface PublicationResult {
@@ -54,7 +60,9 @@ export interface PublicationResult {
  * swapped in with one atomic rename; on an error the publication stays as it was.
  */
 export async function writePublication(options: PublicationOptions): Promise<PublicationResult> {
-  const metadata = await readPublicationMetadata(options.db, options.publisherName)
+  const published = options.editorial ? readPublishedProgress(options.editorial) : noPublishedProgress
+  const progress = new ProgressRows(published, await contentSubjects(options.db))
+  const metadata = withProgress(await readPublicationMetadata(options.db, options.publisherName), published.latestPublishedAt)
   const kept = await listReleases(options.outDir)
   const previousVersion = kept.filter((v) => v < metadata.version).at(-1) ?? null
   // dct:issued is the first release's and never moves; the data's own oldest version stands in before any release.
@@ -62,19 +70,19 @@ export async function writePublication(options: PublicationOptions): Promise<Pub
   const history = (await readReleaseHistory(options.outDir)).filter((r) => r.version !== metadata.version)
   const database = await databaseIdentity(options.databasePath)
   return writeRelease(options.outDir, metadata.version, async (directory) => {
-    const files = await writeDataFiles(directory, { ...options, metadata })
+    const files = await writeDataFiles(directory, { ...options, metadata, progress })
     const add = async (path: string, format: PublishedFile['format'], title: PublishedFile['title'], description: PublishedFile['description']) => {
       files.push({ path, format, title, description, ...(await fileDigest(join(directory, path))) })
     }
     const actionId = (agreement: string, slug: string) => toGlobalId('Action', agreement, slug)
-    await writeCsv(join(directory, commitmentsCsvPath), commitmentColumns.map((c) => c.header), commitmentRows(options.db, metadata.agreements, actionId))
+    await writeCsv(join(directory, commitmentsCsvPath), commitmentColumns.map((c) => c.header), commitmentRows(options.db, metadata.agreements, actionId, progress))
     await add(commitmentsCsvPath, 'csv', { nl: 'Alle toezeggingen in één tabel (CSV)', en: 'Every commitment in one table (CSV)' }, {
       nl: 'Elke toezegging (actie) op één regel, in het Nederlands: thema, onderwerp, tekst, soort, wethouders, begrotingsposten, doelen, wijken en bronregels.',
       en: 'Every commitment (action) on one line, in Dutch: theme, topic, text, kind, aldermen, budget lines, targets, districts and source lines.',
     })
     await writeWorkbook({
-      db: options.db, directory, tables: publicationTables, commitments: commitmentRows(options.db, metadata.agreements, actionId),
-      date: metadata.modified, title: metadata.title.nl, publisherName: metadata.publisherName,
+      sources: { db: options.db, progress }, directory, tables: publicationTables, commitments: commitmentRows(options.db, metadata.agreements, actionId, progress),
+      date: new Date(modifiedTimestamp(metadata.modified)), title: metadata.title.nl, publisherName: metadata.publisherName,
     })
     await add(workbookPath, 'xlsx', { nl: 'Excel-werkmap met alle tabellen', en: 'Excel workbook of every table' }, {
       nl: 'Excel-werkmap: eerst alle toezeggingen in één tabel, dan één tabblad per tabel, met Nederlandse kolomkoppen, echte getallen en datums.',
@@ -98,7 +106,7 @@ export async function writePublication(options: PublicationOptions): Promise<Pub
       await add(path, 'text', { nl, en }, { nl, en })
     }
     // The zip holds the data and its description; the catalogue and SHA256SUMS describe the zip, so they stay outside.
-    await writeZip({ directory, path: zipPath, folder: `open-akkoord-${metadata.version}`, files: files.map((f) => f.path), date: metadata.modified })
+    await writeZip({ directory, path: zipPath, folder: `open-akkoord-${metadata.version}`, files: files.map((f) => f.path), date: metadata.modified.slice(0, 10) })
     await add(zipPath, 'zip', { nl: 'Alles in één zip', en: 'Everything in one zip' }, zipDescription)
     const zip = files.at(-1)!
     const releases = [...history, { version: metadata.version, notes, zip: { bytes: zip.bytes, sha256: zip.sha256 } }].sort((a, b) => (a.version < b.version ? -1 : 1))
@@ -110,6 +118,7 @@ export async function writePublication(options: PublicationOptions): Promise<Pub
     await writeSha256Sums(directory, files)
     await writeManifest(directory, {
       format: publicationFormat, version: metadata.version, notes, database,
+      progress: { editorialStore: options.editorial ? resolve(options.editorial.path) : null, generation: published.generation },
       settings: { baseUrl: options.baseUrl, publisherUri: options.publisherUri, publisherName: options.publisherName },
     })
     await stampTimes(directory, metadata.modified)
@@ -118,8 +127,8 @@ export async function writePublication(options: PublicationOptions): Promise<Pub
 }
 
 /** Gives every file the data's date, so Last-Modified says when the data changed, not when the dump ran. */
-async function stampTimes(directory: string, date: string): Promise<void> {
-  const time = new Date(`${date}T00:00:00Z`)
+async function stampTimes(directory: string, modified: string): Promise<void> {
+  const time = new Date(modifiedTimestamp(modified))
   for (const entry of await readdir(directory, { recursive: true, withFileTypes: true })) {
     if (entry.isFile()) await utimes(join(entry.parentPath, entry.name), time, time)
   }

@@ -1,9 +1,7 @@
-import type { Kysely } from 'kysely'
 import { join } from 'node:path'
-import type { Database } from '../store/database.js'
-import { streamKeyedRecords } from '../read-model/keyed-records.js'
 import type { Cell } from './table-columns.js'
 import type { TableDefinition } from './table-definition.js'
+import { tableRows, type TableSources } from './table-sources.js'
 import { tablePath } from './tables.js'
 import { writeStreamed } from './text-file.js'
 
@@ -37,9 +35,9 @@ async function* chunked(lines: AsyncIterable<string>): AsyncGenerator<string> {
   if (buffer) yield buffer
 }
 
-async function* tableLines(db: Kysely<Database>, table: TableDefinition, format: TableFormat): AsyncGenerator<string> {
+async function* tableLines(sources: TableSources, table: TableDefinition, format: TableFormat): AsyncGenerator<string> {
   if (format === 'csv') yield csvLine(table.columns.map((c) => c.name))
-  for await (const row of streamKeyedRecords(db, table.entity)) {
+  for await (const row of tableRows(table, sources)) {
     const cells = table.columns.map((column) => column.value(row))
     yield format === 'csv' ? csvLine(cells) : ndjsonLine(table, cells)
   }
@@ -60,8 +58,8 @@ export async function writeCsv(path: string, header: readonly string[], rows: As
  * NDJSON (one JSON object per line, the same columns), streaming its rows.
  * Returns the file's path inside the publication.
  */
-export async function writeTable(db: Kysely<Database>, directory: string, table: TableDefinition, format: TableFormat): Promise<string> {
+export async function writeTable(sources: TableSources, directory: string, table: TableDefinition, format: TableFormat): Promise<string> {
   const path = tablePath(table, format)
-  await writeStreamed(join(directory, path), chunked(tableLines(db, table, format)))
+  await writeStreamed(join(directory, path), chunked(tableLines(sources, table, format)))
   return path
 }

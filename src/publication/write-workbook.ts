@@ -1,14 +1,12 @@
 import ExcelJS from 'exceljs'
 import JSZip from 'jszip'
-import type { Kysely } from 'kysely'
 import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { Database } from '../store/database.js'
-import { streamKeyedRecords } from '../read-model/keyed-records.js'
 import { commitmentColumns, type FlatRow } from './commitments-table.js'
 import { dutchHeader } from './dutch-headers.js'
 import type { Column } from './table-columns.js'
 import type { TableDefinition } from './table-definition.js'
+import { tableRows, type TableSources } from './table-sources.js'
 
 export const workbookPath = 'open-akkoord.xlsx'
 export const commitmentsSheet = 'Toezeggingen'
@@ -18,11 +16,18 @@ function cellValue(column: Column, value: ReturnType<Column['value']>): ExcelJS.
   if (value === null) return null
   // A date at midnight UTC becomes a whole Excel date serial, the same in every time zone.
   if (column.type === 'date') return new Date(`${String(value)}T00:00:00Z`)
+  // Excel has no time zones: a moment is shown as the wall-clock time in Assen.
+  if (column.type === 'datetime') return new Date(`${amsterdamWallClock.format(new Date(String(value))).replace(' ', 'T')}Z`)
   return value
 }
 
+const amsterdamWallClock = new Intl.DateTimeFormat('sv-SE', {
+  timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23',
+})
+
 const formatOf = (column: Column): string | undefined =>
-  column.type === 'date' ? 'dd-mm-yyyy' : column.type === 'year' ? '0' : column.name === 'amount' || column.name === 'value' ? '#,##0' : undefined
+  column.type === 'date' ? 'dd-mm-yyyy' : column.type === 'datetime' ? 'dd-mm-yyyy hh:mm' : column.type === 'year' ? '0'
+    : column.type === 'integer' && (column.name === 'amount' || column.name === 'value') ? '#,##0' : undefined
 
 const widthOf = (column: Column): number =>
   column.type === 'string' ? (column.name === 'id' || column.name.endsWith('_id') ? 24 : ['text', 'note', 'assignment_reason', 'inference_reason'].some((n) => column.name.endsWith(n)) ? 60 : 24) : 12
@@ -35,17 +40,17 @@ const widthOf = (column: Column): number =>
  * entry, so the same data gives the same bytes (ExcelJS stamps the clock).
  */
 export async function writeWorkbook(options: {
-  db: Kysely<Database>
+  sources: TableSources
   directory: string
   tables: readonly TableDefinition[]
   commitments: AsyncIterable<FlatRow>
-  /** The data's date (YYYY-MM-DD): the workbook's creation date and every entry's time stamp. */
-  date: string
+  /** When the data last changed: the workbook's creation date and every entry's time stamp. */
+  date: Date
   title: string
   publisherName: string
 }): Promise<string> {
   const path = join(options.directory, workbookPath)
-  const date = new Date(`${options.date}T00:00:00Z`)
+  const { date } = options
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: false })
   workbook.created = date
   workbook.modified = date
@@ -59,8 +64,13 @@ export async function writeWorkbook(options: {
     return worksheet
   }
 
-  const flat = sheet(commitmentsSheet, commitmentColumns.map((c) => ({ header: c.header, width: c.width, style: c.type === 'text' ? { alignment: { wrapText: c.width > 40, vertical: 'top' } } : {} })))
-  for await (const row of options.commitments) flat.addRow(row).commit()
+  const flat = sheet(commitmentsSheet, commitmentColumns.map((c) => ({
+    header: c.header, width: c.width,
+    style: c.type === 'text' ? { alignment: { wrapText: c.width > 40, vertical: 'top' } } : c.type === 'date' ? { numFmt: 'dd-mm-yyyy' } : {},
+  })))
+  for await (const row of options.commitments) {
+    flat.addRow(row.map((value, i) => (commitmentColumns[i]!.type === 'date' && value !== null ? new Date(`${value}T00:00:00Z`) : value))).commit()
+  }
   flat.commit()
 
   for (const table of options.tables) {
@@ -68,7 +78,7 @@ export async function writeWorkbook(options: {
       const numFmt = formatOf(c)
       return { header: dutchHeader(c.name), width: widthOf(c), ...(numFmt ? { style: { numFmt } } : {}) }
     }))
-    for await (const row of streamKeyedRecords(options.db, table.entity)) {
+    for await (const row of tableRows(table, options.sources)) {
       worksheet.addRow(table.columns.map((c) => cellValue(c, c.value(row)))).commit()
     }
     worksheet.commit()

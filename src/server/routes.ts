@@ -62,7 +62,9 @@ export function createRoutes(deps: RouteDependencies): Routes {
       }),
       createSchemaRoute(),
       createGraphiqlAssetsRoute(),
-      createPublicationHandler(deps.config),
+      createPublicationHandler(deps.config, {
+        editorial: deps.editorial, settings: deps.config, onError: (error) => deps.logger.error({ err: error }, 'writing the publication after a progress publication failed; /data/ serves the previous release'),
+      }),
       createLinkedDataHandler(deps.config),
       reports,
       createBeheerRoute({ config: deps.config, logger: deps.logger, stores: deps.stores, sources, editorial: deps.editorial, authenticate: deps.authenticate }),

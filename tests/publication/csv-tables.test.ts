@@ -25,6 +25,8 @@ beforeAll(async () => {
 const valid: Record<string, (v: string) => boolean> = {
   string: () => true,
   integer: (v) => /^-?\d+$/.test(v),
+  number: (v) => /^-?\d+(\.\d+)?$/.test(v),
+  datetime: (v) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/.test(v) && !Number.isNaN(Date.parse(v)),
   boolean: (v) => v === 'true' || v === 'false',
   date: (v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v),
   year: (v) => /^\d{4}$/.test(v),
@@ -33,7 +35,7 @@ const valid: Record<string, (v: string) => boolean> = {
 describe('the CSV files', () => {
   it('are one per table, each with its header in the Table Schema\'s field order', () => {
     expect(resources.map((r) => r.name)).toContain('action-portfolios')
-    expect(resources).toHaveLength(22)
+    expect(resources).toHaveLength(26)
     for (const resource of resources) expect(tables.get(resource.name)!.header, resource.name).toEqual(resource.schema.fields.map((f) => f.name))
   })
 

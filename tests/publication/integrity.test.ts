@@ -1,6 +1,6 @@
 import { execFileSync, spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { copyFile, mkdtemp } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
@@ -12,6 +12,7 @@ import { currentRelease } from '../../src/publication/release-store.js'
 import { writePublication } from '../../src/publication/write-publication.js'
 import { readZip } from './read-zip.js'
 import { baseUrl, dumpInto, publisherName, publisherUri, sharedPublication } from './publication-fixture.js'
+import { progressStore } from './progress-fixture.js'
 
 const sha256 = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex')
 /** Every file under a folder (hidden ones aside), as sorted relative POSIX paths. */
@@ -35,7 +36,7 @@ describe('SHA256SUMS', () => {
       return path
     })
     expect(listed).toEqual(filesUnder(dir).filter((f) => f !== 'SHA256SUMS'))
-    expect(listed).toHaveLength(22 * 2 + 13)
+    expect(listed).toHaveLength(26 * 2 + 13)
   })
 
   it('is accepted by sha256sum -c', () => {
@@ -114,16 +115,20 @@ describe('a dump', () => {
 describe('npm run dump', () => {
   it('writes the publication into --out and fails with a message on a bad option', async () => {
     const out = join(await mkdtemp(join(tmpdir(), 'open-akkoord-cli-')), 'pub')
+    // The same published history as the shared publication, in an editorial store the CLI reads.
+    const editorial = await progressStore()
+    editorial.store.close()
     const run = (args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/dump.ts', ...args], {
-      cwd: projectRoot, encoding: 'utf8', env: { ...process.env, PUBLIC_BASE_URL: baseUrl },
+      cwd: projectRoot, encoding: 'utf8', env: { ...process.env, PUBLIC_BASE_URL: baseUrl, EDITORIAL_DATABASE: join(editorial.dir, 'editorial.sqlite') },
     })
     const ok = run(['--out', out])
     expect(ok.status, ok.stderr).toBe(0)
-    expect(ok.stdout).toMatch(/wrote 58 files .* data version 2026-11-28, the first release/)
+    expect(ok.stdout).toMatch(/wrote 66 files .* data version 2026-11-28, the first release/)
     expect(filesUnder(currentRelease(out))).toEqual(filesUnder(dir))
     expect(sha256(join(out, 'current/catalog.ttl'))).toBe(sha256(join(dir, 'catalog.ttl')))
     const bad = run(['--bogus'])
     expect(bad.status).toBe(1)
     expect(bad.stderr).toMatch(/dump failed, the previous publication is untouched/)
+    rmSync(editorial.dir, { recursive: true, force: true })
   })
 })

@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs'
 import { mkdtemp } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -5,17 +6,23 @@ import { loadConfig, projectRoot } from '../../src/config.js'
 import { currentRelease } from '../../src/publication/release-store.js'
 import { writePublication, type PublicationResult } from '../../src/publication/write-publication.js'
 import { openTestStore } from '../helpers.js'
+import { progressStore } from './progress-fixture.js'
 
 /** A public address unlike the default, to show the catalogue takes it from the settings. */
 export const baseUrl = 'https://open-akkoord.example.nl'
 export const { publisherUri, publisherName } = loadConfig({})
 
-/** Writes a publication of the test database into a fresh temporary folder. */
+/** Writes a publication of the test database, with the published history of progress-fixture.ts, into a fresh temporary folder. */
 export async function dumpInto(outDir: string, base = baseUrl): Promise<PublicationResult> {
   const store = openTestStore()
+  const editorial = await progressStore()
   try {
-    return await writePublication({ db: store.db, databasePath: loadConfig({}).databasePath, outDir, root: projectRoot, baseUrl: base, publisherUri, publisherName })
+    return await writePublication({
+      db: store.db, databasePath: loadConfig({}).databasePath, outDir, root: projectRoot, baseUrl: base, publisherUri, publisherName, editorial: editorial.store,
+    })
   } finally {
+    editorial.store.close()
+    rmSync(editorial.dir, { recursive: true, force: true })
     await store.db.destroy()
   }
 }

@@ -23,8 +23,10 @@ const nodeOf: Record<string, NodeType> = {
   rule: 'Rule', budget_category: 'BudgetCategory', budget_line: 'BudgetLine', budget_total: 'BudgetYearTotal', portfolio: 'Portfolio',
   responsibility: 'Responsibility', district: 'District',
 }
-/** Columns the CSVs add for convenience: derived from other columns, so not stored. */
-const derived = new Set(['actions.theme_id', 'budget-amounts.agreement_id'])
+/** Columns the CSVs add for convenience: derived from other columns (the context from the topic's text), so not stored. */
+const derived = new Set(['actions.theme_id', 'budget-amounts.agreement_id', 'actions.context'])
+/** Tables of the editorial store's published progress: read back against that store in progress-tables.test.ts. */
+const editorialTables = new Set(['progress-assessments', 'assessment-evidence', 'target-measurements', 'measurement-evidence'])
 
 type Row = Record<string, unknown>
 let dir: string
@@ -53,7 +55,8 @@ function globalIdById(table: string, id: unknown): string {
 describe('loading the CSVs back', () => {
   it('reproduces every row and column of the database', () => {
     let cells = 0
-    for (const resource of resources) {
+    expect(resources.filter((r) => editorialTables.has(r.name))).toHaveLength(editorialTables.size)
+    for (const resource of resources.filter((r) => !editorialTables.has(r.name))) {
       const table = tableOf[resource.name]!
       const [header, ...body] = parse(readFileSync(join(dir, resource.path))) as string[][]
       const dbColumns = Object.keys(db.get(table)![0]!).filter((c) => !(c === 'id' && !nodeOf[table]))

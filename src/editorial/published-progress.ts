@@ -1,0 +1,30 @@
+import type { EditorialStore } from './open-editorial-store.js'
+import { publicationGeneration } from './progress-snapshot.js'
+import { readRevisions, type RevisionRecord } from './revision-record.js'
+
+/** Everything the public may see of the progress monitor at one publication generation. */
+export interface PublishedProgress {
+  /** The publication generation read: the id of the latest publication, 0 before the first. */
+  generation: number
+  /** When the latest publication (or retraction) was published; null before the first. */
+  latestPublishedAt: string | null
+  /** Every published revision (assessments, measurements, retractions) of every agreement, in publication order. */
+  revisions: RevisionRecord[]
+}
+
+/** Nothing published: what a publication without an editorial store holds. */
+export const noPublishedProgress: PublishedProgress = { generation: 0, latestPublishedAt: null, revisions: [] }
+
+/**
+ * Reads the published history for the open data, in one read transaction so
+ * the generation and the revisions agree. Drafts are never read; the caller
+ * decides which fields to publish (never tokens, accounts or e-mail).
+ */
+export function readPublishedProgress(store: EditorialStore): PublishedProgress {
+  return store.sqlite.transaction(() => {
+    const generation = publicationGeneration(store)
+    const revisions = readRevisions(store, (q) => q.where('publication.id', 'is not', null).where('publication.id', '<=', generation)
+      .orderBy('publication.id', 'asc'))
+    return { generation, latestPublishedAt: revisions.at(-1)?.publication?.publishedAt ?? null, revisions }
+  }).deferred()
+}
