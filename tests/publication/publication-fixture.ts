@@ -27,16 +27,22 @@ export async function dumpInto(outDir: string, base = baseUrl): Promise<Publicat
   }
 }
 
-let shared: Promise<{ root: string; dir: string; result: PublicationResult }> | null = null
+type WrittenPublication = { root: string; dir: string; result: PublicationResult }
+
+/** A publication of its own in a fresh temporary folder: `root` is the publication folder, `dir` its current release. */
+export async function freshPublication(): Promise<WrittenPublication> {
+  const root = join(await mkdtemp(join(tmpdir(), 'open-akkoord-pub-')), 'publication')
+  return { root, dir: currentRelease(root), result: await dumpInto(root) }
+}
+
+let shared: Promise<WrittenPublication> | null = null
 
 /**
- * One publication shared by the tests of a file (each test file runs in its
- * own process): `root` is the publication folder, `dir` its current release.
+ * One publication shared by every test file of the run (the files share one
+ * worker and its modules): read it, never change it. A test that adds or
+ * changes files takes a freshPublication().
  */
-export function sharedPublication(): Promise<{ root: string; dir: string; result: PublicationResult }> {
-  shared ??= (async () => {
-    const root = join(await mkdtemp(join(tmpdir(), 'open-akkoord-pub-')), 'publication')
-    return { root, dir: currentRelease(root), result: await dumpInto(root) }
-  })()
+export function sharedPublication(): Promise<WrittenPublication> {
+  shared ??= freshPublication()
   return shared
 }

@@ -7,7 +7,7 @@ import { connect } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { resolvePublicationFile } from '../../src/publication/publication-path.js'
 import { createPublicationHandler } from '../../src/publication/serve-publication.js'
-import { baseUrl, sharedPublication } from './publication-fixture.js'
+import { baseUrl, freshPublication } from './publication-fixture.js'
 
 let dir: string
 let server: Server
@@ -15,7 +15,8 @@ let origin: string
 
 beforeAll(async () => {
   let root: string
-  ;({ dir, root } = await sharedPublication())
+  // Its own publication: the files planted below must not reach the other test files, which share one.
+  ;({ dir, root } = await freshPublication())
   // Things a request must never reach: a secret beside the publication and a symlink inside it pointing at it.
   writeFileSync(join(dir, '..', 'secret.txt'), 'secret')
   symlinkSync(join(dir, '..', 'secret.txt'), join(dir, 'csv', 'link.csv'))
