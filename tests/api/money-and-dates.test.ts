@@ -73,7 +73,8 @@ describe('dates, moments and decimals', () => {
         const { targets } = await decimalApp.data('{ targets(first: 100) { edges { node { value } } } }')
         expect(targets.edges.map((e: any) => e.node.value)).toContain(2.5)
       } finally {
-        await decimalApp.close()
+        // Only its own database: the editorial store is the file's shared one, closed with `app`.
+        decimalApp.stores.closeAll()
       }
     } finally {
       folder.remove()
