@@ -1,6 +1,8 @@
 import { execFileSync } from 'node:child_process'
-import { readFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { chromium, type Browser, type Page } from 'playwright-core'
 
 const candidates = ['chromium', 'chromium-browser', 'google-chrome']
@@ -48,4 +50,9 @@ export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> 
     return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => ({ target: n.target })) }))
   })
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+}
+
+/** A fresh temporary folder for a test file's screenshots and rendered files, to look at while developing; never a project folder. */
+export function artifactFolder(name: string): string {
+  return mkdtempSync(join(tmpdir(), `open-akkoord-${name}-`))
 }

@@ -15,7 +15,7 @@ export const builder = new SchemaBuilder<{
   DefaultEdgesNullability: { list: false; items: false }
   DefaultNodeNullability: false
   Connection: { totalCount: () => number }
-  Scalars: { LocalDate: { Input: string; Output: string } }
+  Scalars: { LocalDate: { Input: string; Output: string }; DateTime: { Input: string; Output: string } }
 }>({
   plugins: [RelayPlugin, ComplexityPlugin],
   defaultFieldNullability: false,

@@ -16,7 +16,8 @@ const quote = z.object({ lines, text }).strict()
 const target = z.object({
   slug,
   description: text,
-  value: z.number().int().nullable(),
+  // Decimals are allowed (a "3,5 procent" would be 3.5); SQLite keeps such a value as a REAL in the same column.
+  value: z.number().finite().nonnegative().nullable(),
   unit: text.nullable(),
   is_minimum: z.boolean(),
   deadline: isoDate.nullable(),

@@ -137,7 +137,7 @@ export const agreementTables = [
       t.ref('action_id', 'Action', 'actions', 'action', { description: 'Global ID of the action the target belongs to.', predicate: 'akkoord:action' }),
       t.field('slug', 'string', (r) => r.slug, { description: 'Stable key of the target.', predicate: 'schema:identifier' }),
       t.field('description', 'string', (r) => r.description, { description: 'What is promised, in short.', predicate: 'schema:description', dutch: true }),
-      t.field('value', 'integer', (r) => r.value, { required: false, description: 'The number promised (whole euros for amounts).', predicate: 'schema:value' }),
+      t.field('value', 'number', (r) => r.value, { required: false, description: 'The number promised, decimals where the text has them (whole euros for amounts).', predicate: 'schema:value' }),
       t.field('unit', 'string', (r) => r.unit, { required: false, description: 'Unit of the value.', predicate: 'schema:unitText', dutch: true }),
       t.field('is_minimum', 'boolean', (r) => r.isMinimum, { description: 'Whether the value is a minimum ("minimaal", "ten minste").', predicate: 'akkoord:isMinimum' }),
       t.field('deadline', 'date', (r) => r.deadline, { required: false, description: 'Date by which the target is to be met.', predicate: 'akkoord:deadline' }),

@@ -38,7 +38,7 @@ describe('client code generation (@graphql-codegen typescript-operations)', () =
       // typescript plugin beside it, each would be declared twice).
       plugins: [{ typescriptOperations: {} }],
       pluginMap: { typescriptOperations: typescriptOperationsPlugin },
-      config: { strictScalars: true, scalars: { LocalDate: 'string' }, enumsAsTypes: true },
+      config: { strictScalars: true, scalars: { LocalDate: 'string', DateTime: 'string' }, enumsAsTypes: true },
     })
     for (const name of ['ActionsPageQuery', 'ActionDetailQuery', 'SearchQuery', 'SearchQueryVariables', 'BudgetOverviewQuery', 'TargetsByDeadlineQuery']) {
       expect(output).toContain(`export type ${name} =`)

@@ -63,8 +63,10 @@ describe('the recipes of docs/api.md', () => {
   it('keeps the promise of the budget recipe: the groups add up to the published totals', async () => {
     const budget = queries.find((q) => q.query.includes('budgetSummary'))!
     const { budgetSummary } = await app.data(budget.query, budget.variables)
-    for (const { year, amount } of budgetSummary.published) {
-      expect(budgetSummary.groups.reduce((s: number, g: any) => s + (g.amounts.find((a: any) => a.year === year)?.amount ?? 0), 0)).toBe(amount)
+    for (const { year, money } of budgetSummary.published) {
+      expect(budgetSummary.groups.reduce((s: number, g: any) => s + (g.amounts.find((a: any) => a.year === year)?.money.amount ?? 0), 0)).toBe(money.amount)
     }
+    expect(budgetSummary.groups.reduce((s: number, g: any) => s + g.totalMoney.amount, 0)).toBe(budgetSummary.publishedTotalMoney.amount)
+    expect(budgetSummary.publishedTotalMoney).toEqual({ amount: 29_603_000, currencyCode: 'EUR' })
   })
 })

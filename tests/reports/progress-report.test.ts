@@ -4,11 +4,12 @@ import { promisify } from 'node:util'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { projectRoot } from '../../src/config.js'
+import { artifactFolder } from '../browser.js'
 import { assessment, publishProgress, recordProgress, startEditorialServer } from '../editorial/support.js'
 import { readPdf } from './support.js'
 
 const run = promisify(execFile)
-const artifacts = join(projectRoot, 'tests/artifacts')
+const artifacts = artifactFolder('progress-report')
 const housing = 'woonvisie-3000-woningen-als-minimum'
 let server: Awaited<ReturnType<typeof startEditorialServer>>
 

@@ -2,13 +2,12 @@ import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { projectRoot } from '../../src/config.js'
-import { browserRequired, findChromium, installHint, launchChromium, seriousAxeViolations } from '../browser.js'
+import { artifactFolder, browserRequired, findChromium, installHint, launchChromium, seriousAxeViolations } from '../browser.js'
 import { assessment, publishProgress, recordProgress, startEditorialServer } from '../editorial/support.js'
 
 const chromiumPath = findChromium()
 if (!chromiumPath && !browserRequired) console.warn(installHint)
-const screenshots = join(projectRoot, 'tests/artifacts')
+const screenshots = artifactFolder('progress-pages')
 const housing = 'woonvisie-3000-woningen-als-minimum'
 
 let server: Awaited<ReturnType<typeof startEditorialServer>>

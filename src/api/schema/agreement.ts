@@ -17,7 +17,7 @@ builder.node(AgreementRef, {
     municipality: t.exposeString('municipality', { description: 'The municipality the agreement governs.' }),
     periodStart: t.exposeInt('periodStart', { description: 'The first year of the council period.' }),
     periodEnd: t.exposeInt('periodEnd', { description: 'The last year of the council period.' }),
-    presentedOn: t.exposeString('presentedOn', { description: 'The date the agreement was presented, ISO 8601 (YYYY-MM-DD).' }),
+    presentedOn: t.expose('presentedOn', { type: 'LocalDate', description: 'The date the agreement was presented.' }),
     dataVersion: t.exposeString('dataVersion', { description: 'The date of the curated data this database was built from, ISO 8601.' }),
     license: t.exposeString('license', { description: 'The licence of the data, as an SPDX identifier.' }),
     language: t.exposeString('language', { description: 'The language of the texts, as a BCP 47 tag ("nl").' }),

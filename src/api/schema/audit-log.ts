@@ -9,7 +9,7 @@ import { AuditEntryRef } from './progress-refs.js'
 builder.objectType(AuditEntryRef, {
   description: 'One state-changing operation, accepted or refused, as the audit trail keeps it (append-only).',
   fields: (t) => ({
-    at: t.exposeString('at', { description: 'When (ISO 8601, UTC).' }),
+    at: t.expose('at', { type: 'DateTime', description: 'When.' }),
     account: t.exposeString('accountName', { nullable: true, description: 'The account that asked; null when anonymous or unknown.' }),
     operation: t.exposeString('operation', { description: 'The operation: a mutation\'s name, "authenticate", "addAccount" or "revokeAccount".' }),
     accepted: t.boolean({ description: 'Whether it was carried out.', resolve: (e) => e.outcome === 'accepted' }),

@@ -1,6 +1,7 @@
 import { filterBudgetLines } from '../../read-model/snapshot-budget-lines.js'
 import { agreementArgDescription, snapshotFromArg } from '../agreement-arg.js'
 import { builder } from '../builder.js'
+import { MoneyRef, useMoneyInstead } from './money.js'
 import { actionListDeprecation, nestedActionConnection } from './action-connection.js'
 import { loadNodesOf, nodeIdOf } from '../node-loading.js'
 import { BudgetLineFilter, resolveBudgetLineFilter } from './budget-line-filter.js'
@@ -26,6 +27,10 @@ builder.node(BudgetLineRef, {
     }),
     total: t.int({
       description: 'The sum of the line\'s amounts over the printed years, whole euros (a continuing amount is counted once).',
+      deprecationReason: useMoneyInstead('totalMoney'), resolve: (line, _args, ctx) => ctx.loaders.of(line.agreementId).lineTotal(line.id),
+    }),
+    totalMoney: t.field({
+      type: MoneyRef, description: 'The sum of the line\'s amounts over the printed years (a continuing amount counted once), with its currency.',
       resolve: (line, _args, ctx) => ctx.loaders.of(line.agreementId).lineTotal(line.id),
     }),
     theme: t.field({

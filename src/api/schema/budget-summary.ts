@@ -2,6 +2,7 @@ import { summarizeBudget, type BudgetGroup, type BudgetGrouping } from '../../re
 import type { AgreementSnapshot } from '../../read-model/agreement-snapshot.js'
 import { agreementArgDescription, snapshotFromArg } from '../agreement-arg.js'
 import { builder } from '../builder.js'
+import { MoneyRef, useMoneyInstead } from './money.js'
 import { BudgetCategoryRef, BudgetLineRef, PortfolioRef, ThemeRef } from './refs.js'
 
 interface YearSum { year: number; amount: number }
@@ -21,13 +22,18 @@ const BudgetGroupingEnum = builder.enumType('BudgetGrouping', {
   } as const,
 })
 
+/** The published totals row summed over the term (the continuing column counted once, as printed). */
+const publishedTermTotal = (snapshot: AgreementSnapshot): number => snapshot.list('budgetTotal').reduce((sum, total) => sum + total.amount, 0)
+/** The lines' sums over the term, counted as the published total is. */
+const computedTermTotal = (snapshot: AgreementSnapshot): number => [...snapshot.budgetSums.values()].reduce((sum, v) => sum + v, 0)
 const toYearSums = (amounts: ReadonlyMap<number, number>): YearSum[] => [...amounts].map(([year, amount]) => ({ year, amount }))
 
 const BudgetYearSum = builder.objectRef<YearSum>('BudgetYearSum').implement({
   description: 'A sum of budget amounts in one year.',
   fields: (t) => ({
     year: t.exposeInt('year', { description: 'The budget year ("2026" is the "2026 ev" column: continuing in later years).' }),
-    amount: t.exposeInt('amount', { description: 'Whole euros.' }),
+    amount: t.exposeInt('amount', { description: 'Whole euros.', deprecationReason: useMoneyInstead('money') }),
+    money: t.field({ type: MoneyRef, description: 'The sum with its currency.', resolve: (s) => s.amount }),
   }),
 })
 
@@ -51,7 +57,8 @@ const BudgetGroupRef = builder.objectRef<GroupShape>('BudgetGroup').implement({
       resolve: ({ group }) => group.lines,
     }),
     amounts: t.field({ type: [BudgetYearSum], description: 'The sum of the group\'s lines per year, by year; years without an amount are left out.', resolve: ({ group }) => toYearSums(group.amounts) }),
-    total: t.int({ description: 'The sum over the term: every printed year, a continuing amount counted once; whole euros.', resolve: ({ group }) => group.total }),
+    total: t.int({ description: 'The sum over the term: every printed year, a continuing amount counted once; whole euros.', deprecationReason: useMoneyInstead('totalMoney'), resolve: ({ group }) => group.total }),
+    totalMoney: t.field({ type: MoneyRef, description: 'The sum over the term (every printed year, a continuing amount counted once) with its currency.', resolve: ({ group }) => group.total }),
   }),
 })
 
@@ -70,11 +77,19 @@ const BudgetSummaryRef = builder.objectRef<SummaryShape>('BudgetSummary').implem
     }),
     publishedTotal: t.int({
       description: 'The published totals over the term: every printed year, the continuing "2026 ev" column counted once; whole euros.',
-      resolve: ({ snapshot }) => snapshot.list('budgetTotal').reduce((sum, total) => sum + total.amount, 0),
+      deprecationReason: useMoneyInstead('publishedTotalMoney'), resolve: ({ snapshot }) => publishedTermTotal(snapshot),
+    }),
+    publishedTotalMoney: t.field({
+      type: MoneyRef, description: 'The published totals over the term (every printed year, the continuing "2026 ev" column counted once) with its currency.',
+      resolve: ({ snapshot }) => publishedTermTotal(snapshot),
     }),
     computedTotal: t.int({
       description: 'The sum of all lines over the term, counted as publishedTotal is; whole euros.',
-      resolve: ({ snapshot }) => [...snapshot.budgetSums.values()].reduce((sum, v) => sum + v, 0),
+      deprecationReason: useMoneyInstead('computedTotalMoney'), resolve: ({ snapshot }) => computedTermTotal(snapshot),
+    }),
+    computedTotalMoney: t.field({
+      type: MoneyRef, description: 'The sum of all lines over the term, counted as publishedTotalMoney is, with its currency.',
+      resolve: ({ snapshot }) => computedTermTotal(snapshot),
     }),
   }),
 })

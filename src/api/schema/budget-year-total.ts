@@ -1,5 +1,6 @@
 import { agreementArgDescription, snapshotFromArg } from '../agreement-arg.js'
 import { builder } from '../builder.js'
+import { MoneyRef, useMoneyInstead } from './money.js'
 import { loadNodesOf, nodeIdOf } from '../node-loading.js'
 import { BudgetYearTotalRef, SourceRef } from './refs.js'
 import { sourceOf } from './source.js'
@@ -12,9 +13,14 @@ builder.node(BudgetYearTotalRef, {
     year: t.exposeInt('year', { description: 'The budget year.' }),
     label: t.exposeString('heading', { description: 'The column heading as printed ("begroting 2022", "2026 ev").' }),
     rowLabel: t.exposeString('label', { description: 'The label of the totals row as printed, the same for every year ("Totaal extra middeleninzet bestuursakkoord 2022-2026").' }),
-    amount: t.exposeInt('amount', { description: 'The published total for the year, whole euros.' }),
+    amount: t.exposeInt('amount', { description: 'The published total for the year, whole euros.', deprecationReason: useMoneyInstead('money') }),
+    money: t.field({ type: MoneyRef, description: 'The published total for the year, with its currency.', resolve: (total) => total.amount }),
     computed: t.int({
-      description: 'The sum of the budget lines\' amounts in this year, whole euros.',
+      description: 'The sum of the budget lines\' amounts in this year, whole euros.', deprecationReason: useMoneyInstead('computedMoney'),
+      resolve: (total, _args, ctx) => ctx.loaders.of(total.agreementId).budgetSums.get(total.year) ?? 0,
+    }),
+    computedMoney: t.field({
+      type: MoneyRef, description: 'The sum of the budget lines\' amounts in this year, with its currency.',
       resolve: (total, _args, ctx) => ctx.loaders.of(total.agreementId).budgetSums.get(total.year) ?? 0,
     }),
     continuing: t.exposeBoolean('continuing', { description: 'Whether the amounts continue in later years (the "2026 ev" column: "en verder").' }),

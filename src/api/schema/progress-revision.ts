@@ -29,9 +29,9 @@ builder.interfaceType(ProgressRevisionRef, {
       resolve: (revision, _args, ctx) => (!revision.publication ? 'DRAFT' : retractionOf(revision, ctx) ? 'RETRACTED' : 'PUBLISHED'),
     }),
     recordedBy: t.exposeString('authorName', { description: 'The name of the editor who recorded it.' }),
-    recordedAt: t.exposeString('createdAt', { description: 'When it was recorded (ISO 8601, UTC).' }),
+    recordedAt: t.expose('createdAt', { type: 'DateTime', description: 'When it was recorded.' }),
     publishedBy: t.string({ nullable: true, description: 'The reviewer who published it (never its author); null for a draft.', resolve: (r) => r.publication?.reviewerName ?? null }),
-    publishedAt: t.string({ nullable: true, description: 'When it was published (ISO 8601, UTC); null for a draft.', resolve: (r) => r.publication?.publishedAt ?? null }),
+    publishedAt: t.field({ type: 'DateTime', nullable: true, description: 'When it was published; null for a draft.', resolve: (r) => r.publication?.publishedAt ?? null }),
   }),
 })
 
@@ -60,7 +60,7 @@ function revisionNode(kind: RevisionRecord['kind']) {
 }
 
 const recordFields = (t: PothosSchemaTypes.ObjectFieldBuilder<PothosSchemaTypes.ExtendDefaultTypes<any>, RevisionRecord>) => ({
-  asOf: t.string({ description: 'The date the record describes (YYYY-MM-DD): the state of affairs on that day.', resolve: (r: RevisionRecord) => r.asOf! }),
+  asOf: t.field({ type: 'LocalDate', description: 'The date the record describes: the state of affairs on that day.', resolve: (r: RevisionRecord) => r.asOf! }),
   explanation: t.exposeString('explanation', { description: 'The explanation in Dutch, plain text.' }),
   evidence: t.field({ type: [EvidenceRef], description: 'The sources that back the record, in the editor\'s order (at least one).', resolve: (r: RevisionRecord) => r.evidence }),
   retractedBy: t.field({
@@ -112,7 +112,7 @@ builder.objectType(EvidenceRef, {
   fields: (t) => ({
     title: t.exposeString('title', { description: 'The document\'s title.' }),
     url: t.exposeString('url', { description: 'Where the document is published (always https).' }),
-    documentDate: t.exposeString('documentDate', { nullable: true, description: 'The document\'s date (YYYY-MM-DD); null when not given.' }),
+    documentDate: t.expose('documentDate', { type: 'LocalDate', nullable: true, description: 'The document\'s date; null when not given.' }),
     kind: t.field({ type: EvidenceKindEnum, description: 'What kind of document it is.', resolve: (e) => e.kind as 'other' }),
   }),
 })

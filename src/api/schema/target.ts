@@ -11,10 +11,10 @@ builder.node(TargetRef, {
   fields: (t) => ({
     slug: t.exposeString('slug', { description: 'The stable, URL-safe name of the target within its agreement.' }),
     description: t.exposeString('description', { description: 'A short description of what is promised.' }),
-    value: t.exposeInt('value', { nullable: true, description: 'The number promised; null for a target that is only dated. Euro amounts are whole euros.' }),
+    value: t.exposeFloat('value', { nullable: true, description: 'The number promised, decimals where the text has them; null for a target that is only dated. Euro amounts are whole euros.' }),
     unit: t.exposeString('unit', { nullable: true, description: 'The unit of `value` ("woningen", "euro", "procent"); null when there is no value.' }),
     isMinimum: t.exposeBoolean('isMinimum', { description: 'Whether the value is a minimum ("minimaal", "ten minste").' }),
-    deadline: t.exposeString('deadline', { nullable: true, description: 'The date by which it is promised, ISO 8601; periods such as "binnen vier jaar" are resolved against the presentation date.' }),
+    deadline: t.expose('deadline', { type: 'LocalDate', nullable: true, description: 'The date by which it is promised; periods such as "binnen vier jaar" are resolved against the presentation date.' }),
     deadlineKind: t.field({
       type: TargetDeadlineKindEnum, nullable: true,
       description: 'What `deadline` means: a date, or the end of the council term; null when there is no deadline.',
@@ -30,7 +30,7 @@ builder.node(TargetRef, {
       type: TargetFrequencyRef, nullable: true, description: 'How often a recurring commitment happens ("elke maand"); null when it is not recurring.',
       resolve: frequencyOf,
     }),
-    startDate: t.exposeString('startDate', { nullable: true, description: 'The date from which it applies, ISO 8601; null when the text gives none.' }),
+    startDate: t.expose('startDate', { type: 'LocalDate', nullable: true, description: 'The date from which it applies; null when the text gives none.' }),
     text: t.exposeString('text', { description: 'The words of the action that state the target, quoted verbatim.' }),
     action: t.field({
       type: ActionRef, description: 'The action the target belongs to.',
