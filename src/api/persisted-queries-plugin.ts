@@ -12,10 +12,13 @@ function badRequest(message: string) {
   return createGraphQLError(message, { extensions: { code: persistedQueryCodes.badRequest, http: { status: 400 } } })
 }
 
-/** `extensions.persistedQuery` when a request has one (Apollo's automatic persisted queries). */
+/** `extensions.persistedQuery` when a request has one (Apollo's automatic persisted queries); null counts as none. */
 function apqExtension(params: GraphQLParams): { version?: unknown; sha256Hash?: unknown } | undefined {
   const value = (params.extensions as Record<string, unknown> | undefined)?.persistedQuery
-  return value !== null && typeof value === 'object' ? value : undefined
+  if (value === undefined || value === null) return undefined
+  // A string or number here is a client bug: said, rather than answered as if the extension were absent.
+  if (typeof value !== 'object') throw badRequest('extensions.persistedQuery must be an object: { "version": 1, "sha256Hash": "<64 hex digits>" }.')
+  return value
 }
 
 /** The request's `documentId`: a POST body field (yoga keeps it as an extra parameter), or a GET query parameter. */

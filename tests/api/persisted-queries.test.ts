@@ -134,6 +134,18 @@ describe('trusted documents by documentId', () => {
     }
   })
 
+  it('refuses a persistedQuery extension that is not an object, with or without its query, and ignores a null one', async () => {
+    for (const method of ['GET', 'POST'] as const) {
+      for (const persistedQuery of ['abc', sha256('{ themes { slug } }'), 1]) {
+        const bad = await send(method, { query: '{ themes { slug } }', extensions: { persistedQuery } })
+        expect(bad.status).toBe(400)
+        expect(bad.body.errors[0]).toMatchObject({ message: expect.stringMatching(/^extensions.persistedQuery must be an object/), extensions: { code: 'BAD_REQUEST' } })
+      }
+      const none = await send(method, { query: '{ themes { slug } }', extensions: { persistedQuery: null } })
+      expect(none.body.data.themes.length).toBeGreaterThan(5)
+    }
+  })
+
   it('still says "Must provide query string." to a request with neither query nor hash', async () => {
     const answer = await send('POST', { variables: {} })
     expect(answer.status).toBe(400)

@@ -133,6 +133,31 @@ const generators: Record<string, (random: Random) => Omit<HostileRequest, 'categ
     return { ...post(r, JSON.stringify({ query: `{ ${Array.from({ length: int(r, 2, 30) }, (_, i) => `c${i}: ${field}`).join(' ')} }` })), expect: 'rejected' }
   },
   longFilterList: (r) => ({ ...post(r, JSON.stringify({ query: 'query ($t: [String!]) { actions(first: 5, filter: { theme: $t }) { totalCount } }', variables: { t: Array(int(r, 5_001, 9_000)).fill('wonen') } })), expect: 'rejected' }),
+  persistedQuery: (r) => {
+    const hash = pick(r, ['', 'x', 'g'.repeat(64), 'a'.repeat(63), 'A'.repeat(64), '0'.repeat(64), '../../etc/passwd', 'a'.repeat(int(r, 65, 5000)), '%00'])
+    const persistedQuery = pick(r, [{ version: 1, sha256Hash: hash }, { version: pick(r, [0, 2, '1', null, -1, 1e20]), sha256Hash: '0'.repeat(64) }, hash, { version: 1 }, [hash], 1])
+    // An unknown hash alone, a hash that is not the query's, a malformed one, or a document ID that names nothing.
+    const body = pick(r, [
+      { extensions: { persistedQuery } }, { query: '{ themes { slug } }', extensions: { persistedQuery } },
+      { documentId: pick(r, ['sha256:', `sha256:${hash}`, hash, 'md5:abc', '../persisted-documents.json', 'x'.repeat(int(r, 1, 5000))]) },
+      { documentId: 42 }, { extensions: pick(r, ['persistedQuery', 1, [], null]) },
+    ])
+    if (r() < 0.3) {
+      const params = new URLSearchParams(Object.entries(body).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)]))
+      return { method: 'GET', path: `/graphql?${params}`, headers: { accept: pick(r, accepts.slice(0, 2)) }, expect: 'rejected' }
+    }
+    return { ...post(r, JSON.stringify(body)), expect: 'rejected' }
+  },
+  beheerRequests: (r) => {
+    // Signed out, with forged or broken cookies and junk forms: a redirect to the sign-in page, a 403 or a 4xx, never more.
+    const path = `/beheer${pick(r, ['', '/', '/aanmelden', '/afmelden', '/beoordelen', '/beoordelen/1/publiceren', `/beoordelen/${int(r, -5, 1e9)}/terugsturen`, '/afspraak/x', '/doel/x', `/afspraak/${traversal(r)}`, `/${traversal(r)}`])}`
+    const junk = pick(r, ['', 'x', '%ZZ', 'a'.repeat(int(r, 1, 4000)), 'oa_aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa', '<script>alert(1)</script>'])
+    const cookie = pick(r, ['', `oa_beheer=${junk}`, `oa_aanmelden=${junk}`, `__Secure-oa_beheer=${junk}; oa_beheer=${junk}`, 'oa_beheer', ';;=;'])
+    const headers: Record<string, string> = { accept: 'text/html', ...(cookie ? { cookie } : {}), ...(r() < 0.5 ? { origin: pick(r, ['https://evil.example', 'null', 'http://127.0.0.1']) } : {}) }
+    if (r() < 0.4) return { method: pick(r, ['GET', 'HEAD']), path, headers, expect: 'answered' }
+    const form = pick(r, ['', `csrf=${junk}&token=${junk}`, `csrf=&status=ACHIEVED&explanation=${junk}`, 'a=%ZZ&&&=', String.fromCharCode(...Array.from({ length: 64 }, () => int(r, 0, 255)))])
+    return { method: 'POST', path, headers: { ...headers, 'content-type': pick(r, ['application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'text/plain']) }, body: Buffer.from(form), expect: 'answered' }
+  },
   oddMethod: (r) => ({ method: pick(r, ['PUT', 'DELETE', 'PATCH', 'TRACE', 'PROPFIND', 'FOO', 'MKCOL', 'LOCK']), path: pick(r, ['/graphql', '/data/', '/data/SHA256SUMS', '/reports/full.pdf', '/', '/thema/wonen', '/healthz']), headers: {}, expect: 'rejected' }),
 }
 
