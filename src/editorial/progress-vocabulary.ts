@@ -7,6 +7,17 @@ export type RecordedStatus = (typeof recordedStatuses)[number]
 export const progressStatuses = ['NOT_ASSESSED', ...recordedStatuses] as const
 export type ProgressStatus = (typeof progressStatuses)[number]
 
+/** The Dutch name of each status, the one name every page, report and data file uses. */
+export const progressStatusLabels: Record<ProgressStatus, string> = {
+  NOT_ASSESSED: 'Niet beoordeeld',
+  NOT_STARTED: 'Niet gestart',
+  IN_PROGRESS: 'In uitvoering',
+  PARTLY_ACHIEVED: 'Deels gerealiseerd',
+  ACHIEVED: 'Gerealiseerd',
+  CHANGED: 'Gewijzigd',
+  ABANDONED: 'Niet doorgegaan',
+}
+
 /** What a piece of evidence is. */
 export const evidenceKinds = ['raadsvoorstel', 'raadsinformatiebrief', 'begroting', 'jaarrekening', 'persbericht', 'other'] as const
 export type EvidenceKind = (typeof evidenceKinds)[number]

@@ -1,4 +1,4 @@
-import type { ProgressStatus } from '../editorial/progress-vocabulary.js'
+import { progressStatusLabels, type ProgressStatus } from '../editorial/progress-vocabulary.js'
 import type { ActionKind, ArtifactKind, SectionKind } from '../store/database.js'
 
 /**
@@ -49,13 +49,13 @@ export const artifactKindConcepts: Record<ArtifactKind, Concept> = {
 
 /** The statuses of the progress monitor; NOT_ASSESSED is never recorded, only derived for an action without a standing assessment. */
 export const progressStatusConcepts: Record<ProgressStatus, Concept> = {
-  NOT_ASSESSED: { nl: 'Niet beoordeeld', en: 'Not assessed', definition: 'Er is (nog) geen gepubliceerde beoordeling die geldt.' },
-  NOT_STARTED: { nl: 'Niet gestart', en: 'Not started', definition: 'Aan de afspraak is nog niet begonnen.' },
-  IN_PROGRESS: { nl: 'In uitvoering', en: 'In progress', definition: 'Aan de afspraak wordt gewerkt.' },
-  PARTLY_ACHIEVED: { nl: 'Deels gerealiseerd', en: 'Partly achieved', definition: 'Een deel van de afspraak is gerealiseerd.' },
-  ACHIEVED: { nl: 'Gerealiseerd', en: 'Achieved', definition: 'De afspraak is gerealiseerd.' },
-  CHANGED: { nl: 'Gewijzigd', en: 'Changed', definition: 'De afspraak is bijgesteld; de toelichting zegt hoe en waarom.' },
-  ABANDONED: { nl: 'Niet doorgegaan', en: 'Abandoned', definition: 'De afspraak gaat niet door; de toelichting zegt waarom.' },
+  NOT_ASSESSED: { nl: progressStatusLabels.NOT_ASSESSED, en: 'Not assessed', definition: 'Er is (nog) geen gepubliceerde beoordeling die geldt.' },
+  NOT_STARTED: { nl: progressStatusLabels.NOT_STARTED, en: 'Not started', definition: 'Aan de afspraak is nog niet begonnen.' },
+  IN_PROGRESS: { nl: progressStatusLabels.IN_PROGRESS, en: 'In progress', definition: 'Aan de afspraak wordt gewerkt.' },
+  PARTLY_ACHIEVED: { nl: progressStatusLabels.PARTLY_ACHIEVED, en: 'Partly achieved', definition: 'Een deel van de afspraak is gerealiseerd.' },
+  ACHIEVED: { nl: progressStatusLabels.ACHIEVED, en: 'Achieved', definition: 'De afspraak is gerealiseerd.' },
+  CHANGED: { nl: progressStatusLabels.CHANGED, en: 'Changed', definition: 'De afspraak is bijgesteld; de toelichting zegt hoe en waarom.' },
+  ABANDONED: { nl: progressStatusLabels.ABANDONED, en: 'Abandoned', definition: 'De afspraak gaat niet door; de toelichting zegt waarom.' },
 }
 
 /** The concept schemes: their local names in the namespace and their concepts. */

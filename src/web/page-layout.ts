@@ -2,10 +2,23 @@ import type { ReportTheme } from '../reports/report-theme.js'
 import { html, type SafeHtml } from './html.js'
 
 /** What every page of the site needs besides its content. */
+/** One step of a breadcrumb trail: the current page comes last, without a link. */
+export interface TrailStep {
+  label: string
+  href?: string
+}
+
+/** The breadcrumb trail above a page heading, shared by the public pages and the editorial screens; nothing for an empty one. */
+export function breadcrumbTrail(trail: readonly TrailStep[] | undefined): SafeHtml | '' {
+  if (!trail || trail.length === 0) return ''
+  return html`<nav aria-label="Kruimelpad" class="trail"><ol>${trail.map((step) =>
+    step.href ? html`<li><a href="${step.href}">${step.label}</a></li>` : html`<li aria-current="page">${step.label}</li>`)}</ol></nav>`
+}
+
 export interface PageShell {
   title: string
   /** The trail above the page heading: label and link, the current page last (without link). */
-  trail?: { label: string; href?: string }[]
+  trail?: TrailStep[]
   content: SafeHtml
   theme: ReportTheme
   /** What this page holds, in a sentence or two: the meta description and og:description. */
@@ -66,8 +79,7 @@ ${head ?? ''}
   </div>
 </header>
 <main id="inhoud" class="wrap" tabindex="-1">
-${trail && trail.length > 0 ? html`<nav aria-label="Kruimelpad" class="trail"><ol>${trail.map((step) =>
-    step.href ? html`<li><a href="${step.href}">${step.label}</a></li>` : html`<li aria-current="page">${step.label}</li>`)}</ol></nav>` : ''}
+${breadcrumbTrail(trail)}
 ${content}
 </main>
 <footer class="site-footer">

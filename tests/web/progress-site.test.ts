@@ -5,11 +5,8 @@ import { progressStatuses } from '../../src/editorial/progress-vocabulary.js'
 import { contrastRatio } from '../../src/reports/contrast-ratio.js'
 import { statusClass, statusStyles } from '../../src/reports/progress/progress-labels.js'
 import { assessment, publishProgress, recordProgress, retractProgress, startEditorialServer } from '../editorial/support.js'
+import { all, attr, text, type Node } from './html-tree.js'
 
-type Node = { nodeName: string; attrs?: { name: string; value: string }[]; childNodes?: Node[]; value?: string }
-const all = (node: Node): Node[] => [node, ...(node.childNodes ?? []).flatMap(all)]
-const attr = (node: Node, name: string) => node.attrs?.find((a) => a.name === name)?.value
-const text = (node: Node): string => all(node).filter((n) => n.nodeName === '#text').map((n) => n.value).join('').replace(/\s+/g, ' ').trim()
 const byClass = (doc: Node, name: string) => all(doc).filter((n) => attr(n, 'class')?.split(' ').includes(name))
 
 const housing = 'woonvisie-3000-woningen-als-minimum'

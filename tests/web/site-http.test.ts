@@ -1,16 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { parse } from 'parse5'
 import { startSiteServer } from './site-server.js'
+import { all, attr, text, type Node } from './html-tree.js'
 
 let base: string
 let close: () => Promise<void>
 beforeAll(async () => ({ base, close } = await startSiteServer()))
 afterAll(() => close?.())
 
-type Node = { nodeName: string; attrs?: { name: string; value: string }[]; childNodes?: Node[]; value?: string }
-const all = (node: Node): Node[] => [node, ...(node.childNodes ?? []).flatMap(all)]
-const attr = (node: Node, name: string) => node.attrs?.find((a) => a.name === name)?.value
-const text = (node: Node): string => all(node).filter((n) => n.nodeName === '#text').map((n) => n.value).join('').replace(/\s+/g, ' ').trim()
 const get = (path: string, headers: Record<string, string> = {}) => fetch(`${base}${path}`, { headers: { accept: 'text/html', ...headers }, redirect: 'manual' })
 
 describe('the web site over HTTP', () => {

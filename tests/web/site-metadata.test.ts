@@ -3,15 +3,13 @@ import { Parser } from 'n3'
 import { parse } from 'parse5'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startSiteServer } from './site-server.js'
+import { all, attr, type Node } from './html-tree.js'
 
 let base: string
 let close: () => Promise<void>
 beforeAll(async () => ({ base, close } = await startSiteServer()))
 afterAll(() => close?.())
 
-type Node = { nodeName: string; attrs?: { name: string; value: string }[]; childNodes?: Node[]; value?: string }
-const all = (node: Node): Node[] => [node, ...(node.childNodes ?? []).flatMap(all)]
-const attr = (node: Node, name: string) => node.attrs?.find((a) => a.name === name)?.value
 const page = async (path: string) => parse(await (await fetch(`${base}${path}`, { headers: { accept: 'text/html' } })).text()) as unknown as Node
 const meta = (doc: Node, key: 'name' | 'property', value: string) =>
   all(doc).filter((n) => n.nodeName === 'meta' && attr(n, key) === value).map((n) => attr(n, 'content'))

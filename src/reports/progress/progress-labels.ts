@@ -1,17 +1,17 @@
-import type { ProgressStatus } from '../../editorial/progress-vocabulary.js'
+import { progressStatusLabels, type ProgressStatus } from '../../editorial/progress-vocabulary.js'
 
 /**
  * How a status is shown: a Dutch label (always printed, so colour is never the
  * only signal) and a colour that white text reads on at WCAG AA (4.5:1).
  */
 export const statusStyles: Record<ProgressStatus, { label: string; colour: string }> = {
-  NOT_ASSESSED: { label: 'Niet beoordeeld', colour: '#5E5E5E' },
-  NOT_STARTED: { label: 'Niet gestart', colour: '#8A4500' },
-  IN_PROGRESS: { label: 'In uitvoering', colour: '#0B5A9E' },
-  PARTLY_ACHIEVED: { label: 'Deels gerealiseerd', colour: '#4F6B12' },
-  ACHIEVED: { label: 'Gerealiseerd', colour: '#1B6E35' },
-  CHANGED: { label: 'Gewijzigd', colour: '#6A3D9A' },
-  ABANDONED: { label: 'Niet doorgegaan', colour: '#A4152C' },
+  NOT_ASSESSED: { label: progressStatusLabels.NOT_ASSESSED, colour: '#5E5E5E' },
+  NOT_STARTED: { label: progressStatusLabels.NOT_STARTED, colour: '#8A4500' },
+  IN_PROGRESS: { label: progressStatusLabels.IN_PROGRESS, colour: '#0B5A9E' },
+  PARTLY_ACHIEVED: { label: progressStatusLabels.PARTLY_ACHIEVED, colour: '#4F6B12' },
+  ACHIEVED: { label: progressStatusLabels.ACHIEVED, colour: '#1B6E35' },
+  CHANGED: { label: progressStatusLabels.CHANGED, colour: '#6A3D9A' },
+  ABANDONED: { label: progressStatusLabels.ABANDONED, colour: '#A4152C' },
 }
 
 /** The Dutch label of a status. */

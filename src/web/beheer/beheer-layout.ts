@@ -1,7 +1,7 @@
 import type { Account } from '../../editorial/accounts.js'
 import type { ReportTheme } from '../../reports/report-theme.js'
 import { html, type SafeHtml } from '../html.js'
-import { themeStyle } from '../page-layout.js'
+import { breadcrumbTrail, themeStyle, type TrailStep } from '../page-layout.js'
 import { beheerPaths } from './beheer-paths.js'
 
 /** What every editorial page needs besides its content. */
@@ -11,7 +11,7 @@ export interface BeheerShell {
   theme: ReportTheme
   /** The signed-in account and its form token; absent on the sign-in page and on refusals before sign-in. */
   session?: { account: Account; csrfToken: string }
-  trail?: { label: string; href?: string }[]
+  trail?: TrailStep[]
 }
 
 const roleLabels: Record<string, string> = { editor: 'redacteur', reviewer: 'beoordelaar', admin: 'beheerder' }
@@ -58,8 +58,7 @@ export function beheerLayout({ title, content, theme, session, trail }: BeheerSh
   </div>
 </header>
 <main id="inhoud" class="wrap" tabindex="-1">
-${trail && trail.length > 0 ? html`<nav aria-label="Kruimelpad" class="trail"><ol>${trail.map((step) =>
-    step.href ? html`<li><a href="${step.href}">${step.label}</a></li>` : html`<li aria-current="page">${step.label}</li>`)}</ol></nav>` : ''}
+${breadcrumbTrail(trail)}
 ${content}
 </main>
 <footer class="site-footer">
