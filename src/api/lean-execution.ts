@@ -7,6 +7,7 @@ import { executableSchema } from './executable-schema.js'
 import { wrapListResolvers, type ListItemContext } from './list-item-budget.js'
 import { documentBytes } from './parse-cache.js'
 import type { PersistedDocuments } from './persisted-documents.js'
+import { documentIdPattern } from './persisted-queries-plugin.js'
 import { limitRules, queryCost, type CostContext, type QueryCost } from './query-limits.js'
 import type { ApiAppOptions, ApiServerContext } from './yoga.js'
 
@@ -59,7 +60,7 @@ const compiledFactor = 3
 function persistedHash(extensions: unknown, documentId: unknown): string | null | undefined {
   if (documentId !== undefined && documentId !== null) {
     if (extensions !== undefined && extensions !== null) return undefined
-    const match = typeof documentId === 'string' ? /^sha256:([0-9a-f]{64})$/.exec(documentId) : null
+    const match = typeof documentId === 'string' ? documentIdPattern.exec(documentId) : null
     return match ? match[1]! : undefined
   }
   if (extensions === undefined || extensions === null) return null

@@ -6,7 +6,7 @@ import { documentHash, type PersistedDocuments } from './persisted-documents.js'
 export const persistedQueryCodes = { notFound: 'PERSISTED_QUERY_NOT_FOUND', badRequest: 'BAD_REQUEST' } as const
 
 /** A `documentId` of the GraphQL over HTTP persisted documents appendix: a hash with its algorithm. */
-const documentIdPattern = /^sha256:([0-9a-f]{64})$/
+export const documentIdPattern = /^sha256:([0-9a-f]{64})$/
 
 function badRequest(message: string) {
   return createGraphQLError(message, { extensions: { code: persistedQueryCodes.badRequest, http: { status: 400 } } })
