@@ -37,11 +37,11 @@ export function editorialCookies(publicBaseUrl: string): EditorialCookies {
     sessionId: (request) => read(request, session),
     signInToken: (request) => read(request, signIn),
     setSession: (response, sessionId, lifetimeMs) =>
-      append(response, stringifySetCookie(session, sessionId, { ...options, path: '/beheer', maxAge: Math.floor(lifetimeMs / 1000) })),
-    setSignInToken: (response, token) => append(response, stringifySetCookie(signIn, token, { ...options, path: '/beheer/aanmelden', maxAge: 3600 })),
+      append(response, stringifySetCookie({ name: session, value: sessionId, ...options, path: '/beheer', maxAge: Math.floor(lifetimeMs / 1000) })),
+    setSignInToken: (response, token) => append(response, stringifySetCookie({ name: signIn, value: token, ...options, path: '/beheer/aanmelden', maxAge: 3600 })),
     clear: (response) => {
-      append(response, stringifySetCookie(session, '', { ...options, path: '/beheer', maxAge: 0 }))
-      append(response, stringifySetCookie(signIn, '', { ...options, path: '/beheer/aanmelden', maxAge: 0 }))
+      append(response, stringifySetCookie({ name: session, value: '', ...options, path: '/beheer', maxAge: 0 }))
+      append(response, stringifySetCookie({ name: signIn, value: '', ...options, path: '/beheer/aanmelden', maxAge: 0 }))
     },
   }
 }
