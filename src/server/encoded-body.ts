@@ -28,9 +28,9 @@ export function encodeBody(body: Buffer): EncodedBodies | undefined {
 /** The encoding a request accepts best among the offered ones, as the compression middleware negotiates it. */
 function acceptedEncoding(request: IncomingMessage): keyof EncodedBodies | undefined {
   if (request.headers['accept-encoding'] === undefined) return undefined
-  // negotiator 0.6.4 takes the server's preference for ties (what compression passes); its types predate it.
-  const negotiator = new Negotiator(request) as unknown as { encoding(available: string[], preferred: string[]): string | undefined }
-  const choice = negotiator.encoding(offered, preferred)
+  // negotiator 1 takes the server's preference for ties as an option (what compression passes); its types predate it.
+  const negotiator = new Negotiator(request) as unknown as { encoding(available: string[], options: { preferred: string[] }): string | undefined }
+  const choice = negotiator.encoding(offered, { preferred })
   return choice === 'br' || choice === 'gzip' ? choice : undefined
 }
 
