@@ -39,8 +39,15 @@ const action = z.object({
   text,
   responsible: z.array(slug).optional(),
   responsible_note: text.optional(),
+  // The college as a whole carries the action, not one alderman: it names no portfolio (see db/README.md).
+  college: z.literal(true).optional(),
+  // A sentence that restates a commitment stated earlier points to that first statement (see db/README.md).
+  same_as: slug.optional(),
+  same_as_reason: text.optional(),
   targets: z.array(target).optional(),
 }).strict()
+  .refine((a) => (a.same_as === undefined) === (a.same_as_reason === undefined), 'same_as and same_as_reason go together: give both or neither')
+  .refine((a) => !a.college || (a.responsible ?? []).length === 0, 'an action of the whole college names no responsible portfolio')
 
 export const agreementFileSchema = z.object({
   slug,
