@@ -48,10 +48,10 @@ describe('the public contract', () => {
     expect(data.none).toBeNull()
   })
 
-  it('serves 190 actions, each from a topic or a governance section, with a kind and a quoted source', async () => {
+  it('serves 185 actions, each from a topic or a governance section, with a kind and a quoted source', async () => {
     const data = await app.data(`{ actions(first: 100) { totalCount edges { node { slug text kind theme { slug } topic { slug theme { slug } } section { slug kind }
       source { startLine endLine text } } } } }`)
-    expect(data.actions.totalCount).toBe(190)
+    expect(data.actions.totalCount).toBe(185)
     for (const { node } of data.actions.edges) {
       expect(['NEW', 'CONTINUE', 'INTENSIFY', 'INVESTIGATE', 'ADVOCATE', 'CONSULT', 'SUPPORT']).toContain(node.kind)
       expect(node.source.text).toBe(node.text)
