@@ -70,6 +70,7 @@ export function checkAgreementData(data: AgreementData, source: SourceDocument):
       within(at, action.lines, outer, 'topic or section')
       const responsible = action.college ? [] : action.responsible ?? defaults
       for (const r of responsible) if (!responsibilities.has(r)) missing(at, 'responsibility', r)
+      for (const d of action.districts ?? []) if (!districts.has(d)) missing(at, 'district', d)
       if (responsible.length === 0 && !action.college && !action.responsible_note && !note) fail(at, 'has no responsible portfolio and no responsible_note saying why')
       for (const target of action.targets ?? []) {
         const tat = { file, record: `target ${target.slug}` }
