@@ -28,4 +28,13 @@ describe('kinds against the phrase table', () => {
     })
     expect(wrong).toEqual([])
   })
+
+  it('reads "aandacht" one way everywhere: asked of another government an action (advocate), directed at a focus an action (new), had or given a principle', () => {
+    for (const a of actions.filter((x) => /\baandacht\b/.test(x.text))) {
+      const asked = /\bvragen (we )?(\p{L}+ )?aandacht voor\b/u.test(a.text)
+      const focus = /\brichten (onze|ons) aandacht\b[^.]*\bop\b/.test(a.text)
+      expect(asked || focus, `${a.slug}: ${a.text}`).toBe(true)
+      expect(a.kind, a.slug).toBe(asked ? 'advocate' : 'new')
+    }
+  })
 })
