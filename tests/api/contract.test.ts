@@ -133,7 +133,7 @@ describe('the public contract', () => {
     const governance = data.sections.find((s: any) => s.kind === 'GOVERNANCE')
     expect(governance.children.length).toBe(5)
     const actions = data.sections.flatMap((s: any) => s.actions)
-    expect(actions).toHaveLength(19)
+    expect(actions).toHaveLength(18)
     for (const action of actions) expect(data.sections.find((s: any) => s.slug === action.section.slug).kind).toBe('GOVERNANCE_PART')
     expect(data.agreement.sections.map((s: any) => s.slug)).not.toContain('luisteren-naar-de-stad')
     expect(data.agreement.signatories).toHaveLength(5)

@@ -54,7 +54,7 @@ describe('action filters', () => {
 
   it('filters by kind', async () => {
     expect(await actionSlugs({ kind: ['ADVOCATE'] })).toEqual(expectedSlugs((a) => a.action.kind === 'advocate'))
-    expect((await actionSlugs({ kind: ['ADVOCATE', 'CONSULT'] })).length).toBe(6 + 34)
+    expect((await actionSlugs({ kind: ['ADVOCATE', 'CONSULT'] })).length).toBe(6 + 31)
   })
 
   it('filters on having a budget and having a target, both ways', async () => {
