@@ -54,4 +54,12 @@ describe('the action page', () => {
       expect(body, `visit ${visit}`).toContain('de voortgang hieronder is die van die toezegging')
     }
   })
+
+  it('is not counted on an alderman\'s page, which says the college as a whole carries those actions', async () => {
+    const { status, doc } = await page('/wethouder/rasker')
+    expect(status).toBe(200)
+    const body = text(doc)
+    expect(body).toContain('Daarnaast horen 12 afspraken bij het college als geheel')
+    expect(body).not.toContain('Wij organiseren elke maand een wijkbezoek.')
+  })
 })
