@@ -7,7 +7,7 @@ import { canonicalSlugs } from '../read-model/canonical-action.js'
 import type { AgreementSnapshot } from '../read-model/agreement-snapshot.js'
 
 /** The published progress of the snapshot's agreement, read per commitment: a copy answers with its canonical action's. */
-export function commitmentStatuses(ctx: ApiContext, snapshot: AgreementSnapshot): Pick<ProgressSnapshot, 'statusOf'> {
+export function commitmentStatuses(ctx: ApiContext, snapshot: AgreementSnapshot): ProgressSnapshot {
   return commitmentProgress(publicProgress(ctx.editorial, snapshot.agreement.slug), canonicalSlugs(snapshot.list('action')))
 }
 

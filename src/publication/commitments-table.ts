@@ -5,6 +5,7 @@ import { loadAgreementView, type ActionView, type SectionView } from '../read-mo
 import type { AgreementRecord, TargetRecord } from '../read-model/records.js'
 import { actionKindConcepts, progressStatusConcepts } from './own-terms.js'
 import type { ProgressRows } from './published-progress-rows.js'
+import { commitmentSubject } from './commitment-subject.js'
 
 /** A column of the flat commitments table: Dutch header and how Excel should show it. */
 export interface FlatColumn {
@@ -50,8 +51,8 @@ const joined = (items: readonly string[]): string | null => (items.length ? [...
 function row(agreement: AgreementRecord, theme: string | null, place: string, view: ActionView, toGlobalId: (slug: string) => string, progress: ProgressRows,
   canonical: ReadonlyMap<string, string>): FlatRow {
   const a = view.action
-  // A sentence that restates a commitment carries its canonical action's progress.
-  const progressSlug = canonical.get(a.slug) ?? a.slug
+  // Every sentence of a commitment carries the commitment's progress.
+  const progressSlug = commitmentSubject(progress, agreement.slug, a.slug, canonical)
   const current = progress.currentOf(agreement.slug, progressSlug)?.revision ?? null
   return [
     `${agreement.subtitle} ${agreement.municipality}`, theme, place, a.position, a.text, actionKindConcepts[a.kind].nl,

@@ -1,4 +1,5 @@
 import { join } from 'node:path'
+import { commitmentSubject } from './commitment-subject.js'
 import { canonicalSlugs } from '../read-model/canonical-action.js'
 import { toGlobalId, type NodeType } from '../model/global-id.js'
 import { loadAgreementView, type ActionView, type AgreementView, type BudgetLineView, type PortfolioView, type SectionView } from '../read-model/agreement-view.js'
@@ -37,9 +38,9 @@ function agreementDocument(view: AgreementView, progress: ProgressRows): Record<
   const action = (v: ActionView, passage: Passage) => ({
     id: id('Action', v.action.slug), slug: v.action.slug, position: v.action.position, kind: v.action.kind, text: v.action.text,
     context: contextOf(passage, v.action.text), source: v.action.source, wholeCollege: v.action.wholeCollege,
-    // A sentence that restates a commitment names its canonical action and carries that action's progress.
+    // A sentence that restates a commitment names its canonical action; every sentence carries the commitment's progress.
     sameAs: canonical.has(v.action.slug) ? { id: id('Action', canonical.get(v.action.slug)!), slug: canonical.get(v.action.slug)!, reason: v.action.sameAsReason } : null,
-    progress: actionProgressJson(progress, slug, canonical.get(v.action.slug) ?? v.action.slug),
+    progress: actionProgressJson(progress, slug, commitmentSubject(progress, slug, v.action.slug, canonical)),
     targets: v.targets.map((t) => ({
       id: id('Target', t.slug), slug: t.slug, description: t.description, value: t.value, unit: t.unit, isMinimum: t.isMinimum,
       deadline: t.deadline, startDate: t.startDate, text: t.text, source: t.source, measurements: targetMeasurementsJson(progress, slug, t.slug),

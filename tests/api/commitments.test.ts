@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { assessment, publishProgress, recordProgress, startEditorialServer } from '../editorial/support.js'
+import { addAccount } from '../../src/editorial/accounts.js'
+import { publishRevision } from '../../src/editorial/publish-revision.js'
+import { recordRevision } from '../../src/editorial/record-revision.js'
+import { agreement, assessment, publishProgress, recordProgress, startEditorialServer } from '../editorial/support.js'
 
 // Repeated commitments and the whole college over HTTP (db/README.md, "Repeated commitments", "The college as a whole").
 const server = await startEditorialServer()
@@ -55,6 +58,23 @@ describe('repeated commitments', () => {
     // The status filter reads the commitment too: all six sentences are in progress.
     const filtered = await data('{ actions(filter: { progressStatus: [IN_PROGRESS] }) { totalCount } }')
     expect(filtered.actions.totalCount).toBe(1 + copies.length)
+  })
+})
+
+describe('an assessment stored on a copy before the copy was linked', () => {
+  it('still counts for its commitment: the newest assessment of any sentence is the commitment\'s', async () => {
+    // As an editorial store from before the review holds it: an assessment whose subject is the copy's own slug.
+    const actor = (name: string, role: 'editor' | 'reviewer') => ({ account: addAccount(server.store, name, role).account, requestId: null, client: null, now: new Date() })
+    const draft = recordRevision(server.store, actor('Erik', 'editor'), {
+      kind: 'assessment', subject: { agreement, type: 'action', slug: 'stadsmarketing-met-partners' }, status: 'ACHIEVED', asOf: '2025-06-30',
+      explanation: 'Meerjarige campagne met partners loopt.', evidence: [{ title: 'Raadsinformatiebrief stadsmarketing', url: 'https://assen.bestuurlijkeinformatie.nl/Document/2', documentDate: '2025-07-01', kind: 'raadsinformatiebrief' }],
+    })
+    expect(draft.userErrors).toEqual([])
+    expect(publishRevision(server.store, actor('Ria', 'reviewer'), draft.record!.id).userErrors).toEqual([])
+    for (const slug of ['meerjarige-stadsmarketing', 'stadsmarketing-met-partners']) {
+      const action = (await data(commitmentQuery(slug))).action
+      expect({ slug, status: action.progressStatus, explanation: action.progress?.explanation }).toEqual({ slug, status: 'ACHIEVED', explanation: 'Meerjarige campagne met partners loopt.' })
+    }
   })
 })
 
