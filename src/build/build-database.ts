@@ -8,6 +8,7 @@ import { SourceDocument } from '../source/source-document.js'
 import { fillSearchIndex, rebuildSearchIndex } from '../store/fill-search-index.js'
 import { insertAgreement } from '../store/insert-agreement.js'
 import { linkActionDistricts } from '../store/link-action-districts.js'
+import { curatedDistricts } from '../data/curated-districts.js'
 import { migrateToLatest } from '../store/migrate-to-latest.js'
 import { openDatabase } from '../store/open-database.js'
 
@@ -59,7 +60,7 @@ export async function writeDatabase(agreements: Iterable<LoadedAgreement>, datab
       let version = ''
       for (const { data, source } of agreements) {
         const id = await insertAgreement(trx, data, source)
-        await linkActionDistricts(trx, id)
+        await linkActionDistricts(trx, id, curatedDistricts(data))
         await fillSearchIndex(trx, id)
         slugs.push(data.agreement.data.slug)
         if (data.agreement.data.data_version > version) version = data.agreement.data.data_version

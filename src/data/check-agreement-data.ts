@@ -68,9 +68,10 @@ export function checkAgreementData(data: AgreementData, source: SourceDocument):
       actions.add(action.slug, at)
       checkQuote(at, action.text, action.lines, true)
       within(at, action.lines, outer, 'topic or section')
-      const responsible = action.responsible ?? defaults
+      const responsible = action.college ? [] : action.responsible ?? defaults
       for (const r of responsible) if (!responsibilities.has(r)) missing(at, 'responsibility', r)
-      if (responsible.length === 0 && !action.responsible_note && !note) fail(at, 'has no responsible portfolio and no responsible_note saying why')
+      for (const d of action.districts ?? []) if (!districts.has(d)) missing(at, 'district', d)
+      if (responsible.length === 0 && !action.college && !action.responsible_note && !note) fail(at, 'has no responsible portfolio and no responsible_note saying why')
       for (const target of action.targets ?? []) {
         const tat = { file, record: `target ${target.slug}` }
         targets.add(target.slug, tat)
@@ -110,6 +111,9 @@ export function checkAgreementData(data: AgreementData, source: SourceDocument):
       checkActions(theme.file, topic.actions, topic.lines, topic.responsible, topic.responsible_note)
     }
   }
+
+  checkSameAs(agreementFile.sections.flatMap((s) => (s.actions ?? []).map((a) => ({ file: agreement.file, action: a })))
+    .concat(themes.flatMap((t) => t.data.topics.flatMap((topic) => topic.actions.map((a) => ({ file: t.file, action: a }))))), fail)
 
   for (const p of portfolios.data.portfolios) {
     const at = { file: portfolios.file, record: `portfolio ${p.slug}` }
@@ -164,6 +168,23 @@ export function checkAgreementData(data: AgreementData, source: SourceDocument):
     checkQuote(at, rule.text, rule.lines, true)
   })
   return errors
+}
+
+/**
+ * A copy points to the first statement of its commitment: an action that exists, comes earlier in the
+ * text, and is itself no copy, so every commitment has exactly one canonical record.
+ */
+function checkSameAs(list: readonly { file: string; action: ActionData }[], fail: (at: Place, problem: string) => void): void {
+  const bySlug = new Map(list.map((x) => [x.action.slug, x.action]))
+  const order = new Map(list.map((x, i) => [x.action.slug, i]))
+  for (const { file, action } of list) {
+    if (action.same_as === undefined) continue
+    const at = { file, record: `action ${action.slug}` }
+    const canonical = bySlug.get(action.same_as)
+    if (!canonical) fail(at, `same_as refers to unknown action "${action.same_as}"`)
+    else if (canonical.same_as !== undefined) fail(at, `same_as points to "${canonical.slug}", which is itself a copy of "${canonical.same_as}"; point to the canonical action`)
+    else if (order.get(canonical.slug)! >= order.get(action.slug)!) fail(at, `same_as points to "${canonical.slug}", which does not come earlier in the text; the first statement is the canonical one`)
+  }
 }
 
 /** Whole euros as the table prints them: thousands with a dot ("11.515"). */

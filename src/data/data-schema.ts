@@ -39,8 +39,20 @@ const action = z.object({
   text,
   responsible: z.array(slug).optional(),
   responsible_note: text.optional(),
+  // The college as a whole carries the action, not one alderman: it names no portfolio (see db/README.md).
+  college: z.literal(true).optional(),
+  // A sentence that restates a commitment stated earlier points to that first statement (see db/README.md).
+  same_as: slug.optional(),
+  same_as_reason: text.optional(),
+  // The districts the action is about where its words alone mislead: a city-wide sentence under a district's
+  // topic, or one that refers to a district's part without naming it ("hier"); with the reason (db/README.md).
+  districts: z.array(slug).optional(),
+  districts_reason: text.optional(),
   targets: z.array(target).optional(),
 }).strict()
+  .refine((a) => (a.districts === undefined) === (a.districts_reason === undefined), 'districts and districts_reason go together: give both or neither')
+  .refine((a) => (a.same_as === undefined) === (a.same_as_reason === undefined), 'same_as and same_as_reason go together: give both or neither')
+  .refine((a) => !a.college || (a.responsible ?? []).length === 0, 'an action of the whole college names no responsible portfolio')
 
 export const agreementFileSchema = z.object({
   slug,

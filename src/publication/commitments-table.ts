@@ -1,9 +1,11 @@
 import type { Kysely } from 'kysely'
+import { canonicalSlugs } from '../read-model/canonical-action.js'
 import type { Database } from '../store/database.js'
 import { loadAgreementView, type ActionView, type SectionView } from '../read-model/agreement-view.js'
 import type { AgreementRecord, TargetRecord } from '../read-model/records.js'
 import { actionKindConcepts, progressStatusConcepts } from './own-terms.js'
 import type { ProgressRows } from './published-progress-rows.js'
+import { commitmentSubject } from './commitment-subject.js'
 
 /** A column of the flat commitments table: Dutch header and how Excel should show it. */
 export interface FlatColumn {
@@ -46,14 +48,17 @@ function targetText(target: TargetRecord): string {
 
 const joined = (items: readonly string[]): string | null => (items.length ? [...new Set(items)].join('; ') : null)
 
-function row(agreement: AgreementRecord, theme: string | null, place: string, view: ActionView, toGlobalId: (slug: string) => string, progress: ProgressRows): FlatRow {
+function row(agreement: AgreementRecord, theme: string | null, place: string, view: ActionView, toGlobalId: (slug: string) => string, progress: ProgressRows,
+  canonical: ReadonlyMap<string, string>): FlatRow {
   const a = view.action
-  const current = progress.currentOf(agreement.slug, a.slug)?.revision ?? null
+  // Every sentence of a commitment carries the commitment's progress.
+  const progressSlug = commitmentSubject(progress, agreement.slug, a.slug, canonical)
+  const current = progress.currentOf(agreement.slug, progressSlug)?.revision ?? null
   return [
     `${agreement.subtitle} ${agreement.municipality}`, theme, place, a.position, a.text, actionKindConcepts[a.kind].nl,
-    joined(view.portfolios.map((p) => p.holder.name)), joined(view.budgetLines.map((l) => l.displayName)),
+    a.wholeCollege ? 'College als geheel' : joined(view.portfolios.map((p) => p.holder.name)), joined(view.budgetLines.map((l) => l.displayName)),
     joined(view.targets.map(targetText)), joined(view.districts.map((d) => d.name)),
-    progressStatusConcepts[progress.statusOf(agreement.slug, a.slug)].nl, current?.asOf ?? null, current?.explanation ?? null,
+    progressStatusConcepts[progress.statusOf(agreement.slug, progressSlug)].nl, current?.asOf ?? null, current?.explanation ?? null,
     a.source.startLine, a.source.endLine, toGlobalId(a.slug),
   ]
 }
@@ -71,10 +76,11 @@ export async function* commitmentRows(
   for (const agreement of agreements) {
     const view = await loadAgreementView(db, agreement)
     const id = (slug: string) => actionId(agreement.slug, slug)
+    const canonical = canonicalSlugs(view.actions.map((a) => a.action))
     for (const theme of view.themes) {
-      for (const topic of theme.topics) for (const action of topic.actions) yield row(agreement, theme.theme.name, topic.topic.title, action, id, progress)
+      for (const topic of theme.topics) for (const action of topic.actions) yield row(agreement, theme.theme.name, topic.topic.title, action, id, progress, canonical)
     }
     const sections = (list: readonly SectionView[]): SectionView[] => list.flatMap((s) => [s, ...sections(s.children)])
-    for (const section of sections(view.sections)) for (const action of section.actions) yield row(agreement, null, section.section.title, action, id, progress)
+    for (const section of sections(view.sections)) for (const action of section.actions) yield row(agreement, null, section.section.title, action, id, progress, canonical)
   }
 }

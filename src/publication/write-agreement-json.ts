@@ -1,4 +1,6 @@
 import { join } from 'node:path'
+import { commitmentSubject } from './commitment-subject.js'
+import { canonicalSlugs } from '../read-model/canonical-action.js'
 import { toGlobalId, type NodeType } from '../model/global-id.js'
 import { loadAgreementView, type ActionView, type AgreementView, type BudgetLineView, type PortfolioView, type SectionView } from '../read-model/agreement-view.js'
 import type { AgreementRecord } from '../read-model/records.js'
@@ -23,6 +25,7 @@ function agreementDocument(view: AgreementView, progress: ProgressRows): Record<
     }
   }
   const id = (type: NodeType, key: string | number) => toGlobalId(type, slug, String(key))
+  const canonical = canonicalSlugs(view.actions.map((a) => a.action))
   const ref = (type: NodeType, record: { slug: string }) => ({ id: id(type, record.slug), slug: record.slug })
   const portfolio = (v: PortfolioView) => ({
     id: id('Portfolio', v.portfolio.slug), slug: v.portfolio.slug, position: v.portfolio.position,
@@ -34,8 +37,10 @@ function agreementDocument(view: AgreementView, progress: ProgressRows): Record<
   })
   const action = (v: ActionView, passage: Passage) => ({
     id: id('Action', v.action.slug), slug: v.action.slug, position: v.action.position, kind: v.action.kind, text: v.action.text,
-    context: contextOf(passage, v.action.text), source: v.action.source,
-    progress: actionProgressJson(progress, slug, v.action.slug),
+    context: contextOf(passage, v.action.text), source: v.action.source, wholeCollege: v.action.wholeCollege,
+    // A sentence that restates a commitment names its canonical action; every sentence carries the commitment's progress.
+    sameAs: canonical.has(v.action.slug) ? { id: id('Action', canonical.get(v.action.slug)!), slug: canonical.get(v.action.slug)!, reason: v.action.sameAsReason } : null,
+    progress: actionProgressJson(progress, slug, commitmentSubject(progress, slug, v.action.slug, canonical)),
     targets: v.targets.map((t) => ({
       id: id('Target', t.slug), slug: t.slug, description: t.description, value: t.value, unit: t.unit, isMinimum: t.isMinimum,
       deadline: t.deadline, startDate: t.startDate, text: t.text, source: t.source, measurements: targetMeasurementsJson(progress, slug, t.slug),

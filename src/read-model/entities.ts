@@ -81,10 +81,11 @@ export const entities = {
     query: (db) => db.selectFrom('action').leftJoin('topic', 'topic.id', 'action.topic_id').selectAll('action')
       .select('topic.theme_id').orderBy('action.agreement_id').orderBy('action.position'),
     agreementColumn: 'action.agreement_id', idColumn: 'action.id',
-    parentColumns: { topicId: 'action.topic_id', sectionId: 'action.section_id', themeId: 'topic.theme_id' },
+    parentColumns: { topicId: 'action.topic_id', sectionId: 'action.section_id', themeId: 'topic.theme_id', sameAsId: 'action.same_as_id' },
     map: (r) => ({
       id: r.id, agreementId: r.agreement_id, topicId: r.topic_id, sectionId: r.section_id, themeId: r.theme_id ?? null,
-      slug: r.slug, position: r.position, kind: r.kind, text: r.text, responsibleNote: r.responsible_note, source: source(r),
+      slug: r.slug, position: r.position, kind: r.kind, text: r.text, responsibleNote: r.responsible_note,
+      wholeCollege: r.whole_college === 1, sameAsId: r.same_as_id, sameAsReason: r.same_as_reason, source: source(r),
     }),
   }),
   target: define<R.TargetRecord>({

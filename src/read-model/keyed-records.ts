@@ -49,7 +49,10 @@ export const recordKeyDefinitions: Record<EntityName, KeyDefinition> = {
   topic: { node: 'Topic', own: 'slug', refs: { theme: ref('theme', 'topic.theme_id') } },
   action: {
     node: 'Action', own: 'slug',
-    refs: { topic: ref('topic', 'action.topic_id'), section: ref('section', 'action.section_id'), theme: ref('theme', 'topic.theme_id') },
+    refs: {
+      topic: ref('topic', 'action.topic_id'), section: ref('section', 'action.section_id'), theme: ref('theme', 'topic.theme_id'),
+      sameAs: ref('action', 'action.same_as_id'),
+    },
   },
   target: { node: 'Target', own: 'slug', refs: { action: ref('action', 'target.action_id') } },
   budgetCategory: { node: 'BudgetCategory', own: 'slug', refs: {} },

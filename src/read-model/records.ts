@@ -89,6 +89,12 @@ export interface ActionRecord extends Scoped {
   text: string
   /** Why no portfolio is responsible (the mayor, the college as a whole); null when one is. */
   responsibleNote: string | null
+  /** The college as a whole carries the action, not one alderman; it then has no portfolio. */
+  wholeCollege: boolean
+  /** The first statement of the same commitment when this sentence restates it; null for a canonical action. */
+  sameAsId: number | null
+  /** Why this sentence and its canonical action are one commitment; null for a canonical action. */
+  sameAsReason: string | null
   source: SourceRange
 }
 

@@ -14,6 +14,7 @@ export function buildPortfolioReport(ctx: ReportContext, slug: string): Report {
   const name = portfolio.holder.name
   const mine = (a: { portfolios: readonly unknown[] }) => a.portfolios.includes(portfolio)
   const count = ctx.view.actions.filter(mine).length
+  const college = ctx.view.actions.filter((a) => a.action.wholeCollege).length
   const lines = ctx.view.budget.lines.filter(mine)
   const budget: Block[] = lines.length === 0 ? [] : [
     ctx.heading(1, 'Begroting'),
@@ -31,6 +32,8 @@ export function buildPortfolioReport(ctx: ReportContext, slug: string): Report {
       portfolioFacts(portfolio),
       ctx.heading(1, 'Afspraken'),
       { kind: 'paragraph', variant: 'lead', content: [{ text: `${name} is verantwoordelijk voor ${count} van de ${ctx.view.actions.length} afspraken, hieronder per thema en onderwerp. Waar een andere wethouder mede verantwoordelijk is, staat dat bij de afspraak.` }] },
+      { kind: 'paragraph', content: [{ text: `Daarnaast horen ${college} afspraken bij het college als geheel, zoals het maandelijkse wijkbezoek en de afspraken met de raad: `
+        + `die staan bij geen enkele wethouder, dus ook niet hier.` }] },
       ...actionGroups(ctx, mine, 2, { showPortfolios: true, subject: portfolio }),
       ...budget,
       ...colophonSection(ctx, 1),

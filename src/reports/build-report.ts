@@ -8,6 +8,8 @@ import { checkReportSlug } from './report-catalogue.js'
 import { createReportContext } from './report-context.js'
 import type { Report, ReportType } from './report-model.js'
 import type { ProgressSnapshot } from '../editorial/progress-snapshot.js'
+import { commitmentProgress } from '../editorial/commitment-progress.js'
+import { canonicalSlugs } from '../read-model/canonical-action.js'
 import { buildProgressReport } from './progress/build-progress-report.js'
 import { progressReportSubject } from './progress/progress-report-subject.js'
 
@@ -44,6 +46,8 @@ export function buildReport(source: ReportSource, request: ReportRequest): Repor
     case 'budget': return buildBudgetReport(ctx)
     case 'progress':
       if (!source.progress) throw new Error('the progress report needs the published progress: open the editorial store')
-      return buildProgressReport(ctx, progressReportSubject(source.view, slug)!, source.progress)
+      // A copy of a commitment reports its canonical action's progress.
+      return buildProgressReport(ctx, progressReportSubject(source.view, slug)!,
+        commitmentProgress(source.progress, canonicalSlugs(source.view.actions.map((a) => a.action))))
   }
 }

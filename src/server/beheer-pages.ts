@@ -1,4 +1,6 @@
 import type { ServerResponse } from 'node:http'
+import { commitmentProgress } from '../editorial/commitment-progress.js'
+import { canonicalSlugs } from '../read-model/canonical-action.js'
 import { appendAudit } from '../editorial/audit-trail.js'
 import type { EditorialActor } from '../editorial/editorial-actor.js'
 import type { EditorSession } from '../editorial/editor-sessions.js'
@@ -79,7 +81,8 @@ function listPage(ctx: BeheerContext): boolean {
   const returned = returnsOf(ctx.store, drafts.map((d) => d.id))
   const open = new Map<string, number>()
   for (const draft of drafts) if (!returned.has(draft.id)) open.set(draft.subject.slug, (open.get(draft.subject.slug) ?? 0) + 1)
-  return page(ctx, 200, 'Afspraken beheren', beheerActionsPage(ctx.view, parsed.filters, progressSnapshot(ctx.store, agreement), open))
+  return page(ctx, 200, 'Afspraken beheren', beheerActionsPage(ctx.view, parsed.filters,
+    commitmentProgress(progressSnapshot(ctx.store, agreement), canonicalSlugs(ctx.view.actions.map((a) => a.action))), open))
 }
 
 function historyOf(store: EditorialStore, subject: SubjectKey): EditorialHistory {
@@ -92,7 +95,9 @@ function historyOf(store: EditorialStore, subject: SubjectKey): EditorialHistory
 function subjectPage(ctx: BeheerContext, type: 'action' | 'target', slug: string): boolean {
   const action = type === 'action' ? ctx.view.actions.find((a) => a.action.slug === slug) : ctx.view.actions.find((a) => a.targets.some((t) => t.slug === slug))
   if (!action) return false
-  const subject: SubjectKey = { agreement: ctx.view.agreement.slug, type, slug }
+  // A sentence that restates a commitment (same_as) is assessed on its canonical action, whose progress it shows.
+  const canonical = type === 'action' ? ctx.view.actions.find((a) => a.action.id === action.action.sameAsId)?.action.slug : undefined
+  const subject: SubjectKey = { agreement: ctx.view.agreement.slug, type, slug: canonical ?? slug }
   const path = type === 'action' ? beheerPaths.action(slug) : beheerPaths.target(slug)
   let state: FormState = { notice: notice(ctx), values: {}, errors: [] }
   if (ctx.form) {
@@ -110,7 +115,8 @@ function subjectPage(ctx: BeheerContext, type: 'action' | 'target', slug: string
   const status = state.errors.length > 0 ? 422 : 200
   const trail = [{ label: 'Beheer', href: beheerPaths.actions }]
   if (type === 'action') {
-    return page(ctx, status, `Afspraak: ${action.action.text}`, beheerActionPage(ctx.view, action, progressSnapshot(ctx.store, subject.agreement), history, ctx.session.csrfToken, state),
+    return page(ctx, status, `Afspraak: ${action.action.text}`, beheerActionPage(ctx.view, action,
+      commitmentProgress(progressSnapshot(ctx.store, subject.agreement), canonicalSlugs(ctx.view.actions.map((a) => a.action))), history, ctx.session.csrfToken, state),
       [...trail, { label: 'Afspraak' }])
   }
   const target = action.targets.find((t) => t.slug === slug)!

@@ -135,6 +135,12 @@ export interface ActionTable extends SourceLines {
   text: string
   /** Why no portfolio is responsible (the mayor's public order, the college as a whole); null otherwise. */
   responsible_note: string | null
+  /** 1 when the college as a whole carries the action rather than one alderman; it then has no portfolio. */
+  whole_college: Generated<number>
+  /** The first statement of the same commitment when this sentence restates it; null for a canonical action. */
+  same_as_id: number | null
+  /** Why the two sentences are one commitment; null for a canonical action. */
+  same_as_reason: string | null
 }
 
 export interface ActionPortfolioTable {

@@ -5,6 +5,9 @@ import type { SourceDocument } from '../source/source-document.js'
 import type { Database } from './database.js'
 import { insertReturningId, insertRows } from './insert-rows.js'
 
+/** The note of an action the college carries as a whole, where the data gives none of its own. */
+const wholeCollegeNote = 'Toezegging van het college als geheel: geen wethouder is er alleen verantwoordelijk voor.'
+
 /**
  * Writes one checked agreement into the store. Call it inside a transaction;
  * it assumes checkAgreementData found no problems, so every reference resolves.
@@ -72,17 +75,22 @@ export async function insertAgreement(db: Kysely<Database>, data: AgreementData,
   })))))
 
   let actionPosition = 0
+  // Copies are linked once every action has its id: the canonical may stand in a file read later.
+  const copies: { actionId: number; canonical: string }[] = []
   const insertActions = async (
     list: readonly ActionData[], parent: { topic_id: number } | { section_id: number }, defaults: readonly string[], note: string | undefined,
   ) => {
     for (const action of list) {
+      const responsible = action.college ? [] : action.responsible ?? defaults
       const actionId = await insertReturningId(db, 'action', {
         agreement_id: agreementId, topic_id: null, section_id: null, ...parent, slug: action.slug,
         position: ++actionPosition, kind: action.kind, text: action.text, start_line: action.lines[0], end_line: action.lines[1],
-        responsible_note: action.responsible_note ?? ((action.responsible ?? defaults).length === 0 ? note ?? null : null),
+        responsible_note: action.responsible_note ?? (action.college ? wholeCollegeNote : responsible.length === 0 ? note ?? null : null),
+        whole_college: action.college ? 1 : 0, same_as_id: null, same_as_reason: action.same_as_reason ?? null,
       })
       ids.action.set(action.slug, actionId)
-      await insertRows(db, 'action_portfolio', (action.responsible ?? defaults).map((r) => ({
+      if (action.same_as) copies.push({ actionId, canonical: action.same_as })
+      await insertRows(db, 'action_portfolio', responsible.map((r) => ({
         action_id: actionId, portfolio_id: responsibilityPortfolio.get(r)!, responsibility_id: ids.responsibility.get(r)!,
       })))
       await insertRows(db, 'target', (action.targets ?? []).map((t) => ({
@@ -114,6 +122,10 @@ export async function insertAgreement(db: Kysely<Database>, data: AgreementData,
       ids.topic.set(topic.slug, topicId)
       await insertActions(topic.actions, { topic_id: topicId }, topic.responsible, topic.responsible_note)
     }
+  }
+
+  for (const { actionId, canonical } of copies) {
+    await db.updateTable('action').set({ same_as_id: ids.action.get(canonical)! }).where('id', '=', actionId).execute()
   }
 
   const budget = data.budget.data

@@ -22,6 +22,8 @@ import { reportsPage } from './pages/reports-page.js'
 import { subjectPage } from './pages/subject-page.js'
 import { robotsTxt, sitemapXml } from './site-files.js'
 import type { EditorialStore } from '../editorial/open-editorial-store.js'
+import { commitmentProgress } from '../editorial/commitment-progress.js'
+import { canonicalSlugs } from '../read-model/canonical-action.js'
 import { progressSnapshot, type ProgressSnapshot } from '../editorial/progress-snapshot.js'
 import type { AgreementView } from '../read-model/agreement-view.js'
 import { actionPage, actionContext } from './pages/action-page.js'
@@ -145,7 +147,8 @@ export class WebSite {
 
   /** The published progress of the agreement, read once per publication generation. */
   private progress(view: AgreementView): ProgressSnapshot {
-    return progressSnapshot(this.editorial, view.agreement.slug)
+    // A copy of a commitment shows its canonical action's progress.
+    return commitmentProgress(progressSnapshot(this.editorial, view.agreement.slug), canonicalSlugs(view.actions.map((a) => a.action)))
   }
 
   async reports(lease: StoreLease): Promise<SafeHtml> {

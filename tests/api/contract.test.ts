@@ -48,10 +48,10 @@ describe('the public contract', () => {
     expect(data.none).toBeNull()
   })
 
-  it('serves 190 actions, each from a topic or a governance section, with a kind and a quoted source', async () => {
+  it('serves 185 actions, each from a topic or a governance section, with a kind and a quoted source', async () => {
     const data = await app.data(`{ actions(first: 100) { totalCount edges { node { slug text kind theme { slug } topic { slug theme { slug } } section { slug kind }
       source { startLine endLine text } } } } }`)
-    expect(data.actions.totalCount).toBe(190)
+    expect(data.actions.totalCount).toBe(185)
     for (const { node } of data.actions.edges) {
       expect(['NEW', 'CONTINUE', 'INTENSIFY', 'INVESTIGATE', 'ADVOCATE', 'CONSULT', 'SUPPORT']).toContain(node.kind)
       expect(node.source.text).toBe(node.text)
@@ -133,7 +133,7 @@ describe('the public contract', () => {
     const governance = data.sections.find((s: any) => s.kind === 'GOVERNANCE')
     expect(governance.children.length).toBe(5)
     const actions = data.sections.flatMap((s: any) => s.actions)
-    expect(actions).toHaveLength(19)
+    expect(actions).toHaveLength(18)
     for (const action of actions) expect(data.sections.find((s: any) => s.slug === action.section.slug).kind).toBe('GOVERNANCE_PART')
     expect(data.agreement.sections.map((s: any) => s.slug)).not.toContain('luisteren-naar-de-stad')
     expect(data.agreement.signatories).toHaveLength(5)

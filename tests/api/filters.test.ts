@@ -54,7 +54,7 @@ describe('action filters', () => {
 
   it('filters by kind', async () => {
     expect(await actionSlugs({ kind: ['ADVOCATE'] })).toEqual(expectedSlugs((a) => a.action.kind === 'advocate'))
-    expect((await actionSlugs({ kind: ['ADVOCATE', 'CONSULT'] })).length).toBe(6 + 34)
+    expect((await actionSlugs({ kind: ['ADVOCATE', 'CONSULT'] })).length).toBe(6 + 31)
   })
 
   it('filters on having a budget and having a target, both ways', async () => {
@@ -62,9 +62,9 @@ describe('action filters', () => {
     expect(funded.length).toBeGreaterThan(10)
     expect(await actionSlugs({ hasBudget: true })).toEqual(funded)
     const unfundedCount = (await app.data('{ actions(filter: { hasBudget: false }) { totalCount } }')).actions.totalCount
-    expect(unfundedCount).toBe(190 - funded.length)
+    expect(unfundedCount).toBe(185 - funded.length)
     expect(await actionSlugs({ hasTarget: true })).toEqual(expectedSlugs((a) => a.targets.length > 0))
-    expect((await app.data('{ actions(filter: { hasTarget: false }) { totalCount } }')).actions.totalCount).toBe(190 - expectedSlugs((a) => a.targets.length > 0).length)
+    expect((await app.data('{ actions(filter: { hasTarget: false }) { totalCount } }')).actions.totalCount).toBe(185 - expectedSlugs((a) => a.targets.length > 0).length)
   })
 
   it('combines filters with AND', async () => {

@@ -26,7 +26,7 @@ describe('the synthetic national dataset', () => {
     const { sqlite, db } = openDatabase(a.databasePath, { readonly: true })
     try {
       const perAgreement = sqlite.prepare('SELECT agreement_id, count(*) n FROM action GROUP BY agreement_id').all() as { n: number }[]
-      expect(perAgreement.map((r) => r.n)).toEqual(Array(6).fill(190))
+      expect(perAgreement.map((r) => r.n)).toEqual(Array(6).fill(185))
       const unbalanced = sqlite.prepare(`SELECT t.agreement_id, t.year FROM budget_total t
         JOIN (SELECT l.agreement_id, a.year, sum(a.amount) s FROM budget_amount a JOIN budget_line l ON l.id = a.budget_line_id GROUP BY 1, 2) c
         ON c.agreement_id = t.agreement_id AND c.year = t.year WHERE c.s <> t.amount`).all()

@@ -23,7 +23,7 @@ describe('the nested JSON document', () => {
     expect(topics).toHaveLength(42)
     const sectionActions = (sections: Section[]): Action[] => sections.flatMap((s) => [...s.actions, ...sectionActions(s.children)])
     const actions: Action[] = [...topics.flatMap((t: { actions: Action[] }) => t.actions), ...sectionActions(doc.sections)]
-    expect(actions).toHaveLength(190)
+    expect(actions).toHaveLength(185)
     expect(new Set(actions.map((a) => a.id))).toEqual(csvIds('actions'))
     expect(actions.flatMap((a) => a.targets)).toHaveLength(15)
     expect(actions.filter((a) => a.portfolios.length > 0).length).toBeGreaterThan(150)

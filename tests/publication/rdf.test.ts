@@ -30,7 +30,7 @@ describe('the RDF of the data', () => {
     const count = (cls: string) => store.getSubjects(namedNode(ns.rdf + 'type'), namedNode(cls), null).length
     const own = ownNamespace
     expect([count(own + 'Theme'), count(own + 'Topic'), count(own + 'Action'), count(own + 'BudgetLine'), count(own + 'Rule'), count(ns.org + 'Post'), count(own + 'District')])
-      .toEqual([7, 42, 190, 27, 14, 5, 10])
+      .toEqual([7, 42, 185, 27, 14, 5, 10])
     expect(count(ns.foaf + 'Person')).toBe(5)
     expect(count(ns.org + 'Membership')).toBe(5)
     for (const subject of store.getSubjects(null, null, null)) expect(subject.value.startsWith(`${baseUrl}/id/`), subject.value).toBe(true)

@@ -71,7 +71,7 @@ describe('loading the CSVs back', () => {
         }
         const value = row[column]
         if (value === null) return ''
-        if (['is_minimum', 'continuing', 'inferred', 'assignment_inferred', 'date_inferred'].includes(column)) return value === 1 ? 'true' : 'false'
+        if (['is_minimum', 'continuing', 'inferred', 'assignment_inferred', 'date_inferred', 'whole_college'].includes(column)) return value === 1 ? 'true' : 'false'
         return String(value)
       }))
       const actual = body.map((r) => r.map((v, i) => (derived.has(`${resource.name}.${header![i]}`) ? null : v)))

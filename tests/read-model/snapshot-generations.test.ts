@@ -25,7 +25,7 @@ describe('the agreements a snapshot keeps', () => {
       const snapshot = new ReadSnapshot(store, 3)
       expect(snapshot.loadedCount).toBe(3)
       const tally = { count: 0 }
-      for (const agreement of snapshot.agreements) expect(snapshot.agreement(agreement.id, tally).list('action')).toHaveLength(190)
+      for (const agreement of snapshot.agreements) expect(snapshot.agreement(agreement.id, tally).list('action')).toHaveLength(185)
       expect(tally.count).toBe(0)
     } finally {
       store.sqlite.close()

@@ -262,3 +262,18 @@ describe('plain Dutch', () => {
     expect(build(source, 'district', 'pittelo').fileName).toBe('assen-2022-2026-wijk-pittelo')
   })
 })
+
+describe('the college as a whole and repeated commitments in the reports', () => {
+  it('marks each of the twelve whole-college actions where the full report lists it, and counts sentences and commitments apart', () => {
+    const full = JSON.stringify(build(source, 'full').body)
+    expect(full.split(' · Het college als geheel').length - 1).toBe(12)
+    expect(full).toContain('12 afspraken horen bij het college als geheel')
+    expect(full).toContain('de 185 afspraken zijn 173 afzonderlijke toezeggingen')
+  })
+
+  it('tells an alderman\'s report that the college as a whole carries twelve actions it does not list', () => {
+    const report = JSON.stringify(build(source, 'portfolio', 'rasker').body)
+    expect(report).toContain('Daarnaast horen 12 afspraken bij het college als geheel')
+    expect(report).not.toContain('Wij organiseren elke maand een wijkbezoek.')
+  })
+})

@@ -19,7 +19,9 @@ async function everyPage(): Promise<string[]> {
   const index = await (await fetch(`${base}/reports/`)).json() as { reports: { type: string; slug: string | null; html: string }[] }
   const segment: Record<string, string> = { theme: 'thema', portfolio: 'wethouder', district: 'wijk' }
   const subjects = index.reports.filter((r) => r.slug && segment[r.type]).map((r) => `/${segment[r.type]}/${r.slug}`)
-  return ['/', '/rapporten', '/zoeken?q=zwembad', '/zoeken', '/toegankelijkheid', ...subjects, ...index.reports.map((r) => r.html)]
+  // Action pages with the longest facts: a whole-college action with its note, and a commitment stated in six sentences.
+  const actions = ['/afspraak/maandelijks-wijkbezoek', '/afspraak/nieuwe-manieren-inwoners-betrekken', '/afspraak/experimenteren-nieuwe-vormen-participatie']
+  return ['/', '/rapporten', '/zoeken?q=zwembad', '/zoeken', '/toegankelijkheid', ...actions, ...subjects, ...index.reports.map((r) => r.html)]
 }
 
 /** The pages that scroll sideways at a width, with how far, and the widest element that pokes out. */

@@ -5,10 +5,9 @@ import { filterActions } from '../../read-model/snapshot-actions.js'
 import { agreementArgDescription, snapshotFromArg } from '../agreement-arg.js'
 import { builder } from '../builder.js'
 import type { ApiContext } from '../context.js'
-import { publicProgress } from '../editorial-context.js'
 import { listConnection, type ListConnection } from '../list-connection.js'
 import { pageCost, type PageArgs } from '../pagination.js'
-import { statusFilter } from '../status-filter.js'
+import { commitmentStatuses, statusFilter } from '../status-filter.js'
 import { ActionFilter, resolveActionFilter, type ActionFilterInput } from './action-filter.js'
 import { ActionFacetsRef, type ActionFacetsShape } from './action-facets.js'
 import { ActionRef } from './refs.js'
@@ -46,13 +45,13 @@ export function actionConnection(
 ): ActionConnectionShape {
   const order = args.orderBy ?? 'document'
   const statuses = args.filter?.progressStatus
-  const hasStatus = statuses ? statusFilter(ctx, snapshot.agreement.slug, statuses) : undefined
+  const hasStatus = statuses ? statusFilter(ctx, snapshot, statuses) : undefined
   const filtered = filterActions(snapshot, resolveActionFilter(snapshot, args.filter), within)
   const matched = hasStatus ? filtered.filter((a) => hasStatus(a.slug)) : filtered
   const connection = listConnection(matched, {
     scope: cursorScopes[order], compare: actionComparer(snapshot, order), key: (a) => a.position, item: (position) => snapshot.actionAt(position) ?? undefined,
   }, args)
-  return { ...connection, facets: { snapshot, actions: matched, statusOf: () => publicProgress(ctx.editorial, snapshot.agreement.slug) } }
+  return { ...connection, facets: { snapshot, actions: matched, statusOf: () => commitmentStatuses(ctx, snapshot) } }
 }
 
 export const ActionConnectionRef = builder.connectionObject({

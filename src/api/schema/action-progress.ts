@@ -6,22 +6,28 @@ import { pageCost } from '../pagination.js'
 import { ProgressStatusEnum } from './progress-enums.js'
 import { ProgressAssessmentRef, ProgressRevisionRef, TargetMeasurementRef } from './progress-refs.js'
 import { ActionRef, TargetRef } from './refs.js'
+import { commitmentStatuses } from '../status-filter.js'
+import type { ApiContext } from '../context.js'
+import type { ActionRecord } from '../../read-model/records.js'
+
+/** Progress belongs to a commitment: every sentence of it (Action.sameAs) reads the commitment's. */
+const progressOf = (ctx: ApiContext, action: ActionRecord) => commitmentStatuses(ctx, ctx.loaders.of(action.agreementId))
 
 builder.objectFields(ActionRef, (t) => ({
   progressStatus: t.field({
-    type: ProgressStatusEnum, description: 'How far the commitment got: the status of its latest published assessment that is not retracted; NOT_ASSESSED without one.',
-    resolve: (action, _args, ctx) => publicProgress(ctx.editorial, agreementOf(ctx, action.agreementId).slug).statusOf(action.slug),
+    type: ProgressStatusEnum, description: 'How far the commitment got: the status of its latest published assessment that is not retracted; NOT_ASSESSED without one. A copy (sameAs) reports its canonical action\'s.',
+    resolve: (action, _args, ctx) => progressOf(ctx, action).statusOf(action.slug),
   }),
   progress: t.field({
-    type: ProgressAssessmentRef, nullable: true, description: 'The latest published assessment that is not retracted; null when the action is NOT_ASSESSED.',
-    resolve: (action, _args, ctx) => publicProgress(ctx.editorial, agreementOf(ctx, action.agreementId).slug).progressOf(action.slug),
+    type: ProgressAssessmentRef, nullable: true, description: 'The latest published assessment that is not retracted (of the canonical action for a copy); null when the action is NOT_ASSESSED.',
+    resolve: (action, _args, ctx) => progressOf(ctx, action).progressOf(action.slug),
   }),
   progressHistory: t.connection({
     type: ProgressRevisionRef,
     description: 'Every published assessment and retraction of the action, newest revision first. Drafts are not part of it.',
     complexity: pageCost,
     resolve: (action, args, ctx) => {
-      const history = publicProgress(ctx.editorial, agreementOf(ctx, action.agreementId).slug).history('action', action.slug)
+      const history = progressOf(ctx, action).history('action', action.slug)
       return listPage(args, 'ProgressHistory', history, (r) => r.revision, 'desc')
     },
   }, { name: 'ProgressRevisionConnection', description: 'A page of progress revisions.' }, { name: 'ProgressRevisionEdge', description: 'A progress revision in a page, with its cursor.' }),

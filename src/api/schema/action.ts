@@ -7,6 +7,7 @@ import {
 } from './refs.js'
 import { sourceOf } from './source.js'
 import { actionContext } from '../action-context.js'
+import { canonicalAction, copiesOfCommitment } from '../../read-model/canonical-action.js'
 
 builder.node(ActionRef, {
   description: 'A concrete commitment of the college, quoted as the whole sentence that states it. '
@@ -36,8 +37,36 @@ builder.node(ActionRef, {
       type: SectionRef, nullable: true, description: 'The governance section that states the action; null for an action under a topic.',
       resolve: (action, _args, ctx) => (action.sectionId === null ? null : ctx.loaders.of(action.agreementId).byId('section', action.sectionId)),
     }),
+    wholeCollege: t.boolean({
+      description: 'Whether the college as a whole carries the action (the monthly wijkbezoek, the agreements with the council, the mid-term evaluation) '
+        + 'rather than one alderman; such an action has no portfolios, and responsibleNote says why.',
+      resolve: (action) => action.wholeCollege,
+    }),
+    responsibleNote: t.string({
+      nullable: true, description: 'Why no alderman\'s portfolio is responsible (the mayor\'s public order, the college as a whole); null when one is.',
+      resolve: (action) => action.responsibleNote,
+    }),
+    sameAs: t.field({
+      type: ActionRef, nullable: true,
+      description: 'The first statement of the same commitment when this sentence restates it (see db/README.md); null for the canonical action. '
+        + 'Count distinct commitments by the actions whose sameAs is null; progress is recorded on, and read from, the canonical action.',
+      resolve: (action, _args, ctx) => (action.sameAsId === null ? null : ctx.loaders.of(action.agreementId).byId('action', action.sameAsId)),
+    }),
+    sameAsReason: t.string({
+      nullable: true, description: 'Why this sentence and its sameAs action are one commitment, in Dutch; null for a canonical action.',
+      resolve: (action) => action.sameAsReason,
+    }),
+    commitment: t.field({
+      type: ActionRef, description: 'The action that stands for this sentence\'s commitment: sameAs when set, otherwise the action itself.',
+      resolve: (action, _args, ctx) => canonicalAction(ctx.loaders.of(action.agreementId), action),
+    }),
+    sameCommitment: t.field({
+      type: [ActionRef], description: 'The other sentences that state the same commitment (the canonical action and its copies, without this one), in document order.',
+      complexity: { field: 1, multiplier: 4 },
+      resolve: (action, _args, ctx) => copiesOfCommitment(ctx.loaders.of(action.agreementId), action),
+    }),
     portfolios: t.field({
-      type: [PortfolioRef], description: 'The portfolios responsible for the action, in portfolio order; empty where no alderman\'s responsibility covers it (public order belongs to the mayor).',
+      type: [PortfolioRef], description: 'The portfolios responsible for the action, in portfolio order; empty where no alderman\'s responsibility covers it (public order belongs to the mayor) or the college as a whole carries it.',
       complexity: { field: 1, multiplier: 2 },
       resolve: (action, _args, ctx) => ctx.loaders.of(action.agreementId).linked('actionPortfolio', 'actionId', action.id, 'portfolio', 'portfolioId', 'byPosition'),
     }),

@@ -1,8 +1,9 @@
+import { commitmentCount } from '../../read-model/canonical-action.js'
 import { builder } from '../builder.js'
 import { localId } from '../node-id.js'
 import { sourceTextUrl } from './source.js'
 import {
-  AgreementRef, BudgetCategoryRef, BudgetLineRef, BudgetYearTotalRef, DistrictRef, PartyRef, PersonRef, PortfolioRef, RuleRef,
+  ActionRef, AgreementRef, BudgetCategoryRef, BudgetLineRef, BudgetYearTotalRef, DistrictRef, PartyRef, PersonRef, PortfolioRef, RuleRef,
   SectionRef, ThemeRef,
 } from './refs.js'
 
@@ -77,6 +78,16 @@ builder.node(AgreementRef, {
     districts: t.field({
       type: [DistrictRef], description: 'The districts (wijken) with an alderman as wijkwethouder, in order.', complexity: { field: 1, multiplier: 10 },
       resolve: (agreement, _args, ctx) => ctx.loaders.of(agreement.id).list('district'),
+    }),
+    commitmentCount: t.int({
+      description: 'How many distinct commitments the actions hold: a sentence that restates another (Action.sameAs) is not counted again. '
+        + 'Query.actions.totalCount counts sentences.',
+      resolve: (agreement, _args, ctx) => commitmentCount(ctx.loaders.of(agreement.id).list('action')),
+    }),
+    wholeCollegeActions: t.field({
+      type: [ActionRef], description: 'The actions the college as a whole carries rather than one alderman (Action.wholeCollege), in document order.',
+      complexity: { field: 1, multiplier: 15 },
+      resolve: (agreement, _args, ctx) => ctx.loaders.of(agreement.id).list('action').filter((a) => a.wholeCollege),
     }),
   }),
 })

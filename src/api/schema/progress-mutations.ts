@@ -1,3 +1,4 @@
+import { canonicalAction } from '../../read-model/canonical-action.js'
 import { publishRevision } from '../../editorial/publish-revision.js'
 import { recordRevision, type RevisionInput } from '../../editorial/record-revision.js'
 import { retractRevision } from '../../editorial/retract-revision.js'
@@ -43,7 +44,7 @@ const recordFields = (t: InputFields) => ({
 const RecordProgressInput = builder.inputType('RecordProgressInput', {
   description: 'A new assessment of an action, recorded as a draft.',
   fields: (t) => ({
-    actionId: t.id({ required: true, description: 'The action\'s global ID.' }),
+    actionId: t.id({ required: true, description: 'The action\'s global ID. An assessment of a copy (Action.sameAs) is recorded on its canonical action, whose progress every copy shows.' }),
     status: t.field({ type: ProgressStatusEnum, required: true, description: 'The status on asOf (not NOT_ASSESSED).' }),
     ...recordFields(t),
   }),
@@ -78,13 +79,17 @@ function decodeId(id: string, types: readonly NodeType[]): { agreement: string; 
   return parts && types.includes(parts.type) ? parts : null
 }
 
-/** The subject an action or target ID names, when the content has it. */
+/** The subject an action or target ID names, when the content has it; for a copy of a commitment, its canonical action. */
 async function subjectOf(ctx: ApiContext, id: string, type: 'action' | 'target'): Promise<SubjectKey | null> {
   const parts = decodeId(id, [type === 'action' ? 'Action' : 'Target'])
   if (!parts) return null
   const agreement = ctx.loaders.agreementBySlug(parts.agreement)
-  const found = agreement ? ctx.loaders.of(agreement.id).byKey(type, parts.key) : null
-  return found ? { agreement: parts.agreement, type, slug: parts.key } : null
+  if (!agreement) return null
+  const snapshot = ctx.loaders.of(agreement.id)
+  if (type === 'target') return snapshot.byKey('target', parts.key) ? { agreement: parts.agreement, type, slug: parts.key } : null
+  // A sentence that restates a commitment (Action.sameAs) has its progress on the canonical action.
+  const action = snapshot.byKey('action', parts.key)
+  return action ? { agreement: parts.agreement, type, slug: canonicalAction(snapshot, action).slug } : null
 }
 
 /** The revision id a progress ID names, or null. */

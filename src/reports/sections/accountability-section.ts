@@ -1,3 +1,4 @@
+import { commitmentCount } from '../../read-model/canonical-action.js'
 import { actionKinds } from '../../store/database.js'
 import { actionKindExplanation, actionKindLabel, joinList } from '../dutch-text.js'
 import { formatEuro } from '../format-euro.js'
@@ -19,6 +20,7 @@ export function actionKindsFacts(): FactsBlock {
 export function accountabilitySection(ctx: ReportContext, level: HeadingBlock['level']): Block[] {
   const { view } = ctx
   const sub = (level + 1) as HeadingBlock['level']
+  const wholeCollege = view.actions.filter((a) => a.action.wholeCollege).length
   const derived = view.portfolios.filter((p) => p.portfolio.assignmentInferred).map((p) => p.holder.name)
   const inferredLines = view.budget.lines.filter((l) => l.amounts.some((a) => a.inferred))
   const years = view.budget.years
@@ -34,6 +36,10 @@ export function accountabilitySection(ctx: ReportContext, level: HeadingBlock['l
     ctx.heading(sub, 'Welke wethouder erover gaat'),
     paragraph('Bij elke afspraak staat de wethouder in wiens portefeuille het onderwerp valt, volgens de portefeuilleverdeling achter in het akkoord. '
       + 'Openbare orde en veiligheid horen bij de burgemeester, die geen portefeuille in deze verdeling heeft; bij zulke afspraken staat geen wethouder.'),
+    paragraph(`${wholeCollege} afspraken horen bij het college als geheel, niet bij één wethouder: het maandelijkse wijkbezoek, de maandagochtenden in het stadhuis, `
+      + 'het werken met wijkwethouders, de afspraken met de raad, de oproep aan de stad en de tussentijdse evaluatie. Daar staat "het college als geheel" bij.'),
+    paragraph(`Sommige zinnen herhalen een toezegging die het akkoord eerder al deed. Zo'n zin staat bij zijn plaats in de tekst, maar telt niet als een nieuwe toezegging `
+      + `en toont de voortgang van de eerste vermelding: de ${view.actions.length} afspraken zijn ${commitmentCount(view.actions.map((a) => a.action))} afzonderlijke toezeggingen.`),
     ...(derived.length > 0 ? [paragraph(`Op de pagina met de portefeuilleverdeling staan in de gepubliceerde tekst de namen en de takenlijsten niet overal netjes bij elkaar. `
       + `Voor ${joinList(derived)} is daarom afgeleid welke takenlijst bij wie hoort: uit de volgorde op de pagina en uit de onderwerpen die elders in het akkoord aan hen gekoppeld zijn.`)] : []),
     ctx.heading(sub, 'De jaren in de financiële doorrekening'),

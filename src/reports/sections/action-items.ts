@@ -23,6 +23,8 @@ export function actionDetails(action: ActionView, options: ActionListOptions): R
   if (options.showPortfolios && others.length > 0) {
     const label = options.subject ? 'Samen met' : others.length > 1 ? 'Wethouders' : 'Wethouder'
     first.push({ text: ` · ${label}: ${joinList(others.map((p) => p.holder.name))}` })
+  } else if (options.showPortfolios && action.action.wholeCollege) {
+    first.push({ text: ' · Het college als geheel' })
   }
   const details: RichText[] = [first]
   for (const target of action.targets) details.push([{ text: 'Doel: ', strong: true }, { text: describeTarget(target) }])

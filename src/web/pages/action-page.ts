@@ -26,18 +26,20 @@ export function actionPage(view: AgreementView, action: ActionView, progress: Pr
   const current = progress.progressOf(slug)
   const history = progress.history('action', slug)
   const { startLine: start, endLine: end } = action.action.source
+  const canonical = action.action.sameAsId === null ? null : view.actions.find((a) => a.action.id === action.action.sameAsId)?.action ?? null
   return html`
 <h1><span class="kicker">Afspraak:</span> ${action.action.text}</h1>
 <dl class="facts">
   ${theme ? html`<dt>Thema</dt><dd><a href="${webPaths.theme(theme.theme.slug)}">${theme.theme.name}</a></dd>` : ''}
   ${topic ? html`<dt>Onderwerp</dt><dd>${topic.topic.title}</dd>` : ''}
   <dt>Soort</dt><dd>${actionKindLabel(action.action.kind)}</dd>
-  ${action.portfolios.length > 0 ? html`<dt>Verantwoordelijk</dt><dd>${action.portfolios.map((p, i) =>
-    html`${i > 0 ? ', ' : ''}<a href="${webPaths.portfolio(p.portfolio.slug)}">${p.holder.name}</a>`)}</dd>` : ''}
+  ${responsibleFacts(action)}
   ${action.districts.length > 0 ? html`<dt>Wijken</dt><dd>${joinList(action.districts.map((d) => d.name))}</dd>` : ''}
   <dt>Bron</dt><dd>Bestuursakkoord, regel${start === end ? ` ${start}` : `s ${start}-${end}`}</dd>
+  ${sameCommitmentFacts(view, action)}
 </dl>
 <h2 id="voortgang">Voortgang</h2>
+${canonical ? html`<p>Deze zin herhaalt de toezegging <a href="${webPaths.action(canonical.slug)}">${canonical.text}</a>: de voortgang hieronder is die van die toezegging.</p>` : ''}
 ${current ? currentBlock(current) : html`<p>${statusBadge('NOT_ASSESSED')}</p>
 <p>De voortgang van deze afspraak is nog niet beoordeeld.</p>`}
 ${action.targets.length > 0 ? html`<h2 id="doelen">Doelen</h2>${action.targets.map((target) => {
@@ -53,6 +55,28 @@ ${measurements.length === 0 ? html`<p>Er is nog geen meting van dit doel gepubli
 <h2 id="geschiedenis">Geschiedenis</h2>
 ${history.length === 0 ? html`<p>Er is nog niets over deze afspraak gepubliceerd.</p>`
     : html`<ol class="history">${history.map((revision) => historyItem(revision, progress))}</ol>`}`
+}
+
+/** Who carries the action: its aldermen, the college as a whole, or why no portfolio covers it (the mayor's tasks). */
+function responsibleFacts(action: ActionView): SafeHtml | string {
+  if (action.action.wholeCollege) {
+    return html`<dt>Verantwoordelijk</dt><dd>Het college als geheel${action.action.responsibleNote ? html`<br><small>${action.action.responsibleNote}</small>` : ''}</dd>`
+  }
+  if (action.portfolios.length > 0) {
+    return html`<dt>Verantwoordelijk</dt><dd>${action.portfolios.map((p, i) =>
+      html`${i > 0 ? ', ' : ''}<a href="${webPaths.portfolio(p.portfolio.slug)}">${p.holder.name}</a>`)}</dd>`
+  }
+  return action.action.responsibleNote ? html`<dt>Verantwoordelijk</dt><dd>${action.action.responsibleNote}</dd>` : ''
+}
+
+/** The other sentences of the agreement that state the same commitment, with the reason the curators give. */
+function sameCommitmentFacts(view: AgreementView, action: ActionView): SafeHtml | string {
+  const canonicalId = action.action.sameAsId ?? action.action.id
+  const others = view.actions.filter((a) => a.action.id !== action.action.id && (a.action.id === canonicalId || a.action.sameAsId === canonicalId))
+  if (others.length === 0) return ''
+  const link = (a: ActionView) => html`<li><a href="${webPaths.action(a.action.slug)}">${a.action.text}</a> (regel${
+    a.action.source.startLine === a.action.source.endLine ? ` ${a.action.source.startLine}` : `s ${a.action.source.startLine}-${a.action.source.endLine}`})</li>`
+  return html`<dt>Zelfde toezegging</dt><dd>${action.action.sameAsReason ? html`<p>${action.action.sameAsReason}</p>` : ''}<ul>${others.map(link)}</ul></dd>`
 }
 
 function currentBlock(current: RevisionRecord): SafeHtml {

@@ -1,3 +1,4 @@
+import { commitmentCount } from '../../read-model/canonical-action.js'
 import type { AgreementView } from '../../read-model/agreement-view.js'
 import { formatDate, joinList } from '../../reports/dutch-text.js'
 import { formatEuro } from '../../reports/format-euro.js'
@@ -21,7 +22,8 @@ ${agreement.periodEnd} wil doen, wat het kost en wie ervoor verantwoordelijk is.
   <dt>Periode</dt><dd>${agreement.periodStart}-${agreement.periodEnd}</dd>
   <dt>Gepresenteerd</dt><dd>${formatDate(agreement.presentedOn)}</dd>
   <dt>Coalitie</dt><dd>${joinList(view.parties.map((p) => p.name))}</dd>
-  <dt>Afspraken</dt><dd>${view.actions.length} concrete afspraken in ${view.themes.length} thema's</dd>
+  <dt>Afspraken</dt><dd>${view.actions.length} concrete afspraken in ${view.themes.length} thema's: ${commitmentCount(view.actions.map((a) => a.action))} afzonderlijke toezeggingen
+  (een zin die een eerdere toezegging herhaalt, telt niet opnieuw); ${view.actions.filter((a) => a.action.wholeCollege).length} ervan horen bij het college als geheel</dd>
 </dl>
 ${searchForm('')}
 ${progress}
