@@ -1,6 +1,6 @@
 import { recordLocations } from '../read-model/record-locations.js'
 import { SearchInputError, searchLimits, searchRecords, searchTerms } from '../read-model/search-records.js'
-import type { StoreLease } from './store-holder.js'
+import type { StoreLease } from '../store/store-lease.js'
 import type { SafeHtml as Html } from '../web/html.js'
 import { pageLayout } from '../web/page-layout.js'
 import { searchPage } from '../web/pages/search-page.js'

@@ -1,0 +1,19 @@
+import { randomBytes } from 'node:crypto'
+import type { IncomingMessage } from 'node:http'
+
+// A random prefix per process and a counter: unique across the processes of a deployment, and nearly free
+// on the hit path (a UUID per request costs more than the rest of a cache hit's own work).
+const prefix = randomBytes(6).toString('base64url')
+let counter = 0
+const ids = new WeakMap<IncomingMessage, string>()
+
+/** The request's id: sent as X-Request-Id, written in every log line and audit entry made for it. */
+export function requestIdOf(request: IncomingMessage): string {
+  let id = ids.get(request)
+  if (id === undefined) {
+    counter = (counter + 1) % Number.MAX_SAFE_INTEGER
+    id = `${prefix}-${counter.toString(36)}`
+    ids.set(request, id)
+  }
+  return id
+}
