@@ -37,7 +37,8 @@ const compressors: Record<'gzip' | 'br', (body: Buffer) => Promise<Buffer>> = {
   // Brotli at quality 5 is about as fast as gzip on small JSON and a fifth smaller.
   br: (body) => promisify(brotliCompress)(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } }),
 }
-const etagSuffix = { identity: '', gzip: '.gz', br: '.br' } as const
+/** What an encoding's ETag adds to the plain one's. */
+export const etagSuffix = { identity: '', gzip: '.gz', br: '.br' } as const
 /** Headers a 304 does not carry: they describe a body it does not have. */
 const bodyHeaders = new Set(['content-type', 'content-length', 'content-encoding', 'content-disposition'])
 
