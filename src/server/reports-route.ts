@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Config } from '../config.js'
 import type { RouteHandler } from './route.js'
+import { problemCode, sendProblem } from './send-problem.js'
 import type { Store } from '../store/open-database.js'
 import { buildReport } from '../reports/build-report.js'
 import { findReportAgreement, loadReportSource } from '../reports/load-report-source.js'
@@ -109,9 +110,9 @@ export async function listAvailableReports(store: Store, agreementSlug: string |
   return listReports((await loadReportSource(store.db, agreement, '')).view)
 }
 
+/** An error of the reports route, as the server's one JSON problem shape. */
 function send(response: ServerResponse, status: number, message: string, headers: Record<string, string> = {}): void {
-  response.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff', ...headers })
-  response.end(`${message}\n`)
+  sendProblem(response, 'json', status, problemCode(status), message, headers)
 }
 
 function sendJson(request: IncomingMessage, response: ServerResponse, value: unknown): void {

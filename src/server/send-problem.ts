@@ -7,6 +7,17 @@ const dutchTitles: Record<number, string> = {
   413: 'Het verzoek is te groot', 500: 'Er ging iets mis', 503: 'Het is nu te druk',
 }
 
+/** The stable code of a JSON problem, by status, for errors that have no more particular one. */
+const codes: Record<number, string> = {
+  400: 'bad_request', 401: 'unauthenticated', 403: 'forbidden', 404: 'not_found', 405: 'method_not_allowed', 406: 'not_acceptable',
+  413: 'payload_too_large', 416: 'range_not_satisfiable', 429: 'too_many_requests', 500: 'internal_error', 503: 'unavailable',
+}
+
+/** The stable code of an error status. */
+export function problemCode(status: number): string {
+  return codes[status] ?? (status >= 500 ? 'internal_error' : 'bad_request')
+}
+
 const escapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }
 const escapeText = (text: string) => text.replace(/[&<>"']/g, (c) => escapes[c]!)
 
