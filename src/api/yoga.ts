@@ -23,7 +23,7 @@ import { getParametersPlugin } from './get-parameters-plugin.js'
 import { armorPlugins, costLimitPlugin, withCode, type CostContext } from './query-limits.js'
 
 /** Where a request gets its database: a lease that is released when the response is made. */
-export interface StoreSource {
+interface StoreSource {
   acquire(): StoreLease
 }
 

@@ -42,11 +42,11 @@ export function createHttpServer(routes: readonly CompiledRoute[], logger: Logge
   const logRequests = log.isLevelEnabled('info')
   const logHits = log.isLevelEnabled('debug')
 
-  const logAnswer = (request: IncomingMessage, response: ServerResponse, started: number) => {
-    const cache = response.getHeader('x-cache')
+  const logAnswer = (request: IncomingMessage, response: ServerResponse, started: number, hitId?: string) => {
+    const cache = hitId === undefined ? response.getHeader('x-cache') : 'HIT'
     if (cache === 'HIT' && !logHits) return
     const entry = {
-      reqId: requestIdOf(request), method: request.method, path: request.url?.split('?')[0], status: response.statusCode,
+      reqId: hitId ?? requestIdOf(request), method: request.method, path: request.url?.split('?')[0], status: response.statusCode,
       ms: Math.round((performance.now() - started) * 100) / 100, cache,
     }
     if (cache === 'HIT') log.debug(entry, 'request')
@@ -113,8 +113,9 @@ export function createHttpServer(routes: readonly CompiledRoute[], logger: Logge
     // Node checks the two request timeouts on this interval (30 s by default, which would let a slow body linger).
     connectionsCheckingInterval: Math.max(50, Math.min(1000, Math.floor(http.headersTimeoutMs / 4))),
   }, (request, response) => {
-    if (hits !== undefined && !closing() && answerFromCache(request, response, hits)) {
-      if (logHits) logAnswer(request, response, performance.now())
+    const hitId = hits === undefined || closing() ? undefined : answerFromCache(request, response, hits)
+    if (hitId !== undefined) {
+      if (logHits) logAnswer(request, response, performance.now(), hitId)
       return
     }
     void route(request, response).catch((error: unknown) => {

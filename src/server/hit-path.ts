@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { sendPrepared } from './prepared-answer.js'
-import { requestIdOf } from './request-id.js'
+import { nextRequestId } from './request-id.js'
 import type { ResponseCache } from './response-cache.js'
 
 /**
@@ -27,14 +27,15 @@ export interface HitPathState {
  * work: no URL parsing, routing, admission or compression, only the headers
  * and encoded bodies prepared when the entry was admitted. Signed-in requests
  * and anything the cache does not hold, or holds from an older generation,
- * return false and take the full path.
+ * return undefined and take the full path; an answered request returns its request id.
  */
-export function answerFromCache(request: IncomingMessage, response: ServerResponse, state: HitPathState): boolean {
+export function answerFromCache(request: IncomingMessage, response: ServerResponse, state: HitPathState): string | undefined {
   const method = request.method
-  if ((method !== 'GET' && method !== 'HEAD') || request.headers.authorization !== undefined) return false
+  if ((method !== 'GET' && method !== 'HEAD') || request.headers.authorization !== undefined) return undefined
   const entry = state.cache.byTarget(targetKey(request))
-  if (entry === undefined || entry.generation !== state.generation()) return false
-  if (entry.publication !== undefined && entry.publication !== state.publication()) return false
-  sendPrepared(request, response, entry, requestIdOf(request))
-  return true
+  if (entry === undefined || entry.generation !== state.generation()) return undefined
+  if (entry.publication !== undefined && entry.publication !== state.publication()) return undefined
+  const requestId = nextRequestId()
+  sendPrepared(request, response, entry, requestId)
+  return requestId
 }

@@ -9,7 +9,7 @@ import { etagMatches } from './http-helpers.js'
 export type Encoding = 'identity' | 'gzip' | 'br'
 
 /** One encoding of an answer, with every header it is sent with, prepared once. */
-export interface PreparedVariant {
+interface PreparedVariant {
   body: Buffer
   etag: string
   /** The 200's headers (content-length, ETag and X-Cache: HIT included). */

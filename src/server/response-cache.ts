@@ -10,7 +10,7 @@ export type CachedResponse = PreparedAnswer
  * maps, and the entry itself. Counting only the key and body made small
  * entries (most API answers are a few hundred bytes) about a tenth of their real size.
  */
-export function cachedResponseBytes(key: string, entry: CachedResponse): number {
+function cachedResponseBytes(key: string, entry: CachedResponse): number {
   let bytes = entryOverheadBytes + stringBytes(key)
   for (const variant of Object.values(entry.variants)) {
     // The 304's header values are the same strings as the 200's.
@@ -62,7 +62,8 @@ export class ResponseCache {
 
   /** The entry a raw request target was last answered from, if it is still kept (the hit path's only lookup). */
   byTarget(target: string): CachedResponse | undefined {
-    const key = this.aliases.get(target)
+    // The entry's recency is what evicts; an alias only follows it.
+    const key = this.aliases.peek(target)
     const entry = key === undefined ? undefined : this.entries.get(key)
     if (entry) this.hits += 1
     return entry

@@ -6,10 +6,10 @@ import { baseSecurityHeaders, dataPolicy } from './security-headers.js'
 export const sitePolicy = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'self'"
 
 /** An HTML report carries its own styles and loads nothing; only the site's report builder may frame it, for its preview. */
-export const reportPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'self'"
+const reportPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'self'"
 
 /** Which Content-Security-Policy a route's answers carry on every status (a page may narrow it on its 200, never lose it). */
-export type PolicyKind = 'data' | 'site' | 'report' | 'pdf'
+type PolicyKind = 'data' | 'site' | 'report' | 'pdf'
 
 /** How a route answers errors: the body shape its clients read. */
 export type ErrorShape = 'json' | 'html' | 'graphql'

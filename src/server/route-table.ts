@@ -2,7 +2,7 @@ import type { RouteHandler } from './route.js'
 import { policyHeaders, type RoutePolicy } from './route-policy.js'
 
 /** The methods the server serves at all; anything else is refused before routing. */
-export type Method = 'GET' | 'HEAD' | 'POST' | 'OPTIONS'
+type Method = 'GET' | 'HEAD' | 'POST' | 'OPTIONS'
 
 /**
  * One row of the route table: the methods and path patterns it owns, its

@@ -29,7 +29,7 @@ import { actionsListPage, parseActionFilters, type ActionFilters } from './pages
 import { progressSection } from './progress/progress-section.js'
 
 /** The subjects that have a page of their own, by the path segment the site uses. */
-export const subjectTypes: Record<string, ProgressSubjectType> = { thema: 'theme', wethouder: 'portfolio', wijk: 'district' }
+const subjectTypes: Record<string, ProgressSubjectType> = { thema: 'theme', wethouder: 'portfolio', wijk: 'district' }
 
 /** The action list's query parameter for each subject type. */
 const filterParameter: Record<ProgressSubjectType, string> = { theme: 'thema', portfolio: 'wethouder', district: 'wijk' }
