@@ -83,7 +83,8 @@ describe('GET /reports/…', () => {
   ])('answers %s with 404 naming what it does not know', async (path, message) => {
     const response = await fetch(`${app.url}${path}`)
     expect(response.status).toBe(404)
-    expect(await response.text()).toContain(message)
+    // The server's one JSON problem shape: a stable code and the message.
+    expect(await response.json()).toMatchObject({ error: 'not_found', message: expect.stringContaining(message) })
   })
 
   it('refuses other methods and leaves other paths to other routes', async () => {
