@@ -41,6 +41,8 @@ export interface ThroughputOptions {
   env?: Record<string, string>
   /** Another checkout of the project (e.g. a git worktree of main) measured beside this one: before and after in one run. */
   baseline?: string
+  /** Only the scenarios whose name contains this text (e.g. "cache hit"). */
+  scenarios?: string
 }
 
 /** The servers a scenario may run against: cache on, cache off, cache on at the default log level. */
@@ -87,7 +89,7 @@ export async function measureThroughput(options: ThroughputOptions): Promise<Thr
   const rows: ThroughputRow[] = []
   try {
     const recorded = []
-    for (const scenario of throughputScenarios) {
+    for (const scenario of throughputScenarios.filter((s) => options.scenarios === undefined || s.name.includes(options.scenarios!))) {
       const server = serverFor(servers, scenario)
       recorded.push({ scenario, server, ...(await recordAnswer(server.base, scenario)) })
     }
