@@ -14,6 +14,7 @@ export interface RecordedAnswer {
 /** A running bare server (a child process) and how to stop it. */
 export interface BareServer {
   base: string
+  pid: number
   stop(): Promise<void>
 }
 
@@ -37,6 +38,7 @@ export async function startBareServer(answers: ReadonlyMap<string, RecordedAnswe
   })
   return {
     base: `http://127.0.0.1:${port}`,
+    pid: child.pid!,
     stop: () => new Promise<void>((done) => { child.once('exit', () => done()); child.kill('SIGTERM') }),
   }
 }

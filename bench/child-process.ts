@@ -16,10 +16,10 @@ export class ChildFailedError extends Error {
  * the process doing the work, not an npx wrapper whose memory would be measured instead),
  * with exactly the environment given.
  */
-export function spawnTsx(script: string, args: readonly string[] = [], env: Record<string, string> = {}, nodeArgs: readonly string[] = []): ChildProcess {
+export function spawnTsx(script: string, args: readonly string[] = [], env: Record<string, string> = {}, nodeArgs: readonly string[] = [], cwd = root): ChildProcess {
   return spawn(process.execPath, [...nodeArgs, '--import', 'tsx', script, ...args], {
     // Only the settings given: a DATABASE_PATH or PORT in the shell running the bench must not leak into what it measures.
-    cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'],
+    cwd, env, stdio: ['ignore', 'pipe', 'pipe'],
   })
 }
 

@@ -10,17 +10,20 @@ import { runLongLoad } from './long-load.js'
 import { measurePdfAndDump } from './pdf-and-dump.js'
 import { clusterTable, coldStartTable, loadTable, pdfAndDumpTable, profileTable, scaleTable, throughputTable } from './report-table.js'
 import { measureScale } from './scale.js'
-import { measureThroughput } from './throughput.js'
+import { cpuGuard, measureThroughput } from './throughput.js'
 
 const usage = `npm run bench -- [--quick] [--full] [--only throughput,profile,cluster,pdf,cold,scale,load,loadUncached]
-  [--duration S] [--connections N] [--load-seconds S] [--load-connections N] [--scales 1,10,100] [--scale-dir DIR]
+  [--duration S] [--connections N] [--baseline DIR] [--scenarios TEXT] [--load-seconds S] [--load-connections N] [--scales 1,10,100] [--scale-dir DIR]
   --quick   short runs (2 s per scenario, 5 s load, scales 1,10)
-  --full    adds the 1000x database to the scale run (builds ~90 s and ~420 MB the first time)`
+  --full    adds the 1000x database to the scale run (builds ~90 s and ~420 MB the first time)
+  --scenarios TEXT  only the throughput scenarios whose name contains TEXT (e.g. "cache hit")
+  --baseline DIR  also measures the server of another checkout (e.g. \`git worktree add /tmp/main main\`), beside this one
+  The bench fails (exit 1) when CPU per small cache hit exceeds 1.3x the bare server's.`
 
 const { values } = parseArgs({
   options: {
     quick: { type: 'boolean', default: false }, full: { type: 'boolean', default: false }, help: { type: 'boolean', default: false },
-    only: { type: 'string' }, duration: { type: 'string' }, connections: { type: 'string' },
+    only: { type: 'string' }, duration: { type: 'string' }, connections: { type: 'string' }, baseline: { type: 'string' }, scenarios: { type: 'string' },
     'load-seconds': { type: 'string' }, 'load-connections': { type: 'string' }, scales: { type: 'string' }, 'scale-dir': { type: 'string' },
   },
 })
@@ -56,7 +59,12 @@ const section = async <T>(key: string, title: string, run: () => Promise<T>, sho
 }
 
 console.log(`open-akkoord bench: node ${process.version}, ${cpus().length} CPUs; ${duration} s per run, ${connections} connections; ratios are to a bare node:http server sending the same bytes, measured side by side`)
-await section('throughput', 'Throughput against the bare server', () => measureThroughput({ durationSeconds: duration, warmupSeconds: warmup, connections }), throughputTable)
+let failure: string | undefined
+await section('throughput', `Throughput against the bare server${values.baseline ? ` (before: ${values.baseline})` : ''}`,
+  () => measureThroughput({ durationSeconds: duration, warmupSeconds: warmup, connections, baseline: values.baseline, scenarios: values.scenarios }), (rows) => {
+    failure = cpuGuard(rows)
+    return throughputTable(rows)
+  })
 await section('profile', 'CPU profile of the uncached nested theme query (node --cpu-prof)',
   () => profileScenario('nested theme page uncached', duration, connections), profileTable)
 await section('cluster', 'One worker against two (WORKERS=1, WORKERS=2)', () => compareWorkers({ durationSeconds: duration, warmupSeconds: warmup, connections }), clusterTable)
@@ -72,3 +80,7 @@ await section('loadUncached', 'Mixed load against one server process, response c
 results.finishedAt = new Date().toISOString()
 save()
 console.log(`\nwritten: bench/results/latest.json`)
+if (failure) {
+  console.error(`\nBENCH FAILED: ${failure}`)
+  process.exitCode = 1
+}

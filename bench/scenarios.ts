@@ -7,6 +7,8 @@ export interface Scenario {
   cached: boolean
   query: string
   variables?: Record<string, unknown>
+  /** The server's LOG_LEVEL for this scenario: the bench runs servers at warn, and once at the default to price the access log. */
+  logLevel?: 'info'
 }
 
 /** The agreement the bench queries: the real one, which is in every synthetic database too. */
@@ -36,6 +38,7 @@ const node = `query Node($id: ID!) { node(id: $id) { id ... on Action { slug tex
 /** The throughput scenarios: a repeated query (hit and uncached), then the heavier pages uncached. */
 export const throughputScenarios: readonly Scenario[] = [
   { name: 'repeated GET query (cache hit)', cached: true, query: overview, variables: { a: realAgreement } },
+  { name: 'repeated GET query (cache hit), LOG_LEVEL=info (default)', cached: true, query: overview, variables: { a: realAgreement }, logLevel: 'info' },
   { name: 'same query uncached', cached: false, query: overview, variables: { a: realAgreement } },
   { name: 'nested theme page (cache hit)', cached: true, query: themePage, variables: { a: realAgreement, slug: 'wonen' } },
   { name: 'nested theme page uncached', cached: false, query: themePage, variables: { a: realAgreement, slug: 'wonen' } },

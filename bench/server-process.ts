@@ -26,13 +26,14 @@ export class ServerStartError extends Error {
 /**
  * Starts `src/cli/start.ts` on a free port with LOG_LEVEL=warn plus the given
  * settings (passed explicitly; the bench reads no env for the server) and waits
- * until a GraphQL query is answered.
+ * until a GraphQL query is answered. `checkout` runs another checkout of the
+ * project instead (the bench's --baseline, for before and after in one run).
  */
-export async function startServerProcess(env: Record<string, string> = {}, timeoutMs = 600_000, nodeArgs: readonly string[] = []): Promise<ServerProcess> {
+export async function startServerProcess(env: Record<string, string> = {}, timeoutMs = 600_000, nodeArgs: readonly string[] = [], checkout?: string): Promise<ServerProcess> {
   const port = await freePort()
   const started = performance.now()
   // No grace period at stop: the bench has no load balancer to tell.
-  const child = spawnTsx('src/cli/start.ts', [], { LOG_LEVEL: 'warn', HOST: '127.0.0.1', EDITORIAL_DATABASE: benchEditorialPath, SHUTDOWN_GRACE_MS: '0', ...env, PORT: String(port) }, nodeArgs)
+  const child = spawnTsx('src/cli/start.ts', [], { LOG_LEVEL: 'warn', HOST: '127.0.0.1', EDITORIAL_DATABASE: benchEditorialPath, SHUTDOWN_GRACE_MS: '0', ...env, PORT: String(port) }, nodeArgs, checkout)
   let stderr = ''
   child.stderr!.on('data', (chunk: Buffer) => { stderr = (stderr + chunk.toString()).slice(-4000) })
   child.stdout!.resume()

@@ -69,4 +69,4 @@ console.log(`${tried.length} requests tried, ${tried.filter((t) => t.accepted).l
 console.log('| request | answer | cost | CPU vs baseline | transient heap |\n|---|---|---|---|---|')
 for (const r of rows) console.log(`| ${r.name} | ${(r.bytes / 1000).toFixed(0)} kB | ${r.cost} | ${(r.cpuMs / baseline.cpuMs).toFixed(1)}x | ${(r.heapBytes / 1e6).toFixed(1)} MB |`)
 console.log(`\nbaseline CPU on this machine: ${baseline.cpuMs.toFixed(2)} ms`)
-app.close()
+await app.close()

@@ -30,7 +30,7 @@ export interface RequestUsage {
 }
 
 /** The codes of refused access, in `errors[].extensions.code`. */
-export const accessCodes = { unauthenticated: 'UNAUTHENTICATED', forbidden: 'FORBIDDEN' } as const
+const accessCodes = { unauthenticated: 'UNAUTHENTICATED', forbidden: 'FORBIDDEN' } as const
 
 /** The actor of a mutation, for the editorial domain and its audit trail. */
 export function actorOf(editorial: EditorialRequest): EditorialActor {

@@ -11,7 +11,7 @@ export const errorCodes = {
 } as const
 
 /** Shows a user's value in a message: JSON-quoted and cut short, so a 10k-character input does not echo back whole. */
-export function showValue(value: unknown): string {
+function showValue(value: unknown): string {
   const text = JSON.stringify(value) ?? String(value)
   return text.length > 80 ? `${text.slice(0, 77)}...` : text
 }

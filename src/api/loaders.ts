@@ -6,7 +6,7 @@ import { searchNow, type SearchNarrowing, type SearchRow, type SearchTerms } fro
 import type { StatementTally } from '../read-model/sql-reader.js'
 import type { Database } from '../store/database.js'
 
-export type { IdEntity, LinkEntity } from '../read-model/agreement-snapshot.js'
+export type { IdEntity,  } from '../read-model/agreement-snapshot.js'
 
 /**
  * What a request reads, all of it synchronous: the agreements and their

@@ -3,7 +3,7 @@ import { createGraphQLError, type GraphQLParams, type Plugin } from 'graphql-yog
 import { documentHash, type PersistedDocuments } from './persisted-documents.js'
 
 /** The codes of the persisted-query errors, as Apollo's clients and servers spell them. */
-export const persistedQueryCodes = { notFound: 'PERSISTED_QUERY_NOT_FOUND', badRequest: 'BAD_REQUEST' } as const
+const persistedQueryCodes = { notFound: 'PERSISTED_QUERY_NOT_FOUND', badRequest: 'BAD_REQUEST' } as const
 
 /** A `documentId` of the GraphQL over HTTP persisted documents appendix: a hash with its algorithm. */
 export const documentIdPattern = /^sha256:([0-9a-f]{64})$/
@@ -29,7 +29,7 @@ function documentId(params: GraphQLParams, request: Request): unknown {
 }
 
 /** The hash a request names its document by, checked for form; null when it names none. */
-export function requestedHash(params: GraphQLParams, request: Request): string | null {
+function requestedHash(params: GraphQLParams, request: Request): string | null {
   const id = documentId(params, request)
   if (id !== undefined) {
     const match = typeof id === 'string' ? documentIdPattern.exec(id) : null

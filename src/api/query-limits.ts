@@ -79,7 +79,7 @@ export function limitRules(limits: Limits): { parse(source: string): DocumentNod
  * unit of data cost (docs/performance.md). GraphiQL's full introspection
  * query (about 4,500 fields) costs about 1,500, well within MAX_COST.
  */
-export const introspectionFieldsPerCost = 3
+const introspectionFieldsPerCost = 3
 
 /** The estimated cost of a request, its parts, and how deep its introspection nests. */
 export interface QueryCost {

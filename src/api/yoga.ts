@@ -4,7 +4,7 @@ import type { Logger } from 'pino'
 import type { Config } from '../config.js'
 import type { Account } from '../editorial/accounts.js'
 import type { EditorialStore } from '../editorial/open-editorial-store.js'
-import type { StoreLease } from '../server/store-holder.js'
+import type { StoreLease } from '../store/store-lease.js'
 import { createApiContext, type ApiContext } from './context.js'
 import type { RequestUsage } from './editorial-context.js'
 import { mutationAuditPlugin } from './mutation-audit-plugin.js'
@@ -23,7 +23,7 @@ import { getParametersPlugin } from './get-parameters-plugin.js'
 import { armorPlugins, costLimitPlugin, withCode, type CostContext } from './query-limits.js'
 
 /** Where a request gets its database: a lease that is released when the response is made. */
-export interface StoreSource {
+interface StoreSource {
   acquire(): StoreLease
 }
 

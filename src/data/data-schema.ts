@@ -143,4 +143,3 @@ export type PortfoliosFile = z.infer<typeof portfoliosFileSchema>
 export type BudgetFile = z.infer<typeof budgetFileSchema>
 export type RulesFile = z.infer<typeof rulesFileSchema>
 export type ActionData = z.infer<typeof action>
-export type TargetData = z.infer<typeof target>

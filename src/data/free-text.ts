@@ -4,7 +4,7 @@ import { z } from 'zod'
 export const textLimits = { name: 300, text: 20_000 } as const
 
 /** Largest data file read at all: the whole agreement's data is a few hundred kilobytes. */
-export const maxDataFileBytes = 5_000_000
+const maxDataFileBytes = 5_000_000
 
 /**
  * Characters that have no place in the data: C0 controls other than tab and
@@ -28,7 +28,7 @@ export function freeText(maxLength: number) {
  * Licences the data may be published under, by SPDX identifier, each with the
  * IRI that DCAT and the Data Package name it by. Either form is accepted.
  */
-export const allowedLicences: Readonly<Record<string, string>> = {
+const allowedLicences: Readonly<Record<string, string>> = {
   'CC0-1.0': 'https://creativecommons.org/publicdomain/zero/1.0/',
   'CC-BY-4.0': 'https://creativecommons.org/licenses/by/4.0/',
   'PDDL-1.0': 'https://opendatacommons.org/licenses/pddl/1-0/',

@@ -10,7 +10,7 @@ import {
 } from './data-schema.js'
 
 /** A parsed data file with the path it came from, for error messages. */
-export interface Loaded<T> {
+interface Loaded<T> {
   file: string
   data: T
 }

@@ -15,7 +15,7 @@ export type Role = 'editor' | 'reviewer' | 'admin'
 export type SubjectType = 'action' | 'target'
 export type RevisionKind = 'assessment' | 'measurement' | 'retraction'
 
-export interface AccountTable {
+interface AccountTable {
   id: Generated<number>
   name: string
   role: Role
@@ -24,7 +24,7 @@ export interface AccountTable {
   revoked_at: string | null
 }
 
-export interface RevisionTable {
+interface RevisionTable {
   id: Generated<number>
   agreement_slug: string
   subject_type: SubjectType
@@ -41,7 +41,7 @@ export interface RevisionTable {
   request_id: string | null
 }
 
-export interface EvidenceTable {
+interface EvidenceTable {
   id: Generated<number>
   revision_id: number
   position: number
@@ -51,7 +51,7 @@ export interface EvidenceTable {
   kind: string
 }
 
-export interface PublicationTable {
+interface PublicationTable {
   id: Generated<number>
   revision_id: number
   reviewer_id: number
@@ -74,7 +74,7 @@ export interface AuditEntryTable {
   client: string | null
 }
 
-export interface EditorSessionTable {
+interface EditorSessionTable {
   id: Generated<number>
   id_hash: string
   account_id: number
@@ -83,7 +83,7 @@ export interface EditorSessionTable {
   ended_at: string | null
 }
 
-export interface DraftReturnTable {
+interface DraftReturnTable {
   id: Generated<number>
   revision_id: number
   reviewer_id: number

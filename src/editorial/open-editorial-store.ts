@@ -22,6 +22,8 @@ export interface EditorialStore {
   run(query: Compilable<unknown>): { changes: number; lastInsertRowid: number }
   /** Runs fn in an IMMEDIATE transaction: all of it is written, or nothing (also on a crash or kill). */
   transaction<T>(fn: () => T): T
+  /** Writes made through this handle so far: what is derived from the store notices its own process's changes by it, without a query. */
+  readonly writes: number
   close(): void
 }
 
@@ -53,8 +55,10 @@ export async function openEditorialStore(path: string): Promise<EditorialStore> 
       }
       return { statement, parameters: compiled.parameters as unknown[] }
     }
+    let writes = 0
     return {
       path, db, sqlite,
+      get writes() { return writes },
       all: <T>(query: Compilable<T>) => {
         const { statement, parameters } = prepare(query)
         return statement.all(...parameters) as T[]
@@ -66,6 +70,7 @@ export async function openEditorialStore(path: string): Promise<EditorialStore> 
       run: (query) => {
         const { statement, parameters } = prepare(query)
         const result = statement.run(...parameters)
+        writes += 1
         return { changes: result.changes, lastInsertRowid: Number(result.lastInsertRowid) }
       },
       transaction: <T>(fn: () => T) => sqlite.transaction(fn).immediate(),

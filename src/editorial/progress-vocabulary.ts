@@ -20,7 +20,6 @@ export const progressStatusLabels: Record<ProgressStatus, string> = {
 
 /** What a piece of evidence is. */
 export const evidenceKinds = ['raadsvoorstel', 'raadsinformatiebrief', 'begroting', 'jaarrekening', 'persbericht', 'other'] as const
-export type EvidenceKind = (typeof evidenceKinds)[number]
 
 /** The limits of editorial input, checked before anything is written (the store's CHECKs hold the same). */
 export const editorialLimits = {

@@ -28,6 +28,11 @@ export class BoundedCache<V> {
     return kept.value
   }
 
+  /** The value for a key without making it most recently used (a lookup on a hot path that another cache's recency covers). */
+  peek(key: string): V | undefined {
+    return this.entries.get(key)?.value
+  }
+
   set(key: string, value: V): void {
     const bytes = this.sizeOf(key, value)
     this.delete(key)

@@ -28,7 +28,7 @@ export const actionKindConcepts: Record<ActionKind, Concept> = {
   support: { nl: 'Ondersteunen', en: 'Support', definition: 'Initiatieven van anderen ondersteunen of faciliteren.' },
 }
 
-export const sectionKindConcepts: Record<SectionKind, Concept> = {
+const sectionKindConcepts: Record<SectionKind, Concept> = {
   foreword: { nl: 'Voorwoord', en: 'Foreword', definition: 'Het voorwoord van het akkoord.' },
   vision: { nl: 'Visie', en: 'Vision', definition: 'De visie op de gemeente.' },
   governance: { nl: 'Bestuursstijl', en: 'Governance style', definition: 'De bestuursstijl van het college.' },
@@ -39,7 +39,7 @@ export const sectionKindConcepts: Record<SectionKind, Concept> = {
   contact: { nl: 'Contact', en: 'Contact', definition: 'De contactgegevens.' },
 }
 
-export const artifactKindConcepts: Record<ArtifactKind, Concept> = {
+const artifactKindConcepts: Record<ArtifactKind, Concept> = {
   title: { nl: 'Titel', en: 'Title', definition: 'De titel op het omslag.' },
   layout_label: { nl: 'Opmaaklabel', en: 'Layout label', definition: 'Een label van de opmaak, geen inhoud.' },
   page_footer: { nl: 'Voettekst', en: 'Page footer', definition: 'Een voettekst van een pagina.' },

@@ -6,7 +6,7 @@ import { parseSha256Sums, sha256SumsPath } from './sha256-sums.js'
 import { catalogPaths } from './write-catalog.js'
 
 /** One entry of the /data/ index. */
-export interface IndexEntry {
+interface IndexEntry {
   path: string
   url: string
   bytes: number

@@ -37,7 +37,7 @@ function objectOf(column: Column, row: KeyedRow, value: NonNullable<ReturnType<C
  * and the table's extra triples. No blank nodes, so every serialisation of
  * the same data has the same triples.
  */
-export function rowQuads(table: TableDefinition, row: KeyedRow, baseUrl: string, prefixes = publicationPrefixes): Quad[] {
+function rowQuads(table: TableDefinition, row: KeyedRow, baseUrl: string, prefixes = publicationPrefixes): Quad[] {
   const iri = (node: string, key: string | null) => recordIri(baseUrl, node, row.keys.agreement, key)
   const subjectParts = table.rdf.subject(row)
   const subject = namedNode(iri(subjectParts.node, subjectParts.key))

@@ -108,7 +108,7 @@ async function prepareRoot(root: string): Promise<void> {
 }
 
 /** Removes abandoned temporary folders and links, and builds that neither `current` nor any release points to. */
-export async function cleanLeftovers(root: string): Promise<void> {
+async function cleanLeftovers(root: string): Promise<void> {
   const builds = join(root, releaseLayout.builds)
   for (const folder of [root, join(root, releaseLayout.releases), builds]) {
     for (const name of await readdir(folder).catch(() => [] as string[])) if (abandoned(name)) await rm(join(folder, name), { recursive: true, force: true })

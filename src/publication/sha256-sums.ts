@@ -5,7 +5,7 @@ import type { PublishedFile } from './published-file.js'
 export const sha256SumsPath = 'SHA256SUMS'
 
 /** The lines of a SHA256SUMS file, sorted by path, in the format `sha256sum -c` reads. */
-export function sha256SumsText(files: readonly Pick<PublishedFile, 'path' | 'sha256'>[]): string {
+function sha256SumsText(files: readonly Pick<PublishedFile, 'path' | 'sha256'>[]): string {
   return [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)).map((f) => `${f.sha256}  ${f.path}\n`).join('')
 }
 

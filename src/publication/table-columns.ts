@@ -3,7 +3,7 @@ import type { RecordKeys } from '../read-model/keyed-records.js'
 import type { SourceRange } from '../read-model/records.js'
 
 /** Frictionless Table Schema field types the publication uses. */
-export type FieldType = 'string' | 'integer' | 'number' | 'boolean' | 'date' | 'datetime' | 'year'
+type FieldType = 'string' | 'integer' | 'number' | 'boolean' | 'date' | 'datetime' | 'year'
 export type Cell = string | number | boolean | null
 
 /** A row of a published table: a record and its stable keys (a read-model record, or a published revision). */
@@ -13,7 +13,7 @@ export interface KeyedRow<R = unknown> {
 }
 
 /** A reference to a record of another (or the same) table, by its global ID. */
-export interface ColumnReference {
+interface ColumnReference {
   resource: string
   node: NodeType
   /** The referenced record's stable key; null where the reference is empty. */

@@ -3,10 +3,10 @@ import { columnKit, type Column, type ColumnKit, type KeyedRow } from './table-c
 import type { TableSources } from './table-sources.js'
 
 /** Makes the IRI of a record of the same agreement: (node type or IRI segment, key). */
-export type IriOf = (node: string, key: string | null) => string
+type IriOf = (node: string, key: string | null) => string
 
 /** How a table's rows become RDF. */
-export interface TableRdf<R = any> {
+interface TableRdf<R = any> {
   /** The subject of a row's triples: the record itself or, in a link table, the record the link hangs from. */
   subject(row: KeyedRow<R>): { node: string; key: string | null }
   /** Classes of the subject; empty for link tables, whose subject is typed by its own table. */

@@ -23,7 +23,7 @@ export const ns = {
 export const publicationPrefixes: Record<string, string> = { ...ns, [ownPrefix]: ownNamespace }
 
 /** The IRI path segment of a node type: BudgetLine becomes budget-line. */
-export const iriSegment = (node: NodeType | string): string => node.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase()
+const iriSegment = (node: NodeType | string): string => node.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase()
 
 /**
  * The stable IRI of a record: `<base>/id/<type>/<agreement>/<key>`, or

@@ -15,7 +15,7 @@ import { sourceTextPath } from './write-datapackage.js'
 import { writeRdf } from './write-rdf.js'
 import { writeTable } from './write-tables.js'
 
-export const databaseCopyPath = 'open-akkoord.sqlite'
+const databaseCopyPath = 'open-akkoord.sqlite'
 export const rdfPath = (format: 'turtle' | 'jsonld'): string => `rdf/open-akkoord.${format === 'turtle' ? 'ttl' : 'jsonld'}`
 
 /** Where the data files come from. */

@@ -25,7 +25,7 @@ import { writeCsv } from './write-tables.js'
 import { workbookPath, writeWorkbook } from './write-workbook.js'
 import { writeZip } from './write-zip.js'
 
-export { zipPath }
+
 
 export interface PublicationOptions {
   db: Kysely<Database>

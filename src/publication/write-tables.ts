@@ -8,7 +8,7 @@ import { writeStreamed } from './text-file.js'
 export type TableFormat = 'csv' | 'ndjson'
 
 /** One CSV field (RFC 4180): quoted when it holds a quote, comma or line break; empty for null. */
-export function csvField(value: Cell): string {
+function csvField(value: Cell): string {
   if (value === null) return ''
   const text = String(value)
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text

@@ -9,7 +9,7 @@ import type { TableDefinition } from './table-definition.js'
 import { tableRows, type TableSources } from './table-sources.js'
 
 export const workbookPath = 'open-akkoord.xlsx'
-export const commitmentsSheet = 'Toezeggingen'
+const commitmentsSheet = 'Toezeggingen'
 
 /** How a column is shown: real numbers, dates and booleans, with a Dutch-friendly width. */
 function cellValue(column: Column, value: ReturnType<Column['value']>): ExcelJS.CellValue {

@@ -5,7 +5,7 @@ import type { ActionRecord } from './records.js'
 export type ActionOrder = 'document' | 'deadline'
 
 /** The earliest deadline of an action's targets (ISO 8601 dates compare as text); null when none has one. */
-export function earliestDeadline(snapshot: AgreementSnapshot, action: ActionRecord): string | null {
+function earliestDeadline(snapshot: AgreementSnapshot, action: ActionRecord): string | null {
   let earliest: string | null = null
   for (const target of snapshot.children('target', 'actionId', action.id)) {
     if (target.deadline !== null && (earliest === null || target.deadline < earliest)) earliest = target.deadline

@@ -55,7 +55,7 @@ export interface SectionView {
   actions: ActionView[]
 }
 
-export interface BudgetYearView {
+interface BudgetYearView {
   year: number
   /** The published total. */
   amount: number

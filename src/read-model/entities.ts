@@ -213,7 +213,7 @@ export const entities = {
   }),
 }
 
-export type Entities = typeof entities
+type Entities = typeof entities
 export type EntityName = keyof Entities
 /** The record type an entity reads as. */
 export type EntityRecord<E extends EntityName> = ReturnType<Entities[E]['map']>

@@ -1,6 +1,6 @@
 import { sql, type Kysely, type SelectQueryBuilder } from 'kysely'
 import type { Database } from '../store/database.js'
-import { toGlobalId, type NodeType } from '../model/global-id.js'
+import type { NodeType } from '../model/global-id.js'
 import { entities, type EntityName, type EntityRecord } from './entities.js'
 
 /**
@@ -124,9 +124,3 @@ export async function* streamKeyedRecords<E extends EntityName>(
   }
 }
 
-/** The global ID of a keyed record, the same the API gives it; null for records without one. */
-export function globalIdOf(entity: EntityName, keys: RecordKeys): string | null {
-  const node = recordKeyDefinitions[entity].node
-  if (node === null) return null
-  return node === 'Agreement' ? toGlobalId(node, keys.agreement) : toGlobalId(node, keys.agreement, keys.own!)
-}

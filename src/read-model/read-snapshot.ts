@@ -10,10 +10,10 @@ import { SqlReader, type StatementTally } from './sql-reader.js'
  * of Assen's takes about 0.6 MB of heap once indexed (docs/performance.md), so
  * the bound is about 40 MB however many agreements the database holds.
  */
-export const defaultAgreementCapacity = 64
+const defaultAgreementCapacity = 64
 
 /** A database with agreements that no reader can find: the snapshot's own failure, with the agreement named. */
-export class MissingAgreementError extends Error {
+class MissingAgreementError extends Error {
   override readonly name = 'MissingAgreementError'
   constructor(readonly agreementId: number) {
     super(`agreement ${agreementId} is not in the database`)

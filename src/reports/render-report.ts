@@ -14,7 +14,7 @@ export interface RenderedReport {
   modified: Date
 }
 
-export const contentTypes: Record<ReportFormat, string> = { pdf: 'application/pdf', html: 'text/html; charset=utf-8' }
+const contentTypes: Record<ReportFormat, string> = { pdf: 'application/pdf', html: 'text/html; charset=utf-8' }
 
 /** Renders the PDF of a report: in this thread, or in a worker pool. */
 export type PdfRenderer = (report: Report) => Promise<Buffer>

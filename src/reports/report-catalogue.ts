@@ -20,7 +20,7 @@ const typeTitles: Record<ReportType, string> = {
 }
 
 /** The slugs a report type takes, with their names; an empty list for the types that take none. */
-export function reportSubjects(view: AgreementView, type: ReportType): { slug: string; name: string }[] {
+function reportSubjects(view: AgreementView, type: ReportType): { slug: string; name: string }[] {
   switch (type) {
     case 'theme': return view.themes.map((t) => ({ slug: t.theme.slug, name: t.theme.name }))
     case 'portfolio': return view.portfolios.map((p) => ({ slug: p.portfolio.slug, name: p.holder.name }))

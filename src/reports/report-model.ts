@@ -11,7 +11,7 @@ export type ReportType = (typeof reportTypes)[number]
 export type ReportFormat = 'pdf' | 'html'
 
 /** A run of text with one style. `lang` marks text in another language than Dutch. */
-export interface Inline {
+interface Inline {
   text: string
   strong?: boolean
   em?: boolean
@@ -40,7 +40,7 @@ export interface HeadingBlock {
   keepTogether?: boolean
 }
 
-export interface ParagraphBlock {
+interface ParagraphBlock {
   kind: 'paragraph'
   content: RichText
   variant?: 'lead' | 'note'
@@ -75,7 +75,7 @@ export interface FactsBlock {
   items: { term: string; value: RichText }[]
 }
 
-export interface TableColumn {
+interface TableColumn {
   header: string
   align: 'left' | 'right'
   /**
@@ -104,7 +104,7 @@ export interface TableBlock {
   notes?: RichText[]
 }
 
-export interface BarChartBar {
+interface BarChartBar {
   label: string
   value: number
   valueLabel: string
@@ -135,7 +135,7 @@ export interface Cover {
   facts: { term: string; value: string }[]
 }
 
-export interface ReportMeta {
+interface ReportMeta {
   title: string
   author: string
   subject: string

@@ -1,4 +1,4 @@
-import type { StoreLease } from '../server/store-holder.js'
+import type { StoreLease } from '../store/store-lease.js'
 import type { Store } from '../store/open-database.js'
 import type { ReportSource } from './build-report.js'
 import { findReportAgreement, loadReportSource } from './load-report-source.js'

@@ -3,14 +3,14 @@ import type { DistrictPartRecord, DistrictRecord, ResponsibilityRecord } from '.
 import { placePattern } from '../store/place-pattern.js'
 
 /** A sentence of the agreement's text, outside its commitments, that names a district or a part of it. */
-export interface DistrictMention {
+interface DistrictMention {
   /** Where it stands, as a reader finds it: "Wonen › Assen in 2030…", "Ondernemen › Binnenstad". */
   where: string
   text: string
 }
 
 /** A task in an alderman's portfolio named after the district or a part of it ("Uitbreiding Kloosterveen"). */
-export interface DistrictResponsibility {
+interface DistrictResponsibility {
   portfolio: PortfolioView
   responsibility: ResponsibilityRecord
 }

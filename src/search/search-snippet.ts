@@ -3,7 +3,7 @@ import { escapeHtml } from '../reports/html/escape-html.js'
 import { foldDiacritics, stemWord } from './dutch-stems.js'
 
 /** A highlighted stretch of a snippet: character offsets into its plain text. */
-export interface Highlight {
+interface Highlight {
   start: number
   length: number
 }

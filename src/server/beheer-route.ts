@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from 'node:crypto'
+import { randomBytes } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Logger } from 'pino'
 import type { Config } from '../config.js'
@@ -17,6 +17,7 @@ import { redirectTo, sendBeheerPage } from './beheer-responses.js'
 import { isSameOriginPost, tokensMatch } from './csrf-check.js'
 import { editorialCookies } from './editorial-cookies.js'
 import { BodyTooLargeError, readBody } from './http-helpers.js'
+import { requestIdOf } from './request-id.js'
 import type { RouteHandler } from './route.js'
 import type { StoreHolder } from './store-holder.js'
 
@@ -53,7 +54,7 @@ export function createBeheerRoute(deps: BeheerRouteDependencies): RouteHandler {
       response.setHeader('allow', 'GET, HEAD, POST')
       return sendBeheerPage(response, 405, beheerLayout({ ...refusalContent('method'), theme }))
     }
-    const origin = { requestId: randomUUID(), client: clientAddress(request) }
+    const origin = { requestId: requestIdOf(request), client: clientAddress(request) }
     let form: URLSearchParams | null = null
     if (request.method === 'POST') {
       try {

@@ -1,5 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto'
-import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { IncomingMessage } from 'node:http'
 import type { YogaServerInstance } from 'graphql-yoga'
 import type { Logger } from 'pino'
 import type { ApiContext } from '../api/context.js'
@@ -7,11 +6,14 @@ import type { RequestUsage } from '../api/editorial-context.js'
 import type { LeanExecutor } from '../api/lean-execution.js'
 import type { ApiServerContext } from '../api/yoga.js'
 import { clientAddress, type Authenticator } from './authenticate-request.js'
-import { BodyTooLargeError, corsHeaders, etagMatches, readBody, sendJson, sendPreflight } from './http-helpers.js'
-import { bodyToSend, encodeBody } from './encoded-body.js'
+import { BodyTooLargeError, corsHeaders, readBody, sendJson, sendPreflight } from './http-helpers.js'
 import { graphqlCacheKey } from './graphql-cache-key.js'
-import type { ResponseCache, CachedResponse } from './response-cache.js'
+import { targetKey } from './hit-path.js'
+import { acceptedEncoding, completeEncodings, etagOf, prepareAnswer, sendPrepared } from './prepared-answer.js'
+import { requestIdOf } from './request-id.js'
+import type { ResponseCache } from './response-cache.js'
 import type { RouteHandler } from './route.js'
+import { routeHeaders } from './route-policy.js'
 import { pagePolicy } from './security-headers.js'
 
 /** What the /graphql route works with. */
@@ -49,8 +51,8 @@ interface RouteAnswer {
 }
 
 /** yoga's answer to a request, for everything the lean path declines. */
-async function yogaAnswer(yoga: GraphqlRouteOptions['yoga'], request: IncomingMessage, url: URL, body: Buffer | undefined, context: ApiServerContext): Promise<RouteAnswer> {
-  const answer = await yoga.fetch(url.href, { method: request.method ?? 'GET', headers: toHeaders(request), body }, context)
+async function yogaAnswer(yoga: GraphqlRouteOptions['yoga'], request: IncomingMessage, method: string, url: URL, body: Buffer | undefined, context: ApiServerContext): Promise<RouteAnswer> {
+  const answer = await yoga.fetch(url.href, { method, headers: toHeaders(request), body }, context)
   const headers: Record<string, string> = {}
   answer.headers.forEach((value, name) => { headers[name.toLowerCase()] = value })
   return { status: answer.status, headers, body: Buffer.from(await answer.arrayBuffer()) }
@@ -63,19 +65,6 @@ function hasErrors(body: Buffer): boolean {
   } catch {
     return true
   }
-}
-
-/** Sends a cacheable answer: a 304 when If-None-Match names its ETag, else the body with the given headers. */
-function send(response: ServerResponse, request: IncomingMessage, entry: CachedResponse, headers: Record<string, string>): void {
-  const ifNoneMatch = request.headers['if-none-match']
-  if (ifNoneMatch !== undefined && etagMatches(ifNoneMatch, entry.etag)) {
-    response.writeHead(304, { ...corsHeaders, etag: entry.etag, 'cache-control': entry.headers['cache-control']!, vary: entry.headers.vary!, 'x-cache': headers['x-cache']! })
-    response.end()
-    return
-  }
-  const sent = bodyToSend(request, entry)
-  response.writeHead(entry.status, { ...headers, ...sent.headers })
-  response.end(sent.body)
 }
 
 /**
@@ -96,7 +85,8 @@ export function createGraphqlRoute(options: GraphqlRouteOptions): RouteHandler {
     : 'public, no-cache'
   return async (request, response, url) => {
     if (url.pathname !== '/graphql') return false
-    const method = request.method ?? 'GET'
+    // HEAD is answered as GET would be, headers and all (node:http leaves the body out).
+    const method = request.method === 'HEAD' ? 'GET' : request.method ?? 'GET'
     if (method === 'OPTIONS') {
       sendPreflight(request, response, 'GET, HEAD, POST, OPTIONS')
       return true
@@ -120,13 +110,15 @@ export function createGraphqlRoute(options: GraphqlRouteOptions): RouteHandler {
     const generation = options.generation()
     if (key) {
       const hit = options.cache.get(key)
-      if (hit?.hitHeaders && hit.generation === generation && (hit.publication === undefined || hit.publication === options.publication())) {
-        send(response, request, hit, hit.hitHeaders)
+      if (hit && hit.generation === generation && (hit.publication === undefined || hit.publication === options.publication())) {
+        // The next request with this target is answered before routing (src/server/hit-path.ts).
+        if (method === 'GET') options.cache.alias(targetKey(request), key)
+        sendPrepared(request, response, hit, requestIdOf(request))
         return true
       }
     }
 
-    const requestId = randomUUID()
+    const requestId = requestIdOf(request)
     const auth = signedIn ? await options.authenticate(request, requestId) : { kind: 'anonymous' as const }
     if (auth.kind === 'refused') {
       sendJson(response, 401, {
@@ -139,9 +131,9 @@ export function createGraphqlRoute(options: GraphqlRouteOptions): RouteHandler {
     const serverContext: ApiServerContext = { viewer: auth.kind === 'account' ? auth.account : null, requestId, client: clientAddress(request), usage }
     const lean = signedIn || graphiql ? undefined
       : await options.lean?.answer({ method, url, accept, contentType: request.headers['content-type'] ?? '', body, server: serverContext })
-    const answer = lean ?? await yogaAnswer(options.yoga, request, url, body, serverContext)
+    const answer = lean ?? await yogaAnswer(options.yoga, request, method, url, body, serverContext)
     const bytes = answer.body
-    const headers: Record<string, string> = { ...corsHeaders, vary: 'Accept, Authorization', ...answer.headers }
+    const headers: Record<string, string> = { ...answer.headers, ...routeHeaders(response) }
     const contentType = headers['content-type'] ?? ''
     const cacheable = key !== undefined && !usage.private && answer.status === 200 && jsonTypes.test(contentType) && (lean !== undefined || !hasErrors(bytes))
     if (!cacheable) {
@@ -154,15 +146,15 @@ export function createGraphqlRoute(options: GraphqlRouteOptions): RouteHandler {
     }
     // Progress changes with each publication: clients and CDNs revalidate (a 304 costs little) rather than keep a stale copy.
     headers['cache-control'] = usage.editorial ? 'public, no-cache' : cacheControl
-    headers.etag = `"${createHash('sha256').update(contentType).update('\n').update(bytes).digest('base64url').slice(0, 32)}"`
-    const hitHeaders = { ...headers, 'content-length': String(bytes.length), 'x-cache': 'HIT' }
-    const entry: CachedResponse = {
-      status: answer.status, headers, body: bytes, etag: headers.etag, generation, hitHeaders, publication: usage.editorial ? publication : undefined,
-      encoded: encodeBody(bytes),
-    }
+    headers.etag = etagOf(bytes, contentType)
+    const entry = await prepareAnswer({ status: answer.status, headers, body: bytes, generation, publication: usage.editorial ? publication : undefined },
+      acceptedEncoding(request.headers['accept-encoding']))
     // Only an answer from the database that is still current is kept (a reopen may have happened meanwhile).
-    if (generation === options.generation()) options.cache.set(key!, entry)
-    send(response, request, entry, { ...hitHeaders, 'x-cache': 'MISS', 'x-request-id': requestId })
+    const keep = () => { if (generation === options.generation()) options.cache.set(key!, entry, method === 'GET' ? targetKey(request) : undefined) }
+    keep()
+    sendPrepared(request, response, entry, requestId, 'MISS')
+    // The other encodings are made after the answer went out, off the event loop; kept again, their bytes are counted.
+    void completeEncodings(entry).then(keep, () => undefined)
     return true
   }
 }

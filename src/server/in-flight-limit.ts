@@ -1,5 +1,6 @@
 import type { ServerResponse } from 'node:http'
-import { sendJson } from './http-helpers.js'
+import type { ErrorShape } from './route-policy.js'
+import { sendProblem } from './send-problem.js'
 
 /**
  * Sheds load: at most `max` requests are answered at once; one more gets a
@@ -27,12 +28,11 @@ export class InFlightLimit {
    * Counts the request in until its response is done (sent or aborted), or,
    * when the server is full, answers it with a 503 and returns false.
    */
-  admit(response: ServerResponse): boolean {
+  admit(response: ServerResponse, shape: ErrorShape = 'json'): boolean {
     if (this.responses.size >= this.max) {
       this.refused += 1
-      sendJson(response, 503, {
-        error: 'overloaded', message: `The server is answering ${this.max} requests already (MAX_IN_FLIGHT); try again in ${this.retryAfterSeconds} s.`,
-      }, { 'retry-after': String(this.retryAfterSeconds) })
+      sendProblem(response, shape, 503, 'overloaded', `The server is answering ${this.max} requests already (MAX_IN_FLIGHT); try again in ${this.retryAfterSeconds} s.`,
+        { 'retry-after': String(this.retryAfterSeconds) })
       return false
     }
     this.responses.add(response)

@@ -1,31 +1,22 @@
-import type { EncodedBodies } from './encoded-body.js'
 import { BoundedCache } from '../memory/bounded-cache.js'
 import { bufferBytes, entryOverheadBytes, recordBytes, stringBytes } from '../memory/heap-size.js'
+import type { PreparedAnswer } from './prepared-answer.js'
 
-/** A response kept for repeat requests: the bytes and headers sent, and the database generation they came from. */
-export interface CachedResponse {
-  status: number
-  headers: Record<string, string>
-  body: Buffer
-  etag: string
-  generation: number
-  /** For an answer that read published progress: the editorial publication generation it was computed at. */
-  publication?: number
-  /** The headers of an answer from this entry, content-length and x-cache HIT included, built once so a hit copies nothing (GraphQL entries). */
-  hitHeaders?: Record<string, string>
-  /** The body compressed once for compressed hits (bodies of 1 KiB and more). */
-  encoded?: EncodedBodies
-}
+/** A response kept for repeat requests: every encoding prepared, tagged with the generations it was computed at. */
+export type CachedResponse = PreparedAnswer
 
 /**
- * The heap an entry holds: the key, the body and its Buffer, both header maps
- * and the entry itself. Counting only the key and body made small entries
- * (most API answers are a few hundred bytes) about a tenth of their real size.
+ * The heap an entry holds: the key, each variant's body and its two header
+ * maps, and the entry itself. Counting only the key and body made small
+ * entries (most API answers are a few hundred bytes) about a tenth of their real size.
  */
-export function cachedResponseBytes(key: string, entry: CachedResponse): number {
-  // The etag and the hit headers' values are the same strings as in `headers`, but for the two added ones.
-  return entryOverheadBytes + stringBytes(key) + bufferBytes(entry.body) + recordBytes(entry.headers) + recordBytes(entry.hitHeaders, true) + (entry.hitHeaders ? 64 : 0)
-    + (entry.encoded ? bufferBytes(entry.encoded.br) + bufferBytes(entry.encoded.gzip) : 0)
+function cachedResponseBytes(key: string, entry: CachedResponse): number {
+  let bytes = entryOverheadBytes + stringBytes(key)
+  for (const variant of Object.values(entry.variants)) {
+    // The 304's header values are the same strings as the 200's.
+    bytes += bufferBytes(variant.body) + recordBytes(variant.headers) + recordBytes(variant.notModified, true) + 64
+  }
+  return bytes
 }
 
 /**
@@ -34,23 +25,31 @@ export function cachedResponseBytes(key: string, entry: CachedResponse): number 
  * rebuilt and reopened, so an entry stays valid until then; reopening clears
  * the cache, and each entry carries its generation so an answer computed from
  * an older database is never kept.
+ *
+ * Besides the routes' own keys it keeps aliases: the raw request target (and
+ * for /graphql the Accept header) under which an entry was last asked for, so
+ * the server answers a repeat before routing or parsing anything.
  */
 export class ResponseCache {
   private readonly entries: BoundedCache<CachedResponse>
+  private readonly aliases: BoundedCache<string>
   hits = 0
   misses = 0
 
   constructor(readonly maxBytes: number) {
-    this.entries = new BoundedCache(maxBytes, cachedResponseBytes)
+    // An eighth of the budget holds aliases (two strings each): a flood of distinct targets for one entry evicts aliases, never entries.
+    const aliasBytes = Math.floor(maxBytes / 8)
+    this.entries = new BoundedCache(maxBytes - aliasBytes, cachedResponseBytes)
+    this.aliases = new BoundedCache(aliasBytes, (raw) => entryOverheadBytes + stringBytes(raw) + 16)
   }
 
   get enabled(): boolean {
     return this.maxBytes > 0
   }
 
-  /** The heap the entries hold now, by the estimate they were admitted with. */
+  /** The heap the entries and aliases hold now, by the estimate they were admitted with. */
   get bytes(): number {
-    return this.entries.bytes
+    return this.entries.bytes + this.aliases.bytes
   }
 
   /** The entry for a key, made most recently used. */
@@ -61,13 +60,30 @@ export class ResponseCache {
     return entry
   }
 
-  /** Stores an entry, evicting the least recently used ones to stay within the byte budget. */
-  set(key: string, entry: CachedResponse): void {
-    if (this.enabled) this.entries.set(key, entry)
+  /** The entry a raw request target was last answered from, if it is still kept (the hit path's only lookup). */
+  byTarget(target: string): CachedResponse | undefined {
+    // The entry's recency is what evicts; an alias only follows it.
+    const key = this.aliases.peek(target)
+    const entry = key === undefined ? undefined : this.entries.get(key)
+    if (entry) this.hits += 1
+    return entry
+  }
+
+  /** Stores an entry, evicting the least recently used ones to stay within the byte budget, and names the target it answered. */
+  set(key: string, entry: CachedResponse, target?: string): void {
+    if (!this.enabled) return
+    this.entries.set(key, entry)
+    if (target !== undefined) this.aliases.set(target, key)
+  }
+
+  /** Names another raw target for a kept entry. */
+  alias(target: string, key: string): void {
+    if (this.enabled) this.aliases.set(target, key)
   }
 
   clear(): void {
     this.entries.clear()
+    this.aliases.clear()
   }
 
   get size(): number {

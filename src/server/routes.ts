@@ -2,23 +2,26 @@ import type { YogaServerInstance } from 'graphql-yoga'
 import type { LeanExecutor } from '../api/lean-execution.js'
 import type { Logger } from 'pino'
 import type { ApiContext } from '../api/context.js'
+import { graphiqlAssetBase } from '../api/graphiql-page.js'
 import type { Config } from '../config.js'
 import { createGraphiqlAssetsRoute } from './graphiql-assets-route.js'
 import { createGraphqlRoute } from './graphql-route.js'
 import { createHealthRoutes, type HealthState } from './health-routes.js'
 import type { ResponseCache } from './response-cache.js'
-import type { RouteHandler } from './route.js'
+import type { RoutePolicy } from './route-policy.js'
+import { compileRoutes, type CompiledRoute } from './route-table.js'
 import { createSchemaRoute } from './schema-route.js'
-import { createPublicationHandler } from '../publication/serve-publication.js'
-import { createLinkedDataHandler } from '../publication/serve-linked-data.js'
+import { createPublicationHandler } from './publication-route.js'
+import { createLinkedDataHandler } from './linked-data-route.js'
 import { ReportSources } from '../reports/report-sources.js'
-import { createReportsHandler } from '../reports/serve-reports.js'
-import { createWebHandler } from '../web/serve-web.js'
+import { createReportsHandler } from './reports-route.js'
+import { createWebHandler } from './web-route.js'
 import { createBeheerRoute } from './beheer-route.js'
 import type { StoreHolder } from './store-holder.js'
 import type { Authenticator } from './authenticate-request.js'
 import type { EditorialStore } from '../editorial/open-editorial-store.js'
 import { publicationGeneration } from '../editorial/progress-snapshot.js'
+import { sitePaths } from '../web/web-paths.js'
 
 /** Everything the routes are made from. */
 export interface RouteDependencies {
@@ -33,18 +36,25 @@ export interface RouteDependencies {
   authenticate: Authenticator
 }
 
-/** The routes, and what must be stopped with the server (the reports' PDF workers). */
+/** The route table, and what must be stopped with the server (the reports' PDF workers). */
 export interface Routes {
-  handlers: RouteHandler[]
+  table: CompiledRoute[]
   close(): Promise<void>
 }
 
+/** Open data: any origin may read it; files are compressed as they stream. */
+const openData: RoutePolicy = { csp: 'data', cors: true, compression: 'stream', inFlight: 'limited', errors: 'json' }
+/** The public pages: the site's policy on every status, bodies encoded once when they enter the cache. */
+const sitePages: RoutePolicy = { csp: 'site', cors: false, compression: 'prepared', inFlight: 'limited', errors: 'html' }
+const readOnly = ['GET', 'HEAD'] as const
+const readOnlyOpen = ['GET', 'HEAD', 'OPTIONS'] as const
+
 /**
- * The routes of the server, tried in this order; a request no route answers
- * gets a JSON 404. This is the one place where parts of the server are mounted:
- * health, the GraphQL API, the schema and GraphiQL's assets, the open-data
- * publication (/data/), the reports (/reports/), the editorial screens
- * (/beheer), and last the web site, which owns the root.
+ * The server's one route table: every URL family, the methods it serves, its
+ * handler and its policy (Content-Security-Policy, CORS, compression, in-flight
+ * class, error shape). The first row whose paths match owns the request; the
+ * last row owns everything else (the site's 404 page for browsers, a JSON 404
+ * for other clients).
  */
 export function createRoutes(deps: RouteDependencies): Routes {
   // Reports and web pages are built from the same agreement reads: one cache for both.
@@ -52,24 +62,41 @@ export function createRoutes(deps: RouteDependencies): Routes {
   const reports = createReportsHandler(deps.config, deps.stores, {
     sources, editorial: deps.editorial, onError: (error) => deps.logger.error({ err: error }, 'report rendering failed'),
   })
-  return {
-    handlers: [
-      createHealthRoutes(deps.health),
-      createGraphqlRoute({
+  const web = createWebHandler({ config: deps.config, stores: deps.stores, cache: deps.cache, sources, editorial: deps.editorial })
+  const table = compileRoutes([
+    {
+      name: 'health', methods: readOnly, paths: ['/healthz', '/readyz'], handler: createHealthRoutes(deps.health),
+      policy: { csp: 'data', cors: false, compression: 'none', inFlight: 'exempt', errors: 'json' },
+    },
+    {
+      name: 'graphql', methods: ['GET', 'HEAD', 'POST', 'OPTIONS'], paths: ['/graphql'],
+      policy: { csp: 'data', cors: true, vary: 'Accept, Authorization', compression: 'prepared', inFlight: 'limited', errors: 'graphql' },
+      handler: createGraphqlRoute({
         yoga: deps.yoga, lean: deps.lean, cache: deps.cache, generation: () => deps.stores.generation, logger: deps.logger,
         publication: () => publicationGeneration(deps.editorial), authenticate: deps.authenticate,
         maxBodyBytes: deps.config.limits.maxBodyBytes, maxAgeSeconds: deps.config.cache.maxAgeSeconds,
       }),
-      createSchemaRoute(),
-      createGraphiqlAssetsRoute(),
-      createPublicationHandler(deps.config, {
+    },
+    { name: 'schema', methods: readOnlyOpen, paths: ['/schema.graphql'], policy: openData, handler: createSchemaRoute() },
+    { name: 'graphiql-assets', methods: readOnly, paths: [`${graphiqlAssetBase}*`], policy: { ...openData, cors: false }, handler: createGraphiqlAssetsRoute() },
+    {
+      name: 'data', methods: readOnlyOpen, paths: ['/data/*'], policy: openData,
+      handler: createPublicationHandler(deps.config, {
         editorial: deps.editorial, settings: deps.config, onError: (error) => deps.logger.error({ err: error }, 'writing the publication after a progress publication failed; /data/ serves the previous release'),
       }),
-      createLinkedDataHandler(deps.config),
-      reports,
-      createBeheerRoute({ config: deps.config, logger: deps.logger, stores: deps.stores, sources, editorial: deps.editorial, authenticate: deps.authenticate }),
-      createWebHandler({ config: deps.config, stores: deps.stores, cache: deps.cache, sources, editorial: deps.editorial }),
-    ],
-    close: () => reports.close(),
-  }
+    },
+    { name: 'linked-data', methods: readOnlyOpen, paths: ['/id/*', '/def', '/def/'], policy: { ...openData, vary: 'Accept' }, handler: createLinkedDataHandler(deps.config) },
+    { name: 'report-html', methods: readOnly, paths: ['/reports/:type.html', '/reports/:type/:slug.html'], policy: { ...openData, cors: false, csp: 'report' }, handler: reports },
+    // Browsers' PDF viewers run under the document's policy: `default-src 'none'` would stop the site's embedded reports.
+    { name: 'report-pdf', methods: readOnly, paths: ['/reports/:type.pdf', '/reports/:type/:slug.pdf'], policy: { ...openData, cors: false, csp: 'pdf' }, handler: reports },
+    { name: 'reports', methods: readOnly, paths: ['/reports/*'], policy: { ...openData, cors: false }, handler: reports },
+    {
+      name: 'beheer', methods: ['GET', 'HEAD', 'POST'], paths: ['/beheer/*'],
+      policy: { csp: 'site', cors: false, compression: 'stream', inFlight: 'limited', errors: 'html' },
+      handler: createBeheerRoute({ config: deps.config, logger: deps.logger, stores: deps.stores, sources, editorial: deps.editorial, authenticate: deps.authenticate }),
+    },
+    { name: 'site', methods: readOnly, paths: sitePaths, policy: sitePages, handler: web },
+    { name: 'not-found', methods: ['GET', 'HEAD', 'POST', 'OPTIONS'], paths: ['/*'], policy: { ...sitePages, csp: 'data', errors: 'json' }, handler: web },
+  ])
+  return { table, close: () => reports.close() }
 }

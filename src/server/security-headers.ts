@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto'
-import type { ServerResponse } from 'node:http'
 
 /**
  * What every response carries: no MIME sniffing (a JSON answer or a CSV download
@@ -15,17 +14,6 @@ export const baseSecurityHeaders: Readonly<Record<string, string>> = {
 
 /** The policy of anything that is not a page (JSON, CSV, RDF, plain text): it may load and run nothing. */
 export const dataPolicy = "default-src 'none'; frame-ancestors 'self'; base-uri 'none'; form-action 'none'"
-
-/**
- * Sets the headers every response gets before a route answers; a route that
- * serves a page sets its own Content-Security-Policy over the default. PDFs
- * are left without a policy: browsers' PDF viewers run under the document's
- * policy, and `default-src 'none'` would stop the site's embedded reports.
- */
-export function setSecurityHeaders(response: ServerResponse, pathname: string): void {
-  for (const [name, value] of Object.entries(baseSecurityHeaders)) response.setHeader(name, value)
-  if (!pathname.endsWith('.pdf')) response.setHeader('content-security-policy', dataPolicy)
-}
 
 const inlineScripts = /<script>([\s\S]*?)<\/script>/g
 

@@ -13,6 +13,7 @@ import { InFlightLimit } from './in-flight-limit.js'
 import { ResponseCache } from './response-cache.js'
 import { createRoutes } from './routes.js'
 import { StoreHolder } from './store-holder.js'
+import { publicationGeneration } from '../editorial/progress-snapshot.js'
 
 /** A listening server and its controls. */
 export interface RunningServer {
@@ -51,7 +52,10 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     health: { shuttingDown: () => shuttingDown, databaseAnswers: () => stores.ping(), details: editorialHealth(stores, editorial) },
   })
   const inFlight = new InFlightLimit(config.http.maxInFlight, config.http.retryAfterSeconds)
-  const server = createHttpServer(routes.handlers, logger, { http: config.http, inFlight, closing: () => shuttingDown })
+  const server = createHttpServer(routes.table, logger, {
+    http: config.http, inFlight, closing: () => shuttingDown,
+    hits: { cache, generation: () => stores.generation, publication: () => publicationGeneration(editorial) },
+  })
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
     server.listen(config.port, config.host, () => resolve())

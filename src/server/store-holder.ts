@@ -1,15 +1,8 @@
 import { snapshotOf } from '../read-model/read-snapshot.js'
 import { openCheckedDatabase } from '../store/check-database.js'
 import type { Store } from '../store/open-database.js'
+import type { StoreLease } from '../store/store-lease.js'
 import { cacheStatements } from './cache-statements.js'
-
-/** A request's hold on a store: the store stays open until every lease on it is released. */
-export interface StoreLease {
-  readonly store: Store
-  /** The generation of the store: it changes each time the database is reopened. */
-  readonly generation: number
-  release(): void
-}
 
 interface Opened {
   store: Store

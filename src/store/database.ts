@@ -6,7 +6,7 @@ interface SourceLines {
   end_line: number
 }
 
-export interface AgreementTable {
+interface AgreementTable {
   id: Generated<number>
   slug: string
   title: string
@@ -23,7 +23,7 @@ export interface AgreementTable {
   language: string
 }
 
-export interface PartyTable {
+interface PartyTable {
   id: Generated<number>
   agreement_id: number
   slug: string
@@ -31,7 +31,7 @@ export interface PartyTable {
   position: number
 }
 
-export interface PersonTable extends SourceLines {
+interface PersonTable extends SourceLines {
   id: Generated<number>
   agreement_id: number
   slug: string
@@ -43,7 +43,7 @@ export interface PersonTable extends SourceLines {
 export const sectionKinds = ['foreword', 'vision', 'governance', 'governance_part', 'signatories', 'budget', 'portfolios', 'contact'] as const
 export type SectionKind = (typeof sectionKinds)[number]
 
-export interface SectionTable extends SourceLines {
+interface SectionTable extends SourceLines {
   id: Generated<number>
   agreement_id: number
   parent_id: number | null
@@ -54,7 +54,7 @@ export interface SectionTable extends SourceLines {
   text: string
 }
 
-export interface ThemeTable {
+interface ThemeTable {
   id: Generated<number>
   agreement_id: number
   slug: string
@@ -71,7 +71,7 @@ export interface ThemeTable {
   vision_short_end_line: number | null
 }
 
-export interface TopicTable extends SourceLines {
+interface TopicTable extends SourceLines {
   id: Generated<number>
   agreement_id: number
   theme_id: number
@@ -81,7 +81,7 @@ export interface TopicTable extends SourceLines {
   text: string
 }
 
-export interface PortfolioTable extends SourceLines {
+interface PortfolioTable extends SourceLines {
   id: Generated<number>
   agreement_id: number
   slug: string
@@ -91,7 +91,7 @@ export interface PortfolioTable extends SourceLines {
   assignment_reason: string
 }
 
-export interface ResponsibilityTable extends SourceLines {
+interface ResponsibilityTable extends SourceLines {
   id: Generated<number>
   agreement_id: number
   portfolio_id: number
@@ -100,7 +100,7 @@ export interface ResponsibilityTable extends SourceLines {
   position: number
 }
 
-export interface DistrictTable extends SourceLines {
+interface DistrictTable extends SourceLines {
   id: Generated<number>
   agreement_id: number
   portfolio_id: number
@@ -111,7 +111,7 @@ export interface DistrictTable extends SourceLines {
 }
 
 /** A part of a district that the agreement names: a neighbourhood, the binnenstad; see db/README.md. */
-export interface DistrictPartTable extends SourceLines {
+interface DistrictPartTable extends SourceLines {
   id: Generated<number>
   district_id: number
   position: number
@@ -124,7 +124,7 @@ export interface DistrictPartTable extends SourceLines {
 export const actionKinds = ['new', 'continue', 'intensify', 'investigate', 'advocate', 'consult', 'support'] as const
 export type ActionKind = (typeof actionKinds)[number]
 
-export interface ActionTable extends SourceLines {
+interface ActionTable extends SourceLines {
   id: Generated<number>
   agreement_id: number
   topic_id: number | null
@@ -143,18 +143,18 @@ export interface ActionTable extends SourceLines {
   same_as_reason: string | null
 }
 
-export interface ActionPortfolioTable {
+interface ActionPortfolioTable {
   action_id: number
   portfolio_id: number
   responsibility_id: number
 }
 
-export interface ActionDistrictTable {
+interface ActionDistrictTable {
   action_id: number
   district_id: number
 }
 
-export interface TargetTable extends SourceLines {
+interface TargetTable extends SourceLines {
   id: Generated<number>
   agreement_id: number
   action_id: number
@@ -181,7 +181,7 @@ export type TargetDeadlineKind = (typeof targetDeadlineKinds)[number]
 export const targetFrequencyPeriods = ['week', 'month', 'year'] as const
 export type TargetFrequencyPeriod = (typeof targetFrequencyPeriods)[number]
 
-export interface BudgetCategoryTable extends SourceLines {
+interface BudgetCategoryTable extends SourceLines {
   id: Generated<number>
   agreement_id: number
   slug: string
@@ -189,7 +189,7 @@ export interface BudgetCategoryTable extends SourceLines {
   position: number
 }
 
-export interface BudgetLineTable extends SourceLines {
+interface BudgetLineTable extends SourceLines {
   id: Generated<number>
   agreement_id: number
   category_id: number
@@ -201,7 +201,7 @@ export interface BudgetLineTable extends SourceLines {
   text: string
 }
 
-export interface BudgetAmountTable {
+interface BudgetAmountTable {
   budget_line_id: number
   year: number
   /** Whole euros. */
@@ -211,7 +211,7 @@ export interface BudgetAmountTable {
   inference_reason: string | null
 }
 
-export interface BudgetTotalTable extends SourceLines {
+interface BudgetTotalTable extends SourceLines {
   agreement_id: number
   year: number
   amount: number
@@ -223,22 +223,22 @@ export interface BudgetTotalTable extends SourceLines {
   text: string
 }
 
-export interface BudgetLineTopicTable {
+interface BudgetLineTopicTable {
   budget_line_id: number
   topic_id: number
 }
 
-export interface BudgetLineActionTable {
+interface BudgetLineActionTable {
   budget_line_id: number
   action_id: number
 }
 
-export interface BudgetLinePortfolioTable {
+interface BudgetLinePortfolioTable {
   budget_line_id: number
   portfolio_id: number
 }
 
-export interface RuleTable extends SourceLines {
+interface RuleTable extends SourceLines {
   id: Generated<number>
   agreement_id: number
   position: number
@@ -248,7 +248,7 @@ export interface RuleTable extends SourceLines {
 export const artifactKinds = ['title', 'layout_label', 'page_footer', 'table_header', 'tagline'] as const
 export type ArtifactKind = (typeof artifactKinds)[number]
 
-export interface SourceArtifactTable extends SourceLines {
+interface SourceArtifactTable extends SourceLines {
   id: Generated<number>
   agreement_id: number
   kind: ArtifactKind
@@ -256,10 +256,10 @@ export interface SourceArtifactTable extends SourceLines {
   note: string
 }
 
-export const searchKinds = ['theme', 'topic', 'action', 'target', 'budget_line', 'rule', 'section', 'portfolio', 'district'] as const
+const searchKinds = ['theme', 'topic', 'action', 'target', 'budget_line', 'rule', 'section', 'portfolio', 'district'] as const
 export type SearchKind = (typeof searchKinds)[number]
 
-export interface SearchDocumentTable {
+interface SearchDocumentTable {
   id: Generated<number>
   agreement_id: number
   kind: SearchKind

@@ -2,7 +2,7 @@ import type { LoadedAgreement } from '../build/build-database.js'
 import { seededRandom } from './seeded-random.js'
 
 /** The council periods a national-scale dataset spans: three per municipality. */
-export const periods = [2018, 2022, 2026] as const
+const periods = [2018, 2022, 2026] as const
 
 /**
  * A synthetic agreement shaped exactly like the real one (same sections, themes,
@@ -12,7 +12,7 @@ export const periods = [2018, 2022, 2026] as const
  * reference stays consistent, so the result builds like curated data (without
  * the quote checks: its texts are not in any source).
  */
-export function synthesizeAgreement(base: LoadedAgreement, municipality: number, period: number, random: () => number, vocabulary: readonly string[]): LoadedAgreement {
+function synthesizeAgreement(base: LoadedAgreement, municipality: number, period: number, random: () => number, vocabulary: readonly string[]): LoadedAgreement {
   const data = structuredClone(base.data)
   const a = data.agreement.data
   const name = `Gemeente ${String(municipality).padStart(4, '0')}`
@@ -45,7 +45,7 @@ export function synthesizeAgreement(base: LoadedAgreement, municipality: number,
 }
 
 /** The words of the real agreement's actions and topics, to vary synthetic texts with. */
-export function vocabularyOf(base: LoadedAgreement): string[] {
+function vocabularyOf(base: LoadedAgreement): string[] {
   const words = new Set<string>()
   for (const theme of base.data.themes) for (const topic of theme.data.topics) for (const word of topic.text.split(' ')) if (/^\p{L}{4,}$/u.test(word)) words.add(word)
   return [...words].sort()

@@ -35,3 +35,10 @@ export function locationPath(location: RecordLocation): string {
     case 'section': return '/reports/full.html'
   }
 }
+
+/** The path patterns the site answers (pages, its stylesheet, script, icons and crawler files), for the server's route table. */
+export const sitePaths: readonly string[] = [
+  webPaths.home, '/static/site.css', '/static/site.js', '/favicon.svg', '/favicon.ico', '/robots.txt', '/sitemap.xml',
+  webPaths.reports, '/rapporten/maken', '/zoeken', webPaths.actions, webPaths.accessibility,
+  '/thema/:slug', '/wethouder/:slug', '/wijk/:slug', '/afspraak/:slug',
+]

@@ -5,7 +5,7 @@ import type { Config } from '../config.js'
 import { buildReport, type ReportSource } from '../reports/build-report.js'
 import { barChartSvg } from '../reports/bar-chart-svg.js'
 import type { ReportSources } from '../reports/report-sources.js'
-import type { StoreLease } from '../server/store-holder.js'
+import type { StoreLease } from '../store/store-lease.js'
 import { listReports, type ReportListing } from '../reports/report-catalogue.js'
 import { createReportContext } from '../reports/report-context.js'
 import { loadReportTheme, type ReportTheme } from '../reports/report-theme.js'
@@ -31,7 +31,7 @@ import { actionsListPage, parseActionFilters, type ActionFilters } from './pages
 import { progressSection } from './progress/progress-section.js'
 
 /** The subjects that have a page of their own, by the path segment the site uses. */
-export const subjectTypes: Record<string, ProgressSubjectType> = { thema: 'theme', wethouder: 'portfolio', wijk: 'district' }
+const subjectTypes: Record<string, ProgressSubjectType> = { thema: 'theme', wethouder: 'portfolio', wijk: 'district' }
 
 /** The action list's query parameter for each subject type. */
 const filterParameter: Record<ProgressSubjectType, string> = { theme: 'thema', portfolio: 'wethouder', district: 'wijk' }

@@ -9,7 +9,7 @@ const store = openTestStore()
 let view: AgreementView
 beforeAll(async () => { view = await loadAgreementView(store.db, (await findAgreement(store.db))!) })
 const app = createTestApp()
-afterAll(async () => { app.close(); await store.db.destroy() })
+afterAll(async () => { await app.close(); await store.db.destroy() })
 
 const actionSlugs = async (filter: Record<string, unknown>) => {
   const { actions } = await app.data('query($filter: ActionFilter) { actions(first: 100, filter: $filter) { totalCount edges { node { slug } } } }', { filter })

@@ -8,7 +8,7 @@ import { createTestApp } from './support.js'
 // The API answers from the snapshot; the expected pages come from the SQL keyset query it replaced.
 const store = openTestStore()
 const app = createTestApp()
-afterAll(async () => { app.close(); await store.db.destroy() })
+afterAll(async () => { await app.close(); await store.db.destroy() })
 
 const query = `query($filter: ActionFilter, $first: Int, $last: Int, $after: String, $before: String) {
   actions(filter: $filter, first: $first, last: $last, after: $after, before: $before) {

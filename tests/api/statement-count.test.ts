@@ -62,8 +62,8 @@ describe('snapshot reads', () => {
       expect(a.body.extensions.sqlStatements).toBe(0)
       expect(b.body.extensions.sqlStatements).toBe(0)
     } finally {
-      small.close()
-      large.close()
+      await small.close()
+      await large.close()
     }
   })
 
@@ -78,7 +78,7 @@ describe('snapshot reads', () => {
       expect(second.body.extensions.sqlStatements).toBe(2)
       expect((await app.gql('{ themes { topics { title } } }')).body.extensions.sqlStatements).toBe(0)
     } finally {
-      app.close()
+      await app.close()
     }
   })
 })

@@ -23,7 +23,7 @@ export function testConfig(env: Record<string, string> = {}): Config {
   return loadConfig({ LOG_LEVEL: 'silent', HOST: '127.0.0.1', PORT: '0', SHUTDOWN_GRACE_MS: '0', EDITORIAL_DATABASE: testEditorialPath(), ...env })
 }
 
-export const silentLogger = () => pino({ level: 'silent' })
+const silentLogger = () => pino({ level: 'silent' })
 
 /** A GraphQL answer as the tests look at it. */
 export interface Answer {

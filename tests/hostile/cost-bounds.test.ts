@@ -91,7 +91,7 @@ describe('what a request that passes the limits can cost', () => {
       const wrapped = await shallow.gql('{ __schema { queryType { fields { type { ofType { ofType { ofType { name } } } } } } } }')
       expect(wrapped.body.errors).toBeUndefined()
     } finally {
-      shallow.close()
+      await shallow.close()
     }
   })
 
@@ -108,7 +108,7 @@ describe('what a request that passes the limits can cost', () => {
       expect(answer.body.errors[0].extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', limit: 'MAX_COST' })
       expect((await tight.gql(`{ topic(slug: "${topics[0].slug}") { slug } }`)).body.errors).toBeUndefined()
     } finally {
-      tight.close()
+      await tight.close()
     }
   })
 

@@ -1,7 +1,8 @@
 import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
 import { afterAll, describe, expect, it } from 'vitest'
-import { ResponseCache, type CachedResponse } from '../../src/server/response-cache.js'
+import { prepareAnswer } from '../../src/server/prepared-answer.js'
+import { ResponseCache } from '../../src/server/response-cache.js'
 import { createTestApp, startTestServer } from '../api/support.js'
 
 setFlagsFromString('--expose-gc')
@@ -36,7 +37,7 @@ describe('memory under hostile traffic stays within the documented bounds', () =
     console.info(`parse cache: ${Math.round(grown / 1000)} kB held after 1,500 distinct 3 kB documents (budget ${budget / 1000} kB)`)
   }, 300_000)
 
-  it('keeps the response cache within RESPONSE_CACHE_BYTES of real heap, small entries included', () => {
+  it('keeps the response cache within RESPONSE_CACHE_BYTES of real heap, small entries and their hit-path aliases included', async () => {
     const budget = 5 * MB
     const cache = new ResponseCache(budget)
     const before = heldHeap()
@@ -47,8 +48,9 @@ describe('memory under hostile traffic stays within the documented bounds', () =
         'content-type': 'application/graphql-response+json; charset=utf-8', 'cache-control': 'public, max-age=300, stale-while-revalidate=300',
         etag: `"${n.toString(36).padStart(32, 'x')}"`,
       }
-      const entry: CachedResponse = { status: 200, headers, body, etag: headers.etag!, generation: 1, hitHeaders: { ...headers, 'content-length': String(body.length), 'x-cache': 'HIT' } }
-      cache.set(`GET ["{ theme(slug: \\"thema-${n}\\") { slug name } }",null,null,null]\napplication/graphql-response+json`, entry)
+      const entry = await prepareAnswer({ status: 200, headers, body, generation: 1 }, 'identity')
+      cache.set(`GET ["{ theme(slug: \\"thema-${n}\\") { slug name } }",null,null,null]\napplication/graphql-response+json`, entry,
+        `/graphql?query=${encodeURIComponent(`{ theme(slug: "thema-${n}") { slug name } }`)}\napplication/graphql-response+json`)
     }
     const grown = heldHeap() - before
     expect(cache.bytes).toBeLessThanOrEqual(budget)

@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net'
 import { connect } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { resolvePublicationFile } from '../../src/publication/publication-path.js'
-import { createPublicationHandler } from '../../src/publication/serve-publication.js'
+import { createPublicationHandler } from '../../src/server/publication-route.js'
 import { baseUrl, freshPublication } from './publication-fixture.js'
 
 let dir: string

@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { loadConfig } from '../../src/config.js'
-import { createReportsHandler, listAvailableReports, type ReportsHandler } from '../../src/reports/serve-reports.js'
+import { createReportsHandler, listAvailableReports, type ReportsHandler } from '../../src/server/reports-route.js'
 import { fixedStore } from '../../src/reports/report-sources.js'
 import type { Store } from '../../src/store/open-database.js'
 import { openTestStore } from '../helpers.js'
@@ -83,7 +83,8 @@ describe('GET /reports/…', () => {
   ])('answers %s with 404 naming what it does not know', async (path, message) => {
     const response = await fetch(`${app.url}${path}`)
     expect(response.status).toBe(404)
-    expect(await response.text()).toContain(message)
+    // The server's one JSON problem shape: a stable code and the message.
+    expect(await response.json()).toMatchObject({ error: 'not_found', message: expect.stringContaining(message) })
   })
 
   it('refuses other methods and leaves other paths to other routes', async () => {

@@ -11,7 +11,7 @@ import { join } from 'node:path'
 import { openEditorialStore } from '../../src/editorial/open-editorial-store.js'
 import { progressSnapshot } from '../../src/editorial/progress-snapshot.js'
 
-export const baseUrl = 'http://open-akkoord.test'
+const baseUrl = 'http://open-akkoord.test'
 
 /** The read model of the test database as the reports see it, and the project's theme. */
 export async function loadFixture(): Promise<{ source: ReportSource; theme: ReportTheme; close(): Promise<void> }> {
@@ -36,7 +36,7 @@ export const build = (source: ReportSource, type: ReportType, slug: string | nul
 /** White space folded, so text that wrapped over lines still matches. */
 export const fold = (text: string) => text.replace(/\s+/g, ' ').trim()
 
-export interface PdfTextItem { text: string; x: number; y: number; size: number }
+interface PdfTextItem { text: string; x: number; y: number; size: number }
 
 export interface ReadPdf {
   numPages: number

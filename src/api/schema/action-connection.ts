@@ -12,7 +12,7 @@ import { ActionFilter, resolveActionFilter, type ActionFilterInput } from './act
 import { ActionFacetsRef, type ActionFacetsShape } from './action-facets.js'
 import { ActionRef } from './refs.js'
 
-export const ActionOrderEnum = builder.enumType('ActionOrder', {
+const ActionOrderEnum = builder.enumType('ActionOrder', {
   description: 'The order of a list of actions.',
   values: {
     DOCUMENT: { value: 'document', description: 'Document order (`position`), the default.' },
@@ -24,7 +24,7 @@ export const ActionOrderEnum = builder.enumType('ActionOrder', {
 const cursorScopes: Record<ActionOrder, string> = { document: 'Action', deadline: 'ActionByDeadline' }
 
 /** The arguments every action connection takes, at the root and nested alike. */
-export interface ActionConnectionArgs extends PageArgs {
+interface ActionConnectionArgs extends PageArgs {
   filter?: ActionFilterInput | null
   orderBy?: ActionOrder | null
 }
@@ -40,7 +40,7 @@ export interface ActionConnectionShape extends ListConnection<ActionRecord> {
  * and paged by keyset. Root and nested connections share it, so they take
  * the same arguments and mean the same by them.
  */
-export function actionConnection(
+function actionConnection(
   ctx: ApiContext, snapshot: AgreementSnapshot, args: ActionConnectionArgs, within?: readonly ActionRecord[],
 ): ActionConnectionShape {
   const order = args.orderBy ?? 'document'
@@ -54,7 +54,7 @@ export function actionConnection(
   return { ...connection, facets: { snapshot, actions: matched, statusOf: () => commitmentStatuses(ctx, snapshot) } }
 }
 
-export const ActionConnectionRef = builder.connectionObject({
+const ActionConnectionRef = builder.connectionObject({
   type: ActionRef,
   name: 'ActionConnection',
   description: 'A page of actions, with the total number that pass the filter and their counts per theme, kind, portfolio and district.',
@@ -71,13 +71,13 @@ export const ActionConnectionRef = builder.connectionObject({
 })
 
 /** The description of the arguments, shared by every action connection field. */
-export const actionConnectionArgNotes = 'Pages are keyset-based: a cursor stays valid for the same order as long as the database is not rebuilt. Default page size 20, at most 100.'
+const actionConnectionArgNotes = 'Pages are keyset-based: a cursor stays valid for the same order as long as the database is not rebuilt. Default page size 20, at most 100.'
 
 
 type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never
 
 /** The arguments of every action connection: paging, filter and order. */
-export function actionConnectionArgs(arg: PothosSchemaTypes.FieldBuilder<Types, unknown>['arg']) {
+function actionConnectionArgs(arg: PothosSchemaTypes.FieldBuilder<Types, unknown>['arg']) {
   return {
     first: arg.int({ description: 'Returns the first n items (default 20, at most 100).' }),
     after: arg.string({ description: 'Returns the items after this cursor.' }),

@@ -1,7 +1,7 @@
 import { builder } from '../builder.js'
 
 /** The currencies amounts are in: the agreement's financial table is in euros, and nothing else is. */
-export const CurrencyCodeEnum = builder.enumType('CurrencyCode', {
+const CurrencyCodeEnum = builder.enumType('CurrencyCode', {
   description: 'An ISO 4217 currency code.',
   values: { EUR: { description: 'The euro.' } },
 })

@@ -4,7 +4,7 @@ import type { ReportTheme } from '../report-theme.js'
 import { escapeHtml as e } from './escape-html.js'
 
 /** Text runs as HTML. A terse mark with an alt is shown to the eye and spelled out to a screen reader. */
-export function htmlInlines(content: RichText): string {
+function htmlInlines(content: RichText): string {
   return content.map((run) => {
     let html = run.alt ? `<span aria-hidden="true">${e(run.text)}</span><span class="sr-only">${e(run.alt)}</span>` : e(run.text)
     if (run.sup) html = `<sup>${html}</sup>`

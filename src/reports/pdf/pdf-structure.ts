@@ -33,7 +33,7 @@ export class StructNode {
 }
 
 /** The key under which a pdfmake inline or SVG node carries its structure element through layout. */
-export const TAG = '_oaTag'
+const TAG = '_oaTag'
 
 /** Marks pdfmake content with its structure element; pdfmake copies unknown keys of inlines into the laid-out lines. */
 export function tagged<T extends object>(content: T, node: StructNode): T {

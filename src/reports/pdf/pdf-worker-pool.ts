@@ -3,7 +3,7 @@ import type { Report } from '../report-model.js'
 import type { PdfJob, PdfResult } from './pdf-worker.js'
 
 /** A PDF render failed inside a worker, or the worker died. */
-export class PdfWorkerError extends Error {
+class PdfWorkerError extends Error {
   override readonly name = 'PdfWorkerError'
 }
 

@@ -26,7 +26,7 @@ function fontsOf(theme: ReportTheme): { fonts: TFontDictionary; localAccess: (pa
 }
 
 /** The pdfmake document definition of a report: cover, contents, body, page furniture and metadata. */
-export function pdfDocumentDefinition(report: Report, theme: ReportTheme): TDocumentDefinitions {
+function pdfDocumentDefinition(report: Report, theme: ReportTheme): TDocumentDefinitions {
   const [left, , right] = theme.page.margins
   const { defaultStyle, styles } = pdfStyles(theme)
   const writer = new PdfBlockWriter(theme, A4_WIDTH - left - right, report.type === 'full')

@@ -32,7 +32,7 @@ export function actionDetails(action: ActionView, options: ActionListOptions): R
 }
 
 /** One action as a list item: its quoted text, then its kind, aldermen and targets. */
-export function actionItem(action: ActionView, options: ActionListOptions): ListItem {
+function actionItem(action: ActionView, options: ActionListOptions): ListItem {
   return { content: [{ text: action.action.text }], details: actionDetails(action, options) }
 }
 

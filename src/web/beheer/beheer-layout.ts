@@ -17,7 +17,7 @@ export interface BeheerShell {
 const roleLabels: Record<string, string> = { editor: 'redacteur', reviewer: 'beoordelaar', admin: 'beheerder' }
 
 /** The Dutch name of an editorial role. */
-export const roleLabel = (role: string): string => roleLabels[role] ?? role
+const roleLabel = (role: string): string => roleLabels[role] ?? role
 
 /** The hidden field that carries a session's form token (every form post must have it). */
 export function csrfField(csrfToken: string): SafeHtml {

@@ -8,7 +8,7 @@ import { errorsAt, errorSummary, fieldErrors, invalidAttributes, type FieldError
 import { selectField, textField, type FormValues } from './form-controls.js'
 
 /** Evidence rows the form offers; rows left empty are skipped. */
-export const evidenceRows = 3
+const evidenceRows = 3
 
 /** A record form read into the editorial domain's input, and where each evidence item came from in the form. */
 export interface ParsedRevisionForm {

@@ -7,14 +7,14 @@ import { html, type SafeHtml } from '../html.js'
 import { evidenceList, statusBadge } from '../progress/progress-blocks.js'
 
 /** A revision's state in the editorial workflow, in words. */
-export function revisionState(revision: RevisionRecord, returned: DraftReturn | undefined): SafeHtml {
+function revisionState(revision: RevisionRecord, returned: DraftReturn | undefined): SafeHtml {
   if (revision.publication) return html`<span class="state state-published">Gepubliceerd</span>`
   if (returned) return html`<span class="state state-returned">Teruggestuurd</span>`
   return html`<span class="state state-draft">Concept</span>`
 }
 
 /** What a revision says: a status, a measured value or a retraction. */
-export function revisionHeadline(revision: RevisionRecord, unit: string | null = null): SafeHtml {
+function revisionHeadline(revision: RevisionRecord, unit: string | null = null): SafeHtml {
   if (revision.kind === 'retraction') return html`<strong>Intrekking</strong> van een eerdere versie`
   if (revision.kind === 'measurement') return html`<strong>${formatMeasurement(revision.value ?? 0)}${unit ? ` ${unit}` : ''}</strong>`
   return statusBadge(revision.status as ProgressStatus)

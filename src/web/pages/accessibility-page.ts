@@ -1,7 +1,7 @@
 import { html, type SafeHtml } from '../html.js'
 
 /** The date the statement below was last checked against the site and its tests. */
-export const accessibilityStatementDate = '2 december 2026'
+const accessibilityStatementDate = '2 december 2026'
 
 /**
  * The toegankelijkheidsverklaring, after the Dutch model statement

@@ -4,14 +4,15 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import { pipeline } from 'node:stream/promises'
 import { projectRoot, type Config } from '../config.js'
 import type { EditorialStore } from '../editorial/open-editorial-store.js'
-import type { RouteHandler } from '../server/route.js'
-import { contentTypeOf } from './content-types.js'
-import { evaluateConditions } from './http-conditions.js'
-import { indexHtml, readPublicationIndex } from './publication-index.js'
-import { PublicationPathError, resolvePublicationFile } from './publication-path.js'
-import { progressRefresher } from './progress-refresh.js'
-import { currentRelease, listReleases, releaseFolder } from './release-store.js'
-import { catalogPaths } from './write-catalog.js'
+import type { RouteHandler } from './route.js'
+import { problemCode, sendProblem } from './send-problem.js'
+import { contentTypeOf } from '../publication/content-types.js'
+import { evaluateConditions } from '../publication/http-conditions.js'
+import { indexHtml, readPublicationIndex } from '../publication/publication-index.js'
+import { PublicationPathError, resolvePublicationFile } from '../publication/publication-path.js'
+import { progressRefresher } from '../publication/progress-refresh.js'
+import { currentRelease, listReleases, releaseFolder } from '../publication/release-store.js'
+import { catalogPaths } from '../publication/write-catalog.js'
 
 /** The media type of `accept` the client prefers among `offered` (q-values honoured); the first offer when it does not say. */
 export function negotiate(accept: string | undefined, offered: readonly string[]): string {
@@ -45,9 +46,9 @@ async function etagOf(handle: FileHandle, version: string): Promise<string> {
   return etag
 }
 
+/** An error of the data route, as the server's one JSON problem shape. */
 function sendError(response: ServerResponse, status: number, message: string, headers: Record<string, string> = {}): void {
-  response.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'X-Content-Type-Options': 'nosniff', ...headers })
-  response.end(`${JSON.stringify({ error: message })}\n`)
+  sendProblem(response, 'json', status, problemCode(status), message, headers)
 }
 
 /** Serves one file with its validators, honouring conditional and Range requests. */

@@ -1,11 +1,11 @@
 import { recordLocations } from '../read-model/record-locations.js'
 import { SearchInputError, searchLimits, searchRecords, searchTerms } from '../read-model/search-records.js'
-import type { StoreLease } from '../server/store-holder.js'
-import type { SafeHtml as Html } from './html.js'
-import { pageLayout } from './page-layout.js'
-import { searchPage } from './pages/search-page.js'
-import { readableHits } from './search-hits.js'
-import type { WebSite } from './web-site.js'
+import type { StoreLease } from '../store/store-lease.js'
+import type { SafeHtml as Html } from '../web/html.js'
+import { pageLayout } from '../web/page-layout.js'
+import { searchPage } from '../web/pages/search-page.js'
+import { readableHits } from '../web/search-hits.js'
+import type { WebSite } from '../web/web-site.js'
 
 const maxRows = 1000
 const maxHits = 50

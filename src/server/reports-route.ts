@@ -1,20 +1,21 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Config } from '../config.js'
-import type { RouteHandler } from '../server/route.js'
+import type { RouteHandler } from './route.js'
+import { problemCode, sendProblem } from './send-problem.js'
 import type { Store } from '../store/open-database.js'
-import { buildReport } from './build-report.js'
-import { findReportAgreement, loadReportSource } from './load-report-source.js'
-import { ReportSources, type StoreProvider } from './report-sources.js'
-import { PdfWorkerPool } from './pdf/pdf-worker-pool.js'
-import { checkReportSlug, listReports, parseReportType, type ReportListing } from './report-catalogue.js'
-import { ReportCache } from './report-cache.js'
-import { UnknownAgreementError, UnknownReportSlugError, UnknownReportTypeError } from './report-errors.js'
-import { reportTypes, type ReportFormat } from './report-model.js'
+import { buildReport } from '../reports/build-report.js'
+import { findReportAgreement, loadReportSource } from '../reports/load-report-source.js'
+import { ReportSources, type StoreProvider } from '../reports/report-sources.js'
+import { PdfWorkerPool } from '../reports/pdf/pdf-worker-pool.js'
+import { checkReportSlug, listReports, parseReportType, type ReportListing } from '../reports/report-catalogue.js'
+import { ReportCache } from '../reports/report-cache.js'
+import { UnknownAgreementError, UnknownReportSlugError, UnknownReportTypeError } from '../reports/report-errors.js'
+import { reportTypes, type ReportFormat } from '../reports/report-model.js'
 import type { EditorialStore } from '../editorial/open-editorial-store.js'
 import { progressSnapshot } from '../editorial/progress-snapshot.js'
-import { loadReportTheme } from './report-theme.js'
-import { RenderLimiter, RenderQueueFullError } from './render-limiter.js'
-import { renderReport, type RenderedReport } from './render-report.js'
+import { loadReportTheme } from '../reports/report-theme.js'
+import { RenderLimiter, RenderQueueFullError } from '../reports/render-limiter.js'
+import { renderReport, type RenderedReport } from '../reports/render-report.js'
 
 const reportPattern = /^\/reports\/([^/]+?)(?:\/([^/]+?))?\.(pdf|html)$/
 
@@ -109,9 +110,9 @@ export async function listAvailableReports(store: Store, agreementSlug: string |
   return listReports((await loadReportSource(store.db, agreement, '')).view)
 }
 
+/** An error of the reports route, as the server's one JSON problem shape. */
 function send(response: ServerResponse, status: number, message: string, headers: Record<string, string> = {}): void {
-  response.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff', ...headers })
-  response.end(`${message}\n`)
+  sendProblem(response, 'json', status, problemCode(status), message, headers)
 }
 
 function sendJson(request: IncomingMessage, response: ServerResponse, value: unknown): void {

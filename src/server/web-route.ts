@@ -1,36 +1,35 @@
-import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Config } from '../config.js'
-import type { CachedResponse, ResponseCache } from '../server/response-cache.js'
-import { bodyToSend, encodeBody } from '../server/encoded-body.js'
-import { etagMatches } from '../server/http-helpers.js'
+import type { CachedResponse, ResponseCache } from './response-cache.js'
+import { targetKey } from './hit-path.js'
+import { acceptedEncoding, completeEncodings, prepareAnswer, sendPrepared } from './prepared-answer.js'
+import { requestIdOf } from './request-id.js'
+import { routeHeaders, sitePolicy } from './route-policy.js'
 import type { ReportSources } from '../reports/report-sources.js'
-import type { RouteHandler } from '../server/route.js'
-import type { StoreHolder } from '../server/store-holder.js'
-import type { SafeHtml } from './html.js'
-import { notFoundPage } from './pages/not-found-page.js'
+import type { RouteHandler } from './route.js'
+import type { StoreHolder } from './store-holder.js'
+import type { SafeHtml } from '../web/html.js'
+import { notFoundPage } from '../web/pages/not-found-page.js'
 import { searchSite } from './search-site.js'
-import { WebSite } from './web-site.js'
+import { WebSite } from '../web/web-site.js'
 import type { EditorialStore } from '../editorial/open-editorial-store.js'
 import { publicationGeneration } from '../editorial/progress-snapshot.js'
-import { filterQuery, type ActionFilters } from './pages/actions-list-page.js'
+import { filterQuery, type ActionFilters } from '../web/pages/actions-list-page.js'
 
 const assets: Record<string, { file: string; type: string }> = {
   '/static/site.css': { file: 'site.css', type: 'text/css; charset=utf-8' },
   '/static/site.js': { file: 'site.js', type: 'text/javascript; charset=utf-8' },
   '/favicon.svg': { file: 'favicon.svg', type: 'image/svg+xml' },
+  // Browsers ask for /favicon.ico whatever a page links; they read an SVG served there as well.
+  '/favicon.ico': { file: 'favicon.svg', type: 'image/svg+xml' },
 }
 /** Files for crawlers, made from the current agreement. */
 const siteFiles: Record<string, string> = { '/robots.txt': 'text/plain; charset=utf-8', '/sitemap.xml': 'application/xml; charset=utf-8' }
 const subjectPattern = /^\/(thema|wethouder|wijk)\/([a-z0-9-]{1,100})$/
 const actionPattern = /^\/afspraak\/([a-z0-9-]{1,200})$/
-/** Scripts only from this origin, no plugins, no framing by others: the pages need nothing else. */
-const securityHeaders = {
-  'content-security-policy': "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'self'",
-  'x-content-type-options': 'nosniff',
-  'referrer-policy': 'same-origin',
-}
+/** Every page carries the site's policy, the 404 page of an unknown path (whose route is not the site's) included. */
+const securityHeaders = { 'content-security-policy': sitePolicy }
 
 export interface WebHandlerDependencies {
   config: Config
@@ -56,11 +55,11 @@ export function createWebHandler({ config, stores, cache, sources, editorial }: 
   }
   const cacheControl = config.cache.maxAgeSeconds > 0 ? `public, max-age=${config.cache.maxAgeSeconds}` : 'public, no-cache'
   // The stylesheet and script are read once: they only change with a new release.
-  const assetEntries = new Map<string, CachedResponse>()
-  const assetEntry = (path: string, asset: { file: string; type: string }) => {
+  const assetEntries = new Map<string, Promise<CachedResponse>>()
+  const assetEntry = (request: IncomingMessage, response: ServerResponse, path: string, asset: { file: string; type: string }) => {
     let entry = assetEntries.get(path)
     if (!entry) {
-      entry = entryOf(readFileSync(new URL(`./assets/${asset.file}`, import.meta.url)), asset.type, cacheControl, 200, 0)
+      entry = entryOf(request, response, readFileSync(new URL(`../web/assets/${asset.file}`, import.meta.url)), asset.type, cacheControl, 200, 0).then(completeEncodings)
       assetEntries.set(path, entry)
     }
     return entry
@@ -79,7 +78,7 @@ export function createWebHandler({ config, stores, cache, sources, editorial }: 
       return true
     }
     if (asset) {
-      send(request, response, assetEntry(path, asset))
+      send(request, response, await assetEntry(request, response, path, asset))
       return true
     }
     const lease = stores.acquire()
@@ -87,7 +86,7 @@ export function createWebHandler({ config, stores, cache, sources, editorial }: 
       const web = siteFor(lease.generation)
       if (siteFile) {
         const body = path === '/robots.txt' ? web.robots() : await web.sitemap(lease)
-        send(request, response, entryOf(Buffer.from(body), siteFile, cacheControl, 200, lease.generation))
+        send(request, response, await entryOf(request, response, Buffer.from(body), siteFile, cacheControl, 200, lease.generation))
         return true
       }
       if (path === '/rapporten/maken') {
@@ -106,9 +105,11 @@ export function createWebHandler({ config, stores, cache, sources, editorial }: 
         query = filterQuery(filters)
       }
       // Pages show published progress: keyed on the publication generation too, a publication shows in the very next answer.
-      const key = `web:${lease.generation}:${publicationGeneration(editorial)}:${path}${query}`
+      const publication = publicationGeneration(editorial)
+      const key = `web:${lease.generation}:${publication}:${path}${query}`
       const hit = cache.get(key)
       if (hit && hit.generation === lease.generation) {
+        cache.alias(targetKey(request), key)
         send(request, response, hit)
         return true
       }
@@ -121,9 +122,12 @@ export function createWebHandler({ config, stores, cache, sources, editorial }: 
             : action ? await web.action(lease, action[1]!)
               : await web.subject(lease, subject![1]!, subject![2]!))
       if (!body) return page(request, response, notFoundPage(web.theme, `Er is geen pagina op ${path}.`), 404, lease.generation)
-      const entry = entryOf(Buffer.from(body.toString()), 'text/html; charset=utf-8', cacheControl, 200, lease.generation)
-      cache.set(key, entry)
-      send(request, response, entry)
+      const entry = await entryOf(request, response, Buffer.from(body.toString()), 'text/html; charset=utf-8', cacheControl, 200, lease.generation, publication)
+      const target = targetKey(request)
+      cache.set(key, entry, target)
+      send(request, response, entry, 'MISS')
+      // The other encodings are made after the answer went out, off the event loop; kept again, their bytes are counted.
+      void completeEncodings(entry).then(() => cache.set(key, entry, target), () => undefined)
       return true
     } finally {
       lease.release()
@@ -131,31 +135,23 @@ export function createWebHandler({ config, stores, cache, sources, editorial }: 
   }
 
   /** Unknown paths a browser asks for get the site's 404 page; other clients get the server's JSON 404. */
-  function notFound(request: IncomingMessage, response: ServerResponse, url: URL): boolean {
+  async function notFound(request: IncomingMessage, response: ServerResponse, url: URL): Promise<boolean> {
     if (!request.headers.accept?.includes('text/html')) return false
     return page(request, response, notFoundPage(site.value.theme, `Er is geen pagina op ${url.pathname}.`), 404, 0)
   }
 
-  function page(request: IncomingMessage, response: ServerResponse, body: SafeHtml, status: number, generation: number): boolean {
-    send(request, response, entryOf(Buffer.from(body.toString()), 'text/html; charset=utf-8', 'no-store', status, generation))
+  async function page(request: IncomingMessage, response: ServerResponse, body: SafeHtml, status: number, generation: number): Promise<boolean> {
+    send(request, response, await entryOf(request, response, Buffer.from(body.toString()), 'text/html; charset=utf-8', 'no-store', status, generation), 'MISS')
     return true
   }
 }
 
-function entryOf(body: Buffer, type: string, cacheControl: string, status: number, generation: number): CachedResponse {
-  const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"`
-  // Kept pages and assets are compressed once; one-off answers (errors, no-store) go through the middleware.
-  const encoded = cacheControl === 'no-store' ? undefined : encodeBody(body)
-  return { status, body, etag, generation, encoded, headers: { 'content-type': type, 'cache-control': cacheControl, etag, ...securityHeaders } }
+/** An answer of the site, prepared with its route's policy headers (the page policy on every status, 304s included). */
+function entryOf(request: IncomingMessage, response: ServerResponse, body: Buffer, type: string, cacheControl: string, status: number, generation: number, publication?: number): Promise<CachedResponse> {
+  const headers = { ...routeHeaders(response), 'content-type': type, 'cache-control': cacheControl, ...securityHeaders }
+  return prepareAnswer({ status, headers, body, generation, publication }, acceptedEncoding(request.headers['accept-encoding']))
 }
 
-function send(request: IncomingMessage, response: ServerResponse, entry: CachedResponse): void {
-  if (entry.status === 200 && etagMatches(request.headers['if-none-match'], entry.etag)) {
-    response.writeHead(304, { etag: entry.etag, 'cache-control': entry.headers['cache-control']! })
-    response.end()
-    return
-  }
-  const sent = bodyToSend(request, entry)
-  response.writeHead(entry.status, { ...entry.headers, ...sent.headers })
-  response.end(request.method === 'HEAD' ? undefined : sent.body)
+function send(request: IncomingMessage, response: ServerResponse, entry: CachedResponse, cache: 'HIT' | 'MISS' = 'HIT'): void {
+  sendPrepared(request, response, entry, requestIdOf(request), cache)
 }
