@@ -40,7 +40,8 @@ afterAll(() => close())
 
 describe('compression', () => {
   it('answers gzip and brotli on the API, the site and the data files, with the same bytes inside', async () => {
-    const query = `/graphql?query=${encodeURIComponent('{ themes { name slug } }')}`
+    // An answer above the 1 kB below which compression saves less than its framing costs.
+    const query = `/graphql?query=${encodeURIComponent('{ themes { name slug vision } }')}`
     for (const path of [query, '/', '/data/csv/actions.csv', '/data/rdf/open-akkoord.ttl', '/data/ndjson/actions.ndjson', '/data/']) {
       const plain = await get(path, { accept: 'application/json, text/html' })
       expect(plain.headers['content-encoding'], path).toBeUndefined()
@@ -76,8 +77,9 @@ describe('compression', () => {
     for (const answer of [plain, gzip, brotli]) {
       expect(answer.headers.vary).toMatch(/Accept-Encoding/i)
       expect(answer.headers['content-length']).toBe(String(answer.body.length))
-      expect(answer.headers.etag).toBe(plain.headers.etag)
     }
+    // Each encoding is a representation of its own, with its own validator (RFC 9110 8.8.3).
+    expect([plain, gzip, brotli].map((a) => a.headers.etag)).toEqual(['', '.gz', '.br'].map((suffix) => plain.headers.etag!.replace(/"$/, `${suffix}"`)))
     // Site pages are kept the same way.
     const page = await get('/thema/wonen', { accept: 'text/html' })
     const pageGzip = await get('/thema/wonen', { accept: 'text/html', 'accept-encoding': 'gzip' })
