@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto'
+import { randomUUID } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { YogaServerInstance } from 'graphql-yoga'
 import type { Logger } from 'pino'
@@ -8,7 +8,8 @@ import type { LeanExecutor } from '../api/lean-execution.js'
 import type { ApiServerContext } from '../api/yoga.js'
 import { clientAddress, type Authenticator } from './authenticate-request.js'
 import { BodyTooLargeError, corsHeaders, etagMatches, readBody, sendJson, sendPreflight } from './http-helpers.js'
-import { bodyToSend, encodeBody } from './encoded-body.js'
+import { bodyToSend } from './encoded-body.js'
+import { graphqlAnswerHeaders, graphqlCacheControl, graphqlCacheEntry } from './graphql-cache-entry.js'
 import { graphqlCacheKey } from './graphql-cache-key.js'
 import type { ResponseCache, CachedResponse } from './response-cache.js'
 import type { RouteHandler } from './route.js'
@@ -91,9 +92,7 @@ function send(response: ServerResponse, request: IncomingMessage, entry: CachedR
  * so the next request after a publication shows it.
  */
 export function createGraphqlRoute(options: GraphqlRouteOptions): RouteHandler {
-  const cacheControl = options.maxAgeSeconds > 0
-    ? `public, max-age=${options.maxAgeSeconds}, stale-while-revalidate=${options.maxAgeSeconds}`
-    : 'public, no-cache'
+  const cacheControl = graphqlCacheControl(options.maxAgeSeconds)
   return async (request, response, url) => {
     if (url.pathname !== '/graphql') return false
     const method = request.method ?? 'GET'
@@ -141,7 +140,7 @@ export function createGraphqlRoute(options: GraphqlRouteOptions): RouteHandler {
       : await options.lean?.answer({ method, url, accept, contentType: request.headers['content-type'] ?? '', body, server: serverContext })
     const answer = lean ?? await yogaAnswer(options.yoga, request, url, body, serverContext)
     const bytes = answer.body
-    const headers: Record<string, string> = { ...corsHeaders, vary: 'Accept, Authorization', ...answer.headers }
+    const headers = graphqlAnswerHeaders(answer.headers)
     const contentType = headers['content-type'] ?? ''
     const cacheable = key !== undefined && !usage.private && answer.status === 200 && jsonTypes.test(contentType) && (lean !== undefined || !hasErrors(bytes))
     if (!cacheable) {
@@ -152,17 +151,10 @@ export function createGraphqlRoute(options: GraphqlRouteOptions): RouteHandler {
       response.end(bytes)
       return true
     }
-    // Progress changes with each publication: clients and CDNs revalidate (a 304 costs little) rather than keep a stale copy.
-    headers['cache-control'] = usage.editorial ? 'public, no-cache' : cacheControl
-    headers.etag = `"${createHash('sha256').update(contentType).update('\n').update(bytes).digest('base64url').slice(0, 32)}"`
-    const hitHeaders = { ...headers, 'content-length': String(bytes.length), 'x-cache': 'HIT' }
-    const entry: CachedResponse = {
-      status: answer.status, headers, body: bytes, etag: headers.etag, generation, hitHeaders, publication: usage.editorial ? publication : undefined,
-      encoded: encodeBody(bytes),
-    }
+    const entry = graphqlCacheEntry(answer.status, headers, bytes, { editorial: usage.editorial, cacheControl, generation, publication })
     // Only an answer from the database that is still current is kept (a reopen may have happened meanwhile).
     if (generation === options.generation()) options.cache.set(key!, entry)
-    send(response, request, entry, { ...hitHeaders, 'x-cache': 'MISS', 'x-request-id': requestId })
+    send(response, request, entry, { ...entry.hitHeaders!, 'x-cache': 'MISS', 'x-request-id': requestId })
     return true
   }
 }
