@@ -110,14 +110,23 @@ function scopedMatch(agreementId: number, terms: SearchTerms): string {
 
 type SearchPageRow = { id: number; kind: SearchKind; record_id: number; title: string; body: string; score: number }
 
-/** The SQL of one page of an agreement's search results, best first. */
+/**
+ * The SQL of one page of an agreement's search results, best first. The
+ * matches are ranked by id and score alone, and only the page's rows read
+ * their title and text: sorting every match with its text made a search for
+ * a common word a quarter slower.
+ */
 function searchPageQuery(agreementId: number, terms: SearchTerms, page: { offset: number; limit: number }, narrowing?: SearchNarrowing) {
   return sql<SearchPageRow>`
-    SELECT d.id, d.kind, d.record_id, d.title, d.body, ${bm25} AS score
-    FROM search_fts JOIN search_document AS d ON d.id = search_fts.rowid
-    WHERE search_fts MATCH ${scopedMatch(agreementId, terms)} AND ${narrowingCondition(narrowing)}
-    ORDER BY score, d.id
-    LIMIT ${page.limit} OFFSET ${page.offset}`
+    SELECT d.id, d.kind, d.record_id, d.title, d.body, ranked.score
+    FROM (
+      SELECT d.id, ${bm25} AS score
+      FROM search_fts JOIN search_document AS d ON d.id = search_fts.rowid
+      WHERE search_fts MATCH ${scopedMatch(agreementId, terms)} AND ${narrowingCondition(narrowing)}
+      ORDER BY score, d.id
+      LIMIT ${page.limit} OFFSET ${page.offset}
+    ) AS ranked JOIN search_document AS d ON d.id = ranked.id
+    ORDER BY ranked.score, ranked.id`
 }
 
 /** The SQL counting an agreement's matching search documents. */
