@@ -2,12 +2,19 @@ import { runTsxJson } from './child-process.js'
 import { graphqlHeaders, pathOf, throughputScenarios, type Scenario } from './scenarios.js'
 import { benchEditorialPath } from './server-process.js'
 
-/** CPU per uncached answer inside the process, without HTTP: the lean path's `answer()` against Mercurius's `app.graphql()` + JSON. */
+/**
+ * CPU per uncached answer inside the process, without HTTP: the lean path's
+ * `answer()` against Mercurius's `app.graphql()` + JSON, and yoga's `fetch()`
+ * (what answers when the lean path is off or declines).
+ */
 export interface AnswerCpuRow {
   scenario: string
   leanMicros: number
   mercuriusMicros: number
+  yogaMicros: number
 }
+
+const sides = ['lean', 'mercurius', 'yoga'] as const
 
 /** The uncached scenarios both sides can answer. */
 const measured = (): Scenario[] => throughputScenarios.filter((s) => !s.cached)
@@ -20,18 +27,18 @@ const measured = (): Scenario[] => throughputScenarios.filter((s) => !s.cached)
  * without changing the figures much.
  */
 export async function measureAnswerCpu(iterations: number, rounds: number, env: Record<string, string> = {}): Promise<AnswerCpuRow[]> {
-  const best = new Map<string, { lean: number; mercurius: number }>()
+  const best = new Map<string, Record<(typeof sides)[number], number>>()
   for (let round = 0; round < rounds; round++) {
-    for (const side of ['lean', 'mercurius'] as const) {
+    for (const side of sides) {
       const figures = await runTsxJson<Record<string, number>>('bench/answer-cpu.ts', [side, String(iterations)], { EDITORIAL_DATABASE: benchEditorialPath, LOG_LEVEL: 'silent', ...env })
       for (const [scenario, micros] of Object.entries(figures)) {
-        const row = best.get(scenario) ?? { lean: Infinity, mercurius: Infinity }
+        const row = best.get(scenario) ?? { lean: Infinity, mercurius: Infinity, yoga: Infinity }
         row[side] = Math.min(row[side], micros)
         best.set(scenario, row)
       }
     }
   }
-  return [...best].map(([scenario, row]) => ({ scenario, leanMicros: row.lean, mercuriusMicros: row.mercurius }))
+  return [...best].map(([scenario, row]) => ({ scenario, leanMicros: row.lean, mercuriusMicros: row.mercurius, yogaMicros: row.yoga }))
 }
 
 /** Microseconds of CPU (user + system) per call of `answer`, after a warm-up of a fifth as many calls. */
@@ -43,7 +50,7 @@ async function cpuPerCall(iterations: number, answer: () => Promise<unknown>): P
   return (spent.user + spent.system) / iterations
 }
 
-/** Child entry: `answer-cpu.ts lean|mercurius ITERATIONS` prints {scenario: µs per answer}. */
+/** Child entry: `answer-cpu.ts lean|mercurius|yoga ITERATIONS` prints {scenario: µs per answer}. */
 async function main(side: string, iterations: number): Promise<void> {
   const { pino } = await import('pino')
   const { loadConfig } = await import('../src/config.js')
@@ -54,13 +61,21 @@ async function main(side: string, iterations: number): Promise<void> {
   const stores = new StoreHolder(config.databasePath)
   const editorial = await openEditorialStore(config.editorialDatabase)
   const figures: Record<string, number> = {}
-  if (side === 'lean') {
+  const { PersistedDocuments } = await import('../src/api/persisted-documents.js')
+  const api = {
+    limits: config.limits, parseCacheBytes: config.cache.parseBytes, stores, editorial, logger: pino({ level: 'silent' }),
+    persisted: new PersistedDocuments(config.cache.persistedQueryBytes),
+  }
+  if (side === 'yoga') {
+    const { createApiApp } = await import('../src/api/yoga.js')
+    const yoga = createApiApp(api)
+    for (const scenario of measured()) {
+      const answer = async () => (await yoga.fetch(`http://localhost${pathOf(scenario)}`, { headers: graphqlHeaders })).arrayBuffer()
+      figures[scenario.name] = await cpuPerCall(iterations, answer)
+    }
+  } else if (side === 'lean') {
     const { createLeanExecutor } = await import('../src/api/lean-execution.js')
-    const { PersistedDocuments } = await import('../src/api/persisted-documents.js')
-    const lean = createLeanExecutor({
-      limits: config.limits, parseCacheBytes: config.cache.parseBytes, stores, editorial, logger: pino({ level: 'silent' }),
-      persisted: new PersistedDocuments(config.cache.persistedQueryBytes), cacheBytes: config.cache.compiledBytes,
-    })
+    const lean = createLeanExecutor({ ...api, cacheBytes: config.cache.compiledBytes })
     for (const scenario of measured()) {
       const request = { method: 'GET', url: new URL(`http://localhost${pathOf(scenario)}`), accept: graphqlHeaders.accept, contentType: '', body: undefined, server: {} }
       if (!(await lean.answer(request))) throw new Error(`the lean path declined ${scenario.name}`)

@@ -55,8 +55,8 @@ export function throughputTable(rows: readonly ThroughputRow[]): string {
 }
 
 export function answerCpuTable(rows: readonly AnswerCpuRow[]): string {
-  return table(['scenario (in-process, no HTTP)', 'lean path', 'Mercurius', 'ratio', 'target'], rows.map((r) => [
-    r.scenario, `${Math.round(r.leanMicros)} µs`, `${Math.round(r.mercuriusMicros)} µs`, x(r.leanMicros / r.mercuriusMicros),
+  return table(['scenario (in-process, no HTTP)', 'lean path', 'Mercurius', 'ratio', 'yoga (lean off)', 'target'], rows.map((r) => [
+    r.scenario, `${Math.round(r.leanMicros)} µs`, `${Math.round(r.mercuriusMicros)} µs`, x(r.leanMicros / r.mercuriusMicros), `${Math.round(r.yogaMicros)} µs`,
     peerTargetScenarios.has(r.scenario) ? `<= Mercurius ${verdict(r.leanMicros <= r.mercuriusMicros)}` : '',
   ]))
 }
