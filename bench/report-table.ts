@@ -26,7 +26,7 @@ export function table(header: readonly string[], rows: readonly (readonly string
 const verdict = (met: boolean) => (met ? 'met' : 'MISSED')
 
 /** The uncached scenarios whose target is the Mercurius peer: at least its ratio to bare, at most its CPU per answer (issue 26). */
-export const peerTargetScenarios = new Set(['nested theme page uncached', 'paginated filtered actions uncached', '{ __typename } uncached'])
+const peerTargetScenarios = new Set(['nested theme page uncached', 'paginated filtered actions uncached', '{ __typename } uncached'])
 
 /** A scenario's target as a ratio to bare: fixed, or the Mercurius peer's ratio in the same run. */
 function throughputTarget(row: ThroughputRow): { minimum: number; label: string } | undefined {

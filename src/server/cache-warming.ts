@@ -11,7 +11,7 @@ import { cachedResponseBytes, type ResponseCache } from './response-cache.js'
  * and what fetch(), curl and most plain clients send. The response cache keys
  * on Accept, so each is an entry of its own.
  */
-export const warmedAccepts = ['application/graphql-response+json', '*/*'] as const
+const warmedAccepts = ['application/graphql-response+json', '*/*'] as const
 
 /** What one warming did, for the log, the bench and the tests. */
 export interface WarmingReport {

@@ -7,8 +7,8 @@ import type { WarmingReport } from '../../src/server/cache-warming.js'
 import { assessment, publishProgress, recordProgress, startEditorialServer } from '../editorial/support.js'
 import { startTestServer, temporaryDir, testConfig } from './support.js'
 
-/** The warming's time budget as the server's default (the tests' servers turn it off). */
-const warming = { WARM_CACHE_MS: '10000' }
+/** Warming on (the tests' servers turn it off), with time to spare on a machine the whole suite shares. */
+const warming = { WARM_CACHE_MS: '120000' }
 const ids = new Map(readManifest().operations.map((o) => [o.name, `sha256:${o.id}`]))
 
 /** A trusted document as an app asks for it: GET by documentId, variables as JSON.stringify writes them. */
@@ -21,7 +21,7 @@ async function ask(base: string, name: string, variables?: Record<string, unknow
 
 /** The report of the warming for a generation and publication, once it is done. */
 async function warmed(running: RunningServer, until: (report: WarmingReport) => boolean): Promise<WarmingReport> {
-  for (let tries = 0; tries < 200; tries++) {
+  for (let tries = 0; tries < 2400; tries++) {
     const report = await running.warming.done
     if (report && until(report)) return report
     await new Promise((resolve) => setTimeout(resolve, 50))
