@@ -131,15 +131,29 @@ export function createCacheWarming(options: CacheWarmingOptions) {
   /** Warms now, and again for each new database generation and each new publication; returns the function that stops it. */
   function start(): () => void {
     let stopped = false
+    // Run by a timer, outside any request: an editorial store that cannot be read right now must not throw.
     const rewarm = () => {
       if (stopped) return
-      watched = options.publication()
+      try {
+        watched = options.publication()
+      } catch (error) {
+        options.logger.warn({ err: error }, 'reading the publication generation for the warming failed; trying again in a second')
+        return
+      }
       void warm()
     }
     rewarm()
     // Deferred: a reopen announces its generation before the server clears the response cache for it.
     const unsubscribe = options.onGeneration(() => setImmediate(rewarm))
-    const poll = setInterval(() => { if (options.publication() !== watched) rewarm() }, publicationPollMs)
+    const poll = setInterval(() => {
+      try {
+        if (options.publication() === watched) return
+      } catch {
+        // Read again at the next tick.
+        return
+      }
+      rewarm()
+    }, publicationPollMs)
     poll.unref()
     return () => { stopped = true; unsubscribe(); clearInterval(poll); runs += 1 }
   }
