@@ -16,8 +16,8 @@ export interface AnswerCpuRow {
 
 const sides = ['lean', 'mercurius', 'yoga'] as const
 
-/** The uncached scenarios both sides can answer. */
-const measured = (): Scenario[] => throughputScenarios.filter((s) => !s.cached)
+/** The uncached scenarios both sides can answer (one of them, when the child is given its name). */
+const measured = (): Scenario[] => throughputScenarios.filter((s) => !s.cached && (process.argv[4] === undefined || s.name === process.argv[4]))
 
 /**
  * Runs the two sides in separate child processes, alternately, `rounds`
@@ -50,7 +50,7 @@ async function cpuPerCall(iterations: number, answer: () => Promise<unknown>): P
   return (spent.user + spent.system) / iterations
 }
 
-/** Child entry: `answer-cpu.ts lean|mercurius|yoga ITERATIONS` prints {scenario: µs per answer}. */
+/** Child entry: `answer-cpu.ts lean|mercurius|yoga ITERATIONS [SCENARIO]` prints {scenario: µs per answer}. */
 async function main(side: string, iterations: number): Promise<void> {
   const { pino } = await import('pino')
   const { loadConfig } = await import('../src/config.js')
