@@ -8,11 +8,13 @@ import { measureColdStart } from './cold-start.js'
 import { profileScenario } from './cpu-profile.js'
 import { runLongLoad } from './long-load.js'
 import { measurePdfAndDump } from './pdf-and-dump.js'
-import { clusterTable, coldStartTable, loadTable, pdfAndDumpTable, profileTable, scaleTable, throughputTable } from './report-table.js'
+import { measureAnswerCpu } from './answer-cpu.js'
+import { answerCpuTable, clusterTable, coldStartTable, loadTable, pdfAndDumpTable, profileTable, scaleTable, throughputTable, warmingTable } from './report-table.js'
 import { measureScale } from './scale.js'
 import { cpuGuard, measureThroughput } from './throughput.js'
+import { measureWarming } from './warming.js'
 
-const usage = `npm run bench -- [--quick] [--full] [--only throughput,profile,cluster,pdf,cold,scale,load,loadUncached]
+const usage = `npm run bench -- [--quick] [--full] [--only throughput,answerCpu,warming,profile,cluster,pdf,cold,scale,load,loadUncached]
   [--duration S] [--connections N] [--baseline DIR] [--scenarios TEXT] [--load-seconds S] [--load-connections N] [--scales 1,10,100] [--scale-dir DIR]
   --quick   short runs (2 s per scenario, 5 s load, scales 1,10)
   --full    adds the 1000x database to the scale run (builds ~90 s and ~420 MB the first time)
@@ -36,7 +38,7 @@ const quick = values.quick
 const duration = number(values.duration, quick ? 2 : 6)
 const warmup = quick ? 0.5 : 2
 const connections = number(values.connections, 16)
-const sections = new Set((values.only ?? 'throughput,profile,cluster,pdf,cold,scale,load,loadUncached').split(','))
+const sections = new Set((values.only ?? 'throughput,answerCpu,warming,profile,cluster,pdf,cold,scale,load,loadUncached').split(','))
 const scales = values.scales ? values.scales.split(',').map(Number) : quick ? [1, 10] : values.full ? [1, 10, 100, 1000] : [1, 10, 100]
 const scaleDir = values['scale-dir'] ?? join(tmpdir(), 'open-akkoord-bench-scale')
 
@@ -59,12 +61,16 @@ const section = async <T>(key: string, title: string, run: () => Promise<T>, sho
 }
 
 console.log(`open-akkoord bench: node ${process.version}, ${cpus().length} CPUs; ${duration} s per run, ${connections} connections; ratios are to a bare node:http server sending the same bytes, measured side by side`)
+console.log('On a shared machine read the CPU per answer (from /proc and process.cpuUsage) before the throughput ratios: other work slows both sides of a pair, but not evenly.')
 let failure: string | undefined
 await section('throughput', `Throughput against the bare server${values.baseline ? ` (before: ${values.baseline})` : ''}`,
   () => measureThroughput({ durationSeconds: duration, warmupSeconds: warmup, connections, baseline: values.baseline, scenarios: values.scenarios }), (rows) => {
     failure = cpuGuard(rows)
     return throughputTable(rows)
   })
+await section('answerCpu', 'CPU per uncached answer in the process, lean path against Mercurius (process.cpuUsage, alternating child processes, best of 3)',
+  () => measureAnswerCpu(quick ? 300 : 1000, 3), answerCpuTable)
+await section('warming', 'Warming the response cache with the trusted documents', measureWarming, warmingTable)
 await section('profile', 'CPU profile of the uncached nested theme query (node --cpu-prof)',
   () => profileScenario('nested theme page uncached', duration, connections), profileTable)
 await section('cluster', 'One worker against two (WORKERS=1, WORKERS=2)', () => compareWorkers({ durationSeconds: duration, warmupSeconds: warmup, connections }), clusterTable)

@@ -45,6 +45,8 @@ const schema = z.object({
   PERSISTED_QUERY_BYTES: integer(5_000_000, 0, 2_000_000_000),
   CACHE_MAX_AGE: integer(300, 0, 31_536_000),
   RESPONSE_CACHE_BYTES: integer(50_000_000, 0, 2_000_000_000),
+  WARM_CACHE_BYTES: integer(10_000_000, 0, 2_000_000_000),
+  WARM_CACHE_MS: integer(10_000, 0, 600_000),
   WORKERS: integer(1, 1, 64),
   EDITORIAL_SESSION_SECONDS: integer(8 * 3600, 1, 7 * 24 * 3600),
   NODE_ENV: z.string().trim().optional(),
@@ -87,9 +89,10 @@ export interface Config {
   /**
    * HTTP caching of API answers: Cache-Control max-age in seconds, the in-memory response cache's size (0 turns
    * it off), and the heap the parsed and validated GraphQL documents may hold (0 turns that cache off), and
-   * the heap the lean path's compiled queries may hold (0 turns the lean path off: yoga answers everything).
+   * the heap the lean path's compiled queries may hold (0 turns the lean path off: yoga answers everything);
+   * the heap and wall time the warming of the trusted documents' answers may take per generation (0 turns it off).
    */
-  cache: { maxAgeSeconds: number; maxBytes: number; parseBytes: number; compiledBytes: number; persistedQueryBytes: number }
+  cache: { maxAgeSeconds: number; maxBytes: number; parseBytes: number; compiledBytes: number; persistedQueryBytes: number; warmBytes: number; warmMs: number }
   /** Server processes `npm start` runs (node:cluster): 1 serves from the one process, more fork workers sharing the port. */
   workers: number
   /** How long a sign-in to the editorial screens (/beheer) lasts, in milliseconds, before the editor signs in again. */
@@ -147,7 +150,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       keepAliveTimeoutMs: s.KEEP_ALIVE_TIMEOUT_MS, maxConnections: s.MAX_CONNECTIONS, maxInFlight: s.MAX_IN_FLIGHT,
       retryAfterSeconds: s.RETRY_AFTER_SECONDS, trustProxy: s.TRUST_PROXY,
     },
-    cache: { maxAgeSeconds: s.CACHE_MAX_AGE, maxBytes: s.RESPONSE_CACHE_BYTES, parseBytes: s.PARSE_CACHE_BYTES, compiledBytes: s.COMPILED_CACHE_BYTES, persistedQueryBytes: s.PERSISTED_QUERY_BYTES },
+    cache: { maxAgeSeconds: s.CACHE_MAX_AGE, maxBytes: s.RESPONSE_CACHE_BYTES, parseBytes: s.PARSE_CACHE_BYTES, compiledBytes: s.COMPILED_CACHE_BYTES, persistedQueryBytes: s.PERSISTED_QUERY_BYTES, warmBytes: s.WARM_CACHE_BYTES, warmMs: s.WARM_CACHE_MS },
     workers: s.WORKERS,
     editorialSessionMs: s.EDITORIAL_SESSION_SECONDS * 1000,
   }

@@ -204,6 +204,8 @@ export function createLeanExecutor(options: ApiAppOptions & { cacheBytes: number
   }
   return {
     stats,
+    /** Answers like `answer` without counting in `stats`: the cache warming's requests are not the clients'. */
+    uncounted: run,
     async answer(request: LeanRequest): Promise<LeanAnswer | undefined> {
       const answer = await run(request)
       if (answer) stats.answered += 1

@@ -29,7 +29,7 @@ export function documentHash(text: string): string {
 }
 
 /** Reads the committed manifest; a missing or malformed one is an error at start, not a silent empty list. */
-function readManifest(path = manifestPath): PersistedQueryManifest {
+export function readManifest(path = manifestPath): PersistedQueryManifest {
   const manifest = JSON.parse(readFileSync(path, 'utf8')) as PersistedQueryManifest
   if (manifest.format !== 'apollo-persisted-query-manifest' || manifest.version !== 1 || !Array.isArray(manifest.operations)) {
     throw new Error(`${path} is not an apollo-persisted-query-manifest, version 1`)

@@ -7,7 +7,7 @@ const require = createRequire(import.meta.url)
 const dutch: Stemmer = (require('snowball-stemmers') as { newStemmer(language: string): Stemmer }).newStemmer('dutch')
 
 /** Lower-cases and strips diacritics, so "Financiën" and "financien" meet. */
-export function foldDiacritics(text: string): string {
+function foldDiacritics(text: string): string {
   return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase()
 }
 
@@ -29,6 +29,27 @@ export function stemWord(word: string): string {
     stems.set(word, stem)
   }
   return stem
+}
+
+/** A word of a text as the index matches it: folded, and its stem. */
+export interface WordForms {
+  folded: string
+  stem: string
+}
+
+/** Forms already made: snippets fold and stem every word of every hit, and an agreement uses a few thousand words. */
+const forms = new Map<string, WordForms>()
+
+/** The folded form and the stem of one word as written in a text ("Woningen": "woningen", "woning"). */
+export function wordForms(word: string): WordForms {
+  let known = forms.get(word)
+  if (known === undefined) {
+    const folded = foldDiacritics(word)
+    known = { folded, stem: stemWord(folded) }
+    if (forms.size >= maxStems) forms.clear()
+    forms.set(word, known)
+  }
+  return known
 }
 
 /** The stems of a text joined by spaces: the column the search index matches stems on. */

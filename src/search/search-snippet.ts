@@ -1,6 +1,6 @@
 import type { SearchRow, SearchTerms } from '../read-model/search-records.js'
 import { escapeHtml } from '../reports/html/escape-html.js'
-import { foldDiacritics, stemWord } from './dutch-stems.js'
+import { wordForms } from './dutch-stems.js'
 
 /** A highlighted stretch of a snippet: character offsets into its plain text. */
 interface Highlight {
@@ -25,8 +25,7 @@ export interface Snippet {
  * position in the text column that snippet() could mark.
  */
 function matches(word: string, terms: readonly string[]): boolean {
-  const folded = foldDiacritics(word)
-  const stem = stemWord(folded)
+  const { folded, stem } = wordForms(word)
   return terms.some((term) => folded.startsWith(term) || stem.startsWith(term))
 }
 

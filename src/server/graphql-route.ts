@@ -7,9 +7,10 @@ import type { LeanExecutor } from '../api/lean-execution.js'
 import type { ApiServerContext } from '../api/yoga.js'
 import { clientAddress, type Authenticator } from './authenticate-request.js'
 import { BodyTooLargeError, corsHeaders, readBody, sendJson, sendPreflight } from './http-helpers.js'
+import { graphqlCacheControl, graphqlCacheEntry } from './graphql-cache-entry.js'
 import { graphqlCacheKey } from './graphql-cache-key.js'
 import { targetKey } from './hit-path.js'
-import { acceptedEncoding, completeEncodings, etagOf, prepareAnswer, sendPrepared } from './prepared-answer.js'
+import { acceptedEncoding, completeEncodings, sendPrepared } from './prepared-answer.js'
 import { requestIdOf } from './request-id.js'
 import type { ResponseCache } from './response-cache.js'
 import type { RouteHandler } from './route.js'
@@ -80,9 +81,7 @@ function hasErrors(body: Buffer): boolean {
  * so the next request after a publication shows it.
  */
 export function createGraphqlRoute(options: GraphqlRouteOptions): RouteHandler {
-  const cacheControl = options.maxAgeSeconds > 0
-    ? `public, max-age=${options.maxAgeSeconds}, stale-while-revalidate=${options.maxAgeSeconds}`
-    : 'public, no-cache'
+  const cacheControl = graphqlCacheControl(options.maxAgeSeconds)
   return async (request, response, url) => {
     if (url.pathname !== '/graphql') return false
     // HEAD is answered as GET would be, headers and all (node:http leaves the body out).
@@ -144,10 +143,7 @@ export function createGraphqlRoute(options: GraphqlRouteOptions): RouteHandler {
       response.end(bytes)
       return true
     }
-    // Progress changes with each publication: clients and CDNs revalidate (a 304 costs little) rather than keep a stale copy.
-    headers['cache-control'] = usage.editorial ? 'public, no-cache' : cacheControl
-    headers.etag = etagOf(bytes, contentType)
-    const entry = await prepareAnswer({ status: answer.status, headers, body: bytes, generation, publication: usage.editorial ? publication : undefined },
+    const entry = await graphqlCacheEntry(answer.status, headers, bytes, { editorial: usage.editorial, cacheControl, generation, publication },
       acceptedEncoding(request.headers['accept-encoding']))
     // Only an answer from the database that is still current is kept (a reopen may have happened meanwhile).
     const keep = () => { if (generation === options.generation()) options.cache.set(key!, entry, method === 'GET' ? targetKey(request) : undefined) }

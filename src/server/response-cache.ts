@@ -10,7 +10,7 @@ export type CachedResponse = PreparedAnswer
  * maps, and the entry itself. Counting only the key and body made small
  * entries (most API answers are a few hundred bytes) about a tenth of their real size.
  */
-function cachedResponseBytes(key: string, entry: CachedResponse): number {
+export function cachedResponseBytes(key: string, entry: CachedResponse): number {
   let bytes = entryOverheadBytes + stringBytes(key)
   for (const variant of Object.values(entry.variants)) {
     // The 304's header values are the same strings as the 200's.

@@ -5,6 +5,7 @@ import type { ApiContext } from '../api/context.js'
 import { graphiqlAssetBase } from '../api/graphiql-page.js'
 import type { Config } from '../config.js'
 import { createGraphiqlAssetsRoute } from './graphiql-assets-route.js'
+import { graphqlRoutePolicy } from './graphql-cache-entry.js'
 import { createGraphqlRoute } from './graphql-route.js'
 import { createHealthRoutes, type HealthState } from './health-routes.js'
 import type { ResponseCache } from './response-cache.js'
@@ -70,7 +71,7 @@ export function createRoutes(deps: RouteDependencies): Routes {
     },
     {
       name: 'graphql', methods: ['GET', 'HEAD', 'POST', 'OPTIONS'], paths: ['/graphql'],
-      policy: { csp: 'data', cors: true, vary: 'Accept, Authorization', compression: 'prepared', inFlight: 'limited', errors: 'graphql' },
+      policy: graphqlRoutePolicy,
       handler: createGraphqlRoute({
         yoga: deps.yoga, lean: deps.lean, cache: deps.cache, generation: () => deps.stores.generation, logger: deps.logger,
         publication: () => publicationGeneration(deps.editorial), authenticate: deps.authenticate,

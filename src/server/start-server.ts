@@ -6,20 +6,23 @@ import { createLeanExecutor, type LeanExecutor } from '../api/lean-execution.js'
 import { createApiApp } from '../api/yoga.js'
 import type { Config } from '../config.js'
 import { openEditorialStore } from '../editorial/open-editorial-store.js'
+import { publicationGeneration } from '../editorial/progress-snapshot.js'
 import { createAuthenticator } from './authenticate-request.js'
+import { createCacheWarming, type CacheWarming } from './cache-warming.js'
 import { editorialHealth } from './editorial-health.js'
 import { createHttpServer } from './create-server.js'
 import { InFlightLimit } from './in-flight-limit.js'
 import { ResponseCache } from './response-cache.js'
 import { createRoutes } from './routes.js'
 import { StoreHolder } from './store-holder.js'
-import { publicationGeneration } from '../editorial/progress-snapshot.js'
 
 /** A listening server and its controls. */
 export interface RunningServer {
   server: Server
   /** The lean request path (its counts show which requests it answered). */
   lean: LeanExecutor
+  /** The warming of the response cache with the trusted documents' answers (its `done` reports the last one). */
+  warming: CacheWarming
   /** The port it listens on (the real one when PORT=0 asked for any free port). */
   port: number
   /** Opens the database file again, picking up a rebuild; running requests finish on the old one. */
@@ -61,12 +64,18 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     server.listen(config.port, config.host, () => resolve())
   })
   const port = (server.address() as AddressInfo).port
+  const warming = createCacheWarming({
+    lean, cache, generation: () => stores.generation, publication: () => publicationGeneration(editorial), onGeneration: (listener) => stores.onGeneration(listener),
+    maxAgeSeconds: config.cache.maxAgeSeconds, maxBytes: config.cache.warmBytes, maxMs: config.cache.warmMs, logger,
+  })
+  const stopWarming = warming.start()
   logger.info({ port, host: config.host, database: config.databasePath, editorial: config.editorialDatabase }, 'listening')
 
   let stopped: Promise<void> | undefined
   return {
     server,
     lean,
+    warming,
     port,
     reopenDatabase() {
       try {
@@ -80,6 +89,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     shutdown() {
       stopped ??= (async () => {
         shuttingDown = true
+        stopWarming()
         // From here every answer asks its client to close the connection, those already being made included.
         inFlight.closeConnectionsAfterAnswers()
         logger.info({ graceMs: config.shutdownGraceMs, timeoutMs: config.shutdownTimeoutMs }, 'shutting down: not ready, still serving for the grace period')

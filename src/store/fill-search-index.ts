@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely'
-import { stemText } from '../search/dutch-stems.js'
+import { stemText, words } from '../search/dutch-stems.js'
 import type { Database, SearchKind } from './database.js'
 import { insertRows } from './insert-rows.js'
 
@@ -49,11 +49,36 @@ export async function fillSearchIndex(db: Kysely<Database>, agreementId: number)
 }
 
 /** The token that scopes an agreement's documents in the full-text index. */
-export function searchScope(agreementId: number): string {
+function searchScope(agreementId: number): string {
   return `a${agreementId}`
 }
 
-/** Rebuilds the FTS5 index from search_document after all agreements are in. */
+/**
+ * A word as the full-text index holds it: prefixed with its agreement's scope
+ * and "_" (a token character of the index, never one of a word), so each
+ * agreement has terms of its own.
+ */
+export function scopedToken(agreementId: number, word: string): string {
+  return `${searchScope(agreementId)}_${word}`
+}
+
+const scopedText = (agreementId: number, text: string) => words(text).map((word) => scopedToken(agreementId, word)).join(' ')
+
+/** Documents indexed per statement: few enough to keep a 1000x build's memory flat. */
+const chunk = 2000
+
+/**
+ * Fills the contentless FTS5 index from search_document after all agreements
+ * are in: each document's title, text and stems as agreement-scoped tokens
+ * (folded as a search folds its words), under the document's id.
+ */
 export async function rebuildSearchIndex(db: Kysely<Database>): Promise<void> {
-  await sql`INSERT INTO search_fts(search_fts) VALUES ('rebuild')`.execute(db)
+  for (let after = 0; ;) {
+    const documents = await db.selectFrom('search_document').select(['id', 'agreement_id', 'title', 'body', 'stems'])
+      .where('id', '>', after).orderBy('id').limit(chunk).execute()
+    if (documents.length === 0) return
+    const rows = documents.map((d) => sql`(${d.id}, ${scopedText(d.agreement_id, d.title)}, ${scopedText(d.agreement_id, d.body)}, ${scopedText(d.agreement_id, d.stems)})`)
+    await sql`INSERT INTO search_fts (rowid, title, body, stems) VALUES ${sql.join(rows)}`.execute(db)
+    after = documents.at(-1)!.id
+  }
 }

@@ -5,6 +5,7 @@ import * as targetDatesAndRecurrence from './migrations/2026-12-01T2330-target-d
 import * as addBudgetTotalHeading from './migrations/2026-12-02T0030-add-budget-total-heading.js'
 import * as addDistrictParts from './migrations/2026-12-02T0300-add-district-parts.js'
 import * as actionSameAsAndWholeCollege from './migrations/2026-12-07T1500-action-same-as-and-whole-college.js'
+import * as agreementScopedSearchTokens from './migrations/2026-12-07T1500-agreement-scoped-search-tokens.js'
 
 /** The migrations in order; a shipped migration is never edited, only followed by a new one. */
 const migrations: Record<string, Migration> = {
@@ -14,6 +15,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-02T0030-add-budget-total-heading': addBudgetTotalHeading,
   '2026-12-02T0300-add-district-parts': addDistrictParts,
   '2026-12-07T1500-action-same-as-and-whole-college': actionSameAsAndWholeCollege,
+  '2026-12-07T1500-agreement-scoped-search-tokens': agreementScopedSearchTokens,
 }
 
 /** The names of the migrations, in order: a database built by this version has run exactly these. */

@@ -19,8 +19,9 @@ export function testEditorialPath(): string {
 
 /** The settings the tests run with: the defaults, silent logs, the run's temporary editorial store, any overrides. */
 export function testConfig(env: Record<string, string> = {}): Config {
-  // No grace period at shutdown unless a test asks for one: servers stop as soon as they are idle.
-  return loadConfig({ LOG_LEVEL: 'silent', HOST: '127.0.0.1', PORT: '0', SHUTDOWN_GRACE_MS: '0', EDITORIAL_DATABASE: testEditorialPath(), ...env })
+  // No grace period at shutdown unless a test asks for one: servers stop as soon as they are idle. No warming of the
+  // response cache unless a test asks for it: each server would spend a few seconds of CPU on it beside the test.
+  return loadConfig({ LOG_LEVEL: 'silent', HOST: '127.0.0.1', PORT: '0', SHUTDOWN_GRACE_MS: '0', WARM_CACHE_MS: '0', EDITORIAL_DATABASE: testEditorialPath(), ...env })
 }
 
 const silentLogger = () => pino({ level: 'silent' })

@@ -36,7 +36,10 @@ describe('referential integrity', () => {
     const documents = sqlite.prepare('SELECT count(*) FROM search_document').pluck().get() as number
     const actions = sqlite.prepare('SELECT count(*) FROM action').pluck().get() as number
     expect(documents).toBeGreaterThan(actions)
-    expect(sqlite.prepare(`SELECT count(*) FROM search_fts WHERE search_fts MATCH 'zwembad'`).pluck().get()).toBeGreaterThan(0)
-    expect(sqlite.prepare(`SELECT count(*) FROM search_fts WHERE search_fts MATCH 'financien'`).pluck().get()).toBeGreaterThan(0)
+    // Every document is in the index, under its agreement's scoped tokens ("a1_zwembad").
+    expect(sqlite.prepare('SELECT count(*) FROM search_fts').pluck().get()).toBe(documents)
+    const agreement = sqlite.prepare('SELECT id FROM agreement').pluck().get() as number
+    expect(sqlite.prepare(`SELECT count(*) FROM search_fts WHERE search_fts MATCH '"a${agreement}_zwembad"'`).pluck().get()).toBeGreaterThan(0)
+    expect(sqlite.prepare(`SELECT count(*) FROM search_fts WHERE search_fts MATCH '"a${agreement}_financien"'`).pluck().get()).toBeGreaterThan(0)
   })
 })

@@ -1,0 +1,44 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startTestServer } from './support.js'
+
+/** A GET of a query, as the bench and browsers send it. */
+async function ask(base: string, query: string): Promise<{ status: number; body: string }> {
+  const response = await fetch(`${base}/graphql?${new URLSearchParams({ query })}`, { headers: { accept: 'application/graphql-response+json' } })
+  return { status: response.status, body: await response.text() }
+}
+
+describe('the list-item budget on the lean path', () => {
+  let lean: Awaited<ReturnType<typeof startTestServer>>
+  let general: Awaited<ReturnType<typeof startTestServer>>
+  beforeAll(async () => {
+    // A budget of 10 items: the estimate of one topic's actions fits it, the longest topic's actions do not.
+    lean = await startTestServer({ MAX_COST: '10', RESPONSE_CACHE_BYTES: '0' })
+    general = await startTestServer({ MAX_COST: '10', RESPONSE_CACHE_BYTES: '0', COMPILED_CACHE_BYTES: '0' })
+  }, 60_000)
+  afterAll(() => Promise.all([lean?.close(), general?.close()]))
+
+  it('stops a list that outgrows the budget while the compiled query runs, and answers the refusal as yoga does, twice', async () => {
+    const wide = await startTestServer()
+    let longest: string
+    try {
+      const topics = JSON.parse((await ask(wide.base, '{ themes { topics { slug actions { slug } } } }')).body).data.themes.flatMap((t: any) => t.topics)
+      longest = topics.reduce((a: any, b: any) => (b.actions.length > a.actions.length ? b : a)).slug
+    } finally {
+      await wide.close()
+    }
+    const query = `{ topic(slug: "${longest}") { slug actions { slug } } }`
+    for (const round of [1, 2]) {
+      const declined = lean.running.lean.stats.declined
+      const fromLean = await ask(lean.base, query)
+      expect(lean.running.lean.stats.declined, `round ${round}`).toBe(declined + 1)
+      expect(fromLean).toEqual(await ask(general.base, query))
+      const body = JSON.parse(fromLean.body)
+      expect(body.data.topic).toBeNull()
+      expect(body.errors[0].extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', limit: 'MAX_COST', maximum: 10 })
+    }
+    // A request within the budget on the same server is the lean path's again: the count is per request.
+    const answered = lean.running.lean.stats.answered
+    expect(JSON.parse((await ask(lean.base, `{ topic(slug: "${longest}") { slug } }`)).body).errors).toBeUndefined()
+    expect(lean.running.lean.stats.answered).toBe(answered + 1)
+  })
+})
