@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module'
 import type { GraphiQLOptions } from 'graphql-yoga'
+import { changelogPaths } from './schema-changelog-pages.js'
 
 const require = createRequire(import.meta.url)
 const version = (require('@graphql-yoga/render-graphiql/package.json') as { version: string }).version
@@ -16,6 +17,7 @@ export const exampleQueries: { name: string; query: string; variables?: Record<s
   {
     name: 'Themes and topics',
     query: `# The themes of the current agreement, with their topics and the number of actions.
+# What changes in the schema, and when deprecated fields go: ${changelogPaths.html}
 query ThemesAndTopics {
   themes {
     id
@@ -123,9 +125,11 @@ export function renderGraphiQLPage(options: GraphiQLOptions): string {
 <title>${title}</title>
 <link rel="icon" href="${graphiqlAssetBase}favicon.ico">
 <link rel="stylesheet" href="${graphiqlAssetBase}graphiql.css">
+<link rel="alternate" type="application/atom+xml" title="Schema changelog" href="${changelogPaths.atom}">
 </head>
 <body id="body" class="no-focus-outline">
 <noscript>GraphiQL needs JavaScript. Without it, POST queries to /graphql; the schema is at /schema.graphql.</noscript>
+<p style="margin:0;padding:4px 12px;font:14px sans-serif"><a href="${changelogPaths.html}">Schema changelog</a>: breaking changes, deprecations and their removal dates (<a href="${changelogPaths.atom}">feed</a>).</p>
 <div id="root"></div>
 <script>
 const workers = ${scriptJson(workers)};

@@ -3,15 +3,29 @@ import { join } from 'node:path'
 import { printedSchema } from '../api/executable-schema.js'
 import { buildManifest } from '../api/operation-documents.js'
 import { manifestPath } from '../api/persisted-documents.js'
+import { schemaReleasesDir } from '../api/schema-changelog.js'
 import { projectRoot } from '../config.js'
 
 /**
  * `npm run schema`: writes the sorted SDL of the API to schema.graphql and the
  * trusted documents' manifest to persisted-documents.json (both committed; a
- * test fails when either drifts).
+ * test fails when either drifts). `npm run schema -- --release YYYY-MM-DD`
+ * also keeps the schema as that release in schema/releases/, the schema the
+ * next one is compared with (tests/api/schema-releases.test.ts).
  */
 const path = join(projectRoot, 'schema.graphql')
 writeFileSync(path, printedSchema())
 console.log(`wrote ${path}`)
 writeFileSync(manifestPath, `${JSON.stringify(buildManifest(), null, 2)}\n`)
 console.log(`wrote ${manifestPath}`)
+const release = process.argv.indexOf('--release')
+if (release !== -1) {
+  const version = process.argv[release + 1] ?? ''
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(version)) {
+    console.error('--release needs a version YYYY-MM-DD')
+    process.exit(2)
+  }
+  const target = join(schemaReleasesDir, `${version}.graphql`)
+  writeFileSync(target, printedSchema())
+  console.log(`wrote ${target}`)
+}

@@ -60,7 +60,7 @@ export function createRoutes(deps: RouteDependencies): Routes {
         publication: () => publicationGeneration(deps.editorial), authenticate: deps.authenticate,
         maxBodyBytes: deps.config.limits.maxBodyBytes, maxAgeSeconds: deps.config.cache.maxAgeSeconds,
       }),
-      createSchemaRoute(),
+      createSchemaRoute(deps.config.publicBaseUrl),
       createGraphiqlAssetsRoute(),
       createPublicationHandler(deps.config, {
         editorial: deps.editorial, settings: deps.config, onError: (error) => deps.logger.error({ err: error }, 'writing the publication after a progress publication failed; /data/ serves the previous release'),

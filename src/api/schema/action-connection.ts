@@ -1,3 +1,4 @@
+import { deprecated } from '../deprecation.js'
 import type { AgreementSnapshot } from '../../read-model/agreement-snapshot.js'
 import { actionComparer, type ActionOrder } from '../../read-model/action-order.js'
 import type { ActionRecord } from '../../read-model/records.js'
@@ -108,7 +109,7 @@ export function nestedActionConnection<P extends { agreementId: number }>(
 }
 
 /** The deprecation of the plain action lists that a connection now pages. */
-export const actionListDeprecation = 'Use `actionsConnection`: it pages, filters, sorts and counts the same actions.'
+export const actionListDeprecation = deprecated('Use `actionsConnection`: it pages, filters, sorts and counts the same actions.')
 
 builder.queryFields((t) => ({
   actions: t.field({

@@ -1,3 +1,4 @@
+import { deprecated } from '../deprecation.js'
 import { builder } from '../builder.js'
 import { localId } from '../node-id.js'
 import { sourceTextUrl } from './source.js'
@@ -23,7 +24,7 @@ builder.node(AgreementRef, {
     language: t.exposeString('language', { description: 'The language of the texts, as a BCP 47 tag ("nl").' }),
     sourceFile: t.exposeString('sourceFile', {
       description: 'The path of the source text in the project repository; all line numbers refer to it.',
-      deprecationReason: 'A repository path, not an address: use `sourceUrl`, where this server serves the same text.',
+      deprecationReason: deprecated('A repository path, not an address: use `sourceUrl`, where this server serves the same text.'),
     }),
     sourceUrl: t.string({
       description: 'Where this server serves the source text that all line numbers refer to: a path on the API\'s own host (/data/source/...), to resolve against the address of the API.',

@@ -1,3 +1,4 @@
+import { deprecated } from '../deprecation.js'
 import { agreementArgDescription, snapshotFromArg } from '../agreement-arg.js'
 import { builder } from '../builder.js'
 import { actionListDeprecation, nestedActionConnection } from './action-connection.js'
@@ -17,7 +18,7 @@ builder.node(SectionRef, {
     title: t.exposeString('title', { description: 'The section\'s heading, as printed.' }),
     kind: t.field({
       type: SectionKindEnum, description: 'What the section is.', resolve: (section) => section.kind,
-      deprecationReason: 'Use `sectionKind`: `kind` has another type on Action, so the two could not be selected together in a search without aliases.',
+      deprecationReason: deprecated('Use `sectionKind`: `kind` has another type on Action, so the two could not be selected together in a search without aliases.'),
     }),
     sectionKind: t.field({ type: SectionKindEnum, description: 'What the section is.', resolve: (section) => section.kind }),
     position: t.exposeInt('position', { description: 'The section\'s place among all sections, in document order (1-based).' }),

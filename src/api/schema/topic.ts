@@ -1,3 +1,4 @@
+import { deprecated } from '../deprecation.js'
 import { agreementArgDescription, snapshotFromArg } from '../agreement-arg.js'
 import { builder } from '../builder.js'
 import { filterIds } from '../filter-slugs.js'
@@ -19,7 +20,7 @@ builder.node(TopicRef, {
     text: t.exposeString('text', { description: 'The topic\'s whole text, white space folded.' }),
     theme: t.field({
       type: ThemeRef, description: 'The theme the topic belongs to.',
-      deprecationReason: 'Use `parentTheme`: `theme` is nullable on Action and BudgetLine, so the three could not be selected together in a search without aliases.',
+      deprecationReason: deprecated('Use `parentTheme`: `theme` is nullable on Action and BudgetLine, so the three could not be selected together in a search without aliases.'),
       resolve: (topic, _args, ctx) => ctx.loaders.of(topic.agreementId).byId('theme', topic.themeId)!,
     }),
     parentTheme: t.field({
