@@ -1,6 +1,7 @@
-import { writeFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { printedSchema } from '../api/executable-schema.js'
+import { costFigures, withCostFigures } from '../api/cost-figures.js'
+import { executableSchema, printedSchema } from '../api/executable-schema.js'
 import { buildManifest } from '../api/operation-documents.js'
 import { manifestPath } from '../api/persisted-documents.js'
 import { schemaReleasesDir } from '../api/schema-changelog.js'
@@ -8,8 +9,9 @@ import { projectRoot } from '../config.js'
 
 /**
  * `npm run schema`: writes the sorted SDL of the API to schema.graphql and the
- * trusted documents' manifest to persisted-documents.json (both committed; a
- * test fails when either drifts). `npm run schema -- --release YYYY-MM-DD`
+ * trusted documents' manifest to persisted-documents.json, and the cost
+ * figures of docs/api.md from the server's estimate (all committed; a test
+ * fails when any drifts). `npm run schema -- --release YYYY-MM-DD`
  * also keeps the schema as that release in schema/releases/, the schema the
  * next one is compared with (tests/api/schema-releases.test.ts).
  */
@@ -18,6 +20,9 @@ writeFileSync(path, printedSchema())
 console.log(`wrote ${path}`)
 writeFileSync(manifestPath, `${JSON.stringify(buildManifest(), null, 2)}\n`)
 console.log(`wrote ${manifestPath}`)
+const apiDocs = join(projectRoot, 'docs', 'api.md')
+writeFileSync(apiDocs, withCostFigures(readFileSync(apiDocs, 'utf8'), costFigures(executableSchema)))
+console.log(`wrote the cost figures of ${apiDocs}`)
 const release = process.argv.indexOf('--release')
 if (release !== -1) {
   const version = process.argv[release + 1] ?? ''

@@ -7,6 +7,7 @@ import { localId, splitLocalId } from '../node-id.js'
 import { EvidenceKindEnum, ProgressStatusEnum, RevisionStateEnum } from './progress-enums.js'
 import { EvidenceRef, ProgressAssessmentRef, ProgressRetractionRef, ProgressRevisionRef, TargetMeasurementRef } from './progress-refs.js'
 import { ActionRef, TargetRef } from './refs.js'
+import { editorialLimits } from '../../editorial/progress-vocabulary.js'
 
 /** The published retraction that withdraws a revision, if any. */
 const retractionOf = (revision: RevisionRecord, ctx: ApiContext) => publicProgress(ctx.editorial, revision.subject.agreement).retractionOf(revision.id) ?? null
@@ -62,7 +63,11 @@ function revisionNode(kind: RevisionRecord['kind']) {
 const recordFields = (t: PothosSchemaTypes.ObjectFieldBuilder<PothosSchemaTypes.ExtendDefaultTypes<any>, RevisionRecord>) => ({
   asOf: t.field({ type: 'LocalDate', description: 'The date the record describes: the state of affairs on that day.', resolve: (r: RevisionRecord) => r.asOf! }),
   explanation: t.exposeString('explanation', { description: 'The explanation in Dutch, plain text.' }),
-  evidence: t.field({ type: [EvidenceRef], description: 'The sources that back the record, in the editor\'s order (at least one).', resolve: (r: RevisionRecord) => r.evidence }),
+  evidence: t.field({
+    type: [EvidenceRef], description: 'The sources that back the record, in the editor\'s order (at least one).',
+    // The editorial checks accept at most this many: the cost estimate's bound.
+    complexity: { field: 1, multiplier: editorialLimits.evidenceItems }, resolve: (r: RevisionRecord) => r.evidence,
+  }),
   retractedBy: t.field({
     type: ProgressRetractionRef, nullable: true, description: 'The published retraction that withdrew this revision; null while it stands.',
     resolve: (r: RevisionRecord, _args: object, ctx: ApiContext) => retractionOf(r, ctx),

@@ -33,7 +33,7 @@ builder.node(SectionRef, {
     }),
     actions: t.field({
       deprecationReason: actionListDeprecation,
-      type: [ActionRef], description: 'The actions stated in this section (governance commitments), in document order.', complexity: { field: 1, multiplier: 5 },
+      type: [ActionRef], description: 'The actions stated in this section (governance commitments), in document order.', complexity: { field: 1, multiplier: 10 },
       resolve: (section, _args, ctx) => ctx.loaders.of(section.agreementId).children('action', 'sectionId', section.id),
     }),
     actionsConnection: nestedActionConnection(t, 'The actions stated in this section and in its parts, paged, filtered and sorted.', (section, s) => filterActions(s, resolveActionFilter(s, { section: [section.slug] }))),

@@ -29,12 +29,12 @@ builder.node(TopicRef, {
     }),
     actions: t.field({
       deprecationReason: actionListDeprecation,
-      type: [ActionRef], description: 'The actions the topic states, in document order.', complexity: { field: 1, multiplier: 5 },
+      type: [ActionRef], description: 'The actions the topic states, in document order.', complexity: { field: 1, multiplier: 15 },
       resolve: (topic, _args, ctx) => ctx.loaders.of(topic.agreementId).children('action', 'topicId', topic.id),
     }),
     actionsConnection: nestedActionConnection(t, 'The actions the topic states, paged, filtered and sorted.', (topic, s) => s.children('action', 'topicId', topic.id)),
     budgetLines: t.field({
-      type: [BudgetLineRef], description: 'The budget lines that fund this topic, in table order.', complexity: { field: 1, multiplier: 2 },
+      type: [BudgetLineRef], description: 'The budget lines that fund this topic, in table order.', complexity: { field: 1, multiplier: 3 },
       resolve: (topic, _args, ctx) => ctx.loaders.of(topic.agreementId).linked('budgetLineTopic', 'topicId', topic.id, 'budgetLine', 'budgetLineId', 'byPosition'),
     }),
     source: t.field({
