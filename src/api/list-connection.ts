@@ -13,6 +13,12 @@ export interface ListOrder<T> {
   key: (item: T) => number
   /** The item a key names, or undefined; any record of the agreement, whether it passed the filter or not. */
   item: (key: number) => T | undefined
+  /** Cursors of another form than `scope:key` (actions: slug and sort key, which outlive a rebuild). */
+  codec?: {
+    cursor: (item: T) => string
+    /** The item, or a stand-in that compares where it would stand, that a cursor names; throws BAD_USER_INPUT. */
+    bound: (cursor: string, argument: string) => T
+  }
 }
 
 /** A connection's page and the whole list behind it. */
@@ -29,8 +35,10 @@ export interface ListConnection<T> {
  * item no longer passes the filter.
  */
 export function listConnection<T>(matched: readonly T[], order: ListOrder<T>, args: PageArgs): ListConnection<T> {
-  const window = pageWindow(args, order.scope)
+  const { codec } = order
+  const window = pageWindow(codec ? { first: args.first, last: args.last } : args, order.scope)
   const bound = (key: number | undefined, argument: string, cursor: string | null | undefined) => {
+    if (codec && cursor != null) return codec.bound(cursor, argument)
     if (key === undefined) return undefined
     const item = order.item(key)
     if (item === undefined) throw badUserInput(argument, cursor, 'is not a cursor of this list (use a cursor returned by it)')
@@ -39,7 +47,8 @@ export function listConnection<T>(matched: readonly T[], order: ListOrder<T>, ar
   const after = bound(window.after, 'after', args.after)
   const before = bound(window.before, 'before', args.before)
   const page = keysetPage([...matched].sort(order.compare), order.compare, { ...window, after, before })
-  const edges = page.records.map((node) => ({ cursor: encodeCursor(order.scope, order.key(node)), node }))
+  const cursorOf = codec ? codec.cursor : (node: T) => encodeCursor(order.scope, order.key(node))
+  const edges = page.records.map((node) => ({ cursor: cursorOf(node), node }))
   return {
     edges,
     pageInfo: { hasNextPage: page.hasMoreForward, hasPreviousPage: page.hasMoreBackward, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null },

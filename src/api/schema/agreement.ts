@@ -1,3 +1,4 @@
+import { contentHash } from '../../store/content-hash.js'
 import { deprecated } from '../deprecation.js'
 import { builder } from '../builder.js'
 import { localId } from '../node-id.js'
@@ -19,7 +20,12 @@ builder.node(AgreementRef, {
     periodStart: t.exposeInt('periodStart', { description: 'The first year of the council period.' }),
     periodEnd: t.exposeInt('periodEnd', { description: 'The last year of the council period.' }),
     presentedOn: t.expose('presentedOn', { type: 'LocalDate', description: 'The date the agreement was presented.' }),
-    dataVersion: t.exposeString('dataVersion', { description: 'The date of the curated data this database was built from, ISO 8601.' }),
+    dataVersion: t.string({
+      description: 'A digest of the database this answer was read from (20 hex digits): it changes with every build that changes any data, '
+        + 'so a client that stored it can tell that the data, and where its cursors point, may have changed. Compare it for equality only.',
+      resolve: (_agreement, _args, ctx) => contentHash(ctx.store),
+    }),
+    dataDate: t.expose('dataVersion', { type: 'LocalDate', description: 'The date of the curated data this database was built from (what `dataVersion` said before 2026-12-07).' }),
     license: t.exposeString('license', { description: 'The licence of the data, as an SPDX identifier.' }),
     language: t.exposeString('language', { description: 'The language of the texts, as a BCP 47 tag ("nl").' }),
     sourceFile: t.exposeString('sourceFile', {
