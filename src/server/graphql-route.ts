@@ -13,6 +13,9 @@ import { graphqlCacheKey } from './graphql-cache-key.js'
 import type { ResponseCache, CachedResponse } from './response-cache.js'
 import type { RouteHandler } from './route.js'
 import { pagePolicy } from './security-headers.js'
+import { answerPoints, withThrottleStatus } from './answer-cost.js'
+import type { ClientAddress } from './client-address.js'
+import type { PointsBudget } from './points-budget.js'
 
 /** What the /graphql route works with. */
 export interface GraphqlRouteOptions {
@@ -28,6 +31,9 @@ export interface GraphqlRouteOptions {
   authenticate: Authenticator
   /** The lean path for plain anonymous queries (src/api/lean-execution.ts); everything it declines goes to yoga. */
   lean?: LeanExecutor
+  /** The points budget per client (RATE_LIMIT_POINTS), and who a request comes from (TRUST_PROXY). */
+  budget?: PointsBudget
+  clientOf?: ClientAddress
 }
 
 const jsonTypes = /^application\/(graphql-response\+)?json/
@@ -66,15 +72,15 @@ function hasErrors(body: Buffer): boolean {
 }
 
 /** Sends a cacheable answer: a 304 when If-None-Match names its ETag, else the body with the given headers. */
-function send(response: ServerResponse, request: IncomingMessage, entry: CachedResponse, headers: Record<string, string>): void {
+function send(response: ServerResponse, request: IncomingMessage, entry: CachedResponse, headers: Record<string, string>, rate: Record<string, string> = {}): void {
   const ifNoneMatch = request.headers['if-none-match']
   if (ifNoneMatch !== undefined && etagMatches(ifNoneMatch, entry.etag)) {
-    response.writeHead(304, { ...corsHeaders, etag: entry.etag, 'cache-control': entry.headers['cache-control']!, vary: entry.headers.vary!, 'x-cache': headers['x-cache']! })
+    response.writeHead(304, { ...corsHeaders, etag: entry.etag, 'cache-control': entry.headers['cache-control']!, vary: entry.headers.vary!, 'x-cache': headers['x-cache']!, ...rate })
     response.end()
     return
   }
   const sent = bodyToSend(request, entry)
-  response.writeHead(entry.status, { ...headers, ...sent.headers })
+  response.writeHead(entry.status, { ...headers, ...sent.headers, ...rate })
   response.end(sent.body)
 }
 
@@ -118,12 +124,22 @@ export function createGraphqlRoute(options: GraphqlRouteOptions): RouteHandler {
     const signedIn = request.headers.authorization !== undefined
     const key = graphiql || signedIn || !options.cache.enabled ? undefined : graphqlCacheKey(method, url, accept, request.headers['content-type'] ?? '', body)
     const generation = options.generation()
+    const budget = graphiql ? undefined : options.budget
+    const client = budget ? (options.clientOf ?? clientAddress)(request) : ''
     if (key) {
       const hit = options.cache.get(key)
       if (hit?.hitHeaders && hit.generation === generation && (hit.publication === undefined || hit.publication === options.publication())) {
-        send(response, request, hit, hit.hitHeaders)
+        // A cached answer costs nothing, even to a client whose budget is spent.
+        send(response, request, hit, hit.hitHeaders, budget ? budget.headers(budget.status(client)) : {})
         return true
       }
+    }
+    if (budget && !budget.allows(client)) {
+      const retryAfter = budget.retryAfter(client)
+      sendJson(response, 429, {
+        errors: [{ message: `Rate limit: this client's points budget is spent (${budget.points} points per ${budget.windowSeconds} s). Retry after ${retryAfter} s; cached answers are still served.`, extensions: { code: 'RATE_LIMITED', retryAfter } }],
+      }, { ...corsHeaders, 'retry-after': String(retryAfter), ...budget.headers(budget.status(client)) })
+      return true
     }
 
     const requestId = randomUUID()
@@ -134,20 +150,24 @@ export function createGraphqlRoute(options: GraphqlRouteOptions): RouteHandler {
       }, { ...corsHeaders, 'www-authenticate': 'Bearer error="invalid_token"', 'cache-control': 'no-store', 'x-request-id': requestId })
       return true
     }
-    const usage: RequestUsage = { editorial: false, private: signedIn }
+    const usage: RequestUsage = { editorial: false, private: signedIn, throttle: budget?.status(client) }
     const publication = key !== undefined ? options.publication() : 0
     const serverContext: ApiServerContext = { viewer: auth.kind === 'account' ? auth.account : null, requestId, client: clientAddress(request), usage }
     const lean = signedIn || graphiql ? undefined
       : await options.lean?.answer({ method, url, accept, contentType: request.headers['content-type'] ?? '', body, server: serverContext })
     const answer = lean ?? await yogaAnswer(options.yoga, request, url, body, serverContext)
-    const bytes = answer.body
-    const headers: Record<string, string> = { ...corsHeaders, vary: 'Accept, Authorization', ...answer.headers }
+    const throttle = budget?.charge(client, answerPoints(answer.body))
+    const rate = budget && throttle ? budget.headers(throttle) : {}
+    let bytes = answer.body
+    const headers: Record<string, string> = { ...corsHeaders, vary: 'Accept, Authorization', ...answer.headers, ...rate }
     const contentType = headers['content-type'] ?? ''
     const cacheable = key !== undefined && !usage.private && answer.status === 200 && jsonTypes.test(contentType) && (lean !== undefined || !hasErrors(bytes))
     if (!cacheable) {
       headers['cache-control'] = usage.private ? 'private, no-store' : graphiql ? 'no-cache' : 'no-store'
       // GraphiQL runs its own inline scripts and editor workers; nothing else may run or frame it.
       if (contentType.startsWith('text/html')) headers['content-security-policy'] = pagePolicy(bytes.toString('utf8'), ["worker-src 'self' blob:"])
+      // An answer kept for no one else reports the client's budget in its body too (a shared, cached one only in its headers).
+      if (throttle && jsonTypes.test(contentType)) bytes = withThrottleStatus(bytes, throttle)
       response.writeHead(answer.status, { ...headers, 'content-length': String(bytes.length), 'x-request-id': requestId })
       response.end(bytes)
       return true
@@ -155,6 +175,7 @@ export function createGraphqlRoute(options: GraphqlRouteOptions): RouteHandler {
     // Progress changes with each publication: clients and CDNs revalidate (a 304 costs little) rather than keep a stale copy.
     headers['cache-control'] = usage.editorial ? 'public, no-cache' : cacheControl
     headers.etag = `"${createHash('sha256').update(contentType).update('\n').update(bytes).digest('base64url').slice(0, 32)}"`
+    for (const name of Object.keys(rate)) delete headers[name]
     const hitHeaders = { ...headers, 'content-length': String(bytes.length), 'x-cache': 'HIT' }
     const entry: CachedResponse = {
       status: answer.status, headers, body: bytes, etag: headers.etag, generation, hitHeaders, publication: usage.editorial ? publication : undefined,
@@ -162,7 +183,7 @@ export function createGraphqlRoute(options: GraphqlRouteOptions): RouteHandler {
     }
     // Only an answer from the database that is still current is kept (a reopen may have happened meanwhile).
     if (generation === options.generation()) options.cache.set(key!, entry)
-    send(response, request, entry, { ...hitHeaders, 'x-cache': 'MISS', 'x-request-id': requestId })
+    send(response, request, entry, { ...hitHeaders, 'x-cache': 'MISS', 'x-request-id': requestId }, rate)
     return true
   }
 }

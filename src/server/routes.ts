@@ -9,6 +9,8 @@ import { createHealthRoutes, type HealthState } from './health-routes.js'
 import type { ResponseCache } from './response-cache.js'
 import type { RouteHandler } from './route.js'
 import { createSchemaRoute } from './schema-route.js'
+import { clientAddressResolver } from './client-address.js'
+import { PointsBudget } from './points-budget.js'
 import { createPublicationHandler } from '../publication/serve-publication.js'
 import { createLinkedDataHandler } from '../publication/serve-linked-data.js'
 import { ReportSources } from '../reports/report-sources.js'
@@ -59,6 +61,8 @@ export function createRoutes(deps: RouteDependencies): Routes {
         yoga: deps.yoga, lean: deps.lean, cache: deps.cache, generation: () => deps.stores.generation, logger: deps.logger,
         publication: () => publicationGeneration(deps.editorial), authenticate: deps.authenticate,
         maxBodyBytes: deps.config.limits.maxBodyBytes, maxAgeSeconds: deps.config.cache.maxAgeSeconds,
+        budget: deps.config.rateLimit.points > 0 ? new PointsBudget(deps.config.rateLimit.points, deps.config.rateLimit.windowSeconds) : undefined,
+        clientOf: clientAddressResolver(deps.config.http.trustProxy),
       }),
       createSchemaRoute(deps.config.publicBaseUrl),
       createGraphiqlAssetsRoute(),
