@@ -50,7 +50,6 @@ export function costFigures(schema: GraphQLSchema): string {
   const introspection = getIntrospectionQuery({ descriptions: true, inputValueDeprecation: true })
   const rows = [...listMultipliers(schema)].map(([multiplier, fields]) => `| ${multiplier} | ${fields.join(', ')} |`)
   return [
-    costFigureMarkers.start,
     '| at most | list fields |',
     '|---|---|',
     ...rows,
@@ -60,14 +59,5 @@ export function costFigures(schema: GraphQLSchema): string {
     `| \`ActionsPage\` (src/api/operations), 100 actions | ${estimate(schema, actionsPage, { first: 100 })} |`,
     `| \`KindsByTheme\` (Recipes, below) | ${estimate(schema, kindsByTheme)} |`,
     `| GraphiQL's full introspection query | ${estimate(schema, introspection)} |`,
-    costFigureMarkers.end,
   ].join('\n')
-}
-
-/** A document with its generated cost figures replaced by `figures`. */
-export function withCostFigures(document: string, figures: string): string {
-  const from = document.indexOf(costFigureMarkers.start)
-  const to = document.indexOf(costFigureMarkers.end)
-  if (from === -1 || to === -1) throw new Error('docs/api.md has lost the markers of its generated cost figures')
-  return document.slice(0, from) + figures + document.slice(to + costFigureMarkers.end.length)
 }

@@ -16,14 +16,14 @@ export const graphiqlAssetBase = `/graphiql/${version}/`
 export const exampleQueries: { name: string; query: string; variables?: Record<string, unknown> }[] = [
   {
     name: 'Themes and topics',
-    query: `# The themes of the current agreement, with their topics and the number of actions.
+    query: `# The themes of the current agreement, with their topics and the number of actions of each kind.
 # What changes in the schema, and when deprecated fields go: ${changelogPaths.html}
 query ThemesAndTopics {
   themes {
     id
     name
     visionShort
-    topics { title actions { kind } }
+    topics { title actionsConnection(first: 0) { totalCount facets { kinds { kind count } } } }
   }
 }`,
   },
@@ -39,7 +39,7 @@ query FundedHousingActions($after: String) {
         text
         kind
         portfolios { holder { name } party { name } }
-        budgetLines { displayName total }
+        budgetLines { displayName totalMoney { amount currencyCode } }
         source { startLine endLine }
       }
     }
@@ -50,11 +50,11 @@ query FundedHousingActions($after: String) {
     name: 'Budget',
     query: `# The financial table: published totals beside the sum of the lines, and the lines of 2023.
 query Budget {
-  budgetTotals { year amount computed continuing }
+  budgetTotals { year label money { amount currencyCode } computedMoney { amount } continuing }
   budgetLines(filter: { year: 2023, minAmount: 500000 }) {
     displayName
     category { name }
-    amounts { year amount continuing inferred inferenceReason }
+    amounts { year money { amount } continuing inferred inferenceReason }
   }
 }`,
   },

@@ -1,6 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { costFigures, withCostFigures } from '../api/cost-figures.js'
+import { costFigureMarkers, costFigures } from '../api/cost-figures.js'
+import { withGenerated } from '../api/generated-docs.js'
+import { possibleTypesMarkers, possibleTypesSource } from '../api/possible-types.js'
 import { executableSchema, printedSchema } from '../api/executable-schema.js'
 import { buildManifest } from '../api/operation-documents.js'
 import { manifestPath } from '../api/persisted-documents.js'
@@ -10,7 +12,7 @@ import { projectRoot } from '../config.js'
 /**
  * `npm run schema`: writes the sorted SDL of the API to schema.graphql and the
  * trusted documents' manifest to persisted-documents.json, and the cost
- * figures of docs/api.md from the server's estimate (all committed; a test
+ * figures and possibleTypes of docs/api.md from the server's estimate and schema (all committed; a test
  * fails when any drifts). `npm run schema -- --release YYYY-MM-DD`
  * also keeps the schema as that release in schema/releases/, the schema the
  * next one is compared with (tests/api/schema-releases.test.ts).
@@ -21,8 +23,9 @@ console.log(`wrote ${path}`)
 writeFileSync(manifestPath, `${JSON.stringify(buildManifest(), null, 2)}\n`)
 console.log(`wrote ${manifestPath}`)
 const apiDocs = join(projectRoot, 'docs', 'api.md')
-writeFileSync(apiDocs, withCostFigures(readFileSync(apiDocs, 'utf8'), costFigures(executableSchema)))
-console.log(`wrote the cost figures of ${apiDocs}`)
+const withCosts = withGenerated(readFileSync(apiDocs, 'utf8'), costFigureMarkers, costFigures(executableSchema))
+writeFileSync(apiDocs, withGenerated(withCosts, possibleTypesMarkers, possibleTypesSource(executableSchema)))
+console.log(`wrote the cost figures and possibleTypes of ${apiDocs}`)
 const release = process.argv.indexOf('--release')
 if (release !== -1) {
   const version = process.argv[release + 1] ?? ''

@@ -1,3 +1,4 @@
+import { deprecated } from '../deprecation.js'
 import { revisionsById } from '../../editorial/editorial-reads.js'
 import type { RevisionRecord } from '../../editorial/revision-record.js'
 import { builder } from '../builder.js'
@@ -80,8 +81,13 @@ builder.node(ProgressAssessmentRef, {
   fields: (t) => ({
     ...recordFields(t),
     status: t.field({ type: ProgressStatusEnum, description: 'The status recorded (never NOT_ASSESSED).', resolve: (r) => r.status as 'ACHIEVED' }),
-    action: t.field({
+    assessedAction: t.field({
       type: ActionRef, nullable: true, description: 'The action assessed; null when the content no longer has it (the record is kept and reported by the orphan check).',
+      resolve: (r, _args, ctx) => subjectOf(r, ctx, 'action'),
+    }),
+    action: t.field({
+      type: ActionRef, nullable: true, description: 'The action assessed; null when the content no longer has it.',
+      deprecationReason: deprecated('Use `assessedAction`: `action` is non-null on Target, so the two could not be selected together in `nodes` without aliases.'),
       resolve: (r, _args, ctx) => subjectOf(r, ctx, 'action'),
     }),
   }),
@@ -92,7 +98,11 @@ builder.node(TargetMeasurementRef, {
   description: 'A measurement of a target: the value reached on a date (for example 1850 of the 3000 homes on 2025-12-31), with evidence.',
   fields: (t) => ({
     ...recordFields(t),
-    value: t.float({ description: 'The value reached, in the target\'s unit.', resolve: (r) => r.value! }),
+    measuredValue: t.float({ description: 'The value reached, in the target\'s unit.', resolve: (r) => r.value! }),
+    value: t.float({
+      description: 'The value reached, in the target\'s unit.', resolve: (r) => r.value!,
+      deprecationReason: deprecated('Use `measuredValue`: `value` is nullable on Target, so the two could not be selected together in `nodes` without aliases.'),
+    }),
     target: t.field({
       type: TargetRef, nullable: true, description: 'The target measured; null when the content no longer has it.',
       resolve: (r, _args, ctx) => subjectOf(r, ctx, 'target'),
