@@ -159,10 +159,10 @@ export function costLimitPlugin(limits: Limits): Plugin {
   }
 }
 
-/** A copy of a GraphQL error with an error code added. */
-export function withCode(error: GraphQLError, code: string): GraphQLError {
+/** A copy of a GraphQL error with an error code (and any other extensions) added. */
+export function withCode(error: GraphQLError, code: string, extra: Record<string, unknown> = {}): GraphQLError {
   return new GraphQLError(error.message, {
     nodes: error.nodes, source: error.source, positions: error.positions, path: error.path, originalError: error.originalError,
-    extensions: { ...error.extensions, code },
+    extensions: { ...error.extensions, code, ...extra },
   })
 }
