@@ -77,7 +77,7 @@ export function limitRules(limits: Limits): { parse(source: string): DocumentNod
  * schema in memory, with no SQL behind them, but each is resolved and
  * serialised: measured, three introspection fields take about the CPU of one
  * unit of data cost (docs/performance.md). GraphiQL's full introspection
- * query (about 4,500 fields) costs about 1,500, well within MAX_COST.
+ * query costs what docs/api.md's generated cost figures say, within MAX_COST.
  */
 export const introspectionFieldsPerCost = 3
 
