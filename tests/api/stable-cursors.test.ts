@@ -113,4 +113,24 @@ describe('action cursors across a rebuild', () => {
     const refused = await before.gql(page, { first: 1, after: deadline })
     expect(refused.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'after' })
   })
+
+  it('keeps target cursors on their target when a rebuild renumbers rows, and refuses one whose target is gone', async () => {
+    const targets = 'query($after: String) { targets(first: 10, after: $after) { pageInfo { endCursor } edges { node { slug } } } }'
+    const first = (await before.data(targets)).targets
+    const seen = first.edges.map((e: any) => e.node.slug)
+    const all = async (app: typeof before) => (await app.data('{ targets(first: 100) { edges { node { slug } } } }')).targets.edges.map((e: any) => e.node.slug)
+    const dropTarget = (data: AgreementData, slug: string) => {
+      for (const list of actionLists(data)) for (const action of list) if (action.targets) action.targets = action.targets.filter((t) => t.slug !== slug)
+    }
+    // An earlier target removed: every later row gets another id, and the cursor still continues after its target.
+    const renumbered = await appOver('targets-renumbered', (data) => dropTarget(data, seen[2]))
+    const next = (await renumbered.data(targets, { after: first.pageInfo.endCursor })).targets.edges.map((e: any) => e.node.slug)
+    const order = await all(renumbered)
+    expect(next).toEqual(order.slice(order.indexOf(seen.at(-1)) + 1, order.indexOf(seen.at(-1)) + 11))
+    // The cursor's own target removed: refused, not moved silently.
+    const gone = await appOver('targets-gone', (data) => dropTarget(data, seen.at(-1)))
+    const refused = await gone.gql(targets, { after: first.pageInfo.endCursor })
+    expect(refused.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'after' })
+    expect(refused.body.errors[0].message).toContain('rebuilt')
+  })
 })
