@@ -33,7 +33,8 @@ export async function startServerProcess(env: Record<string, string> = {}, timeo
   const port = await freePort()
   const started = performance.now()
   // No grace period at stop: the bench has no load balancer to tell.
-  const child = spawnTsx('src/cli/start.ts', [], { LOG_LEVEL: 'warn', HOST: '127.0.0.1', EDITORIAL_DATABASE: benchEditorialPath, SHUTDOWN_GRACE_MS: '0', ...env, PORT: String(port) }, nodeArgs, checkout)
+  // The bench measures the server's capacity from one address: the per-client points budget would measure itself.
+  const child = spawnTsx('src/cli/start.ts', [], { LOG_LEVEL: 'warn', HOST: '127.0.0.1', EDITORIAL_DATABASE: benchEditorialPath, SHUTDOWN_GRACE_MS: '0', RATE_LIMIT_POINTS: '0', ...env, PORT: String(port) }, nodeArgs, checkout)
   let stderr = ''
   child.stderr!.on('data', (chunk: Buffer) => { stderr = (stderr + chunk.toString()).slice(-4000) })
   child.stdout!.resume()

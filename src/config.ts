@@ -48,6 +48,8 @@ const schema = z.object({
   WARM_CACHE_BYTES: integer(10_000_000, 0, 2_000_000_000),
   WARM_CACHE_MS: integer(10_000, 0, 600_000),
   WORKERS: integer(1, 1, 64),
+  RATE_LIMIT_POINTS: integer(100_000, 0, 1_000_000_000),
+  RATE_LIMIT_WINDOW_SECONDS: integer(60, 1, 86_400),
   EDITORIAL_SESSION_SECONDS: integer(8 * 3600, 1, 7 * 24 * 3600),
   NODE_ENV: z.string().trim().optional(),
 })
@@ -95,6 +97,8 @@ export interface Config {
   cache: { maxAgeSeconds: number; maxBytes: number; parseBytes: number; compiledBytes: number; persistedQueryBytes: number; warmBytes: number; warmMs: number }
   /** Server processes `npm start` runs (node:cluster): 1 serves from the one process, more fork workers sharing the port. */
   workers: number
+  /** The points budget of each client on /graphql: `points` of cost, refilled evenly over `windowSeconds` (0 points: no budget). */
+  rateLimit: { points: number; windowSeconds: number }
   /** How long a sign-in to the editorial screens (/beheer) lasts, in milliseconds, before the editor signs in again. */
   editorialSessionMs: number
 }
@@ -152,6 +156,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     cache: { maxAgeSeconds: s.CACHE_MAX_AGE, maxBytes: s.RESPONSE_CACHE_BYTES, parseBytes: s.PARSE_CACHE_BYTES, compiledBytes: s.COMPILED_CACHE_BYTES, persistedQueryBytes: s.PERSISTED_QUERY_BYTES, warmBytes: s.WARM_CACHE_BYTES, warmMs: s.WARM_CACHE_MS },
     workers: s.WORKERS,
+    rateLimit: { points: s.RATE_LIMIT_POINTS, windowSeconds: s.RATE_LIMIT_WINDOW_SECONDS },
     editorialSessionMs: s.EDITORIAL_SESSION_SECONDS * 1000,
   }
 }

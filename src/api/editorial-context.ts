@@ -5,6 +5,7 @@ import type { EditorialActor } from '../editorial/editorial-actor.js'
 import type { Role } from '../editorial/editorial-database.js'
 import type { EditorialStore } from '../editorial/open-editorial-store.js'
 import { progressSnapshot, type ProgressSnapshot } from '../editorial/progress-snapshot.js'
+import type { ThrottleStatus } from './throttle-status.js'
 
 /** What a request knows of the editorial side: the store, who asks, and what the answer used. */
 export interface EditorialRequest {
@@ -27,6 +28,8 @@ export interface EditorialRequest {
 export interface RequestUsage {
   editorial: boolean
   private: boolean
+  /** The client's points budget as the request found it (set by the HTTP layer; the `rateLimit` query reads it). */
+  throttle?: ThrottleStatus
 }
 
 /** The codes of refused access, in `errors[].extensions.code`. */

@@ -7,6 +7,7 @@ export const errorCodes = {
   queryTooComplex: 'QUERY_TOO_COMPLEX',
   parseFailed: 'GRAPHQL_PARSE_FAILED',
   validationFailed: 'GRAPHQL_VALIDATION_FAILED',
+  operationNotSupported: 'OPERATION_NOT_SUPPORTED',
   internal: 'INTERNAL_SERVER_ERROR',
 } as const
 

@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module'
 import type { GraphiQLOptions } from 'graphql-yoga'
+import { changelogPaths } from './schema-changelog.js'
 
 const require = createRequire(import.meta.url)
 const version = (require('@graphql-yoga/render-graphiql/package.json') as { version: string }).version
@@ -15,13 +16,14 @@ export const graphiqlAssetBase = `/graphiql/${version}/`
 export const exampleQueries: { name: string; query: string; variables?: Record<string, unknown> }[] = [
   {
     name: 'Themes and topics',
-    query: `# The themes of the current agreement, with their topics and the number of actions.
+    query: `# The themes of the current agreement, with their topics and the number of actions of each kind.
+# What changes in the schema, and when deprecated fields go: ${changelogPaths.html}
 query ThemesAndTopics {
   themes {
     id
     name
     visionShort
-    topics { title actions { kind } }
+    topics { title actionsConnection(first: 0) { totalCount facets { kinds { kind count } } } }
   }
 }`,
   },
@@ -37,7 +39,7 @@ query FundedHousingActions($after: String) {
         text
         kind
         portfolios { holder { name } party { name } }
-        budgetLines { displayName total }
+        budgetLines { displayName totalMoney { amount currencyCode } }
         source { startLine endLine }
       }
     }
@@ -48,11 +50,11 @@ query FundedHousingActions($after: String) {
     name: 'Budget',
     query: `# The financial table: published totals beside the sum of the lines, and the lines of 2023.
 query Budget {
-  budgetTotals { year amount computed continuing }
+  budgetTotals { year label money { amount currencyCode } computedMoney { amount } continuing }
   budgetLines(filter: { year: 2023, minAmount: 500000 }) {
     displayName
     category { name }
-    amounts { year amount continuing inferred inferenceReason }
+    amounts { year money { amount } continuing inferred inferenceReason }
   }
 }`,
   },
@@ -123,9 +125,11 @@ export function renderGraphiQLPage(options: GraphiQLOptions): string {
 <title>${title}</title>
 <link rel="icon" href="${graphiqlAssetBase}favicon.ico">
 <link rel="stylesheet" href="${graphiqlAssetBase}graphiql.css">
+<link rel="alternate" type="application/atom+xml" title="Schema changelog" href="${changelogPaths.atom}">
 </head>
 <body id="body" class="no-focus-outline">
 <noscript>GraphiQL needs JavaScript. Without it, POST queries to /graphql; the schema is at /schema.graphql.</noscript>
+<p style="margin:0;padding:4px 12px;font:14px sans-serif"><a href="${changelogPaths.html}">Schema changelog</a>: breaking changes, deprecations and their removal dates (<a href="${changelogPaths.atom}">feed</a>).</p>
 <div id="root"></div>
 <script>
 const workers = ${scriptJson(workers)};

@@ -1,5 +1,5 @@
 import { keysetPage } from '../read-model/keyset-page.js'
-import { encodeCursor } from './cursor.js'
+import { decodeCursor, encodeCursor } from './cursor.js'
 import { badUserInput } from './errors.js'
 import { pageWindow, type PageArgs } from './pagination.js'
 
@@ -13,6 +13,12 @@ export interface ListOrder<T> {
   key: (item: T) => number
   /** The item a key names, or undefined; any record of the agreement, whether it passed the filter or not. */
   item: (key: number) => T | undefined
+  /** Cursors of another form than `scope:key` (actions: slug and sort key, which outlive a rebuild). */
+  codec?: {
+    cursor: (item: T, scope: string) => string
+    /** The item, or a stand-in that compares where it would stand, that a cursor names; throws BAD_USER_INPUT. */
+    bound: (cursor: string, argument: string, scope: string) => T
+  }
 }
 
 /** A connection's page and the whole list behind it. */
@@ -29,8 +35,10 @@ export interface ListConnection<T> {
  * item no longer passes the filter.
  */
 export function listConnection<T>(matched: readonly T[], order: ListOrder<T>, args: PageArgs): ListConnection<T> {
-  const window = pageWindow(args, order.scope)
+  const { codec } = order
+  const window = pageWindow(codec ? { first: args.first, last: args.last } : args, order.scope)
   const bound = (key: number | undefined, argument: string, cursor: string | null | undefined) => {
+    if (codec && cursor != null) return codec.bound(cursor, argument, order.scope)
     if (key === undefined) return undefined
     const item = order.item(key)
     if (item === undefined) throw badUserInput(argument, cursor, 'is not a cursor of this list (use a cursor returned by it)')
@@ -39,7 +47,8 @@ export function listConnection<T>(matched: readonly T[], order: ListOrder<T>, ar
   const after = bound(window.after, 'after', args.after)
   const before = bound(window.before, 'before', args.before)
   const page = keysetPage([...matched].sort(order.compare), order.compare, { ...window, after, before })
-  const edges = page.records.map((node) => ({ cursor: encodeCursor(order.scope, order.key(node)), node }))
+  const cursorOf = codec ? (node: T) => codec.cursor(node, order.scope) : (node: T) => encodeCursor(order.scope, order.key(node))
+  const edges = page.records.map((node) => ({ cursor: cursorOf(node), node }))
   return {
     edges,
     pageInfo: { hasNextPage: page.hasMoreForward, hasPreviousPage: page.hasMoreBackward, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null },
@@ -47,13 +56,34 @@ export function listConnection<T>(matched: readonly T[], order: ListOrder<T>, ar
   }
 }
 
-/** The order of a snapshot list as it is (document, table or signing order), keyed by row id. */
-export function storedOrder<T extends { id: number }>(all: readonly T[], scope: string): ListOrder<T> {
+/**
+ * The order of a snapshot list as it is (document, table or signing order).
+ * Cursors name the item by its slug, which a rebuild keeps (row ids it does
+ * not): a cursor whose item a rebuild removed is refused, never silently
+ * moved. Cursors of the earlier form (a row id) are still read.
+ */
+export function storedOrder<T extends { id: number; slug: string }>(all: readonly T[], scope: string): ListOrder<T> {
   const rank = new Map(all.map((item, i) => [item.id, i]))
-  return { scope, compare: (a, b) => rank.get(a.id)! - rank.get(b.id)!, key: (item) => item.id, item: (id) => all[rank.get(id) ?? -1] }
+  const bySlug = new Map(all.map((item) => [item.slug, item]))
+  const item = (id: number) => all[rank.get(id) ?? -1]
+  return {
+    scope, compare: (a, b) => rank.get(a.id)! - rank.get(b.id)!, key: (entry) => entry.id, item,
+    codec: {
+      cursor: (entry, name) => Buffer.from(`${name}:slug:${entry.slug}`, 'utf8').toString('base64url'),
+      bound: (cursor, argument, name) => {
+        const raw = /^[A-Za-z0-9_-]{1,400}$/.test(cursor) ? Buffer.from(cursor, 'base64url').toString('utf8') : ''
+        const named = /^([A-Za-z]+):slug:([a-z0-9][a-z0-9-]{0,199})$/.exec(raw)
+        const found = named ? (named[1] === name ? bySlug.get(named[2]!) : undefined) : item(decodeCursor(name, cursor, argument))
+        if (found) return found
+        throw badUserInput(argument, cursor, named?.[1] === name
+          ? 'names an item the data no longer has (it was rebuilt: see Agreement.dataVersion); page again from the start'
+          : 'is not a cursor of this list (use a cursor returned by it)')
+      },
+    },
+  }
 }
 
 /** A page of a snapshot list in its stored order, keeping the items that pass `keep` when it is given. */
-export function storedListConnection<T extends { id: number }>(all: readonly T[], scope: string, args: PageArgs, keep?: (item: T) => boolean): ListConnection<T> {
+export function storedListConnection<T extends { id: number; slug: string }>(all: readonly T[], scope: string, args: PageArgs, keep?: (item: T) => boolean): ListConnection<T> {
   return listConnection(keep ? all.filter(keep) : all, storedOrder(all, scope), args)
 }

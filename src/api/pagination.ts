@@ -44,8 +44,14 @@ export function pageWindow(args: PageArgs, scope: string, mismatch?: string): Pa
   return { scope, after, before, direction: 'forward', limit: args.first != null ? checkSize('first', args.first) : pageSizes.default }
 }
 
-/** The cost multiplier of a connection field: the page size asked for, bounded so a bad size is reported as such, not as cost. */
+/**
+ * The cost multiplier of a connection field: the page size asked for, bounded
+ * so a bad size is reported as such, not as cost, and at least 1: what a
+ * connection holds besides its edges (`totalCount`, `facets`, `pageInfo`) is
+ * computed over the whole filtered list whatever the page size, so `first: 0`
+ * costs it once, not nothing.
+ */
 export function pageCost(args: PageArgs): { field: number; multiplier: number } {
   const size = args.first ?? args.last ?? pageSizes.default
-  return { field: 1, multiplier: Math.min(Math.max(size, 0), pageSizes.max) }
+  return { field: 1, multiplier: Math.min(Math.max(size, 1), pageSizes.max) }
 }

@@ -77,7 +77,7 @@ export function limitRules(limits: Limits): { parse(source: string): DocumentNod
  * schema in memory, with no SQL behind them, but each is resolved and
  * serialised: measured, three introspection fields take about the CPU of one
  * unit of data cost (docs/performance.md). GraphiQL's full introspection
- * query (about 4,500 fields) costs about 1,500, well within MAX_COST.
+ * query costs what docs/api.md's generated cost figures say, within MAX_COST.
  */
 const introspectionFieldsPerCost = 3
 
@@ -159,10 +159,10 @@ export function costLimitPlugin(limits: Limits): Plugin {
   }
 }
 
-/** A copy of a GraphQL error with an error code added. */
-export function withCode(error: GraphQLError, code: string): GraphQLError {
+/** A copy of a GraphQL error with an error code (and any other extensions) added. */
+export function withCode(error: GraphQLError, code: string, extra: Record<string, unknown> = {}): GraphQLError {
   return new GraphQLError(error.message, {
     nodes: error.nodes, source: error.source, positions: error.positions, path: error.path, originalError: error.originalError,
-    extensions: { ...error.extensions, code },
+    extensions: { ...error.extensions, code, ...extra },
   })
 }

@@ -90,9 +90,15 @@ export function makeSnippet(text: string, terms: readonly string[], maxWords = 3
   return { text: prefix + body + suffix, highlights, html, matched: first >= 0 }
 }
 
-/** The snippet of a search hit: from its text where the words match there, otherwise from its title. */
+/**
+ * The snippet of a search hit: from its text where the words match there;
+ * otherwise the title that matched followed by the start of the text, so
+ * hits found through one heading (four actions under "Zwembad") each show
+ * the matched words in their own context.
+ */
 export function hitSnippet(row: Pick<SearchRow, 'title' | 'body'>, terms: SearchTerms): Snippet {
   const searched = [...terms.words, ...terms.stems]
   const inBody = makeSnippet(row.body, searched)
-  return inBody.matched || row.title === '' ? inBody : makeSnippet(row.title, searched)
+  if (inBody.matched || row.title === '') return inBody
+  return makeSnippet(row.body === '' ? row.title : `${row.title} — ${row.body}`, searched)
 }

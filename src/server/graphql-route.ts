@@ -10,12 +10,15 @@ import { BodyTooLargeError, corsHeaders, readBody, sendJson, sendPreflight } fro
 import { graphqlCacheControl, graphqlCacheEntry } from './graphql-cache-entry.js'
 import { graphqlCacheKey } from './graphql-cache-key.js'
 import { targetKey } from './hit-path.js'
-import { acceptedEncoding, completeEncodings, sendPrepared } from './prepared-answer.js'
+import { acceptedEncoding, completeEncodings, prepareAnswer, sendPrepared } from './prepared-answer.js'
 import { requestIdOf } from './request-id.js'
 import type { ResponseCache } from './response-cache.js'
 import type { RouteHandler } from './route.js'
 import { routeHeaders } from './route-policy.js'
 import { pagePolicy } from './security-headers.js'
+import { answerPoints, withThrottleStatus } from './answer-cost.js'
+import type { ClientAddress } from './client-address.js'
+import type { PointsBudget } from './points-budget.js'
 
 /** What the /graphql route works with. */
 export interface GraphqlRouteOptions {
@@ -31,6 +34,9 @@ export interface GraphqlRouteOptions {
   authenticate: Authenticator
   /** The lean path for plain anonymous queries (src/api/lean-execution.ts); everything it declines goes to yoga. */
   lean?: LeanExecutor
+  /** The points budget per client (RATE_LIMIT_POINTS), and who a request comes from (TRUST_PROXY). */
+  budget?: PointsBudget
+  clientOf?: ClientAddress
 }
 
 const jsonTypes = /^application\/(graphql-response\+)?json/
@@ -107,14 +113,24 @@ export function createGraphqlRoute(options: GraphqlRouteOptions): RouteHandler {
     const signedIn = request.headers.authorization !== undefined
     const key = graphiql || signedIn || !options.cache.enabled ? undefined : graphqlCacheKey(method, url, accept, request.headers['content-type'] ?? '', body)
     const generation = options.generation()
+    const budget = graphiql ? undefined : options.budget
+    const client = budget ? (options.clientOf ?? clientAddress)(request) : ''
     if (key) {
       const hit = options.cache.get(key)
       if (hit && hit.generation === generation && (hit.publication === undefined || hit.publication === options.publication())) {
-        // The next request with this target is answered before routing (src/server/hit-path.ts).
+        // The next request with this target is answered before routing (src/server/hit-path.ts), without RateLimit
+        // headers: a cached answer costs nothing, even to a client whose budget is spent, and the hit path stays cheap.
         if (method === 'GET') options.cache.alias(targetKey(request), key)
-        sendPrepared(request, response, hit, requestIdOf(request))
+        sendPrepared(request, response, hit, requestIdOf(request), 'HIT', budget ? budget.headers(budget.status(client)) : undefined)
         return true
       }
+    }
+    if (budget && !budget.allows(client)) {
+      const retryAfter = budget.retryAfter(client)
+      sendJson(response, 429, {
+        errors: [{ message: `Rate limit: this client's points budget is spent (${budget.points} points per ${budget.windowSeconds} s). Retry after ${retryAfter} s; cached answers are still served.`, extensions: { code: 'RATE_LIMITED', retryAfter } }],
+      }, { ...corsHeaders, 'retry-after': String(retryAfter), ...budget.headers(budget.status(client)) })
+      return true
     }
 
     const requestId = requestIdOf(request)
@@ -125,13 +141,15 @@ export function createGraphqlRoute(options: GraphqlRouteOptions): RouteHandler {
       }, { ...corsHeaders, 'www-authenticate': 'Bearer error="invalid_token"', 'cache-control': 'no-store', 'x-request-id': requestId })
       return true
     }
-    const usage: RequestUsage = { editorial: false, private: signedIn }
+    const usage: RequestUsage = { editorial: false, private: signedIn, throttle: budget?.status(client) }
     const publication = key !== undefined ? options.publication() : 0
     const serverContext: ApiServerContext = { viewer: auth.kind === 'account' ? auth.account : null, requestId, client: clientAddress(request), usage }
     const lean = signedIn || graphiql ? undefined
       : await options.lean?.answer({ method, url, accept, contentType: request.headers['content-type'] ?? '', body, server: serverContext })
     const answer = lean ?? await yogaAnswer(options.yoga, request, method, url, body, serverContext)
-    const bytes = answer.body
+    const throttle = budget?.charge(client, answerPoints(answer.body))
+    const rate = budget && throttle ? budget.headers(throttle) : undefined
+    let bytes = answer.body
     const headers: Record<string, string> = { ...answer.headers, ...routeHeaders(response) }
     const contentType = headers['content-type'] ?? ''
     const cacheable = key !== undefined && !usage.private && answer.status === 200 && jsonTypes.test(contentType) && (lean !== undefined || !hasErrors(bytes))
@@ -139,8 +157,11 @@ export function createGraphqlRoute(options: GraphqlRouteOptions): RouteHandler {
       headers['cache-control'] = usage.private ? 'private, no-store' : graphiql ? 'no-cache' : 'no-store'
       // GraphiQL runs its own inline scripts and editor workers; nothing else may run or frame it.
       if (contentType.startsWith('text/html')) headers['content-security-policy'] = pagePolicy(bytes.toString('utf8'), ["worker-src 'self' blob:"])
-      response.writeHead(answer.status, { ...headers, 'content-length': String(bytes.length), 'x-request-id': requestId })
-      response.end(bytes)
+      // An answer kept for no one else reports the client's budget in its body too (a shared, cached one only in its headers).
+      if (throttle && jsonTypes.test(contentType)) bytes = withThrottleStatus(bytes, throttle)
+      // Kept for no one, but compressed like any answer when it is worth it (GraphiQL's page, a large signed-in answer).
+      const once = await prepareAnswer({ status: answer.status, headers, body: bytes, generation }, acceptedEncoding(request.headers['accept-encoding']))
+      sendPrepared(request, response, once, requestId, 'MISS', rate)
       return true
     }
     const entry = await graphqlCacheEntry(answer.status, headers, bytes, { editorial: usage.editorial, cacheControl, generation, publication },
@@ -148,7 +169,7 @@ export function createGraphqlRoute(options: GraphqlRouteOptions): RouteHandler {
     // Only an answer from the database that is still current is kept (a reopen may have happened meanwhile).
     const keep = () => { if (generation === options.generation()) options.cache.set(key!, entry, method === 'GET' ? targetKey(request) : undefined) }
     keep()
-    sendPrepared(request, response, entry, requestId, 'MISS')
+    sendPrepared(request, response, entry, requestId, 'MISS', rate)
     // The other encodings are made after the answer went out, off the event loop; kept again, their bytes are counted.
     void completeEncodings(entry).then(keep, () => undefined)
     return true

@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 /** CORS for a public read-only API: any origin, no credentials (so no cookies ever travel). */
 export const corsHeaders: Record<string, string> = {
   'access-control-allow-origin': '*',
-  'access-control-expose-headers': 'ETag, Last-Modified, Content-Length, Content-Range, Accept-Ranges, Content-Location, Content-Encoding, X-Cache, Retry-After',
+  'access-control-expose-headers': 'ETag, Last-Modified, Content-Length, Content-Range, Accept-Ranges, Content-Location, Content-Encoding, X-Cache, Retry-After, RateLimit, RateLimit-Policy',
 }
 
 /**

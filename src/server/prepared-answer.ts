@@ -122,18 +122,20 @@ export async function completeEncodings(answer: PreparedAnswer): Promise<Prepare
  * Sends a prepared answer: the variant of the encoding the request accepts
  * (the plain one when that encoding is not prepared), or a 304 with that
  * variant's headers when If-None-Match names its ETag. A HEAD gets the same
- * headers and no body (node:http leaves it out).
+ * headers and no body (node:http leaves it out). `perClient` headers (the
+ * client's RateLimit) go on this answer only, never into the prepared ones.
  */
-export function sendPrepared(request: IncomingMessage, response: ServerResponse, answer: PreparedAnswer, requestId: string, cache: 'HIT' | 'MISS' = 'HIT'): void {
+export function sendPrepared(request: IncomingMessage, response: ServerResponse, answer: PreparedAnswer, requestId: string, cache: 'HIT' | 'MISS' = 'HIT',
+  perClient?: Readonly<Record<string, string>>): void {
   const variants = answer.variants
   const chosen = variants.gzip === undefined && variants.br === undefined ? variants.identity
     : variants[acceptedEncoding(request.headers['accept-encoding'] as string | undefined)] ?? variants.identity
   const ifNoneMatch = request.headers['if-none-match']
   if (ifNoneMatch !== undefined && answer.status === 200 && etagMatches(ifNoneMatch, chosen.etag)) {
-    response.writeHead(304, { ...chosen.notModified, 'x-cache': cache, 'x-request-id': requestId })
+    response.writeHead(304, { ...chosen.notModified, 'x-cache': cache, 'x-request-id': requestId, ...perClient })
     response.end()
     return
   }
-  response.writeHead(answer.status, { ...chosen.headers, 'x-cache': cache, 'x-request-id': requestId })
+  response.writeHead(answer.status, { ...chosen.headers, 'x-cache': cache, 'x-request-id': requestId, ...perClient })
   response.end(chosen.body)
 }

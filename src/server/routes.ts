@@ -12,6 +12,8 @@ import type { ResponseCache } from './response-cache.js'
 import type { RoutePolicy } from './route-policy.js'
 import { compileRoutes, type CompiledRoute } from './route-table.js'
 import { createSchemaRoute } from './schema-route.js'
+import { clientAddressResolver } from './client-address.js'
+import { PointsBudget } from './points-budget.js'
 import { createPublicationHandler } from './publication-route.js'
 import { createLinkedDataHandler } from './linked-data-route.js'
 import { ReportSources } from '../reports/report-sources.js'
@@ -64,6 +66,7 @@ export function createRoutes(deps: RouteDependencies): Routes {
     sources, editorial: deps.editorial, onError: (error) => deps.logger.error({ err: error }, 'report rendering failed'),
   })
   const web = createWebHandler({ config: deps.config, stores: deps.stores, cache: deps.cache, sources, editorial: deps.editorial })
+  const schema = createSchemaRoute(deps.config.publicBaseUrl)
   const table = compileRoutes([
     {
       name: 'health', methods: readOnly, paths: ['/healthz', '/readyz'], handler: createHealthRoutes(deps.health),
@@ -76,9 +79,16 @@ export function createRoutes(deps: RouteDependencies): Routes {
         yoga: deps.yoga, lean: deps.lean, cache: deps.cache, generation: () => deps.stores.generation, logger: deps.logger,
         publication: () => publicationGeneration(deps.editorial), authenticate: deps.authenticate,
         maxBodyBytes: deps.config.limits.maxBodyBytes, maxAgeSeconds: deps.config.cache.maxAgeSeconds,
+        budget: deps.config.rateLimit.points > 0 ? new PointsBudget(deps.config.rateLimit.points, deps.config.rateLimit.windowSeconds) : undefined,
+        clientOf: clientAddressResolver(deps.config.http.trustProxy),
       }),
     },
-    { name: 'schema', methods: readOnlyOpen, paths: ['/schema.graphql'], policy: openData, handler: createSchemaRoute() },
+    {
+      name: 'schema', methods: readOnlyOpen, paths: ['/schema.graphql', '/schema/changelog.atom', '/schema/releases/*'],
+      policy: openData, handler: schema,
+    },
+    // The changelog's HTML page is a document with its own inline styles, as a report is.
+    { name: 'schema-changelog', methods: readOnlyOpen, paths: ['/schema/changelog'], policy: { ...openData, csp: 'report' }, handler: schema },
     { name: 'graphiql-assets', methods: readOnly, paths: [`${graphiqlAssetBase}*`], policy: { ...openData, cors: false }, handler: createGraphiqlAssetsRoute() },
     {
       name: 'data', methods: readOnlyOpen, paths: ['/data/*'], policy: openData,

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { isObjectType } from 'graphql'
+import { getIntrospectionQuery } from 'graphql'
+import { costFigures, listMultipliers } from '../../src/api/cost-figures.js'
 import { afterAll, describe, expect, it } from 'vitest'
 import { executableSchema } from '../../src/api/executable-schema.js'
 import { operationsDir } from '../../src/api/operation-documents.js'
@@ -28,7 +29,8 @@ describe('the cost model', () => {
     expect(answer.body.data.actions.edges).toHaveLength(100)
     const cost = answer.body.extensions.cost
     expect(costModel).toContain(`**${cost.requestedQueryCost}**`)
-    expect(cost).toEqual({ requestedQueryCost: 2701, actualQueryCost: answerFields(answer.body.data), maximum: testConfig().limits.maxCost, estimated: 2701 })
+    expect(cost).toEqual({ requestedQueryCost: 3401, actualQueryCost: answerFields(answer.body.data), maximum: testConfig().limits.maxCost, estimated: 3401 })
+    expect(costModel).toContain(`| \`ActionsPage\` (src/api/operations), 100 actions | ${cost.requestedQueryCost} |`)
     expect(cost.actualQueryCost).toBeLessThan(cost.requestedQueryCost)
   })
 
@@ -39,16 +41,27 @@ describe('the cost model', () => {
     expect(answer.body.extensions.cost.actualQueryCost).toBe(answerFields(answer.body.data))
   })
 
-  it('documents the expected length of every list that has one, as the schema counts it', () => {
-    const groups = new Map<number, string[]>()
-    for (const type of Object.values(executableSchema.getTypeMap())) {
-      if (!isObjectType(type) || type.name.startsWith('__')) continue
-      for (const field of Object.values(type.getFields())) {
-        const option = field.extensions?.complexity as { field?: number; multiplier?: number } | undefined
-        if (typeof option !== 'object' || option.field !== 1 || option.multiplier === undefined) continue
-        groups.set(option.multiplier, [...groups.get(option.multiplier) ?? [], `\`${type.name}.${field.name}\``])
-      }
-    }
-    for (const [multiplier, fields] of groups) expect(costModel).toContain(`| ${multiplier} | ${fields.sort().join(', ')} |`)
+  it('documents the cost figures as the server computes them (`npm run schema` writes them)', () => {
+    expect(docs).toContain(costFigures(executableSchema))
+    for (const [multiplier, fields] of listMultipliers(executableSchema)) expect(costModel).toContain(`| ${multiplier} | ${fields.join(', ')} |`)
   })
+
+  it('estimates the documented requests at least at what their answers cost, a connection of `first: 0` included', async () => {
+    const recipe = docs.slice(docs.indexOf('query KindsByTheme'), docs.indexOf('```', docs.indexOf('query KindsByTheme')))
+    const answer = await app.gql(recipe)
+    expect(answer.body.errors).toBeUndefined()
+    const cost = answer.body.extensions.cost
+    expect(cost.actualQueryCost).toBe(answerFields(answer.body.data))
+    expect(cost.requestedQueryCost).toBeGreaterThanOrEqual(cost.actualQueryCost)
+    expect(costModel).toContain(`| \`KindsByTheme\` (Recipes, below) | ${cost.requestedQueryCost} |`)
+    // totalCount and facets are computed over the whole list: a page of none costs them once.
+    const empty = (await app.gql('{ actions(first: 0) { totalCount facets { kinds { kind count } } } }')).body.extensions.cost
+    expect(empty.actualQueryCost).toBeGreaterThan(3)
+    expect(empty.requestedQueryCost).toBeGreaterThanOrEqual(empty.actualQueryCost)
+  })
+
+  it('reports the full introspection at the cost the docs give', async () => {
+    const answer = await app.gql(getIntrospectionQuery({ descriptions: true, inputValueDeprecation: true }))
+    expect(costModel).toContain(`| GraphiQL's full introspection query | ${answer.body.extensions.cost.requestedQueryCost} |`)
+})
 })

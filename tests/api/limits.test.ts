@@ -73,8 +73,9 @@ describe('query limits', () => {
     expect(withDefault.body.extensions.cost.estimated).toBe((await app.gql('{ actions(first: 10) { edges { node { text } } } budgetSummary(groupBy: THEME) { publishedTotal } }')).body.extensions.cost.estimated)
   })
 
-  it('accepts a whole theme page (themes, topics, actions and who is responsible) at the default limit', async () => {
-    const answer = await app.gql('{ themes { slug name vision topics { title text actions { kind text portfolios { holder { name } party { name } } budgetLines { displayName } } } } }')
+  it('accepts a whole theme page (a theme, its topics, actions and who is responsible) at the default limit', async () => {
+    // Every theme at once multiplies the longest lists of each level (an upper bound): page the themes' actionsConnection instead.
+    const answer = await app.gql('{ theme(slug: "wonen") { slug name vision topics { title text actions { kind text portfolios { holder { name } party { name } } budgetLines { displayName } } } } }')
     expect(answer.body.errors).toBeUndefined()
     expect(answer.body.extensions.cost.estimated).toBeLessThan(limits.maxCost)
   })

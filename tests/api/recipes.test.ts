@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
+import { executableSchema } from '../../src/api/executable-schema.js'
+import { possibleTypesSource } from '../../src/api/possible-types.js'
 import { projectRoot } from '../../src/config.js'
 import { createTestApp } from './support.js'
 
@@ -30,13 +32,14 @@ describe('the recipes of docs/api.md', () => {
     expect(values).not.toMatch(/^\{("[^"]+":null,?)*\}$/)
   })
 
-  it('lists the possibleTypes Apollo Client needs, as the schema has them', async () => {
+  it('lists the possibleTypes Apollo Client needs, every union and interface, as the server introspects them', async () => {
     const setup = blocks.find((b) => b.lang === 'js')!.text
-    const listed = (name: string) => JSON.parse(`[${new RegExp(`${name}: \\[([^\\]]*)\\]`).exec(setup)![1]!.replaceAll("'", '"')}]`)
-    for (const name of ['SearchItem', 'Node']) {
-      const { __type } = await app.data(`{ __type(name: "${name}") { possibleTypes { name } } }`)
-      expect(listed(name)).toEqual(__type.possibleTypes.map((t: any) => t.name).sort())
-    }
+    expect(setup).toContain(possibleTypesSource(executableSchema))
+    const listed = (name: string) => JSON.parse(`[${new RegExp(`  ${name}: \\[([^\\]]*)\\]`).exec(setup)![1]!.replaceAll("'", '"')}]`)
+    const { __schema } = await app.data('{ __schema { types { name kind possibleTypes { name } } } }')
+    const abstract = __schema.types.filter((t: any) => (t.kind === 'UNION' || t.kind === 'INTERFACE') && !t.name.startsWith('__'))
+    expect(abstract.map((t: any) => t.name)).toEqual(expect.arrayContaining(['Node', 'ProgressRevision', 'SearchItem']))
+    for (const type of abstract) expect(listed(type.name)).toEqual(type.possibleTypes.map((t: any) => t.name).sort())
   })
 
   it('walks through the persisted-query protocol as the recipe shows it: not found, registered, then found; a trusted document by id', async () => {

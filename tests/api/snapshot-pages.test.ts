@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest'
 import { findActionsPage, type ActionFilterIds } from '../../src/read-model/actions-page.js'
 import { listRecords } from '../../src/read-model/list-records.js'
-import { encodeCursor } from '../../src/api/cursor.js'
+import { encodeActionCursor } from '../../src/api/action-cursor.js'
 import { openTestStore } from '../helpers.js'
 import { createTestApp } from './support.js'
 
@@ -18,7 +18,7 @@ const query = `query($filter: ActionFilter, $first: Int, $last: Int, $after: Str
 async function sqlPage(filter: ActionFilterIds, window: Parameters<typeof findActionsPage>[3]) {
   const agreementId = (await listRecords(store.db, 'agreement')).at(-1)!.id
   const page = await findActionsPage(store.db, agreementId, filter, window)
-  const edges = page.records.map((a) => ({ cursor: encodeCursor('Action', a.position), node: { slug: a.slug } }))
+  const edges = page.records.map((a) => ({ cursor: encodeActionCursor('Action', { slug: a.slug, startLine: a.source.startLine, deadline: null }), node: { slug: a.slug } }))
   return {
     edges,
     pageInfo: { hasNextPage: page.hasMoreForward, hasPreviousPage: page.hasMoreBackward, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null },
@@ -38,9 +38,13 @@ describe('Query.actions from the snapshot', () => {
       let after: string | undefined
       let pages = 0
       const cursors: string[] = []
+      // A cursor names its action by slug: the SQL window takes the action's position.
+      const positionOf = new Map((await listRecords(store.db, 'action')).map((a) => [a.slug, a.position]))
+      const slugOf = new Map<string, string>()
       do {
         const { actions } = await app.data(query, { filter: api, first: 5, after })
-        const position = after === undefined ? undefined : Number(Buffer.from(after, 'base64url').toString().split(':')[1])
+        for (const edge of actions.edges) slugOf.set(edge.cursor, edge.node.slug)
+        const position = after === undefined ? undefined : positionOf.get(slugOf.get(after)!)
         expect({ edges: actions.edges, pageInfo: actions.pageInfo }).toEqual(await sqlPage(ids, { direction: 'forward', limit: 5, after: position }))
         cursors.push(...actions.edges.map((e: any) => e.cursor))
         after = actions.pageInfo.hasNextPage ? actions.pageInfo.endCursor : undefined
@@ -49,7 +53,7 @@ describe('Query.actions from the snapshot', () => {
       expect(pages).toBeGreaterThan(1)
       const before = cursors[cursors.length - 3]!
       const { actions } = await app.data(query, { filter: api, last: 4, before })
-      const position = Number(Buffer.from(before, 'base64url').toString().split(':')[1])
+      const position = positionOf.get(slugOf.get(before)!)
       expect({ edges: actions.edges, pageInfo: actions.pageInfo }).toEqual(await sqlPage(ids, { direction: 'backward', limit: 4, before: position }))
       expect(actions.totalCount).toBe(cursors.length)
     }

@@ -1,5 +1,7 @@
+import { deprecated } from '../deprecation.js'
 import type { AgreementSnapshot } from '../../read-model/agreement-snapshot.js'
-import { actionComparer, type ActionOrder } from '../../read-model/action-order.js'
+import { actionComparer, earliestDeadline, type ActionOrder } from '../../read-model/action-order.js'
+import { actionCursorBound, encodeActionCursor } from '../action-cursor.js'
 import type { ActionRecord } from '../../read-model/records.js'
 import { filterActions } from '../../read-model/snapshot-actions.js'
 import { agreementArgDescription, snapshotFromArg } from '../agreement-arg.js'
@@ -48,8 +50,16 @@ function actionConnection(
   const hasStatus = statuses ? statusFilter(ctx, snapshot, statuses) : undefined
   const filtered = filterActions(snapshot, resolveActionFilter(snapshot, args.filter), within)
   const matched = hasStatus ? filtered.filter((a) => hasStatus(a.slug)) : filtered
+  // Stand-ins for cursors whose action a rebuild removed carry the deadline the cursor recorded.
+  const standIns = new Map<ActionRecord, string | null>()
+  const deadlineOf = (a: ActionRecord) => (standIns.has(a) ? standIns.get(a)! : earliestDeadline(snapshot, a))
+  const scope = cursorScopes[order]
   const connection = listConnection(matched, {
-    scope: cursorScopes[order], compare: actionComparer(snapshot, order), key: (a) => a.position, item: (position) => snapshot.actionAt(position) ?? undefined,
+    scope, compare: actionComparer(snapshot, order, deadlineOf), key: (a) => a.position, item: (position) => snapshot.actionAt(position) ?? undefined,
+    codec: {
+      cursor: (a) => encodeActionCursor(scope, { slug: a.slug, startLine: a.source.startLine, deadline: order === 'deadline' ? deadlineOf(a) : null }),
+      bound: (cursor, argument) => actionCursorBound(snapshot, scope, cursor, argument, standIns),
+    },
   }, args)
   return { ...connection, facets: { snapshot, actions: matched, statusOf: () => commitmentStatuses(ctx, snapshot) } }
 }
@@ -71,7 +81,7 @@ const ActionConnectionRef = builder.connectionObject({
 })
 
 /** The description of the arguments, shared by every action connection field. */
-const actionConnectionArgNotes = 'Pages are keyset-based: a cursor stays valid for the same order as long as the database is not rebuilt. Default page size 20, at most 100.'
+const actionConnectionArgNotes = 'Pages are keyset-based: a cursor names its action by slug, so after a rebuild it continues after the same action, or where that action stood if it was removed. Default page size 20, at most 100.'
 
 
 type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never
@@ -107,7 +117,7 @@ export function nestedActionConnection<P extends { agreementId: number }>(
 }
 
 /** The deprecation of the plain action lists that a connection now pages. */
-export const actionListDeprecation = 'Use `actionsConnection`: it pages, filters, sorts and counts the same actions.'
+export const actionListDeprecation = deprecated('Use `actionsConnection`: it pages, filters, sorts and counts the same actions.')
 
 builder.queryFields((t) => ({
   actions: t.field({

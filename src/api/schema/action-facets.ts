@@ -75,21 +75,21 @@ export const ActionFacetsRef = builder.objectRef<ActionFacetsShape>('ActionFacet
     + 'an action with none counts under null, so no action is left out.',
   fields: (t) => ({
     themes: t.field({
-      type: [ThemeCount], description: 'Per theme, in document order; null (governance sections) last.', complexity: { field: 1, multiplier: 1 },
+      type: [ThemeCount], description: 'Per theme, in document order; null (governance sections) last.', complexity: { field: 1, multiplier: 10 },
       resolve: (f) => recordBuckets(f, 'theme', (id) => f.snapshot.byId('theme', id)),
     }),
     kinds: t.field({
-      type: [KindCount], description: 'Per kind, in the order of the ActionKind enum.', complexity: { field: 1, multiplier: 1 },
+      type: [KindCount], description: 'Per kind, in the order of the ActionKind enum.', complexity: { field: 1, multiplier: 7 },
       resolve: (f) => countActionsBy<string>(f.snapshot, 'kind', f.actions)
         .map(({ key, count }) => ({ kind: key as ActionRecord['kind'], count }))
         .sort((a, b) => actionKinds.indexOf(a.kind) - actionKinds.indexOf(b.kind)),
     }),
     portfolios: t.field({
-      type: [PortfolioCount], description: 'Per portfolio, in portfolio order; null (no portfolio) last.', complexity: { field: 1, multiplier: 1 },
+      type: [PortfolioCount], description: 'Per portfolio, in portfolio order; null (no portfolio) last.', complexity: { field: 1, multiplier: 10 },
       resolve: (f) => recordBuckets(f, 'portfolio', (id) => f.snapshot.byId('portfolio', id)),
     }),
     progressStatuses: t.field({
-      type: [StatusCount], description: 'Per current published progress status, in the order of the ProgressStatus enum.', complexity: { field: 1, multiplier: 1 },
+      type: [StatusCount], description: 'Per current published progress status, in the order of the ProgressStatus enum.', complexity: { field: 1, multiplier: 7 },
       resolve: (f) => {
         const { statusOf } = f.statusOf()
         const counts = new Map<ProgressStatus, number>()
@@ -98,7 +98,7 @@ export const ActionFacetsRef = builder.objectRef<ActionFacetsShape>('ActionFacet
       },
     }),
     districts: t.field({
-      type: [DistrictCount], description: 'Per district, in district order; null (no district named) last.', complexity: { field: 1, multiplier: 1 },
+      type: [DistrictCount], description: 'Per district, in district order; null (no district named) last.', complexity: { field: 1, multiplier: 12 },
       resolve: (f) => recordBuckets(f, 'district', (id) => f.snapshot.byId('district', id)),
     }),
   }),

@@ -67,11 +67,11 @@ builder.node(ActionRef, {
     }),
     portfolios: t.field({
       type: [PortfolioRef], description: 'The portfolios responsible for the action, in portfolio order; empty where no alderman\'s responsibility covers it (public order belongs to the mayor) or the college as a whole carries it.',
-      complexity: { field: 1, multiplier: 2 },
+      complexity: { field: 1, multiplier: 3 },
       resolve: (action, _args, ctx) => ctx.loaders.of(action.agreementId).linked('actionPortfolio', 'actionId', action.id, 'portfolio', 'portfolioId', 'byPosition'),
     }),
     responsibilities: t.field({
-      type: [ResponsibilityRef], description: 'The portfolio responsibilities that cover the action, in portfolio order.', complexity: { field: 1, multiplier: 2 },
+      type: [ResponsibilityRef], description: 'The portfolio responsibilities that cover the action, in portfolio order.', complexity: { field: 1, multiplier: 4 },
       resolve: (action, _args, ctx) => ctx.loaders.of(action.agreementId).linked('actionPortfolio', 'actionId', action.id, 'responsibility', 'responsibilityId'),
     }),
     districts: t.field({
@@ -83,7 +83,7 @@ builder.node(ActionRef, {
       resolve: (action, _args, ctx) => ctx.loaders.of(action.agreementId).linked('budgetLineAction', 'actionId', action.id, 'budgetLine', 'budgetLineId', 'byPosition'),
     }),
     targets: t.field({
-      type: [TargetRef], description: 'The quantified or dated commitments inside the action, in document order.', complexity: { field: 1, multiplier: 1 },
+      type: [TargetRef], description: 'The quantified or dated commitments inside the action, in document order.', complexity: { field: 1, multiplier: 3 },
       resolve: (action, _args, ctx) => ctx.loaders.of(action.agreementId).children('target', 'actionId', action.id),
     }),
     source: t.field({

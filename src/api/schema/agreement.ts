@@ -1,4 +1,6 @@
 import { commitmentCount } from '../../read-model/canonical-action.js'
+import { contentHash } from '../../store/content-hash.js'
+import { deprecated } from '../deprecation.js'
 import { builder } from '../builder.js'
 import { localId } from '../node-id.js'
 import { sourceTextUrl } from './source.js'
@@ -19,12 +21,17 @@ builder.node(AgreementRef, {
     periodStart: t.exposeInt('periodStart', { description: 'The first year of the council period.' }),
     periodEnd: t.exposeInt('periodEnd', { description: 'The last year of the council period.' }),
     presentedOn: t.expose('presentedOn', { type: 'LocalDate', description: 'The date the agreement was presented.' }),
-    dataVersion: t.exposeString('dataVersion', { description: 'The date of the curated data this database was built from, ISO 8601.' }),
+    dataVersion: t.string({
+      description: 'A digest of the database this answer was read from (20 hex digits): it changes with every build that changes any data, '
+        + 'so a client that stored it can tell that the data, and where its cursors point, may have changed. Compare it for equality only.',
+      resolve: (_agreement, _args, ctx) => contentHash(ctx.store),
+    }),
+    dataDate: t.expose('dataVersion', { type: 'LocalDate', description: 'The date of the curated data this database was built from (what `dataVersion` said before 2026-12-07).' }),
     license: t.exposeString('license', { description: 'The licence of the data, as an SPDX identifier.' }),
     language: t.exposeString('language', { description: 'The language of the texts, as a BCP 47 tag ("nl").' }),
     sourceFile: t.exposeString('sourceFile', {
       description: 'The path of the source text in the project repository; all line numbers refer to it.',
-      deprecationReason: 'A repository path, not an address: use `sourceUrl`, where this server serves the same text.',
+      deprecationReason: deprecated('A repository path, not an address: use `sourceUrl`, where this server serves the same text.'),
     }),
     sourceUrl: t.string({
       description: 'Where this server serves the source text that all line numbers refer to: a path on the API\'s own host (/data/source/...), to resolve against the address of the API.',

@@ -19,7 +19,7 @@ builder.node(DistrictRef, {
     }),
     actions: t.field({
       deprecationReason: actionListDeprecation,
-      type: [ActionRef], description: 'The actions that name this district, in document order.', complexity: { field: 1, multiplier: 5 },
+      type: [ActionRef], description: 'The actions that name this district, in document order.', complexity: { field: 1, multiplier: 10 },
       resolve: (district, _args, ctx) => ctx.loaders.of(district.agreementId).linked('actionDistrict', 'districtId', district.id, 'action', 'actionId', 'byPosition'),
     }),
     actionsConnection: nestedActionConnection(t, 'The actions that name this district, paged, filtered and sorted.', (district, s) => s.linked('actionDistrict', 'districtId', district.id, 'action', 'actionId', 'byPosition')),

@@ -1,4 +1,5 @@
 import { builder } from '../builder.js'
+import { deprecated } from '../deprecation.js'
 
 /** The currencies amounts are in: the agreement's financial table is in euros, and nothing else is. */
 const CurrencyCodeEnum = builder.enumType('CurrencyCode', {
@@ -17,5 +18,5 @@ export const MoneyRef = builder.objectRef<number>('Money').implement({
 
 /** The deprecation reason of the plain Int amount beside a Money field. */
 export function useMoneyInstead(field: string): string {
-  return `Use \`${field}\`: the same amount with its currency.`
+  return deprecated(`Use \`${field}\`: the same amount with its currency.`)
 }

@@ -1,3 +1,4 @@
+import { deprecated } from '../deprecation.js'
 import { agreementArgDescription, snapshotFromArg } from '../agreement-arg.js'
 import { builder } from '../builder.js'
 import { filterIds } from '../filter-slugs.js'
@@ -22,8 +23,13 @@ builder.node(PersonRef, {
       type: PartyRef, description: 'The person\'s party.',
       resolve: (person, _args, ctx) => ctx.loaders.of(person.agreementId).byId('party', person.partyId)!,
     }),
+    heldPortfolio: t.field({
+      type: PortfolioRef, nullable: true, description: 'The portfolio this person holds as alderman; null for someone without one.',
+      resolve: (person, _args, ctx) => ctx.loaders.of(person.agreementId).children('portfolio', 'personId', person.id)[0] ?? null,
+    }),
     portfolio: t.field({
       type: PortfolioRef, nullable: true, description: 'The portfolio this person holds as alderman; null for someone without one.',
+      deprecationReason: deprecated('Use `heldPortfolio`: `portfolio` is non-null on Responsibility, so the two could not be selected together in `nodes` without aliases.'),
       resolve: (person, _args, ctx) => ctx.loaders.of(person.agreementId).children('portfolio', 'personId', person.id)[0] ?? null,
     }),
     source: t.field({

@@ -28,7 +28,7 @@ builder.node(PortfolioRef, {
     }),
     assignmentReason: t.exposeString('assignmentReason', { description: 'The reasoning that ties the responsibilities to the holder, with the source lines it rests on.' }),
     responsibilities: t.field({
-      type: [ResponsibilityRef], description: 'The responsibilities in the portfolio, in the order listed.', complexity: { field: 1, multiplier: 8 },
+      type: [ResponsibilityRef], description: 'The responsibilities in the portfolio, in the order listed.', complexity: { field: 1, multiplier: 12 },
       resolve: (portfolio, _args, ctx) => ctx.loaders.of(portfolio.agreementId).children('responsibility', 'portfolioId', portfolio.id),
     }),
     districts: t.field({
@@ -37,12 +37,12 @@ builder.node(PortfolioRef, {
     }),
     actions: t.field({
       deprecationReason: actionListDeprecation,
-      type: [ActionRef], description: 'The actions this portfolio is responsible for, in document order.', complexity: { field: 1, multiplier: 40 },
+      type: [ActionRef], description: 'The actions this portfolio is responsible for, in document order.', complexity: { field: 1, multiplier: 60 },
       resolve: (portfolio, _args, ctx) => ctx.loaders.of(portfolio.agreementId).linked('actionPortfolio', 'portfolioId', portfolio.id, 'action', 'actionId', 'byPosition'),
     }),
     actionsConnection: nestedActionConnection(t, 'The actions this portfolio is responsible for, paged, filtered and sorted.', (portfolio, s) => s.linked('actionPortfolio', 'portfolioId', portfolio.id, 'action', 'actionId', 'byPosition')),
     budgetLines: t.field({
-      type: [BudgetLineRef], description: 'The budget lines this portfolio is responsible for, in table order.', complexity: { field: 1, multiplier: 6 },
+      type: [BudgetLineRef], description: 'The budget lines this portfolio is responsible for, in table order.', complexity: { field: 1, multiplier: 10 },
       resolve: (portfolio, _args, ctx) => ctx.loaders.of(portfolio.agreementId).linked('budgetLinePortfolio', 'portfolioId', portfolio.id, 'budgetLine', 'budgetLineId', 'byPosition'),
     }),
     source: t.field({

@@ -1,3 +1,4 @@
+import { deprecated } from '../deprecation.js'
 import { revisionsById } from '../../editorial/editorial-reads.js'
 import type { RevisionRecord } from '../../editorial/revision-record.js'
 import { builder } from '../builder.js'
@@ -7,6 +8,7 @@ import { localId, splitLocalId } from '../node-id.js'
 import { EvidenceKindEnum, ProgressStatusEnum, RevisionStateEnum } from './progress-enums.js'
 import { EvidenceRef, ProgressAssessmentRef, ProgressRetractionRef, ProgressRevisionRef, TargetMeasurementRef } from './progress-refs.js'
 import { ActionRef, TargetRef } from './refs.js'
+import { editorialLimits } from '../../editorial/progress-vocabulary.js'
 
 /** The published retraction that withdraws a revision, if any. */
 const retractionOf = (revision: RevisionRecord, ctx: ApiContext) => publicProgress(ctx.editorial, revision.subject.agreement).retractionOf(revision.id) ?? null
@@ -62,7 +64,11 @@ function revisionNode(kind: RevisionRecord['kind']) {
 const recordFields = (t: PothosSchemaTypes.ObjectFieldBuilder<PothosSchemaTypes.ExtendDefaultTypes<any>, RevisionRecord>) => ({
   asOf: t.field({ type: 'LocalDate', description: 'The date the record describes: the state of affairs on that day.', resolve: (r: RevisionRecord) => r.asOf! }),
   explanation: t.exposeString('explanation', { description: 'The explanation in Dutch, plain text.' }),
-  evidence: t.field({ type: [EvidenceRef], description: 'The sources that back the record, in the editor\'s order (at least one).', resolve: (r: RevisionRecord) => r.evidence }),
+  evidence: t.field({
+    type: [EvidenceRef], description: 'The sources that back the record, in the editor\'s order (at least one).',
+    // The editorial checks accept at most this many: the cost estimate's bound.
+    complexity: { field: 1, multiplier: editorialLimits.evidenceItems }, resolve: (r: RevisionRecord) => r.evidence,
+  }),
   retractedBy: t.field({
     type: ProgressRetractionRef, nullable: true, description: 'The published retraction that withdrew this revision; null while it stands.',
     resolve: (r: RevisionRecord, _args: object, ctx: ApiContext) => retractionOf(r, ctx),
@@ -75,8 +81,13 @@ builder.node(ProgressAssessmentRef, {
   fields: (t) => ({
     ...recordFields(t),
     status: t.field({ type: ProgressStatusEnum, description: 'The status recorded (never NOT_ASSESSED).', resolve: (r) => r.status as 'ACHIEVED' }),
-    action: t.field({
+    assessedAction: t.field({
       type: ActionRef, nullable: true, description: 'The action assessed; null when the content no longer has it (the record is kept and reported by the orphan check).',
+      resolve: (r, _args, ctx) => subjectOf(r, ctx, 'action'),
+    }),
+    action: t.field({
+      type: ActionRef, nullable: true, description: 'The action assessed; null when the content no longer has it.',
+      deprecationReason: deprecated('Use `assessedAction`: `action` is non-null on Target, so the two could not be selected together in `nodes` without aliases.'),
       resolve: (r, _args, ctx) => subjectOf(r, ctx, 'action'),
     }),
   }),
@@ -87,7 +98,11 @@ builder.node(TargetMeasurementRef, {
   description: 'A measurement of a target: the value reached on a date (for example 1850 of the 3000 homes on 2025-12-31), with evidence.',
   fields: (t) => ({
     ...recordFields(t),
-    value: t.float({ description: 'The value reached, in the target\'s unit.', resolve: (r) => r.value! }),
+    measuredValue: t.float({ description: 'The value reached, in the target\'s unit.', resolve: (r) => r.value! }),
+    value: t.float({
+      description: 'The value reached, in the target\'s unit.', resolve: (r) => r.value!,
+      deprecationReason: deprecated('Use `measuredValue`: `value` is nullable on Target, so the two could not be selected together in `nodes` without aliases.'),
+    }),
     target: t.field({
       type: TargetRef, nullable: true, description: 'The target measured; null when the content no longer has it.',
       resolve: (r, _args, ctx) => subjectOf(r, ctx, 'target'),

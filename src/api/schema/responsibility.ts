@@ -18,7 +18,7 @@ builder.node(ResponsibilityRef, {
     }),
     actions: t.field({
       deprecationReason: actionListDeprecation,
-      type: [ActionRef], description: 'The actions this responsibility covers, in document order.', complexity: { field: 1, multiplier: 10 },
+      type: [ActionRef], description: 'The actions this responsibility covers, in document order.', complexity: { field: 1, multiplier: 20 },
       resolve: (responsibility, _args, ctx) => ctx.loaders.of(responsibility.agreementId).actionsOfResponsibility(responsibility.id),
     }),
     actionsConnection: nestedActionConnection(t, 'The actions this responsibility covers, paged, filtered and sorted.', (responsibility, s) => s.actionsOfResponsibility(responsibility.id)),

@@ -69,7 +69,7 @@ const SearchHit = builder.objectRef<SearchHitShape>('SearchHit').implement({
     }),
     excerpt: t.string({ description: 'The same window as plain text; `highlights` marks the matching words in it.', resolve: (hit) => hit.snippet.text }),
     highlights: t.field({
-      type: [TextRange], description: 'Where the matching words stand in `excerpt`.', complexity: { field: 1, multiplier: 1 },
+      type: [TextRange], description: 'Where the matching words stand in `excerpt`.', complexity: { field: 1, multiplier: 32 },
       resolve: (hit) => hit.snippet.highlights,
     }),
     item: t.field({

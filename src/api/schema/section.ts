@@ -1,3 +1,4 @@
+import { deprecated } from '../deprecation.js'
 import { agreementArgDescription, snapshotFromArg } from '../agreement-arg.js'
 import { builder } from '../builder.js'
 import { actionListDeprecation, nestedActionConnection } from './action-connection.js'
@@ -17,7 +18,7 @@ builder.node(SectionRef, {
     title: t.exposeString('title', { description: 'The section\'s heading, as printed.' }),
     kind: t.field({
       type: SectionKindEnum, description: 'What the section is.', resolve: (section) => section.kind,
-      deprecationReason: 'Use `sectionKind`: `kind` has another type on Action, so the two could not be selected together in a search without aliases.',
+      deprecationReason: deprecated('Use `sectionKind`: `kind` has another type on Action, so the two could not be selected together in a search without aliases.'),
     }),
     sectionKind: t.field({ type: SectionKindEnum, description: 'What the section is.', resolve: (section) => section.kind }),
     position: t.exposeInt('position', { description: 'The section\'s place among all sections, in document order (1-based).' }),
@@ -32,7 +33,7 @@ builder.node(SectionRef, {
     }),
     actions: t.field({
       deprecationReason: actionListDeprecation,
-      type: [ActionRef], description: 'The actions stated in this section (governance commitments), in document order.', complexity: { field: 1, multiplier: 5 },
+      type: [ActionRef], description: 'The actions stated in this section (governance commitments), in document order.', complexity: { field: 1, multiplier: 10 },
       resolve: (section, _args, ctx) => ctx.loaders.of(section.agreementId).children('action', 'sectionId', section.id),
     }),
     actionsConnection: nestedActionConnection(t, 'The actions stated in this section and in its parts, paged, filtered and sorted.', (section, s) => filterActions(s, resolveActionFilter(s, { section: [section.slug] }))),

@@ -41,12 +41,12 @@ builder.node(ThemeRef, {
     actions: t.field({
       deprecationReason: actionListDeprecation,
       type: [ActionRef], description: 'Every action under the theme\'s topics, in document order (Query.actions pages and filters them).',
-      complexity: { field: 1, multiplier: 30 },
+      complexity: { field: 1, multiplier: 40 },
       resolve: (theme, _args, ctx) => ctx.loaders.of(theme.agreementId).children('action', 'themeId', theme.id),
     }),
     actionsConnection: nestedActionConnection(t, 'Every action under the theme\'s topics, paged, filtered and sorted.', (theme, s) => s.children('action', 'themeId', theme.id)),
     budgetLines: t.field({
-      type: [BudgetLineRef], description: 'The budget lines assigned to this theme, in table order.', complexity: { field: 1, multiplier: 5 },
+      type: [BudgetLineRef], description: 'The budget lines assigned to this theme, in table order.', complexity: { field: 1, multiplier: 8 },
       resolve: (theme, _args, ctx) => ctx.loaders.of(theme.agreementId).children('budgetLine', 'themeId', theme.id),
     }),
     portfolios: t.field({

@@ -1,3 +1,4 @@
+import { deprecated } from '../deprecation.js'
 import { agreementArgDescription, snapshotFromArg } from '../agreement-arg.js'
 import { builder } from '../builder.js'
 import { filterIds } from '../filter-slugs.js'
@@ -19,7 +20,7 @@ builder.node(TopicRef, {
     text: t.exposeString('text', { description: 'The topic\'s whole text, white space folded.' }),
     theme: t.field({
       type: ThemeRef, description: 'The theme the topic belongs to.',
-      deprecationReason: 'Use `parentTheme`: `theme` is nullable on Action and BudgetLine, so the three could not be selected together in a search without aliases.',
+      deprecationReason: deprecated('Use `parentTheme`: `theme` is nullable on Action and BudgetLine, so the three could not be selected together in a search without aliases.'),
       resolve: (topic, _args, ctx) => ctx.loaders.of(topic.agreementId).byId('theme', topic.themeId)!,
     }),
     parentTheme: t.field({
@@ -28,12 +29,12 @@ builder.node(TopicRef, {
     }),
     actions: t.field({
       deprecationReason: actionListDeprecation,
-      type: [ActionRef], description: 'The actions the topic states, in document order.', complexity: { field: 1, multiplier: 5 },
+      type: [ActionRef], description: 'The actions the topic states, in document order.', complexity: { field: 1, multiplier: 15 },
       resolve: (topic, _args, ctx) => ctx.loaders.of(topic.agreementId).children('action', 'topicId', topic.id),
     }),
     actionsConnection: nestedActionConnection(t, 'The actions the topic states, paged, filtered and sorted.', (topic, s) => s.children('action', 'topicId', topic.id)),
     budgetLines: t.field({
-      type: [BudgetLineRef], description: 'The budget lines that fund this topic, in table order.', complexity: { field: 1, multiplier: 2 },
+      type: [BudgetLineRef], description: 'The budget lines that fund this topic, in table order.', complexity: { field: 1, multiplier: 3 },
       resolve: (topic, _args, ctx) => ctx.loaders.of(topic.agreementId).linked('budgetLineTopic', 'topicId', topic.id, 'budgetLine', 'budgetLineId', 'byPosition'),
     }),
     source: t.field({
