@@ -10,7 +10,7 @@ import { BodyTooLargeError, corsHeaders, readBody, sendJson, sendPreflight } fro
 import { graphqlCacheControl, graphqlCacheEntry } from './graphql-cache-entry.js'
 import { graphqlCacheKey } from './graphql-cache-key.js'
 import { targetKey } from './hit-path.js'
-import { acceptedEncoding, completeEncodings, prepareAnswer, sendPrepared } from './prepared-answer.js'
+import { acceptedEncoding, awaitsEncoding, completeEncodings, sendPrepared, sendUncached } from './prepared-answer.js'
 import { requestIdOf } from './request-id.js'
 import type { ResponseCache } from './response-cache.js'
 import type { RouteHandler } from './route.js'
@@ -121,6 +121,7 @@ export function createGraphqlRoute(options: GraphqlRouteOptions): RouteHandler {
         // The next request with this target is answered before routing (src/server/hit-path.ts), without RateLimit
         // headers: a cached answer costs nothing, even to a client whose budget is spent, and the hit path stays cheap.
         if (method === 'GET') options.cache.alias(targetKey(request), key)
+        if (awaitsEncoding(request, hit)) await hit.pending
         sendPrepared(request, response, hit, requestIdOf(request), 'HIT', budget ? budget.headers(budget.status(client)) : undefined)
         return true
       }
@@ -160,8 +161,7 @@ export function createGraphqlRoute(options: GraphqlRouteOptions): RouteHandler {
       // An answer kept for no one else reports the client's budget in its body too (a shared, cached one only in its headers).
       if (throttle && jsonTypes.test(contentType)) bytes = withThrottleStatus(bytes, throttle)
       // Kept for no one, but compressed like any answer when it is worth it (GraphiQL's page, a large signed-in answer).
-      const once = await prepareAnswer({ status: answer.status, headers, body: bytes, generation }, acceptedEncoding(request.headers['accept-encoding']))
-      sendPrepared(request, response, once, requestId, 'MISS', rate)
+      await sendUncached(request, response, { status: answer.status, headers, body: bytes }, requestId, rate)
       return true
     }
     const entry = await graphqlCacheEntry(answer.status, headers, bytes, { editorial: usage.editorial, cacheControl, generation, publication },

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { sendPrepared } from './prepared-answer.js'
+import { awaitsEncoding, sendPrepared } from './prepared-answer.js'
 import { nextRequestId } from './request-id.js'
 import type { ResponseCache } from './response-cache.js'
 
@@ -35,6 +35,8 @@ export function answerFromCache(request: IncomingMessage, response: ServerRespon
   const entry = state.cache.byTarget(targetKey(request))
   if (entry === undefined || entry.generation !== state.generation()) return undefined
   if (entry.publication !== undefined && entry.publication !== state.publication()) return undefined
+  // An encoding still being made: the route waits for it (rare, right after a miss), the hit path never does.
+  if (awaitsEncoding(request, entry)) return undefined
   const requestId = nextRequestId()
   sendPrepared(request, response, entry, requestId)
   return requestId

@@ -26,6 +26,8 @@ export interface PreparedAnswer {
   /** For an answer that shows published progress: the publication generation it was computed at. */
   publication?: number
   variants: { identity: PreparedVariant } & Partial<Record<'gzip' | 'br', PreparedVariant>>
+  /** Set while the other encodings are being made: a hit that wants one of them waits rather than get the plain bytes. */
+  pending?: Promise<PreparedAnswer>
 }
 
 /** Below this a body is sent as it is: compression would save less than its framing costs. */
@@ -83,7 +85,7 @@ export interface AnswerParts {
   publication?: number
 }
 
-function compressible(parts: AnswerParts): boolean {
+function compressible(parts: Pick<AnswerParts, 'headers' | 'body'>): boolean {
   return parts.body.length >= thresholdBytes && compressibleTypes.test(parts.headers['content-type'] ?? '')
 }
 
@@ -111,11 +113,20 @@ async function addEncoding(answer: PreparedAnswer, encoding: 'gzip' | 'br'): Pro
 }
 
 /** Adds every encoding not prepared yet (in the background, before the answer enters the cache). */
-export async function completeEncodings(answer: PreparedAnswer): Promise<PreparedAnswer> {
+export function completeEncodings(answer: PreparedAnswer): Promise<PreparedAnswer> {
   const plain = answer.variants.identity
-  if (plain.body.length < thresholdBytes || !compressibleTypes.test(plain.headers['content-type'] ?? '')) return answer
-  await Promise.all((['gzip', 'br'] as const).filter((e) => answer.variants[e] === undefined).map((e) => addEncoding(answer, e)))
-  return answer
+  if (plain.body.length < thresholdBytes || !compressibleTypes.test(plain.headers['content-type'] ?? '')) return Promise.resolve(answer)
+  const missing = (['gzip', 'br'] as const).filter((e) => answer.variants[e] === undefined)
+  if (missing.length === 0) return Promise.resolve(answer)
+  answer.pending ??= Promise.all(missing.map((e) => addEncoding(answer, e))).then(() => answer).finally(() => { answer.pending = undefined })
+  return answer.pending
+}
+
+/** Whether a request's encoding is still being made for this answer (then `answer.pending` tells when it is there). */
+export function awaitsEncoding(request: IncomingMessage, answer: PreparedAnswer): boolean {
+  if (answer.pending === undefined) return false
+  const wanted = acceptedEncoding(request.headers['accept-encoding'] as string | undefined)
+  return wanted !== 'identity' && answer.variants[wanted] === undefined
 }
 
 /**
@@ -138,4 +149,23 @@ export function sendPrepared(request: IncomingMessage, response: ServerResponse,
   }
   response.writeHead(answer.status, { ...chosen.headers, 'x-cache': cache, 'x-request-id': requestId, ...perClient })
   response.end(chosen.body)
+}
+
+/**
+ * Sends an answer kept for no one (an error, GraphiQL's page, a signed-in
+ * answer): compressed in the encoding the request accepts when that is worth
+ * it, off the event loop, and without a validator or X-Cache, since no cache
+ * holds it.
+ */
+export async function sendUncached(request: IncomingMessage, response: ServerResponse, parts: Pick<AnswerParts, 'status' | 'headers' | 'body'>,
+  requestId: string, perClient?: Readonly<Record<string, string>>): Promise<void> {
+  const wanted = acceptedEncoding(request.headers['accept-encoding'] as string | undefined)
+  const headers: Record<string, string> = { ...parts.headers }
+  let body = parts.body
+  if (wanted !== 'identity' && compressible(parts)) {
+    body = await compressors[wanted](body)
+    headers['content-encoding'] = wanted
+  }
+  response.writeHead(parts.status, { ...headers, 'content-length': String(body.length), 'x-request-id': requestId, ...perClient })
+  response.end(body)
 }

@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Config } from '../config.js'
 import type { CachedResponse, ResponseCache } from './response-cache.js'
 import { targetKey } from './hit-path.js'
-import { acceptedEncoding, completeEncodings, prepareAnswer, sendPrepared } from './prepared-answer.js'
+import { acceptedEncoding, awaitsEncoding, completeEncodings, prepareAnswer, sendPrepared } from './prepared-answer.js'
 import { requestIdOf } from './request-id.js'
 import { routeHeaders, sitePolicy } from './route-policy.js'
 import type { ReportSources } from '../reports/report-sources.js'
@@ -110,6 +110,7 @@ export function createWebHandler({ config, stores, cache, sources, editorial }: 
       const hit = cache.get(key)
       if (hit && hit.generation === lease.generation) {
         cache.alias(targetKey(request), key)
+        if (awaitsEncoding(request, hit)) await hit.pending
         send(request, response, hit)
         return true
       }

@@ -10,13 +10,17 @@ function actionLists(data: AgreementData): Action[][] {
   return [...data.agreement.data.sections.map((s) => s.actions ?? []), ...data.themes.flatMap((t) => t.data.topics.map((topic) => topic.actions))]
 }
 
-/** Removes actions by slug, and the budget lines' references to them. */
+/** Removes actions by slug, and the budget lines' and repeated sentences' references to them. */
 function remove(data: AgreementData, slugs: string[]): void {
   for (const list of actionLists(data)) for (const slug of slugs) {
     const index = list.findIndex((a) => a.slug === slug)
     if (index !== -1) list.splice(index, 1)
   }
   for (const category of data.budget.data.categories) for (const line of category.budget_lines) line.actions = line.actions.filter((s) => !slugs.includes(s))
+  // A sentence that restated a removed one is a commitment of its own now.
+  for (const list of actionLists(data)) for (const action of list) {
+    if (action.same_as !== undefined && slugs.includes(action.same_as)) { delete action.same_as; delete action.same_as_reason }
+  }
 }
 
 const page = `query Page($first: Int, $after: String, $orderBy: ActionOrder) {

@@ -62,7 +62,7 @@ builder.node(ActionRef, {
     }),
     sameCommitment: t.field({
       type: [ActionRef], description: 'The other sentences that state the same commitment (the canonical action and its copies, without this one), in document order.',
-      complexity: { field: 1, multiplier: 4 },
+      complexity: { field: 1, multiplier: 6 },
       resolve: (action, _args, ctx) => copiesOfCommitment(ctx.loaders.of(action.agreementId), action),
     }),
     portfolios: t.field({
