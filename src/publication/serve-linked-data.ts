@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs'
 import { readFile, realpath } from 'node:fs/promises'
 import { join } from 'node:path'
 import { Readable } from 'node:stream'
@@ -14,7 +15,7 @@ import { publicationTables } from './tables.js'
 import { vocabularyHtml } from './vocabulary-html.js'
 import { vocabularyQuads } from './vocabulary-quads.js'
 import { ns, publicationPrefixes } from './vocabulary.js'
-import { catalogPaths } from './write-catalog.js'
+import { catalogPaths, currentCatalogPaths } from './write-catalog.js'
 import { rdfPath } from './write-data-files.js'
 
 const rdfTypes = ['text/turtle', 'application/ld+json', 'text/html'] as const
@@ -26,7 +27,8 @@ async function subjectsOf(publicationDir: string): Promise<Map<string, Quad[]>> 
   const release = await realpath(currentRelease(publicationDir))
   if (graph?.release === release) return graph.bySubject
   const bySubject = new Map<string, Quad[]>()
-  for (const path of [rdfPath('turtle'), catalogPaths.turtle]) {
+  const catalog = existsSync(join(release, currentCatalogPaths.turtle)) ? currentCatalogPaths.turtle : catalogPaths.turtle
+  for (const path of [rdfPath('turtle'), catalog]) {
     for (const q of new Parser().parse(await readFile(join(release, path), 'utf8'))) {
       const list = bySubject.get(q.subject.value) ?? []
       list.push(q)

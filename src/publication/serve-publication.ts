@@ -8,7 +8,8 @@ import type { RouteHandler } from '../server/route.js'
 import { contentTypeOf } from './content-types.js'
 import { evaluateConditions } from './http-conditions.js'
 import { indexHtml, readPublicationIndex } from './publication-index.js'
-import { PublicationPathError, resolvePublicationFile } from './publication-path.js'
+import { PublicationPathError } from './publication-path.js'
+import { resolveServedFile } from './resolve-served-file.js'
 import { progressRefresher } from './progress-refresh.js'
 import { currentRelease, listReleases, releaseFolder } from './release-store.js'
 import { catalogPaths } from './write-catalog.js'
@@ -172,11 +173,11 @@ export function createPublicationHandler(
       if (path === 'catalog') {
         const type = negotiate(request.headers.accept, ['text/turtle', 'application/ld+json', 'application/json'])
         const name = type === 'text/turtle' ? catalogPaths.turtle : catalogPaths.jsonld
-        const file = await resolvePublicationFile(root, name)
+        const file = await resolveServedFile(root, name, !release)
         await serveFile(request, response, file.path, file.relative, { Vary: 'Accept', 'Content-Location': name })
         return true
       }
-      const file = await resolvePublicationFile(root, path)
+      const file = await resolveServedFile(root, path, !release)
       await serveFile(request, response, file.path, file.relative, {})
     } catch (error) {
       if (!(error instanceof PublicationPathError)) throw error

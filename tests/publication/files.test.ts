@@ -39,7 +39,8 @@ describe('a dump for assen.nl', () => {
         }
       }
     }
-    expect(readFileSync(join(dir, 'catalog.ttl'), 'utf8')).toContain(`<${assen}/data/csv/actions.csv>`)
+    expect(readFileSync(join(dir, '.current-catalog.ttl'), 'utf8')).toContain(`<${assen}/data/csv/actions.csv>`)
+    expect(readFileSync(join(dir, 'catalog.ttl'), 'utf8')).toContain(`<${assen}/data/releases/2026-11-28/csv/actions.csv>`)
   })
 })
 

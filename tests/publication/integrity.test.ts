@@ -70,7 +70,7 @@ describe('a dump', () => {
   it('takes the base URL from its settings: another URL changes the catalogue, not the tables', async () => {
     const other = join(await mkdtemp(join(tmpdir(), 'open-akkoord-other-')), 'publication')
     await dumpInto(other, 'https://data.assen.nl/akkoord')
-    expect(readFileSync(join(other, 'current/catalog.ttl'), 'utf8')).toContain('<https://data.assen.nl/akkoord/data/csv/actions.csv>')
+    expect(readFileSync(join(other, 'current/.current-catalog.ttl'), 'utf8')).toContain('<https://data.assen.nl/akkoord/data/csv/actions.csv>')
     expect(readFileSync(join(other, 'current/catalog.ttl'), 'utf8')).not.toContain(baseUrl)
     expect(sha256(join(other, 'current/csv/actions.csv'))).toBe(sha256(join(dir, 'csv/actions.csv')))
   })
