@@ -6,15 +6,14 @@ import { text } from 'node:stream/consumers'
 import { Parser, Writer, type Quad } from 'n3'
 import type { Config } from '../config.js'
 import type { RouteHandler } from '../server/route.js'
-import { locationPath } from '../web/web-paths.js'
+import { humanPagePath } from './human-page.js'
 import { JsonLdWriter } from './jsonld-writer.js'
-import { ownNamespace } from './own-terms.js'
 import { currentRelease } from './release-store.js'
-import { negotiate } from './serve-publication.js'
+import { acceptableType, notAcceptableText } from './acceptable-type.js'
 import { publicationTables } from './tables.js'
 import { vocabularyHtml } from './vocabulary-html.js'
 import { vocabularyQuads } from './vocabulary-quads.js'
-import { ns, publicationPrefixes } from './vocabulary.js'
+import { publicationPrefixes } from './vocabulary.js'
 import { catalogPaths, currentCatalogPaths } from './write-catalog.js'
 import { rdfPath } from './write-data-files.js'
 
@@ -48,22 +47,6 @@ async function serialize(quads: readonly Quad[], type: 'text/turtle' | 'applicat
   })
 }
 
-/** The site page that shows a record: theme, alderman and district pages, a topic's place on its theme page, the reports. */
-function sitePath(iri: string, bySubject: Map<string, Quad[]>): string {
-  const [type = '', , key = null] = iri.split('/id/')[1]?.split('/') ?? []
-  const value = (subject: string | undefined, predicate: string) => bySubject.get(subject ?? '')?.find((q) => q.predicate.value === predicate)?.object.value
-  const topicOf = (subject: string) => (type === 'topic' ? subject : value(subject, ownNamespace + 'topic'))
-  const action = type === 'target' ? value(iri, ownNamespace + 'action') : iri
-  const topic = action ? topicOf(action) : undefined
-  const themeSlug = (topic ? value(topic, ownNamespace + 'theme') : undefined)?.split('/').at(-1) ?? null
-  const topicTitle = topic ? value(topic, ns.schema + 'name') ?? null : null
-  const kinds: Record<string, Parameters<typeof locationPath>[0]['kind']> = {
-    theme: 'theme', topic: 'topic', action: 'action', target: 'target', 'budget-line': 'budget_line', rule: 'rule', section: 'section', portfolio: 'portfolio', district: 'district',
-  }
-  const kind = kinds[type]
-  return kind ? locationPath({ kind, recordId: 0, slug: key, themeSlug, topicTitle }) : type === 'dataset' || type === 'distribution' ? '/data/' : '/'
-}
-
 /**
  * Linked data that resolves: every IRI the publication mints under /id/
  * answers Turtle or JSON-LD (its triples in the current release) by Accept,
@@ -78,7 +61,11 @@ export function createLinkedDataHandler(config: Pick<Config, 'publicationDir' | 
       response.writeHead(405, { Allow: 'GET, HEAD', 'Content-Type': 'text/plain; charset=utf-8' }).end('Method not allowed.\n')
       return true
     }
-    const type = negotiate(request.headers.accept, rdfTypes) as (typeof rdfTypes)[number]
+    const type = acceptableType(request.headers.accept, rdfTypes) as (typeof rdfTypes)[number] | null
+    if (!type) {
+      response.writeHead(406, { 'Content-Type': 'text/plain; charset=utf-8', Vary: 'Accept' }).end(notAcceptableText(rdfTypes))
+      return true
+    }
     let body: string
     if (isVocabulary) {
       const quads = vocabularyQuads(publicationTables)
@@ -92,7 +79,7 @@ export function createLinkedDataHandler(config: Pick<Config, 'publicationDir' | 
         return true
       }
       if (type === 'text/html') {
-        response.writeHead(303, { Location: `${config.publicBaseUrl}${sitePath(iri, bySubject)}`, Vary: 'Accept', 'Content-Length': '0' }).end()
+        response.writeHead(303, { Location: `${config.publicBaseUrl}${humanPagePath(iri, bySubject)}`, Vary: 'Accept', 'Content-Length': '0' }).end()
         return true
       }
       body = await serialize(quads, type)

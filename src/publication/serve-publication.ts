@@ -5,6 +5,7 @@ import { pipeline } from 'node:stream/promises'
 import { projectRoot, type Config } from '../config.js'
 import type { EditorialStore } from '../editorial/open-editorial-store.js'
 import type { RouteHandler } from '../server/route.js'
+import { acceptableType, notAcceptableText } from './acceptable-type.js'
 import { contentTypeOf } from './content-types.js'
 import { evaluateConditions } from './http-conditions.js'
 import { indexHtml, readPublicationIndex } from './publication-index.js'
@@ -108,7 +109,13 @@ function sendGenerated(request: IncomingMessage, response: ServerResponse, body:
 async function sendIndex(request: IncomingMessage, response: ServerResponse, root: string, baseUrl: string, prefix: string, releases: readonly string[]): Promise<void> {
   const read = await readPublicationIndex(root, baseUrl, prefix, releases).catch(() => null)
   if (!read) throw new PublicationPathError(404, `/data/${prefix}`, 'no publication has been written')
-  const html = negotiate(request.headers.accept, ['application/json', 'text/html']) === 'text/html'
+  const offered = ['application/json', 'text/html']
+  const type = acceptableType(request.headers.accept, offered)
+  if (!type) {
+    sendError(response, 406, notAcceptableText(offered).trim(), { Vary: 'Accept' })
+    return
+  }
+  const html = type === 'text/html'
   sendGenerated(request, response, html ? indexHtml(read.index) : `${JSON.stringify(read.index, null, 2)}\n`, html ? 'text/html; charset=utf-8' : 'application/json; charset=utf-8', read.modified)
 }
 
@@ -171,7 +178,12 @@ export function createPublicationHandler(
       const root = release ? release.root : current
       const path = release ? release.rest : rest
       if (path === 'catalog') {
-        const type = negotiate(request.headers.accept, ['text/turtle', 'application/ld+json', 'application/json'])
+        const offered = ['text/turtle', 'application/ld+json', 'application/json']
+        const type = acceptableType(request.headers.accept, offered)
+        if (!type) {
+          sendError(response, 406, notAcceptableText(offered).trim(), { Vary: 'Accept' })
+          return true
+        }
         const name = type === 'text/turtle' ? catalogPaths.turtle : catalogPaths.jsonld
         const file = await resolveServedFile(root, name, !release)
         await serveFile(request, response, file.path, file.relative, { Vary: 'Accept', 'Content-Location': name })
