@@ -38,6 +38,15 @@ export interface CatalogContext {
 type Value = string | ReturnType<typeof literal>
 
 /**
+ * What a file conforms to: the tables (CSV, NDJSON, the workbook, the zip)
+ * to the Data Package, the RDF to the vocabulary. The SQLite copy is another
+ * model (the internal database): it conforms only to SQLite's file format.
+ */
+const conformsTo: Record<PublishedFile['format'], 'package' | 'vocabulary' | 'sqlite' | null> = {
+  csv: 'package', ndjson: 'package', xlsx: 'package', zip: 'package', json: 'package', turtle: 'vocabulary', jsonld: 'vocabulary', sqlite: 'sqlite', text: null,
+}
+
+/**
  * The DCAT catalogue as DCAT-AP-NL 3.0 and DCAT-AP-DONL 1.1 ask: one dataset
  * with every file as a distribution (licence, format, media type, size,
  * SHA-256). Values from code lists are typed and labelled in the catalogue
@@ -141,10 +150,11 @@ export function catalogQuads(context: CatalogContext): Quad[] {
     add(distribution, dcat + 'accessURL', url)
     add(distribution, dcat + 'downloadURL', url)
     if (format.euFileType) add(distribution, dct + 'format', codes.fileType(format.euFileType))
-    add(distribution, dcat + 'mediaType', codes.mediaType(format.mediaType))
+    if (format.mediaType) add(distribution, dcat + 'mediaType', codes.mediaType(format.mediaType))
     add(distribution, dct + 'license', codes.licence)
     add(distribution, dct + 'language', codes.dutch)
-    add(distribution, dct + 'conformsTo', file.format === 'turtle' || file.format === 'jsonld' ? vocabulary : packageUrl)
+    const standard = conformsTo[file.format]
+    if (standard) add(distribution, dct + 'conformsTo', { vocabulary, package: packageUrl, sqlite: codes.sqliteFormat }[standard])
     add(distribution, dcat + 'byteSize', literal(String(file.bytes), namedNode(ns.xsd + 'nonNegativeInteger')))
     add(distribution, spdx + 'checksum', checksum)
     add(distribution, dcat + 'accessService', downloads)
@@ -241,6 +251,8 @@ export function catalogQuads(context: CatalogContext): Quad[] {
   add(readme, dct + 'title', nl('Leesmij: de bestanden, hoe de data gemaakt is, citeren, licentie'))
   a(packageUrl, dct + 'Standard')
   add(packageUrl, dct + 'title', en('Open Akkoord Data Package (Frictionless Data Package v2 with a Table Schema per table)'))
+  a(codes.sqliteFormat, dct + 'Standard')
+  add(codes.sqliteFormat, dct + 'title', en('SQLite database file format'))
   a(vocabulary, dct + 'Standard')
   add(vocabulary, dct + 'title', nl('Open Akkoord-vocabulaire'), en('Open Akkoord vocabulary, with schema.org, W3C ORG, FOAF and SKOS'))
   a(codes.dataThemes, skos + 'ConceptScheme')
@@ -260,7 +272,7 @@ export function catalogQuads(context: CatalogContext): Quad[] {
   const used = new Set([...context.distributions.map((f) => fileFormats[f.format]), fileFormats.zip])
   for (const format of [...used].sort((x, y) => x.label.localeCompare(y.label))) {
     if (format.euFileType) a(codes.fileType(format.euFileType), dct + 'MediaTypeOrExtent')
-    a(codes.mediaType(format.mediaType), dct + 'MediaType')
+    if (format.mediaType) a(codes.mediaType(format.mediaType), dct + 'MediaType')
   }
   return groupedBySubject(quads)
 }

@@ -87,7 +87,8 @@ export async function readPublicationMetadata(db: Kysely<Database>, publisherNam
     publisherName,
     contactEmail,
     inferred,
-    keywords: ['bestuursakkoord', 'coalitieakkoord', 'college van B&W', 'begroting', ...(municipalities.length <= 10 ? municipalities : [])],
+        // CKAN's tag rule: letters, digits, spaces, - _ and . only (so no "B&W").
+    keywords: ['bestuursakkoord', 'coalitieakkoord', 'college van burgemeester en wethouders', 'begroting', ...(municipalities.length <= 10 ? municipalities : [])],
   }
 }
 

@@ -1,3 +1,4 @@
+import { cc0Iri } from './cc0.js'
 import type { Bilingual, PublicationMetadata } from './publication-metadata.js'
 import type { PublishedFile } from './published-file.js'
 
@@ -66,7 +67,7 @@ export function readmeText(options: { metadata: PublicationMetadata; baseUrl: st
     '',
     'LICENTIE',
     '',
-    'Publiek domein: Creative Commons Zero 1.0 (CC0 1.0), https://creativecommons.org/publicdomain/zero/1.0/deed.nl.',
+    `Publiek domein: Creative Commons Zero 1.0 (CC0 1.0), ${cc0Iri}.`,
     'U mag de data zonder voorwaarden gebruiken, bewerken en verspreiden, ook commercieel. Bronvermelding wordt gewaardeerd.',
     '',
     `Vragen: ${metadata.contactEmail}`,

@@ -1,4 +1,5 @@
 import { DataFactory, type Quad } from 'n3'
+import { cc0Iri } from './cc0.js'
 import { conceptIri, conceptSchemes, ownNamespace } from './own-terms.js'
 import type { TableDefinition } from './table-definition.js'
 import { ns, publicationPrefixes } from './vocabulary.js'
@@ -28,7 +29,7 @@ export function vocabularyQuads(tables: readonly TableDefinition[]): Quad[] {
   add(ontology, ns.dct + 'title', literal('Open Akkoord vocabulary', 'en'))
   add(ontology, ns.dct + 'description', literal('Klassen en eigenschappen voor coalitieakkoorden als open data. Hergebruikt schema.org (namen, teksten, volgorde, bedragen, datums), W3C ORG en FOAF (personen, partijen, portefeuilles als posten), DCTERMS (licentie) en SKOS (soorten); definieert alleen wat die niet hebben.', 'nl'))
   add(ontology, ns.dct + 'description', literal('Classes and properties for coalition agreements as open data. Reuses schema.org (names, texts, order, amounts, dates), W3C ORG and FOAF (people, parties, portfolios as posts), DCTERMS (licence) and SKOS (kinds); defines only what those lack.', 'en'))
-  add(ontology, ns.dct + 'license', 'http://creativecommons.org/publicdomain/zero/1.0/')
+  add(ontology, ns.dct + 'license', cc0Iri)
   const own = (compact: string) => {
     const iri = expandIri(compact, publicationPrefixes)
     return iri.startsWith(ownNamespace) ? iri : null
