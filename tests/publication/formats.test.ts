@@ -1,12 +1,8 @@
-import { mkdtemp } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { DataFactory, Parser, Store } from 'n3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { cc0Iri } from '../../src/publication/cc0.js'
 import { ns } from '../../src/publication/vocabulary.js'
-import { startTestServer } from '../api/support.js'
-import { baseUrl, dumpInto } from './publication-fixture.js'
+import { baseUrl, servedPublication } from './publication-fixture.js'
 
 const { namedNode } = DataFactory
 let origin: string
@@ -14,11 +10,7 @@ let close: () => Promise<void>
 let catalog: Store
 
 beforeAll(async () => {
-  const publicationDir = join(await mkdtemp(join(tmpdir(), 'open-akkoord-formats-')), 'publication')
-  await dumpInto(publicationDir)
-  const server = await startTestServer({ PUBLICATION_DIR: publicationDir, PUBLIC_BASE_URL: baseUrl })
-  origin = server.base
-  close = server.close
+  ;({ origin, close } = await servedPublication('formats'))
   catalog = new Store(new Parser().parse(await (await fetch(`${origin}/data/catalog.ttl`)).text()))
 })
 afterAll(() => close?.())

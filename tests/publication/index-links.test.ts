@@ -1,11 +1,7 @@
-import { mkdtemp } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { parse } from 'parse5'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestServer } from '../api/support.js'
 import { all, attr, type Node } from '../web/html-tree.js'
-import { baseUrl, dumpInto } from './publication-fixture.js'
+import { baseUrl, servedPublication } from './publication-fixture.js'
 
 /**
  * Crawls every HTML index of the publication as a browser would (parse5
@@ -16,11 +12,7 @@ let origin: string
 let close: () => Promise<void>
 
 beforeAll(async () => {
-  const publicationDir = join(await mkdtemp(join(tmpdir(), 'open-akkoord-crawl-')), 'publication')
-  await dumpInto(publicationDir)
-  const server = await startTestServer({ PUBLICATION_DIR: publicationDir, PUBLIC_BASE_URL: baseUrl })
-  origin = server.base
-  close = server.close
+  ;({ origin, close } = await servedPublication('crawl'))
 })
 afterAll(() => close?.())
 

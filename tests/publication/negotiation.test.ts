@@ -1,21 +1,13 @@
-import { mkdtemp } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { Parser } from 'n3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ns } from '../../src/publication/vocabulary.js'
-import { startTestServer } from '../api/support.js'
-import { baseUrl, dumpInto } from './publication-fixture.js'
+import { baseUrl, servedPublication } from './publication-fixture.js'
 
 let origin: string
 let close: () => Promise<void>
 
 beforeAll(async () => {
-  const publicationDir = join(await mkdtemp(join(tmpdir(), 'open-akkoord-negotiation-')), 'publication')
-  await dumpInto(publicationDir)
-  const server = await startTestServer({ PUBLICATION_DIR: publicationDir, PUBLIC_BASE_URL: baseUrl })
-  origin = server.base
-  close = server.close
+  ;({ origin, close } = await servedPublication('negotiation'))
 })
 afterAll(() => close?.())
 

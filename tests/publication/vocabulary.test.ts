@@ -1,14 +1,10 @@
-import { mkdtemp } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { Parser, type Quad } from 'n3'
 import { parse } from 'parse5'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ownNamespace } from '../../src/publication/own-terms.js'
 import { ns } from '../../src/publication/vocabulary.js'
-import { startTestServer } from '../api/support.js'
 import { all, attr, text, type Node } from '../web/html-tree.js'
-import { baseUrl, dumpInto } from './publication-fixture.js'
+import { servedPublication } from './publication-fixture.js'
 
 /**
  * The vocabulary at /def read back over HTTP (n3 for Turtle, parse5 for the
@@ -20,11 +16,7 @@ let data: Quad[]
 let vocabulary: Quad[]
 
 beforeAll(async () => {
-  const publicationDir = join(await mkdtemp(join(tmpdir(), 'open-akkoord-def-')), 'publication')
-  await dumpInto(publicationDir)
-  const server = await startTestServer({ PUBLICATION_DIR: publicationDir, PUBLIC_BASE_URL: baseUrl })
-  origin = server.base
-  close = server.close
+  ;({ origin, close } = await servedPublication('def'))
   data = new Parser().parse(await (await fetch(`${origin}/data/rdf/open-akkoord.ttl`)).text())
   vocabulary = new Parser().parse(await (await fetch(`${origin}/def`, { headers: { accept: 'text/turtle' } })).text())
 })
