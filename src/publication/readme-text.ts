@@ -1,4 +1,5 @@
 import { cc0Iri } from './cc0.js'
+import { inferredValuesLines } from './inferred-values.js'
 import type { Bilingual, PublicationMetadata } from './publication-metadata.js'
 import type { PublishedFile } from './published-file.js'
 
@@ -57,6 +58,11 @@ export function readmeText(options: { metadata: PublicationMetadata; baseUrl: st
     '',
     provenanceStatement(metadata).nl,
     '',
+    'AFGELEIDE WAARDEN',
+    '',
+    ...(metadata.inferredValues.length
+      ? ['Elke waarde die niet letterlijk in de tekst staat maar door de redactie is afgeleid, met de reden:', '', ...inferredValuesLines(metadata.inferredValues)]
+      : ['De afgeleide waarden staan per record in de kolommen inferred, assignment_inferred, date_inferred en presented_on_inferred, met hun reden ernaast.', '']),
     'Elk record heeft een vaste ID (kolom id), dezelfde als in de GraphQL-API; kolommen die op _id eindigen verwijzen naar',
     'het record met die ID. Bedragen zijn hele euro\'s. Een lege cel betekent: geen waarde.',
     '',

@@ -1,3 +1,4 @@
+import { presentationDateReading } from './presentation-date.js'
 import { join } from 'node:path'
 import { toGlobalId, type NodeType } from '../model/global-id.js'
 import { loadAgreementView, type ActionView, type AgreementView, type BudgetLineView, type PortfolioView, type SectionView } from '../read-model/agreement-view.js'
@@ -58,7 +59,7 @@ function agreementDocument(view: AgreementView, progress: ProgressRows): Record<
   const a = view.agreement
   return {
     id: toGlobalId('Agreement', slug), slug, title: a.title, subtitle: a.subtitle, municipality: a.municipality,
-    period: { start: a.periodStart, end: a.periodEnd }, presentedOn: a.presentedOn, dataVersion: a.dataVersion,
+    period: { start: a.periodStart, end: a.periodEnd }, presentedOn: a.presentedOn, ...presentationDateReading(a), dataVersion: a.dataVersion,
     license: a.license, language: a.language,
     source: { file: a.sourceFile, sha256: a.sourceSha256, lineCount: a.sourceLineCount },
     parties: view.parties.map((p) => ({ ...ref('Party', p), name: p.name, position: p.position })),
