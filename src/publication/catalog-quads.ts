@@ -26,6 +26,8 @@ export interface CatalogContext {
   notes: string
   /** The LEESMIJ inside the publication: the dataset's documentation page. */
   readmePath: string
+  /** The Atom feeds of releases and progress, inside the publication: pages of the dataset. */
+  feedPaths: readonly string[]
   /**
    * `release`: the release's own catalogue, kept in its folder: every link
    * points at that release's immutable files under /data/releases/<version>/.
@@ -43,7 +45,7 @@ type Value = string | ReturnType<typeof literal>
  * model (the internal database): it conforms only to SQLite's file format.
  */
 const conformsTo: Record<PublishedFile['format'], 'package' | 'vocabulary' | 'sqlite' | null> = {
-  csv: 'package', ndjson: 'package', xlsx: 'package', zip: 'package', json: 'package', turtle: 'vocabulary', jsonld: 'vocabulary', sqlite: 'sqlite', text: null,
+  csv: 'package', ndjson: 'package', xlsx: 'package', zip: 'package', json: 'package', turtle: 'vocabulary', jsonld: 'vocabulary', sqlite: 'sqlite', text: null, feed: null,
 }
 
 /**
@@ -106,7 +108,8 @@ export function catalogQuads(context: CatalogContext): Quad[] {
   add(catalog, dcat + 'service', downloads, graphql)
 
   /** What the dataset and each of its versions share. */
-  const describeDataset = (iri: string, title: { nl: string; en: string }, issued: string, modified: string, pages = [index, readme]) => {
+  const feeds = context.feedPaths.map((path) => `${folder}${path}`)
+  const describeDataset = (iri: string, title: { nl: string; en: string }, issued: string, modified: string, pages = [index, readme, ...feeds]) => {
     a(iri, dcat + 'Dataset')
     add(iri, dct + 'title', ...both(title))
     add(iri, dct + 'description', ...both(metadata.description))

@@ -3,6 +3,7 @@ import { readFile, realpath, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { contentTypeOf } from './content-types.js'
 import { readmePath } from './readme-text.js'
+import { feedPaths } from './write-feeds.js'
 import { readManifest } from './publication-manifest.js'
 import { parseSha256Sums, sha256SumsPath } from './sha256-sums.js'
 import { catalogPaths, servedCatalogPath } from './write-catalog.js'
@@ -23,6 +24,8 @@ export interface PublicationIndex {
   catalog: { turtle: string; jsonld: string }
   /** The LEESMIJ of this release. */
   readme: string
+  /** The Atom feeds of releases and progress. */
+  feeds: { title: string; url: string }[]
   files: IndexEntry[]
   /** Every kept release, oldest first, with the URL of its folder. */
   releases: { version: string; url: string }[]
@@ -51,6 +54,7 @@ export async function readPublicationIndex(root: string, baseUrl: string, prefix
     index: {
       version: manifest?.version ?? '', catalog: { turtle: `${baseUrl}/data/${prefix}${catalogPaths.turtle}`, jsonld: `${baseUrl}/data/${prefix}${catalogPaths.jsonld}` },
       readme: `${baseUrl}/data/${prefix}${readmePath}`,
+      feeds: [{ title: 'Nieuwe versies', url: `${baseUrl}/data/${prefix}${feedPaths.releases}` }, { title: 'Gepubliceerde voortgang', url: `${baseUrl}/data/${prefix}${feedPaths.progress}` }],
       files, releases: releases.map((version) => ({ version, url: `${baseUrl}/data/releases/${version}/` })),
     },
     modified: new Date(modified),
@@ -66,7 +70,9 @@ export function indexHtml(index: PublicationIndex): string {
     `<tr><td><a href="${escapeHtml(f.url)}">${escapeHtml(f.path)}</a></td><td>${f.bytes}</td><td><code>${f.sha256 ?? ''}</code></td></tr>`).join('\n')
   return `<!doctype html>
 <html lang="nl">
-<head><meta charset="utf-8"><title>Open Akkoord: open data</title></head>
+<head><meta charset="utf-8"><title>Open Akkoord: open data</title>
+${index.feeds.map((f) => `<link rel="alternate" type="application/atom+xml" title="${escapeHtml(f.title)}" href="${escapeHtml(f.url)}">`).join('\n')}
+</head>
 <body>
 <h1>Open Akkoord: open data</h1>
 <p><a href="/">Naar de site Open Akkoord Assen</a> · <a href="/rapporten">Rapporten</a></p>
@@ -77,6 +83,7 @@ export function indexHtml(index: PublicationIndex): string {
 ${rows}
 </tbody>
 </table>
+<p>Op de hoogte blijven: ${index.feeds.map((f) => `<a href="${escapeHtml(f.url)}">${escapeHtml(f.title)}</a> (Atom)`).join(', ')}.</p>
 <h2>Alle versies</h2>
 <ul>
 ${index.releases.map((r) => `<li><a href="${escapeHtml(r.url)}">${escapeHtml(r.version)}</a></li>`).join('\n')}

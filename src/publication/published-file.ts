@@ -10,6 +10,7 @@ export const fileFormats = {
   sqlite: { mediaType: 'application/vnd.sqlite3', euFileType: null, label: 'SQLite database' },
   zip: { mediaType: 'application/zip', euFileType: 'ZIP', label: 'ZIP archive' },
   text: { mediaType: 'text/plain', euFileType: 'TXT', label: 'Plain text' },
+  feed: { mediaType: 'application/atom+xml', euFileType: null, label: 'Atom feed' },
   xlsx: { mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', euFileType: 'XLSX', label: 'Excel workbook' },
 } as const satisfies Record<string, { mediaType: string | null; euFileType: string | null; label: string }>
 

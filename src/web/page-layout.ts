@@ -1,5 +1,6 @@
 import type { ReportTheme } from '../reports/report-theme.js'
 import { cc0Iri } from '../publication/cc0.js'
+import { feedPaths } from '../publication/write-feeds.js'
 import { html, type SafeHtml } from './html.js'
 
 /** What every page of the site needs besides its content. */
@@ -68,6 +69,8 @@ ${url ? html`<meta property="og:url" content="${url}">
 ${head ?? ''}
 <style>${themeStyle(theme)}</style>
 <link rel="icon" href="/favicon.svg" type="image/svg+xml">
+<link rel="alternate" type="application/atom+xml" title="Nieuwe versies van de open data" href="/data/${feedPaths.releases}">
+<link rel="alternate" type="application/atom+xml" title="Gepubliceerde voortgang" href="/data/${feedPaths.progress}">
 <link rel="stylesheet" href="/static/site.css">
 <script src="/static/site.js" defer></script>
 </head>

@@ -11,6 +11,7 @@ import { catalogPaths } from '../../src/publication/write-catalog.js'
 import { writePublication } from '../../src/publication/write-publication.js'
 import { openTestStore } from '../helpers.js'
 import { startTestServer } from '../api/support.js'
+import { atomChildren, atomText, parseXml } from './atom.js'
 import { download, harvest, type Harvest } from './harvest.js'
 import { progressStore } from './progress-fixture.js'
 import { baseUrl, publisherName, publisherUri } from './publication-fixture.js'
@@ -143,5 +144,66 @@ describe('a publication with three releases, harvested as a portal would', () =>
     await dump()
     expect(fingerprint(realpathSync(releaseFolder(root, versions[2])))).toEqual(before)
     expect(fingerprint(realpathSync(releaseFolder(root, versions[0])))).toEqual(firstBefore)
+  })
+})
+
+describe('Atom feeds (RFC 4287) of the releases and the published progress', () => {
+  const feed = async (path: string) => {
+    const response = await fetch(`${origin}${path}`)
+    expect(response.status, path).toBe(200)
+    expect(response.headers.get('content-type')).toBe('application/atom+xml; charset=utf-8')
+    const root = parseXml(await response.text())
+    expect(root.name).toBe('{http://www.w3.org/2005/Atom}feed')
+    // What RFC 4287 requires of a feed: id, title, updated, an author (here the feed's), a self link; of each entry id, title, updated.
+    for (const local of ['id', 'title', 'updated']) expect(atomText(root, local), `${path} ${local}`).not.toBe('')
+    expect(atomText(atomChildren(root, 'author')[0]!, 'name')).not.toBe('')
+    // A release's copy names the feed's one address: the id and self link stay the same in every release.
+    expect(atomChildren(root, 'link').find((l) => l.attributes.rel === 'self')?.attributes.href).toBe(`${baseUrl}/data/${path.replace(/^\/data\/(releases\/[^/]+\/)?/, '')}`)
+    const entries = atomChildren(root, 'entry')
+    for (const entry of entries) {
+      for (const local of ['id', 'title', 'updated', 'summary']) expect(atomText(entry, local), `${path} entry ${local}`).not.toBe('')
+      expect(Number.isNaN(Date.parse(atomText(entry, 'updated')))).toBe(false)
+    }
+    return { root, entries }
+  }
+
+  it('lists every release with its notes and zip, newest first', async () => {
+    const { root, entries } = await feed('/data/feeds/versies.atom')
+    expect(entries.map((e) => atomText(e, 'id'))).toEqual([...versions].reverse().map((v) => `${dataset}/${v}`))
+    expect(atomText(entries[0]!, 'summary')).toMatch(/vergeleken met versie 2026-12-01/)
+    expect(atomText(root, 'updated')).toBe(atomText(entries[0]!, 'updated'))
+    for (const entry of entries) {
+      const zip = atomChildren(entry, 'link').find((l) => l.attributes.rel === 'enclosure')!
+      const got = await download(origin, baseUrl, zip.attributes.href!)
+      expect([got.status, got.bytes]).toEqual([200, Number(zip.attributes.length)])
+    }
+  })
+
+  it('lists every publication and retraction of progress with stable ids and dates from the data, per theme too', async () => {
+    const { entries } = await feed('/data/feeds/voortgang.atom')
+    const titles = entries.map((e) => atomText(e, 'title'))
+    expect(titles.filter((t) => t.startsWith('Ingetrokken'))).toHaveLength(1)
+    expect(entries.find((e) => atomText(e, 'updated') === '2026-12-03T09:30:00.000Z')).toBeDefined()
+    // An older release's feed: the same entries keep their ids and dates.
+    const older = (await feed('/data/releases/2026-12-01/feeds/voortgang.atom')).entries
+    const now = new Map(entries.map((e) => [atomText(e, 'id'), atomText(e, 'updated')]))
+    expect(older.length).toBe(entries.length - 1)
+    for (const e of older) expect(now.get(atomText(e, 'id'))).toBe(atomText(e, 'updated'))
+    const link = atomChildren(entries[0]!, 'link').find((l) => l.attributes.rel === 'alternate')!.attributes.href!
+    expect((await fetch(link.replace(baseUrl, origin))).status).toBe(200)
+    // plek-voor-kunstenaars (published on 2026-12-01) stands under the theme Ondernemen.
+    const themed = (await feed('/data/feeds/voortgang/assen-2022-2026/ondernemen.atom')).entries
+    expect(themed.map((e) => atomText(e, 'updated'))).toContain('2026-12-01T09:30:00.000Z')
+    for (const e of themed) expect(now.has(atomText(e, 'id'))).toBe(true)
+    expect((await feed('/data/feeds/voortgang/assen-2022-2026/wonen.atom')).entries.length).toBeLessThan(entries.length)
+  })
+
+  it('is linked from the catalogue, the /data/ index and every site page', async () => {
+    const current = await harvest(origin, baseUrl, '/data/catalog.ttl')
+    expect(current.values(dataset, ns.foaf + 'page')).toEqual(expect.arrayContaining([`${baseUrl}/data/feeds/versies.atom`, `${baseUrl}/data/feeds/voortgang.atom`]))
+    for (const page of ['/', '/data/']) {
+      const body = await (await fetch(`${origin}${page}`, { headers: { accept: 'text/html' } })).text()
+      expect(body, page).toMatch(/<link rel="alternate" type="application\/atom\+xml"[^>]*href="[^"]*\/data\/feeds\/voortgang\.atom"/)
+    }
   })
 })
