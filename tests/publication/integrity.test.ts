@@ -45,6 +45,14 @@ describe('SHA256SUMS', () => {
   })
 })
 
+describe('the workbook', () => {
+  it('dates every entry by the data, re-dated in place (headers only), and still reads with every entry\'s CRC right', () => {
+    const entries = readZip(readFileSync(join(dir, 'open-akkoord.xlsx')))
+    expect(entries.length).toBeGreaterThan(26)
+    for (const entry of entries) expect([entry.name, entry.dosDate, entry.dosTime]).toEqual([entry.name, ((2026 - 1980) << 9) | (11 << 5) | 28, 0])
+  })
+})
+
 describe('the zip', () => {
   it('opens and holds every data file byte for byte, under one folder, dated by the data version', () => {
     const entries = readZip(readFileSync(join(dir, 'open-akkoord.zip')))
