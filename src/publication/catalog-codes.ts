@@ -1,3 +1,4 @@
+import { cc0Iri } from '../model/cc0.js'
 import { ns } from './vocabulary.js'
 
 const eu = 'http://publications.europa.eu/resource/authority/'
@@ -5,7 +6,7 @@ const eu = 'http://publications.europa.eu/resource/authority/'
 /** Values from code lists the catalogue draws on (EU vocabularies, the Dutch government's, IANA). */
 export const codes = {
   // data.overheid.nl's licence value list names CC0 by its Dutch deed; it is the EU vocabulary's CC0.
-  licence: 'http://creativecommons.org/publicdomain/zero/1.0/deed.nl',
+  licence: cc0Iri,
   euCc0: `${eu}licence/CC0`,
   dutch: `${eu}language/NLD`,
   netherlands: `${eu}country/NLD`,
@@ -19,4 +20,5 @@ export const codes = {
   mediaType: (type: string) => `https://www.iana.org/assignments/media-types/${type}`,
   sha256: `${ns.spdx}checksumAlgorithm_sha256`,
   graphqlSpec: 'https://spec.graphql.org/October2021/',
+  sqliteFormat: 'https://www.sqlite.org/fileformat.html',
 } as const

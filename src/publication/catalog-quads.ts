@@ -4,7 +4,7 @@ import { codes } from './catalog-codes.js'
 import { municipalityIri } from './municipality-iri.js'
 import { ownNamespace } from './own-terms.js'
 import { provenanceStatement } from './readme-text.js'
-import type { ReleaseSummary } from './release-history.js'
+import { zipPath, type ReleaseSummary } from './release-history.js'
 import { fileFormats, type PublishedFile } from './published-file.js'
 import { ns } from './vocabulary.js'
 
@@ -26,9 +26,27 @@ export interface CatalogContext {
   notes: string
   /** The LEESMIJ inside the publication: the dataset's documentation page. */
   readmePath: string
+  /** The Atom feeds of releases and progress, inside the publication: pages of the dataset. */
+  feedPaths: readonly string[]
+  /**
+   * `release`: the release's own catalogue, kept in its folder: every link
+   * points at that release's immutable files under /data/releases/<version>/.
+   * `current`: the catalogue at /data/catalog.ttl: the dataset's distributions
+   * at the stable /data/<path> URLs as well, valid while this release is current.
+   */
+  scope: 'release' | 'current'
 }
 
 type Value = string | ReturnType<typeof literal>
+
+/**
+ * What a file conforms to: the tables (CSV, NDJSON, the workbook, the zip)
+ * to the Data Package, the RDF to the vocabulary. The SQLite copy is another
+ * model (the internal database): it conforms only to SQLite's file format.
+ */
+const conformsTo: Record<PublishedFile['format'], 'package' | 'vocabulary' | 'sqlite' | null> = {
+  csv: 'package', ndjson: 'package', xlsx: 'package', zip: 'package', json: 'package', turtle: 'vocabulary', jsonld: 'vocabulary', sqlite: 'sqlite', text: null, feed: null,
+}
 
 /**
  * The DCAT catalogue as DCAT-AP-NL 3.0 and DCAT-AP-DONL 1.1 ask: one dataset
@@ -51,16 +69,19 @@ export function catalogQuads(context: CatalogContext): Quad[] {
   const date = (value: string) => literal(value, namedNode(ns.xsd + (value.includes('T') ? 'dateTime' : 'date')))
   const { dcat, dct, foaf, skos, vcard, spdx, rdfs, adms } = ns
 
-  const catalog = `${baseUrl}/data/catalog`
   const dataset = `${baseUrl}/id/dataset/open-akkoord`
   const publisher = context.publisherUri
   const contact = `${baseUrl}/id/contact-point/publisher`
   const period = `${baseUrl}/id/period-of-time/${metadata.temporal.start}_${metadata.temporal.end}`
   const provenance = `${baseUrl}/id/provenance/open-akkoord`
   const landing = `${baseUrl}/`
-  const index = `${baseUrl}/data/`
-  const readme = `${baseUrl}/data/${context.readmePath}`
-  const packageUrl = `${baseUrl}/data/${context.datapackagePath}`
+  // A release's catalogue names only that release's folder; the current one the stable /data/ paths.
+  const releaseBase = `${baseUrl}/data/releases/${metadata.version}/`
+  const folder = context.scope === 'current' ? `${baseUrl}/data/` : releaseBase
+  const index = folder
+  const catalog = `${folder}catalog`
+  const readme = `${folder}${context.readmePath}`
+  const packageUrl = `${releaseBase}${context.datapackagePath}`
   const vocabulary = ownNamespace.replace(/#$/, '')
   // The /data/ route is a download service (as INSPIRE models one); /graphql is the query service.
   const downloads = `${baseUrl}/id/data-service/downloads`
@@ -82,11 +103,13 @@ export function catalogQuads(context: CatalogContext): Quad[] {
   add(catalog, foaf + 'homepage', landing)
   add(catalog, dct + 'spatial', ...places)
   add(catalog, dcat + 'themeTaxonomy', codes.dataThemes)
-  add(catalog, dcat + 'dataset', dataset, ...context.releases.map((r) => versionIri(r.version)))
+  // One dataset: the releases are its versions (dcat:hasVersion), not datasets of the catalogue.
+  add(catalog, dcat + 'dataset', dataset)
   add(catalog, dcat + 'service', downloads, graphql)
 
   /** What the dataset and each of its versions share. */
-  const describeDataset = (iri: string, title: { nl: string; en: string }, issued: string, modified: string) => {
+  const feeds = context.feedPaths.map((path) => `${folder}${path}`)
+  const describeDataset = (iri: string, title: { nl: string; en: string }, issued: string, modified: string, pages = [index, readme, ...feeds]) => {
     a(iri, dcat + 'Dataset')
     add(iri, dct + 'title', ...both(title))
     add(iri, dct + 'description', ...both(metadata.description))
@@ -107,14 +130,22 @@ export function catalogQuads(context: CatalogContext): Quad[] {
     add(iri, dct + 'provenance', provenance)
     add(iri, dct + 'conformsTo', packageUrl)
     add(iri, dcat + 'landingPage', landing)
-    add(iri, foaf + 'page', index, readme)
+    add(iri, foaf + 'page', ...pages)
+    for (const page of pages) a(page, foaf + 'Document')
   }
 
   /** A file as a distribution: titles, URLs, format and media type, licence, size and checksum. */
-  const describeDistribution = (file: Pick<PublishedFile, 'path' | 'format' | 'title' | 'description' | 'bytes' | 'sha256'>, path: string, modified: string) => {
-    const distribution = `${baseUrl}/id/distribution/${path}`
-    const checksum = `${baseUrl}/id/checksum/${path}`
-    const url = `${baseUrl}/data/${path}`
+  type Described = Pick<PublishedFile, 'path' | 'format' | 'title' | 'description' | 'bytes' | 'sha256'>
+  /**
+   * A file as a distribution. `version` is the release whose bytes it is: the
+   * checksum resource is that release's file, so one checksum IRI always
+   * carries one value; `stable` serves it at /data/<path> instead.
+   */
+  const describeDistribution = (file: Described, version: string, modified: string, stable = false) => {
+    const releasePath = `releases/${version}/${file.path}`
+    const distribution = `${baseUrl}/id/distribution/${stable ? file.path : releasePath}`
+    const checksum = `${baseUrl}/id/checksum/${releasePath}`
+    const url = `${baseUrl}/data/${stable ? file.path : releasePath}`
     const format = fileFormats[file.format]
     a(distribution, dcat + 'Distribution')
     add(distribution, dct + 'title', ...both(file.title))
@@ -122,10 +153,11 @@ export function catalogQuads(context: CatalogContext): Quad[] {
     add(distribution, dcat + 'accessURL', url)
     add(distribution, dcat + 'downloadURL', url)
     if (format.euFileType) add(distribution, dct + 'format', codes.fileType(format.euFileType))
-    add(distribution, dcat + 'mediaType', codes.mediaType(format.mediaType))
+    if (format.mediaType) add(distribution, dcat + 'mediaType', codes.mediaType(format.mediaType))
     add(distribution, dct + 'license', codes.licence)
     add(distribution, dct + 'language', codes.dutch)
-    add(distribution, dct + 'conformsTo', file.format === 'turtle' || file.format === 'jsonld' ? vocabulary : packageUrl)
+    const standard = conformsTo[file.format]
+    if (standard) add(distribution, dct + 'conformsTo', { vocabulary, package: packageUrl, sqlite: codes.sqliteFormat }[standard])
     add(distribution, dcat + 'byteSize', literal(String(file.bytes), namedNode(ns.xsd + 'nonNegativeInteger')))
     add(distribution, spdx + 'checksum', checksum)
     add(distribution, dcat + 'accessService', downloads)
@@ -142,23 +174,31 @@ export function catalogQuads(context: CatalogContext): Quad[] {
   describeDataset(dataset, metadata.title, metadata.issued, metadata.modified)
   add(dataset, dcat + 'version', literal(metadata.version))
   add(dataset, adms + 'versionNotes', nl(context.notes))
-  add(dataset, dcat + 'distribution', ...context.distributions.map((f) => describeDistribution(f, f.path, metadata.modified)))
+  const own = context.distributions.map((f) => describeDistribution(f, metadata.version, metadata.modified))
+  // The stable URLs only in the current catalogue; a release's catalogue gives the dataset this release's zip.
+  if (context.scope === 'current') add(dataset, dcat + 'distribution', ...context.distributions.map((f) => describeDistribution(f, metadata.version, metadata.modified, true)))
+  else add(dataset, dcat + 'distribution', ...own.filter((iri) => iri.endsWith(`/${zipPath}`)))
 
   // DCAT 3 versioning: the dataset has a version per release, each with its notes and its own zip under releases/.
   context.releases.forEach((release, i) => {
     const iri = versionIri(release.version)
     add(dataset, dcat + 'hasVersion', iri)
     if (release.version === metadata.version) add(dataset, dcat + 'hasCurrentVersion', iri)
-    describeDataset(iri, { nl: `${metadata.title.nl}, versie ${release.version}`, en: `${metadata.title.en}, version ${release.version}` }, release.version, release.version)
+    const pages = [`${baseUrl}/data/releases/${release.version}/`, `${baseUrl}/data/releases/${release.version}/${context.readmePath}`]
+    describeDataset(iri, { nl: `${metadata.title.nl}, versie ${release.version}`, en: `${metadata.title.en}, version ${release.version}` }, release.version, release.version, pages)
     add(iri, dcat + 'version', literal(release.version))
     add(iri, adms + 'versionNotes', nl(release.notes))
     add(iri, dcat + 'isVersionOf', dataset)
     if (i > 0) add(iri, dcat + 'previousVersion', versionIri(context.releases[i - 1]!.version))
-    add(iri, dcat + 'distribution', describeDistribution({
-      path: zipPathOf(release.version), format: 'zip', bytes: release.zip.bytes, sha256: release.zip.sha256,
-      title: { nl: `Alles in één zip, versie ${release.version}`, en: `Everything in one zip, version ${release.version}` },
-      description: { nl: `Alle bestanden van versie ${release.version} in één zip.`, en: `Every file of version ${release.version} in one zip.` },
-    }, zipPathOf(release.version), release.version))
+    // This release: every file in its folder; an earlier one: its zip, whose bytes never change.
+    if (release.version === metadata.version) add(iri, dcat + 'distribution', ...own)
+    else {
+      add(iri, dcat + 'distribution', describeDistribution({
+        path: zipPath, format: 'zip', bytes: release.zip.bytes, sha256: release.zip.sha256,
+        title: { nl: `Alles in één zip, versie ${release.version}`, en: `Everything in one zip, version ${release.version}` },
+        description: { nl: `Alle bestanden van versie ${release.version} in één zip.`, en: `Every file of version ${release.version} in one zip.` },
+      }, release.version, release.version))
+    }
   })
 
   const describeService = (iri: string, title: { nl: string; en: string }, description: { nl: string; en: string }, endpoint: string, endpointDescription: string) => {
@@ -211,11 +251,11 @@ export function catalogQuads(context: CatalogContext): Quad[] {
     add(municipalityIri(name), skos + 'prefLabel', nl(`gemeente ${name}`))
   })
   a(landing, foaf + 'Document')
-  a(index, foaf + 'Document')
-  a(readme, foaf + 'Document')
   add(readme, dct + 'title', nl('Leesmij: de bestanden, hoe de data gemaakt is, citeren, licentie'))
   a(packageUrl, dct + 'Standard')
   add(packageUrl, dct + 'title', en('Open Akkoord Data Package (Frictionless Data Package v2 with a Table Schema per table)'))
+  a(codes.sqliteFormat, dct + 'Standard')
+  add(codes.sqliteFormat, dct + 'title', en('SQLite database file format'))
   a(vocabulary, dct + 'Standard')
   add(vocabulary, dct + 'title', nl('Open Akkoord-vocabulaire'), en('Open Akkoord vocabulary, with schema.org, W3C ORG, FOAF and SKOS'))
   a(codes.dataThemes, skos + 'ConceptScheme')
@@ -235,13 +275,11 @@ export function catalogQuads(context: CatalogContext): Quad[] {
   const used = new Set([...context.distributions.map((f) => fileFormats[f.format]), fileFormats.zip])
   for (const format of [...used].sort((x, y) => x.label.localeCompare(y.label))) {
     if (format.euFileType) a(codes.fileType(format.euFileType), dct + 'MediaTypeOrExtent')
-    a(codes.mediaType(format.mediaType), dct + 'MediaType')
+    if (format.mediaType) a(codes.mediaType(format.mediaType), dct + 'MediaType')
   }
   return groupedBySubject(quads)
 }
 
-/** Where a release's zip is served. */
-const zipPathOf = (version: string): string => `releases/${version}/open-akkoord.zip`
 
 /**
  * Drops repeated triples (a file type shared by two formats) and groups the

@@ -6,6 +6,7 @@ const types: Record<string, string> = {
   jsonld: 'application/ld+json; charset=utf-8',
   ttl: 'text/turtle; charset=utf-8',
   txt: 'text/plain; charset=utf-8',
+  atom: 'application/atom+xml; charset=utf-8',
   sqlite: 'application/vnd.sqlite3',
   zip: 'application/zip',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',

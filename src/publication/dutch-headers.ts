@@ -16,6 +16,8 @@ const headers: Record<string, string> = {
   period_start: 'Eerste jaar',
   period_end: 'Laatste jaar',
   presented_on: 'Gepresenteerd op',
+  presented_on_inferred: 'Presentatiedatum afgeleid',
+  presented_on_reason: 'Reden presentatiedatum',
   source_file: 'Bronbestand',
   source_sha256: 'SHA-256 van de bron',
   source_line_count: 'Regels in de bron',

@@ -1,3 +1,5 @@
+import { cc0Iri } from '../model/cc0.js'
+
 /**
  * Municipalities by name with their TOOI code (the Dutch government's register
  * of organisations, which DCAT-AP-NL 3.0 prescribes for Dutch bodies); a name
@@ -11,5 +13,5 @@ export function municipalityIri(name: string): string {
   return code ? `https://identifier.overheid.nl/tooi/id/gemeente/${code}` : `http://standaarden.overheid.nl/owms/terms/${encodeURIComponent(name)}_(gemeente)`
 }
 
-/** The IRI of an SPDX licence identifier (the data's `license`). */
-export const licenceIri = (spdx: string): string => `http://spdx.org/licenses/${encodeURIComponent(spdx)}`
+/** The IRI of an SPDX licence identifier (the data's `license`): CC0 by the publication's one CC0 IRI. */
+export const licenceIri = (spdx: string): string => (spdx === 'CC0-1.0' ? cc0Iri : `http://spdx.org/licenses/${encodeURIComponent(spdx)}`)

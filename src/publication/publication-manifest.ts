@@ -31,7 +31,7 @@ export interface PublicationManifest {
 }
 
 /** Bumped when the files a dump writes change shape, so a server rewrites publications of older code. */
-export const publicationFormat = 3
+export const publicationFormat = 4
 const manifestPath = '.publication.json'
 
 /** The database's identity as a manifest records it. */

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely'
 import type { Database } from '../store/database.js'
 import { listRecords, streamRecords } from '../read-model/list-records.js'
 import type { AgreementRecord } from '../read-model/records.js'
+import { readInferredValues, type InferredValue } from './inferred-values.js'
 import { PublicationError } from './publication-error.js'
 
 /** Texts in the two languages the catalogue is written in. */
@@ -36,6 +37,8 @@ export interface PublicationMetadata {
   keywords: string[]
   /** What the curators inferred rather than read: counted for the provenance statement. */
   inferred: { amounts: number; amountsTotal: number; portfolios: number; portfoliosTotal: number }
+  /** Every inferred value with its reason, for the LEESMIJ; empty for many agreements (the benchmark's), where the columns say it. */
+  inferredValues: InferredValue[]
 }
 
 /** The first e-mail address in a text. */
@@ -87,7 +90,9 @@ export async function readPublicationMetadata(db: Kysely<Database>, publisherNam
     publisherName,
     contactEmail,
     inferred,
-    keywords: ['bestuursakkoord', 'coalitieakkoord', 'college van B&W', 'begroting', ...(municipalities.length <= 10 ? municipalities : [])],
+    inferredValues: few ? await readInferredValues(db) : [],
+        // CKAN's tag rule: letters, digits, spaces, - _ and . only (so no "B&W").
+    keywords: ['bestuursakkoord', 'coalitieakkoord', 'college van burgemeester en wethouders', 'begroting', ...(municipalities.length <= 10 ? municipalities : [])],
   }
 }
 

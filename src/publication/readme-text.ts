@@ -1,3 +1,5 @@
+import { cc0Iri } from '../model/cc0.js'
+import { inferredValuesLines } from './inferred-values.js'
 import type { Bilingual, PublicationMetadata } from './publication-metadata.js'
 import type { PublishedFile } from './published-file.js'
 
@@ -56,6 +58,11 @@ export function readmeText(options: { metadata: PublicationMetadata; baseUrl: st
     '',
     provenanceStatement(metadata).nl,
     '',
+    'AFGELEIDE WAARDEN',
+    '',
+    ...(metadata.inferredValues.length
+      ? ['Elke waarde die niet letterlijk in de tekst staat maar door de redactie is afgeleid, met de reden:', '', ...inferredValuesLines(metadata.inferredValues)]
+      : ['De afgeleide waarden staan per record in de kolommen inferred, assignment_inferred, date_inferred en presented_on_inferred, met hun reden ernaast.', '']),
     'Elk record heeft een vaste ID (kolom id), dezelfde als in de GraphQL-API; kolommen die op _id eindigen verwijzen naar',
     'het record met die ID. Bedragen zijn hele euro\'s. Een lege cel betekent: geen waarde.',
     '',
@@ -66,7 +73,7 @@ export function readmeText(options: { metadata: PublicationMetadata; baseUrl: st
     '',
     'LICENTIE',
     '',
-    'Publiek domein: Creative Commons Zero 1.0 (CC0 1.0), https://creativecommons.org/publicdomain/zero/1.0/deed.nl.',
+    `Publiek domein: Creative Commons Zero 1.0 (CC0 1.0), ${cc0Iri}.`,
     'U mag de data zonder voorwaarden gebruiken, bewerken en verspreiden, ook commercieel. Bronvermelding wordt gewaardeerd.',
     '',
     `Vragen: ${metadata.contactEmail}`,

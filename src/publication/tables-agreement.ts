@@ -2,11 +2,13 @@ import { actionKinds, artifactKinds, sectionKinds, targetDeadlineKinds, targetFr
 import { municipalityIri, licenceIri } from './municipality-iri.js'
 import { conceptOf as concept } from './own-terms.js'
 import { actionsWithContext, type ActionWithContext } from './action-context-rows.js'
+import type { AgreementRecord } from '../read-model/records.js'
+import { agreementsWithPresentation, type PresentationDateReading } from './presentation-date.js'
 import { defineTable, own } from './table-definition.js'
 
 /** The agreement and its text: parties, persons, sections, themes, topics, actions, targets, rules. */
 export const agreementTables = [
-  defineTable('agreement', (t) => ({
+  defineTable<'agreement', AgreementRecord & PresentationDateReading>('agreement', (t) => ({
     name: 'agreements', title: 'Agreements', dutchTitle: 'Akkoorden', description: 'Every coalition agreement in the publication.',
     primaryKey: ['id'],
     rdf: { subject: own('Agreement'), classes: ['akkoord:Agreement', 'schema:CreativeWork'] },
@@ -19,6 +21,8 @@ export const agreementTables = [
       t.field('period_start', 'year', (r) => r.periodStart, { description: 'First year of the council term.', predicate: 'akkoord:periodStart' }),
       t.field('period_end', 'year', (r) => r.periodEnd, { description: 'Last year of the council term.', predicate: 'akkoord:periodEnd' }),
       t.field('presented_on', 'date', (r) => r.presentedOn, { description: 'Date the agreement was presented.', predicate: 'schema:datePublished' }),
+      t.field('presented_on_inferred', 'boolean', (r) => r.presentedOnInferred, { description: 'Whether the presentation date is not in the source text and was supplied by the curators.', predicate: 'akkoord:presentedOnInferred' }),
+      t.field('presented_on_reason', 'string', (r) => r.presentedOnReason, { required: false, description: 'Where the presentation date comes from, in Dutch; empty when the text states it.', predicate: 'akkoord:presentedOnReason', dutch: true }),
       t.field('source_file', 'string', (r) => r.sourceFile, { description: 'The source text the records quote.', predicate: 'akkoord:sourceFile' }),
       t.field('source_sha256', 'string', (r) => r.sourceSha256, { description: 'SHA-256 of the source text.', predicate: 'akkoord:sourceSha256' }),
       t.field('source_line_count', 'integer', (r) => r.sourceLineCount, { description: 'Lines in the source text.', predicate: 'akkoord:sourceLineCount' }),
@@ -26,7 +30,7 @@ export const agreementTables = [
       t.field('license', 'string', (r) => r.license, { description: 'SPDX licence of the data.', predicate: 'dct:license', iri: licenceIri }),
       t.field('language', 'string', (r) => r.language, { description: 'Language of the text (BCP 47).', predicate: 'schema:inLanguage' }),
     ],
-  })),
+  }), (sources) => agreementsWithPresentation(sources.db)),
   defineTable('party', (t) => ({
     name: 'parties', title: 'Parties', dutchTitle: 'Partijen', description: 'The coalition parties in the order the agreement names them.',
     primaryKey: ['id'],

@@ -19,6 +19,14 @@ export function vocabularyHtml(quads: readonly Quad[]): string {
   const section = (title: string, iris: string[], describe: (iri: string) => string) => `<h2>${title}</h2>\n<dl>\n${iris.map((iri) =>
     `<dt id="${escape(local(iri))}"><code>akkoord:${escape(local(iri))}</code></dt><dd>${describe(iri)}</dd>`).join('\n')}\n</dl>`
   const ontology = ofType(ns.owl + 'Ontology')[0]!
+  /** A term's Dutch label and definition, then the English ones. */
+  const term = (iri: string) => `<strong>${escape(first(iri, ns.rdfs + 'label@nl'))}</strong>: ${escape(first(iri, ns.rdfs + 'comment@nl'))} <span lang="en">(${escape(first(iri, ns.rdfs + 'label@en'))}: ${escape(first(iri, ns.rdfs + 'comment@en'))})</span>`
+  /** A class or datatype by its prefixed name, linked to its place on the page when it is the project's own. */
+  const name = (iri: string) => {
+    if (iri.startsWith(ownNamespace)) return `<a href="#${escape(local(iri))}"><code>akkoord:${escape(local(iri))}</code></a>`
+    const prefix = Object.entries(ns).find(([, namespace]) => iri.startsWith(namespace))
+    return `<code>${escape(prefix ? `${prefix[0]}:${iri.slice(prefix[1].length)}` : iri)}</code>`
+  }
   return `<!doctype html>
 <html lang="nl">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escape(first(ontology, ns.dct + 'title@nl'))}</title></head>
@@ -27,10 +35,10 @@ export function vocabularyHtml(quads: readonly Quad[]): string {
 <h1>${escape(first(ontology, ns.dct + 'title@nl'))}</h1>
 <p>${escape(first(ontology, ns.dct + 'description@nl'))}</p>
 <p>Namespace <code>${escape(ownNamespace)}</code>, prefix <code>akkoord:</code>. Ook als Turtle en JSON-LD: vraag <code>Accept: text/turtle</code> of <code>application/ld+json</code>. Licentie: CC0 1.0.</p>
-${section('Klassen', ofType(ns.owl + 'Class'), (iri) => `${escape(first(iri, ns.rdfs + 'comment@en'))}${about.get(iri)?.get(ns.rdfs + 'subClassOf') ? ` Verfijnt <code>${escape(first(iri, ns.rdfs + 'subClassOf'))}</code>.` : ''}`)}
-${section('Eigenschappen', ofType(ns.rdf + 'Property'), (iri) => escape(first(iri, ns.rdfs + 'comment@en')))}
+${section('Klassen', ofType(ns.owl + 'Class'), (iri) => `${term(iri)}${(about.get(iri)?.get(ns.rdfs + 'subClassOf') ?? []).map((parent) => ` Verfijnt ${name(parent)}.`).join('')}`)}
+${section('Eigenschappen', ofType(ns.rdf + 'Property'), (iri) => `${term(iri)} <span class="bereik">Domein: ${name(first(iri, ns.rdfs + 'domain'))}; bereik: ${name(first(iri, ns.rdfs + 'range'))}.</span>`)}
 ${section('Begrippenlijsten en begrippen', [...ofType(ns.skos + 'ConceptScheme'), ...ofType(ns.skos + 'Concept')], (iri) =>
-    `${escape(first(iri, ns.skos + 'prefLabel@nl'))}${first(iri, ns.skos + 'definition@nl') ? `: ${escape(first(iri, ns.skos + 'definition@nl'))}` : ''}`)}
+    `<strong>${escape(first(iri, ns.skos + 'prefLabel@nl'))}</strong>${first(iri, ns.skos + 'definition@nl') ? `: ${escape(first(iri, ns.skos + 'definition@nl'))}` : ''} <span lang="en">(${escape(first(iri, ns.skos + 'prefLabel@en'))}${first(iri, ns.skos + 'definition@en') ? `: ${escape(first(iri, ns.skos + 'definition@en'))}` : ''})</span>`)}
 </main>
 </body>
 </html>

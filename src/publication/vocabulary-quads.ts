@@ -1,8 +1,12 @@
 import { DataFactory, type Quad } from 'n3'
+import { cc0Iri } from '../model/cc0.js'
+import { dutchHeader } from './dutch-headers.js'
 import { conceptIri, conceptSchemes, ownNamespace } from './own-terms.js'
-import type { TableDefinition } from './table-definition.js'
-import { ns, publicationPrefixes } from './vocabulary.js'
 import { expandIri } from './rdf-quads.js'
+import type { TableDefinition } from './table-definition.js'
+import { propertyShapes } from './vocabulary-shapes.js'
+import { agreementRecordClass, classTexts, propertyTexts, type TermText } from './vocabulary-terms.js'
+import { ns, publicationPrefixes } from './vocabulary.js'
 
 const { namedNode, literal, quad } = DataFactory
 
@@ -15,9 +19,11 @@ const superClasses: Record<string, string> = {
 
 /**
  * The project's vocabulary as RDF: an owl:Ontology with every own class and
- * property the tables use (the column's description as comment), and the
- * SKOS concept schemes of action, section and artefact kinds with Dutch and
- * English labels. Terms of established vocabularies are reused, not redefined.
+ * property the tables use, each with a Dutch and an English label
+ * (rdfs:label) and definition (rdfs:comment), every property with its
+ * rdfs:domain and rdfs:range; and the SKOS concept schemes of the kinds and
+ * statuses, each concept labelled and defined in both languages. Terms of
+ * established vocabularies are reused, not redefined.
  */
 export function vocabularyQuads(tables: readonly TableDefinition[]): Quad[] {
   const quads: Quad[] = []
@@ -28,36 +34,32 @@ export function vocabularyQuads(tables: readonly TableDefinition[]): Quad[] {
   add(ontology, ns.dct + 'title', literal('Open Akkoord vocabulary', 'en'))
   add(ontology, ns.dct + 'description', literal('Klassen en eigenschappen voor coalitieakkoorden als open data. Hergebruikt schema.org (namen, teksten, volgorde, bedragen, datums), W3C ORG en FOAF (personen, partijen, portefeuilles als posten), DCTERMS (licentie) en SKOS (soorten); definieert alleen wat die niet hebben.', 'nl'))
   add(ontology, ns.dct + 'description', literal('Classes and properties for coalition agreements as open data. Reuses schema.org (names, texts, order, amounts, dates), W3C ORG and FOAF (people, parties, portfolios as posts), DCTERMS (licence) and SKOS (kinds); defines only what those lack.', 'en'))
-  add(ontology, ns.dct + 'license', 'http://creativecommons.org/publicdomain/zero/1.0/')
-  const own = (compact: string) => {
-    const iri = expandIri(compact, publicationPrefixes)
-    return iri.startsWith(ownNamespace) ? iri : null
+  add(ontology, ns.dct + 'license', cc0Iri)
+  const describe = (iri: string, text: TermText) => {
+    add(iri, ns.rdfs + 'label', literal(text.nl[0], 'nl'))
+    add(iri, ns.rdfs + 'label', literal(text.en[0], 'en'))
+    add(iri, ns.rdfs + 'comment', literal(text.nl[1], 'nl'))
+    add(iri, ns.rdfs + 'comment', literal(text.en[1], 'en'))
+    add(iri, ns.rdfs + 'isDefinedBy', ontology)
   }
-  const classes = new Map<string, string>()
-  const properties = new Map<string, string>()
-  for (const table of tables) {
-    for (const c of table.rdf.classes) {
-      const iri = own(c)
-      if (iri && !classes.has(iri)) classes.set(iri, `${table.title}: ${table.description}`)
-    }
-    for (const column of table.columns) {
-      const iri = column.predicate ? own(column.predicate) : null
-      if (iri && !properties.has(iri)) properties.set(iri, column.description)
-    }
-  }
-  for (const [iri, comment] of classes) {
+  const classes = new Set<string>([ownNamespace + agreementRecordClass])
+  for (const table of tables) for (const c of table.rdf.classes.map((compact) => expandIri(compact, publicationPrefixes))) if (c.startsWith(ownNamespace)) classes.add(c)
+  for (const iri of classes) {
+    const name = iri.slice(ownNamespace.length)
     add(iri, ns.rdf + 'type', ns.owl + 'Class')
-    add(iri, ns.rdfs + 'label', literal(iri.slice(ownNamespace.length), 'en'))
-    add(iri, ns.rdfs + 'comment', literal(comment, 'en'))
-    add(iri, ns.rdfs + 'isDefinedBy', ontology)
-    const parent = superClasses[iri.slice(ownNamespace.length)]
-    if (parent) add(iri, ns.rdfs + 'subClassOf', parent)
+    // A class the texts lack still gets its name: the vocabulary test names what is missing.
+    describe(iri, classTexts[name] ?? { nl: [name, ''], en: [name, ''] })
+    if (superClasses[name]) add(iri, ns.rdfs + 'subClassOf', superClasses[name])
+    if (name !== agreementRecordClass && name !== 'Agreement') add(iri, ns.rdfs + 'subClassOf', ownNamespace + agreementRecordClass)
   }
-  for (const [iri, comment] of properties) {
-    add(iri, ns.rdf + 'type', ns.rdf + 'Property')
-    add(iri, ns.rdfs + 'label', literal(iri.slice(ownNamespace.length), 'en'))
-    add(iri, ns.rdfs + 'comment', literal(comment, 'en'))
-    add(iri, ns.rdfs + 'isDefinedBy', ontology)
+  for (const shape of propertyShapes(tables)) {
+    const name = shape.iri.slice(ownNamespace.length)
+    const literalRange = shape.range.startsWith(ns.xsd) || shape.range === ns.rdf + 'langString'
+    add(shape.iri, ns.rdf + 'type', ns.rdf + 'Property')
+    add(shape.iri, ns.rdf + 'type', ns.owl + (literalRange ? 'DatatypeProperty' : 'ObjectProperty'))
+    describe(shape.iri, propertyTexts[name] ?? { nl: [dutchHeader(shape.column.name), ''], en: [name, shape.column.description] })
+    add(shape.iri, ns.rdfs + 'domain', shape.domain)
+    add(shape.iri, ns.rdfs + 'range', shape.range)
   }
   for (const [name, scheme] of Object.entries(conceptSchemes)) {
     const schemeIri = ownNamespace + name
@@ -73,6 +75,7 @@ export function vocabularyQuads(tables: readonly TableDefinition[]): Quad[] {
       add(iri, ns.skos + 'prefLabel', literal(concept.nl, 'nl'))
       add(iri, ns.skos + 'prefLabel', literal(concept.en, 'en'))
       add(iri, ns.skos + 'definition', literal(concept.definition, 'nl'))
+      if (concept.definitionEn) add(iri, ns.skos + 'definition', literal(concept.definitionEn, 'en'))
     }
   }
   return quads

@@ -1,3 +1,4 @@
+import { presentationDateReading } from './presentation-date.js'
 import { join } from 'node:path'
 import { commitmentSubject } from './commitment-subject.js'
 import { canonicalSlugs } from '../read-model/canonical-action.js'
@@ -63,7 +64,7 @@ function agreementDocument(view: AgreementView, progress: ProgressRows): Record<
   const a = view.agreement
   return {
     id: toGlobalId('Agreement', slug), slug, title: a.title, subtitle: a.subtitle, municipality: a.municipality,
-    period: { start: a.periodStart, end: a.periodEnd }, presentedOn: a.presentedOn, dataVersion: a.dataVersion,
+    period: { start: a.periodStart, end: a.periodEnd }, presentedOn: a.presentedOn, ...presentationDateReading(a), dataVersion: a.dataVersion,
     license: a.license, language: a.language,
     source: { file: a.sourceFile, sha256: a.sourceSha256, lineCount: a.sourceLineCount },
     parties: view.parties.map((p) => ({ ...ref('Party', p), name: p.name, position: p.position })),

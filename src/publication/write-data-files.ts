@@ -87,7 +87,8 @@ export async function writeDataFiles(directory: string, sources: DataFileSources
   await copyFile(sources.databasePath, join(directory, databaseCopyPath))
   await chmod(join(directory, databaseCopyPath), 0o644)
   await described(databaseCopyPath, 'sqlite', { nl: 'SQLite-database', en: 'SQLite database' }, {
-    nl: 'De SQLite-database waaruit alle bestanden zijn gemaakt.', en: 'The SQLite database every file is made from.',
+    nl: 'Een kopie van de interne SQLite-database waaruit alle bestanden zijn gemaakt: een ander model dan de CSV-tabellen (eigen tabelnamen, getallen als sleutels, interne tabellen, zonder voortgang), beschreven door de migraties in src/store/migrations/ van het project. Voor analyse: de CSV-tabellen of de werkmap.',
+    en: 'A copy of the internal SQLite database every file is made from: another model than the CSV tables (its own table names, integer keys, internal tables, no progress), described by the migrations in the project\'s src/store/migrations/. For analysis: the CSV tables or the workbook.',
   })
   return files
 }

@@ -4,6 +4,7 @@ import { modifiedTimestamp, type PublicationMetadata } from './publication-metad
 import type { PublishedFile } from './published-file.js'
 import type { TableDefinition } from './table-definition.js'
 import { tableSchemaOf } from './table-schemas.js'
+import { cc0Iri } from '../model/cc0.js'
 import { tablePath } from './tables.js'
 
 export const datapackagePath = 'datapackage.json'
@@ -39,7 +40,7 @@ export async function writeDatapackage(options: {
     created: modifiedTimestamp(metadata.modified),
     keywords: metadata.keywords,
     contributors: [{ title: metadata.publisherName, roles: ['publisher'], email: metadata.contactEmail }],
-    licenses: [{ name: 'CC0-1.0', path: 'https://creativecommons.org/publicdomain/zero/1.0/', title: 'Creative Commons Zero v1.0 Universal' }],
+    licenses: [{ name: 'CC0-1.0', path: cc0Iri, title: 'Creative Commons Zero v1.0 Universal' }],
     sources: [...new Map(metadata.agreements.map((a) => {
       const file = digest(sourceTextPath(a.sourceFile))
       return [file.path, { title: `${a.subtitle} ${a.municipality}: ${a.title} (brontekst)`, path: file.path, version: a.dataVersion, hash: `sha256:${file.sha256}` }]

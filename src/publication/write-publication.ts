@@ -19,6 +19,7 @@ import { publicationTables } from './tables.js'
 import { fileDigest } from './text-file.js'
 import { compareReleases, versionNotesMarkdown, versionNotesSummary } from './version-notes.js'
 import { writeCatalog } from './write-catalog.js'
+import { writeFeeds } from './write-feeds.js'
 import { writeDataFiles } from './write-data-files.js'
 import { datapackagePath, writeDatapackage } from './write-datapackage.js'
 import { writeCsv } from './write-tables.js'
@@ -110,9 +111,11 @@ export async function writePublication(options: PublicationOptions): Promise<Pub
     await add(zipPath, 'zip', { nl: 'Alles in één zip', en: 'Everything in one zip' }, zipDescription)
     const zip = files.at(-1)!
     const releases = [...history, { version: metadata.version, notes, zip: { bytes: zip.bytes, sha256: zip.sha256 } }].sort((a, b) => (a.version < b.version ? -1 : 1))
-    // Text files (source texts, LEESMIJ, notes) are documentation, listed as pages; every other file is a distribution.
-    const distributions = files.filter((f) => f.format !== 'text')
-    for (const path of await writeCatalog(directory, { baseUrl: options.baseUrl, publisherUri: options.publisherUri, metadata, distributions, datapackagePath, releases, notes, readmePath })) {
+    const feedPaths = await writeFeeds({ directory, db: options.db, baseUrl: options.baseUrl, metadata, progress, releases })
+    for (const path of feedPaths) await add(path, 'feed', { nl: 'Atom-feed', en: 'Atom feed' }, { nl: 'Atom-feed', en: 'Atom feed' })
+    // Text files (source texts, LEESMIJ, notes) and feeds are documentation, listed as pages; every other file is a distribution.
+    const distributions = files.filter((f) => f.format !== 'text' && f.format !== 'feed')
+    for (const path of await writeCatalog(directory, { baseUrl: options.baseUrl, publisherUri: options.publisherUri, metadata, distributions, datapackagePath, releases, notes, readmePath, feedPaths: feedPaths.filter((p) => !p.startsWith('feeds/voortgang/')) })) {
       await add(path, path.endsWith('.ttl') ? 'turtle' : 'jsonld', { nl: 'DCAT-catalogus', en: 'DCAT catalogue' }, { nl: 'DCAT-catalogus', en: 'DCAT catalogue' })
     }
     await writeSha256Sums(directory, files)

@@ -1,11 +1,10 @@
 import ExcelJS from 'exceljs'
-import JSZip from 'jszip'
-import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { commitmentColumns, type FlatRow } from './commitments-table.js'
 import { dutchHeader } from './dutch-headers.js'
 import type { Column } from './table-columns.js'
 import type { TableDefinition } from './table-definition.js'
+import { stampZipDates } from './stamp-zip-dates.js'
 import { tableRows, type TableSources } from './table-sources.js'
 
 export const workbookPath = 'open-akkoord.xlsx'
@@ -84,13 +83,6 @@ export async function writeWorkbook(options: {
     worksheet.commit()
   }
   await workbook.commit()
-  await stampEntries(path, date)
+  await stampZipDates(path, date)
   return workbookPath
-}
-
-/** Rewrites a zip with one date on every entry, keeping the entries' order and content. */
-async function stampEntries(path: string, date: Date): Promise<void> {
-  const zip = await JSZip.loadAsync(await readFile(path))
-  zip.forEach((_name, entry) => { entry.date = date })
-  await writeFile(path, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 } }))
 }

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs'
 import { readFile, realpath } from 'node:fs/promises'
 import { join } from 'node:path'
 import { Readable } from 'node:stream'
@@ -5,17 +6,17 @@ import { text } from 'node:stream/consumers'
 import { Parser, Writer, type Quad } from 'n3'
 import type { Config } from '../config.js'
 import type { RouteHandler } from './route.js'
-import { locationPath } from '../web/web-paths.js'
 import { JsonLdWriter } from '../publication/jsonld-writer.js'
-import { ownNamespace } from '../publication/own-terms.js'
 import { currentRelease } from '../publication/release-store.js'
-import { negotiate } from './publication-route.js'
 import { publicationTables } from '../publication/tables.js'
 import { vocabularyHtml } from '../publication/vocabulary-html.js'
 import { vocabularyQuads } from '../publication/vocabulary-quads.js'
-import { ns, publicationPrefixes } from '../publication/vocabulary.js'
+import { publicationPrefixes } from '../publication/vocabulary.js'
 import { catalogPaths } from '../publication/write-catalog.js'
 import { rdfPath } from '../publication/write-data-files.js'
+import { humanPagePath } from '../publication/human-page.js'
+import { acceptableType, notAcceptableText } from '../publication/acceptable-type.js'
+import { currentCatalogPaths } from '../publication/write-catalog.js'
 
 const rdfTypes = ['text/turtle', 'application/ld+json', 'text/html'] as const
 
@@ -26,7 +27,8 @@ async function subjectsOf(publicationDir: string): Promise<Map<string, Quad[]>> 
   const release = await realpath(currentRelease(publicationDir))
   if (graph?.release === release) return graph.bySubject
   const bySubject = new Map<string, Quad[]>()
-  for (const path of [rdfPath('turtle'), catalogPaths.turtle]) {
+  const catalog = existsSync(join(release, currentCatalogPaths.turtle)) ? currentCatalogPaths.turtle : catalogPaths.turtle
+  for (const path of [rdfPath('turtle'), catalog]) {
     for (const q of new Parser().parse(await readFile(join(release, path), 'utf8'))) {
       const list = bySubject.get(q.subject.value) ?? []
       list.push(q)
@@ -46,22 +48,6 @@ async function serialize(quads: readonly Quad[], type: 'text/turtle' | 'applicat
   })
 }
 
-/** The site page that shows a record: theme, alderman and district pages, a topic's place on its theme page, the reports. */
-function sitePath(iri: string, bySubject: Map<string, Quad[]>): string {
-  const [type = '', , key = null] = iri.split('/id/')[1]?.split('/') ?? []
-  const value = (subject: string | undefined, predicate: string) => bySubject.get(subject ?? '')?.find((q) => q.predicate.value === predicate)?.object.value
-  const topicOf = (subject: string) => (type === 'topic' ? subject : value(subject, ownNamespace + 'topic'))
-  const action = type === 'target' ? value(iri, ownNamespace + 'action') : iri
-  const topic = action ? topicOf(action) : undefined
-  const themeSlug = (topic ? value(topic, ownNamespace + 'theme') : undefined)?.split('/').at(-1) ?? null
-  const topicTitle = topic ? value(topic, ns.schema + 'name') ?? null : null
-  const kinds: Record<string, Parameters<typeof locationPath>[0]['kind']> = {
-    theme: 'theme', topic: 'topic', action: 'action', target: 'target', 'budget-line': 'budget_line', rule: 'rule', section: 'section', portfolio: 'portfolio', district: 'district',
-  }
-  const kind = kinds[type]
-  return kind ? locationPath({ kind, recordId: 0, slug: key, themeSlug, topicTitle }) : type === 'dataset' || type === 'distribution' ? '/data/' : '/'
-}
-
 /**
  * Linked data that resolves: every IRI the publication mints under /id/
  * answers Turtle or JSON-LD (its triples in the current release) by Accept,
@@ -76,7 +62,11 @@ export function createLinkedDataHandler(config: Pick<Config, 'publicationDir' | 
       response.writeHead(405, { Allow: 'GET, HEAD', 'Content-Type': 'text/plain; charset=utf-8' }).end('Method not allowed.\n')
       return true
     }
-    const type = negotiate(request.headers.accept, rdfTypes) as (typeof rdfTypes)[number]
+    const type = acceptableType(request.headers.accept, rdfTypes) as (typeof rdfTypes)[number] | null
+    if (!type) {
+      response.writeHead(406, { 'Content-Type': 'text/plain; charset=utf-8', Vary: 'Accept' }).end(notAcceptableText(rdfTypes))
+      return true
+    }
     let body: string
     if (isVocabulary) {
       const quads = vocabularyQuads(publicationTables)
@@ -90,7 +80,7 @@ export function createLinkedDataHandler(config: Pick<Config, 'publicationDir' | 
         return true
       }
       if (type === 'text/html') {
-        response.writeHead(303, { Location: `${config.publicBaseUrl}${sitePath(iri, bySubject)}`, Vary: 'Accept', 'Content-Length': '0' }).end()
+        response.writeHead(303, { Location: `${config.publicBaseUrl}${humanPagePath(iri, bySubject)}`, Vary: 'Accept', 'Content-Length': '0' }).end()
         return true
       }
       body = await serialize(quads, type)

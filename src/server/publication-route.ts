@@ -9,28 +9,12 @@ import { problemCode, sendProblem } from './send-problem.js'
 import { contentTypeOf } from '../publication/content-types.js'
 import { evaluateConditions } from '../publication/http-conditions.js'
 import { indexHtml, readPublicationIndex } from '../publication/publication-index.js'
-import { PublicationPathError, resolvePublicationFile } from '../publication/publication-path.js'
+import { PublicationPathError } from '../publication/publication-path.js'
 import { progressRefresher } from '../publication/progress-refresh.js'
 import { currentRelease, listReleases, releaseFolder } from '../publication/release-store.js'
 import { catalogPaths } from '../publication/write-catalog.js'
-
-/** The media type of `accept` the client prefers among `offered` (q-values honoured); the first offer when it does not say. */
-export function negotiate(accept: string | undefined, offered: readonly string[]): string {
-  if (!accept) return offered[0]!
-  const ranges = accept.split(',').map((part) => {
-    const [range, ...params] = part.trim().split(';')
-    const q = Number(params.map((p) => p.trim()).find((p) => p.startsWith('q='))?.slice(2) ?? 1)
-    return { range: range!.trim().toLowerCase(), q: Number.isNaN(q) ? 0 : q }
-  })
-  const quality = (type: string) => {
-    const [major] = type.split('/')
-    const match = ranges.find((r) => r.range === type) ?? ranges.find((r) => r.range === `${major}/*`) ?? ranges.find((r) => r.range === '*/*')
-    return match?.q ?? 0
-  }
-  let best = offered[0]!
-  for (const type of offered) if (quality(type) > quality(best)) best = type
-  return best
-}
+import { acceptableType, notAcceptableText } from '../publication/acceptable-type.js'
+import { resolveServedFile } from '../publication/resolve-served-file.js'
 
 /** ETags are SHA-256 of the content, computed once per file version (device, inode, size, mtime). */
 const etags = new Map<string, string>()
@@ -108,7 +92,13 @@ function sendGenerated(request: IncomingMessage, response: ServerResponse, body:
 async function sendIndex(request: IncomingMessage, response: ServerResponse, root: string, baseUrl: string, prefix: string, releases: readonly string[]): Promise<void> {
   const read = await readPublicationIndex(root, baseUrl, prefix, releases).catch(() => null)
   if (!read) throw new PublicationPathError(404, `/data/${prefix}`, 'no publication has been written')
-  const html = negotiate(request.headers.accept, ['application/json', 'text/html']) === 'text/html'
+  const offered = ['application/json', 'text/html']
+  const type = acceptableType(request.headers.accept, offered)
+  if (!type) {
+    sendError(response, 406, notAcceptableText(offered).trim(), { Vary: 'Accept' })
+    return
+  }
+  const html = type === 'text/html'
   sendGenerated(request, response, html ? indexHtml(read.index) : `${JSON.stringify(read.index, null, 2)}\n`, html ? 'text/html; charset=utf-8' : 'application/json; charset=utf-8', read.modified)
 }
 
@@ -171,13 +161,18 @@ export function createPublicationHandler(
       const root = release ? release.root : current
       const path = release ? release.rest : rest
       if (path === 'catalog') {
-        const type = negotiate(request.headers.accept, ['text/turtle', 'application/ld+json', 'application/json'])
+        const offered = ['text/turtle', 'application/ld+json', 'application/json']
+        const type = acceptableType(request.headers.accept, offered)
+        if (!type) {
+          sendError(response, 406, notAcceptableText(offered).trim(), { Vary: 'Accept' })
+          return true
+        }
         const name = type === 'text/turtle' ? catalogPaths.turtle : catalogPaths.jsonld
-        const file = await resolvePublicationFile(root, name)
+        const file = await resolveServedFile(root, name, !release)
         await serveFile(request, response, file.path, file.relative, { Vary: 'Accept', 'Content-Location': name })
         return true
       }
-      const file = await resolvePublicationFile(root, path)
+      const file = await resolveServedFile(root, path, !release)
       await serveFile(request, response, file.path, file.relative, {})
     } catch (error) {
       if (!(error instanceof PublicationPathError)) throw error

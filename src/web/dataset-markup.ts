@@ -1,4 +1,5 @@
 import type { AgreementView } from '../read-model/agreement-view.js'
+import { cc0Iri } from '../model/cc0.js'
 import { SafeHtml } from './html.js'
 import type { PublishedFile } from './pages/home-page.js'
 
@@ -40,7 +41,7 @@ export function datasetJsonLd(view: AgreementView, baseUrl: string, files: reado
     identifier: `${baseUrl}/id/dataset/open-akkoord`,
     inLanguage: 'nl',
     isAccessibleForFree: true,
-    license: 'https://creativecommons.org/publicdomain/zero/1.0/',
+    license: cc0Iri,
     keywords: ['bestuursakkoord', 'coalitieakkoord', agreement.municipality, 'gemeente', 'begroting', 'wethouders', 'wijken'],
     creator: organisation,
     publisher: organisation,

@@ -1,4 +1,6 @@
 import type { ReportTheme } from '../reports/report-theme.js'
+import { cc0Iri } from '../model/cc0.js'
+import { feedPaths } from '../publication/write-feeds.js'
 import { html, type SafeHtml } from './html.js'
 
 /** What every page of the site needs besides its content. */
@@ -67,6 +69,8 @@ ${url ? html`<meta property="og:url" content="${url}">
 ${head ?? ''}
 <style>${themeStyle(theme)}</style>
 <link rel="icon" href="/favicon.svg" type="image/svg+xml">
+<link rel="alternate" type="application/atom+xml" title="Nieuwe versies van de open data" href="/data/${feedPaths.releases}">
+<link rel="alternate" type="application/atom+xml" title="Gepubliceerde voortgang" href="/data/${feedPaths.progress}">
 <link rel="stylesheet" href="/static/site.css">
 <script src="/static/site.js" defer></script>
 </head>
@@ -84,7 +88,7 @@ ${content}
 </main>
 <footer class="site-footer">
   <div class="wrap">
-    <p>De gegevens zijn vrij te gebruiken onder <a href="https://creativecommons.org/publicdomain/zero/1.0/deed.nl" lang="en">CC0 1.0</a>.
+    <p>De gegevens zijn vrij te gebruiken onder <a href="${cc0Iri}" lang="en">CC0 1.0</a>.
     Bron: het bestuursakkoord <a href="/data/source/bestuursakkoord-assen-2022-2026.txt">Dichtbij &amp; Daadkrachtig</a> van de gemeente Assen.</p>
     <p><a href="/graphql">GraphQL API</a> · <a href="/schema.graphql">Schema</a> · <a href="/data/">Open data</a> · <a href="/rapporten">Rapporten</a> · <a href="/toegankelijkheid">Toegankelijkheid</a></p>
     <p>Een uitgave van de gemeente Assen, Noordersingel 33, 9401 JW Assen (adres zoals in het akkoord). Vragen of opmerkingen: <a href="mailto:info@assen.nl">info@assen.nl</a> · <a href="https://www.assen.nl">www.assen.nl</a>.</p>

@@ -1,38 +1,27 @@
-import { readdirSync, readFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { DataFactory, Parser, Store, type Quad } from 'n3'
-import SHACLValidator from 'rdf-validate-shacl'
+import { DataFactory, Store, type Quad } from 'n3'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { projectRoot } from '../../src/config.js'
 import { ns } from '../../src/publication/vocabulary.js'
+import { catalogPaths, currentCatalogPaths } from '../../src/publication/write-catalog.js'
+import { shapeFiles, validate } from './shacl.js'
 import { baseUrl, publisherUri, sharedPublication } from './publication-fixture.js'
 import { canonical, parseJsonLd, parseTurtle } from './rdf-graph.js'
 
 const { namedNode } = DataFactory
-const shapesDir = join(projectRoot, 'vendor/standards/dcat-ap-nl-3.0')
-/** The DCAT-AP 3.0.1 base shapes and the DCAT-AP-NL 3.0 shapes, class ranges included; the recommended ones are warnings. */
-const shapeFiles = readdirSync(shapesDir).filter((f) => f.endsWith('.ttl')).sort()
-
 let dir: string
 let catalog: Quad[]
 
 beforeAll(async () => {
   ;({ dir } = await sharedPublication())
-  catalog = parseTurtle(join(dir, 'catalog.ttl'))
+  // The catalogue /data/catalog.ttl serves while the release is current; the release's own is checked below too.
+  catalog = parseTurtle(join(dir, currentCatalogPaths.turtle))
 })
-
-async function validate(data: Quad[], file: string) {
-  const shapes = new Store(new Parser().parse(readFileSync(join(shapesDir, file), 'utf8')))
-  const report = await new SHACLValidator(shapes).validate(new Store(data))
-  return report.results.map((r) => ({
-    severity: r.severity?.value.split('#')[1], path: r.path?.value,
-    focus: r.focusNode?.value, message: r.message.map((m) => m.value).join(' '),
-  }))
-}
 
 describe('the DCAT catalogue', () => {
   it('reads back from Turtle and JSON-LD as the same graph', async () => {
-    expect(await canonical(await parseJsonLd(join(dir, 'catalog.jsonld')))).toBe(await canonical(catalog))
+    expect(await canonical(await parseJsonLd(join(dir, currentCatalogPaths.jsonld)))).toBe(await canonical(catalog))
+    expect(await canonical(await parseJsonLd(join(dir, catalogPaths.jsonld)))).toBe(await canonical(parseTurtle(join(dir, catalogPaths.turtle))))
   })
 
   it('uses all five vendored shape files', () => {
@@ -44,13 +33,16 @@ describe('the DCAT catalogue', () => {
 
   it('passes the DCAT-AP 3.0.1 and DCAT-AP-NL 3.0 shapes with zero violations, class ranges included', async () => {
     for (const file of shapeFiles) {
-      const violations = (await validate(catalog, file)).filter((r) => r.severity === 'Violation')
-      expect(violations, file).toEqual([])
+      for (const [name, quads] of [['current', catalog], ['release', parseTurtle(join(dir, catalogPaths.turtle))]] as const) {
+        const violations = (await validate(quads, file)).filter((r) => r.severity === 'Violation')
+        expect(violations, `${name} ${file}`).toEqual([])
+      }
     }
   })
 
   it('meets every recommended property too: no warnings', async () => {
     expect(await validate(catalog, 'dcat-ap-nl-SHACL-aanbevolen.ttl')).toEqual([])
+    expect(await validate(parseTurtle(join(dir, catalogPaths.turtle)), 'dcat-ap-nl-SHACL-aanbevolen.ttl')).toEqual([])
     const withoutService = catalog.filter((q) => q.predicate.value !== ns.dcat + 'accessService')
     const warnings = await validate(withoutService, 'dcat-ap-nl-SHACL-aanbevolen.ttl')
     expect(warnings.length).toBeGreaterThan(40)
@@ -101,8 +93,8 @@ describe('the DCAT catalogue', () => {
     const sums = new Map(readFileSync(join(dir, 'SHA256SUMS'), 'utf8').trim().split('\n').map((l) => [l.slice(66), l.slice(0, 64)]))
     const distributions = store.getSubjects(namedNode(ns.rdf + 'type'), namedNode(ns.dcat + 'Distribution'), null)
     // Per table a CSV and an NDJSON; the JSON, two RDF files, the database, the data package, the zip, the flat
-    // commitments table and the workbook; and the zip of each release, under releases/.
-    expect(distributions.length).toBe(26 * 2 + 1 + 2 + 1 + 1 + 1 + 2 + 1)
+    // commitments table and the workbook: once at the stable /data/ URL, once in the release's folder.
+    expect(distributions.length).toBe((26 * 2 + 1 + 2 + 1 + 1 + 1 + 2) * 2)
     for (const distribution of distributions) {
       const one = (p: string) => {
         const objects = store.getObjects(distribution, namedNode(p), null)
@@ -112,7 +104,7 @@ describe('the DCAT catalogue', () => {
       expect(one(ns.dct + 'license').value).toBe('http://creativecommons.org/publicdomain/zero/1.0/deed.nl')
       const url = one(ns.dcat + 'downloadURL').value
       expect(one(ns.dcat + 'accessURL').value).toBe(url)
-      // A release's zip is served under releases/<version>/, the folder the current release also is.
+      // The release's own files are served under releases/<version>/, the folder the current release also is.
       const path = url.slice(`${baseUrl}/data/`.length).replace(/^releases\/2026-11-28\//, '')
       expect(url.startsWith(`${baseUrl}/data/`)).toBe(true)
       expect(one(ns.dcat + 'byteSize').value).toBe(String(readFileSync(join(dir, path)).length))
@@ -120,8 +112,8 @@ describe('the DCAT catalogue', () => {
       expect(store.getObjects(checksum, namedNode(ns.spdx + 'algorithm'), null)[0]!.value).toBe(`${ns.spdx}checksumAlgorithm_sha256`)
       expect(store.getObjects(checksum, namedNode(ns.spdx + 'checksumValue'), null)[0]!.value).toBe(sums.get(path))
       // DCAT-AP-NL asks a media type of every distribution, a rule its SHACL shapes do not check.
-      expect(one(ns.dcat + 'mediaType').value, path).toMatch(/^https:\/\/www\.iana\.org\/assignments\/media-types\/[a-z]+\/[\w.+-]+$/)
-      if (path.endsWith('.ndjson')) expect(one(ns.dcat + 'mediaType').value).toBe('https://www.iana.org/assignments/media-types/application/x-ndjson')
+      // NDJSON has no registered type, so it states none (tests/publication/formats.test.ts).
+      if (!path.endsWith('.ndjson')) expect(one(ns.dcat + 'mediaType').value, path).toMatch(/^https:\/\/www\.iana\.org\/assignments\/media-types\/[a-z]+\/[\w.+-]+$/)
       expect(store.getObjects(distribution, namedNode(ns.dct + 'title'), null).map((t) => (t as { language: string }).language).sort(), path).toEqual(['en', 'nl'])
     }
   })

@@ -39,7 +39,8 @@ describe('a dump for assen.nl', () => {
         }
       }
     }
-    expect(readFileSync(join(dir, 'catalog.ttl'), 'utf8')).toContain(`<${assen}/data/csv/actions.csv>`)
+    expect(readFileSync(join(dir, '.current-catalog.ttl'), 'utf8')).toContain(`<${assen}/data/csv/actions.csv>`)
+    expect(readFileSync(join(dir, 'catalog.ttl'), 'utf8')).toContain(`<${assen}/data/releases/2026-11-28/csv/actions.csv>`)
   })
 })
 
@@ -105,7 +106,7 @@ describe('the RDF', () => {
     expect(amounts.length).toBeGreaterThan(50)
     for (const amount of amounts) expect(store.getObjects(amount, ns.schema + 'currency', null).map((c) => c.value)).toEqual(['EUR'])
     const agreement = `${assen}/id/agreement/assen-2022-2026`
-    expect(store.getObjects(agreement, ns.dct + 'license', null).map((o) => [o.termType, o.value])).toEqual([['NamedNode', 'http://spdx.org/licenses/CC0-1.0']])
+    expect(store.getObjects(agreement, ns.dct + 'license', null).map((o) => [o.termType, o.value])).toEqual([['NamedNode', 'http://creativecommons.org/publicdomain/zero/1.0/deed.nl']])
     expect(store.getObjects(agreement, ownNamespace + 'municipality', null).map((o) => o.value)).toEqual(['https://identifier.overheid.nl/tooi/id/gemeente/gm0106'])
     const kinds = store.getObjects(null, ownNamespace + 'kind', null)
     expect(kinds.every((k) => k.termType === 'NamedNode' && k.value.startsWith(`${ownNamespace}actionKind-`))).toBe(true)

@@ -36,7 +36,8 @@ describe('SHA256SUMS', () => {
       return path
     })
     expect(listed).toEqual(filesUnder(dir).filter((f) => f !== 'SHA256SUMS'))
-    expect(listed).toHaveLength(26 * 2 + 13)
+    // The tables twice, 13 other files, and the feeds: releases, progress and one per theme (7).
+    expect(listed).toHaveLength(26 * 2 + 13 + 2 + 7)
   })
 
   it('is accepted by sha256sum -c', () => {
@@ -44,10 +45,19 @@ describe('SHA256SUMS', () => {
   })
 })
 
+describe('the workbook', () => {
+  it('dates every entry by the data, re-dated in place (headers only), and still reads with every entry\'s CRC right', () => {
+    const entries = readZip(readFileSync(join(dir, 'open-akkoord.xlsx')))
+    expect(entries.length).toBeGreaterThan(26)
+    for (const entry of entries) expect([entry.name, entry.dosDate, entry.dosTime]).toEqual([entry.name, ((2026 - 1980) << 9) | (11 << 5) | 28, 0])
+  })
+})
+
 describe('the zip', () => {
   it('opens and holds every data file byte for byte, under one folder, dated by the data version', () => {
     const entries = readZip(readFileSync(join(dir, 'open-akkoord.zip')))
-    const inside = filesUnder(dir).filter((f) => !['open-akkoord.zip', 'SHA256SUMS', 'catalog.ttl', 'catalog.jsonld'].includes(f))
+    // The catalogue, the feeds and SHA256SUMS describe the zip, so they stay outside it.
+    const inside = filesUnder(dir).filter((f) => !['open-akkoord.zip', 'SHA256SUMS', 'catalog.ttl', 'catalog.jsonld'].includes(f) && !f.startsWith('feeds/'))
     expect(entries.map((e) => e.name).sort()).toEqual(inside.map((f) => `open-akkoord-2026-11-28/${f}`).sort())
     for (const entry of entries) {
       const file = entry.name.slice('open-akkoord-2026-11-28/'.length)
@@ -70,7 +80,7 @@ describe('a dump', () => {
   it('takes the base URL from its settings: another URL changes the catalogue, not the tables', async () => {
     const other = join(await mkdtemp(join(tmpdir(), 'open-akkoord-other-')), 'publication')
     await dumpInto(other, 'https://data.assen.nl/akkoord')
-    expect(readFileSync(join(other, 'current/catalog.ttl'), 'utf8')).toContain('<https://data.assen.nl/akkoord/data/csv/actions.csv>')
+    expect(readFileSync(join(other, 'current/.current-catalog.ttl'), 'utf8')).toContain('<https://data.assen.nl/akkoord/data/csv/actions.csv>')
     expect(readFileSync(join(other, 'current/catalog.ttl'), 'utf8')).not.toContain(baseUrl)
     expect(sha256(join(other, 'current/csv/actions.csv'))).toBe(sha256(join(dir, 'csv/actions.csv')))
   })
@@ -123,7 +133,7 @@ describe('npm run dump', () => {
     })
     const ok = run(['--out', out])
     expect(ok.status, ok.stderr).toBe(0)
-    expect(ok.stdout).toMatch(/wrote 66 files .* data version 2026-11-28, the first release/)
+    expect(ok.stdout).toMatch(/wrote 75 files .* data version 2026-11-28, the first release/)
     expect(filesUnder(currentRelease(out))).toEqual(filesUnder(dir))
     expect(sha256(join(out, 'current/catalog.ttl'))).toBe(sha256(join(dir, 'catalog.ttl')))
     const bad = run(['--bogus'])

@@ -30,7 +30,7 @@ export const history = {
  * reviewer publishes). Times lie before the data version (2026-11-28), so the
  * publication's version stays the data's unless a test publishes later.
  */
-export async function progressStore(): Promise<{ store: EditorialStore; dir: string }> {
+export async function progressStore(): Promise<{ store: EditorialStore; dir: string; publishAssessment(day: string, slug: string, status: string): void }> {
   const dir = mkdtempSync(join(tmpdir(), 'open-akkoord-pub-editorial-'))
   const store = await openEditorialStore(join(dir, 'editorial.sqlite'))
   const at = (day: string): Date => new Date(`${day}T09:30:00Z`)
@@ -64,5 +64,7 @@ export async function progressStore(): Promise<{ store: EditorialStore; dir: str
   publish(record('2026-05-10', { type: 'target', slug: history.measuredTarget }, { value: 1850.5, evidence: evidence.slice(0, 1) }).id, '2026-05-11')
   record('2026-05-20', { type: 'action', slug: history.draftOnly }, { status: 'ACHIEVED', explanation: history.draftWords })
   record('2026-05-21', { type: 'action', slug: history.assessedTwice }, { status: 'ABANDONED', explanation: history.draftWords })
-  return { store, dir }
+  /** Records and publishes one assessment on a later day: the next release's real progress. */
+  const publishAssessment = (day: string, slug: string, status: string) => publish(record(day, { type: 'action', slug }, { status, explanation: `Stand van ${day}.` }).id, day)
+  return { store, dir, publishAssessment }
 }

@@ -46,3 +46,12 @@ export function sharedPublication(): Promise<WrittenPublication> {
   shared ??= freshPublication()
   return shared
 }
+
+/** A publication of its own served by a whole test server (site, /data/, /id/, /def) at the address it was written for. */
+export async function servedPublication(prefix: string): Promise<{ origin: string; publicationDir: string; close(): Promise<void> }> {
+  const publicationDir = join(await mkdtemp(join(tmpdir(), `open-akkoord-${prefix}-`)), 'publication')
+  await dumpInto(publicationDir)
+  const { startTestServer } = await import('../api/support.js')
+  const server = await startTestServer({ PUBLICATION_DIR: publicationDir, PUBLIC_BASE_URL: baseUrl })
+  return { origin: server.base, publicationDir, close: server.close }
+}

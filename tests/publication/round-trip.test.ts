@@ -23,8 +23,8 @@ const nodeOf: Record<string, NodeType> = {
   rule: 'Rule', budget_category: 'BudgetCategory', budget_line: 'BudgetLine', budget_total: 'BudgetYearTotal', portfolio: 'Portfolio',
   responsibility: 'Responsibility', district: 'District',
 }
-/** Columns the CSVs add for convenience: derived from other columns (the context from the topic's text), so not stored. */
-const derived = new Set(['actions.theme_id', 'budget-amounts.agreement_id', 'actions.context'])
+/** Columns the CSVs add: derived from other columns and the source (the context from the topic's text, whether the text states the presentation date), so not stored. */
+const derived = new Set(['actions.theme_id', 'budget-amounts.agreement_id', 'actions.context', 'agreements.presented_on_inferred', 'agreements.presented_on_reason'])
 /** Tables of the editorial store's published progress: read back against that store in progress-tables.test.ts. */
 const editorialTables = new Set(['progress-assessments', 'assessment-evidence', 'target-measurements', 'measurement-evidence'])
 

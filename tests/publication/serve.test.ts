@@ -109,7 +109,10 @@ describe('the /data/ route', () => {
     expect(jsonld.headers.get('content-type')).toBe('application/ld+json; charset=utf-8')
     expect(jsonld.headers.get('vary')).toBe('Accept')
     const turtle = await get('/data/catalog', { Accept: 'text/turtle;q=0.9, application/ld+json;q=0.5' })
-    expect(await turtle.text()).toBe(readFileSync(join(dir, 'catalog.ttl'), 'utf8'))
+    // At the plain paths the current catalogue (stable URLs); under releases/ the release's own.
+    expect(await turtle.text()).toBe(readFileSync(join(dir, '.current-catalog.ttl'), 'utf8'))
+    const own = await get(`/data/releases/${JSON.parse(readFileSync(join(dir, 'datapackage.json'), 'utf8')).version}/catalog.ttl`)
+    expect(await own.text()).toBe(readFileSync(join(dir, 'catalog.ttl'), 'utf8'))
   })
 
   it('lists the files at /data/ as JSON, and as HTML for a browser', async () => {
@@ -119,7 +122,8 @@ describe('the /data/ route', () => {
     expect(index.files.find((f) => f.path === 'csv/actions.csv')?.url).toBe(`${baseUrl}/data/csv/actions.csv`)
     const html = await get('/data/', { Accept: 'text/html,application/xhtml+xml,*/*;q=0.8' })
     expect(html.headers.get('content-type')).toBe('text/html; charset=utf-8')
-    expect(await html.text()).toContain('<a href="csv/actions.csv">')
+    // Absolute links: the same page answers at /data/releases/<version>/ and its links must not resolve under it.
+    expect(await html.text()).toContain(`<a href="${baseUrl}/data/csv/actions.csv">`)
     expect((await fetch(`${origin}/data`, { redirect: 'manual' })).status).toBe(301)
   })
 

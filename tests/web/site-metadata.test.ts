@@ -71,7 +71,7 @@ describe('the home page\'s schema.org Dataset', () => {
     const description = value(d, 'description') as string
     expect(description.length).toBeGreaterThanOrEqual(50)
     expect(description.length).toBeLessThanOrEqual(5000)
-    expect(iri(d, 'license')).toBe('https://creativecommons.org/publicdomain/zero/1.0/')
+    expect(iri(d, 'license')).toBe('http://creativecommons.org/publicdomain/zero/1.0/deed.nl')
     expect(value(d, 'isAccessibleForFree')).toBe(true)
     for (const role of ['creator', 'publisher']) {
       expect(object(d, role)['@type'], role).toEqual([schema + 'Organization'])

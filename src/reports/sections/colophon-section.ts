@@ -1,9 +1,10 @@
+import { cc0Iri } from '../../model/cc0.js'
 import { formatDate } from '../dutch-text.js'
 import { reportPath, type ReportContext } from '../report-context.js'
 import type { Block, HeadingBlock } from '../report-model.js'
 
 const licences: Record<string, { name: string; url: string }> = {
-  'CC0-1.0': { name: 'CC0 1.0 Universeel: vrij te gebruiken, zonder voorwaarden', url: 'https://creativecommons.org/publicdomain/zero/1.0/deed.nl' },
+  'CC0-1.0': { name: 'CC0 1.0 Universeel: vrij te gebruiken, zonder voorwaarden', url: cc0Iri },
 }
 
 /**

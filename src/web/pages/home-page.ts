@@ -2,6 +2,7 @@ import { commitmentCount } from '../../read-model/canonical-action.js'
 import type { AgreementView } from '../../read-model/agreement-view.js'
 import { formatDate, joinList } from '../../reports/dutch-text.js'
 import { formatEuro } from '../../reports/format-euro.js'
+import { cc0Iri } from '../../model/cc0.js'
 import { html, type SafeHtml } from '../html.js'
 import { searchForm } from './search-form.js'
 
@@ -54,7 +55,7 @@ ${progress}
 een wijk of de begroting. <a href="/rapporten">Naar de rapportenmaker</a>.</p>
 <h2 id="data">Data en API</h2>
 <p>Voor ontwikkelaars en open-dataportalen. Alle gegevens zijn vrij te gebruiken onder
-<a href="https://creativecommons.org/publicdomain/zero/1.0/deed.nl" lang="en">CC0 1.0</a>.</p>
+<a href="${cc0Iri}" lang="en">CC0 1.0</a>.</p>
 <ul>
   <li><a href="/graphql">GraphQL API</a> met GraphiQL om vragen uit te proberen, en het <a href="/schema.graphql">schema</a></li>
   <li>DCAT-catalogus voor portalen: <a href="/data/catalog.ttl">Turtle</a> en <a href="/data/catalog.jsonld">JSON-LD</a></li>
