@@ -4,6 +4,7 @@ import type { Config } from '../config.js'
 import { compressResponse } from './compression.js'
 import { applyCors } from './cors.js'
 import { sendJson } from './http-helpers.js'
+import type { BodyIntake } from './body-intake.js'
 import type { InFlightLimit } from './in-flight-limit.js'
 import { BadRequestPathError, parseRequestPath } from './request-path.js'
 import type { RouteHandler } from './route.js'
@@ -13,6 +14,8 @@ import { baseSecurityHeaders, setSecurityHeaders } from './security-headers.js'
 export interface HttpServerOptions {
   http: Config['http']
   inFlight: InFlightLimit
+  /** Receives request bodies before a request takes an in-flight slot. */
+  intake: BodyIntake
   /** True once shutdown has begun: keep-alive connections are then closed after their current answer. */
   closing: () => boolean
 }
@@ -28,11 +31,12 @@ const servedMethods = new Set(['GET', 'HEAD', 'POST', 'OPTIONS'])
  * bare JSON 500 (the error is logged, never sent). Every request is logged
  * once it is answered; cache hits at debug level, since they are the hot path.
  * Slow clients are cut off by the header, request and keep-alive timeouts,
- * connections beyond MAX_CONNECTIONS are dropped, and requests beyond
- * MAX_IN_FLIGHT get a 503.
+ * connections beyond MAX_CONNECTIONS are dropped, a body is received
+ * (bounded per client and in total) before its request is admitted, and
+ * requests beyond MAX_IN_FLIGHT get a 503.
  */
 export function createHttpServer(routes: readonly RouteHandler[], logger: Logger, options: HttpServerOptions): Server {
-  const { http, inFlight, closing } = options
+  const { http, inFlight, intake, closing } = options
   const log = logger.child({ component: 'http' })
   // Measured by the bench: a listener and a log entry per request are a visible share of a cache hit's
   // cost, so they are only made when the level logs requests at all (the level is fixed at start).
@@ -76,7 +80,7 @@ export function createHttpServer(routes: readonly RouteHandler[], logger: Logger
       return
     }
     if (applyCors(request, response, url)) return
-    if (!healthPaths.has(url.pathname) && !inFlight.admit(response)) return
+    if (!healthPaths.has(url.pathname) && !(await intake.receive(request, response) && inFlight.admit(response))) return
     compressResponse(request, response)
     try {
       for (const route of routes) {

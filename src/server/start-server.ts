@@ -7,6 +7,8 @@ import { createApiApp } from '../api/yoga.js'
 import type { Config } from '../config.js'
 import { openEditorialStore } from '../editorial/open-editorial-store.js'
 import { createAuthenticator } from './authenticate-request.js'
+import { BodyIntake } from './body-intake.js'
+import { clientAddressResolver } from './client-address.js'
 import { editorialHealth } from './editorial-health.js'
 import { createHttpServer } from './create-server.js'
 import { InFlightLimit } from './in-flight-limit.js'
@@ -46,12 +48,17 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
   const yoga = createApiApp(api)
   const lean = createLeanExecutor({ ...api, cacheBytes: config.cache.compiledBytes })
   let shuttingDown = false
+  const clientAddress = clientAddressResolver(config.http.trustProxy)
+  const inFlight = new InFlightLimit(config.http.maxInFlight, config.http.retryAfterSeconds)
+  const intake = new BodyIntake({ ...config.http.uploads, maxBytes: config.limits.maxBodyBytes, retryAfterSeconds: config.http.retryAfterSeconds }, clientAddress)
   const routes = createRoutes({
     config, logger, stores, yoga, lean, cache, editorial, authenticate: createAuthenticator(editorial, logger),
-    health: { shuttingDown: () => shuttingDown, databaseAnswers: () => stores.ping(), details: editorialHealth(stores, editorial) },
+    health: {
+      shuttingDown: () => shuttingDown, databaseAnswers: () => stores.ping(), details: editorialHealth(stores, editorial),
+      saturated: () => inFlight.count >= inFlight.max ? 'in-flight' : intake.full ? 'uploads' : undefined,
+    },
   })
-  const inFlight = new InFlightLimit(config.http.maxInFlight, config.http.retryAfterSeconds)
-  const server = createHttpServer(routes.handlers, logger, { http: config.http, inFlight, closing: () => shuttingDown })
+  const server = createHttpServer(routes.handlers, logger, { http: config.http, inFlight, intake, closing: () => shuttingDown })
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
     server.listen(config.port, config.host, () => resolve())
