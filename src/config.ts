@@ -50,6 +50,7 @@ const schema = z.object({
   RESPONSE_CACHE_BYTES: integer(50_000_000, 0, 2_000_000_000),
   WORKERS: integer(1, 1, 64),
   EDITORIAL_SESSION_SECONDS: integer(8 * 3600, 1, 7 * 24 * 3600),
+  EDITORIAL_BUSY_TIMEOUT_MS: integer(250, 0, 60_000),
   NODE_ENV: z.string().trim().optional(),
 })
 
@@ -101,6 +102,8 @@ export interface Config {
   workers: number
   /** How long a sign-in to the editorial screens (/beheer) lasts, in milliseconds, before the editor signs in again. */
   editorialSessionMs: number
+  /** How long the server waits for another process's write lock on the editorial store before that one write fails (the wait stops every route). */
+  editorialBusyTimeoutMs: number
 }
 
 /** A setting with a bad value: names the variable, the value and what is wrong. */
@@ -158,5 +161,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     cache: { maxAgeSeconds: s.CACHE_MAX_AGE, maxBytes: s.RESPONSE_CACHE_BYTES, parseBytes: s.PARSE_CACHE_BYTES, compiledBytes: s.COMPILED_CACHE_BYTES, persistedQueryBytes: s.PERSISTED_QUERY_BYTES },
     workers: s.WORKERS,
     editorialSessionMs: s.EDITORIAL_SESSION_SECONDS * 1000,
+    editorialBusyTimeoutMs: s.EDITORIAL_BUSY_TIMEOUT_MS,
   }
 }

@@ -93,6 +93,12 @@ export function createHttpServer(routes: readonly RouteHandler[], logger: Logger
         log.debug({ err: error, path: url.pathname }, 'connection closed before the answer')
         return
       }
+      // Another process held the editorial store's write lock past EDITORIAL_BUSY_TIMEOUT_MS: a retry will do.
+      if ((error as { code?: unknown }).code === 'SQLITE_BUSY' && !response.headersSent) {
+        log.warn({ path: url.pathname }, 'editorial store busy')
+        sendJson(response, 503, { error: 'busy', message: 'The editorial store is busy; try again shortly.' }, { 'retry-after': '1' })
+        return
+      }
       log.error({ err: error, path: url.pathname }, 'route failed')
       if (!response.headersSent) sendJson(response, 500, { error: 'internal_error', message: 'Internal server error.' })
       else response.destroy()

@@ -6,7 +6,7 @@ import type { ApiContext } from '../api/context.js'
 import type { RequestUsage } from '../api/editorial-context.js'
 import type { LeanExecutor } from '../api/lean-execution.js'
 import type { ApiServerContext } from '../api/yoga.js'
-import { clientAddress, type Authenticator } from './authenticate-request.js'
+import type { Authenticator } from './authenticate-request.js'
 import { BodyTooLargeError, corsHeaders, etagMatches, readBody, sendJson, sendPreflight } from './http-helpers.js'
 import { bodyToSend, encodeBody } from './encoded-body.js'
 import { graphqlCacheKey } from './graphql-cache-key.js'
@@ -85,7 +85,8 @@ function send(response: ServerResponse, request: IncomingMessage, entry: CachedR
  * answered from memory before the GraphQL machinery is entered, with an ETag
  * (a 304 for If-None-Match) and a Cache-Control a CDN can use. Answers with
  * errors and GraphiQL pages are never cached. A request with an Authorization
- * header is authenticated here (a refused token gets a 401 after a delay) and
+ * header is authenticated here (a refused token gets a 401, a client that
+ * failed too often a 429 with Retry-After, both at once) and
  * its answer is never cached or shared; an answer that read published
  * progress is cached for one publication generation and sent with no-cache,
  * so the next request after a publication shows it.
@@ -128,6 +129,12 @@ export function createGraphqlRoute(options: GraphqlRouteOptions): RouteHandler {
 
     const requestId = randomUUID()
     const auth = signedIn ? await options.authenticate(request, requestId) : { kind: 'anonymous' as const }
+    if (auth.kind === 'throttled') {
+      sendJson(response, 429, {
+        errors: [{ message: `Too many refused access tokens from this client; try again in ${auth.retryAfterSeconds} s.`, extensions: { code: 'RATE_LIMITED' } }],
+      }, { ...corsHeaders, 'retry-after': String(auth.retryAfterSeconds), 'x-request-id': requestId })
+      return true
+    }
     if (auth.kind === 'refused') {
       sendJson(response, 401, {
         errors: [{ message: 'The access token is not valid (malformed, unknown or revoked). Ask an admin for a new one.', extensions: { code: 'UNAUTHENTICATED' } }],
@@ -136,7 +143,7 @@ export function createGraphqlRoute(options: GraphqlRouteOptions): RouteHandler {
     }
     const usage: RequestUsage = { editorial: false, private: signedIn }
     const publication = key !== undefined ? options.publication() : 0
-    const serverContext: ApiServerContext = { viewer: auth.kind === 'account' ? auth.account : null, requestId, client: clientAddress(request), usage }
+    const serverContext: ApiServerContext = { viewer: auth.kind === 'account' ? auth.account : null, requestId, client: options.authenticate.clientAddress(request), usage }
     const lean = signedIn || graphiql ? undefined
       : await options.lean?.answer({ method, url, accept, contentType: request.headers['content-type'] ?? '', body, server: serverContext })
     const answer = lean ?? await yogaAnswer(options.yoga, request, url, body, serverContext)

@@ -41,7 +41,7 @@ export interface RunningServer {
  */
 export async function startServer(config: Config, logger: Logger): Promise<RunningServer> {
   const stores = new StoreHolder(config.databasePath)
-  const editorial = await openEditorialStore(config.editorialDatabase)
+  const editorial = await openEditorialStore(config.editorialDatabase, { busyTimeoutMs: config.editorialBusyTimeoutMs })
   const cache = new ResponseCache(config.cache.maxBytes)
   const persisted = new PersistedDocuments(config.cache.persistedQueryBytes)
   const api = { limits: config.limits, parseCacheBytes: config.cache.parseBytes, stores, editorial, logger, persisted }
@@ -52,7 +52,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
   const inFlight = new InFlightLimit(config.http.maxInFlight, config.http.retryAfterSeconds)
   const intake = new BodyIntake({ ...config.http.uploads, maxBytes: config.limits.maxBodyBytes, retryAfterSeconds: config.http.retryAfterSeconds }, clientAddress)
   const routes = createRoutes({
-    config, logger, stores, yoga, lean, cache, editorial, authenticate: createAuthenticator(editorial, logger),
+    config, logger, stores, yoga, lean, cache, editorial, authenticate: createAuthenticator(editorial, logger, { clientAddress }),
     health: {
       shuttingDown: () => shuttingDown, databaseAnswers: () => stores.ping(), details: editorialHealth(stores, editorial),
       saturated: () => inFlight.count >= inFlight.max ? 'in-flight' : intake.full ? 'uploads' : undefined,
