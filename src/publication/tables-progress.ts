@@ -1,4 +1,5 @@
 import { toGlobalId } from '../model/global-id.js'
+import { normalizeEvidenceUrl } from '../editorial/evidence-url.js'
 import { evidenceKinds, recordedStatuses } from '../editorial/progress-vocabulary.js'
 import { conceptOf } from './own-terms.js'
 import type { EntryKind, EvidenceEntry, ProgressEntry } from './published-progress-rows.js'
@@ -76,7 +77,7 @@ function evidenceTable(kind: EntryKind): TableDefinition {
       t.ref(owner, k.node, k.name, 'revision', { description: `Global ID of the ${kind} that cites the evidence.` }),
       t.field('position', 'integer', (r) => r.position, { description: 'Place in the list of evidence (1-based).', predicate: 'schema:position' }),
       t.field('title', 'string', (r) => r.evidence.title, { description: 'Title of the document.', predicate: 'schema:name', dutch: true }),
-      t.field('url', 'string', (r) => r.evidence.url, { description: 'Where the document is published.', predicate: 'schema:url', iri: (url) => url }),
+      t.field('url', 'string', (r) => r.evidence.url, { description: 'Where the document is published.', predicate: 'schema:url', iri: (url) => normalizeEvidenceUrl(url) ?? url }),
       t.field('document_date', 'date', (r) => r.evidence.documentDate, { required: false, description: 'Date of the document.', predicate: 'schema:dateCreated' }),
       t.field('evidence_kind', 'string', (r) => r.evidence.kind, { description: 'What the document is.', enum: evidenceKinds, predicate: 'akkoord:evidenceKind' }),
     ],
