@@ -85,6 +85,21 @@ function persistedHash(extensions: unknown, documentId: unknown): string | null 
   return apq.sha256Hash
 }
 
+/** Variables nested deeper than this are left to yoga, which refuses them with a 400; no input type of the schema nests so deep. */
+const maxVariableDepth = 32
+
+/** Whether a parsed JSON value nests objects or arrays deeper than max (walked without recursion: the value may be 100,000 deep). */
+function nestedDeeper(value: object, max: number): boolean {
+  const pending: [unknown, number][] = [[value, 1]]
+  while (pending.length > 0) {
+    const [item, depth] = pending.pop()!
+    if (item === null || typeof item !== 'object') continue
+    if (depth > max) return true
+    for (const child of Object.values(item)) if (child !== null && typeof child === 'object') pending.push([child, depth + 1])
+  }
+  return false
+}
+
 /**
  * The request's parameters when they are the plain kind: a string query (or
  * the hash of a document the server already knows), object variables, no
@@ -119,7 +134,7 @@ function parameters(request: LeanRequest, persisted: PersistedDocuments | undefi
   }
   if (typeof query !== 'string' || query === '') return undefined
   if (operationName !== undefined && operationName !== null && typeof operationName !== 'string') return undefined
-  if (variables !== undefined && variables !== null && (typeof variables !== 'object' || Array.isArray(variables))) return undefined
+  if (variables !== undefined && variables !== null && (typeof variables !== 'object' || Array.isArray(variables) || nestedDeeper(variables, maxVariableDepth))) return undefined
   return { query, operationName: operationName || undefined, variables: (variables ?? undefined) as Record<string, unknown> | undefined }
 }
 
