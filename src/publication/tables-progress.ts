@@ -31,6 +31,9 @@ function revisionColumns(t: ColumnKit<ProgressEntry>, kind: EntryKind) {
       t.field('as_of', 'date', (r) => r.revision.asOf, { description: 'The date the statement describes the situation on.', predicate: 'akkoord:asOf' }),
       t.field('explanation', 'string', (r) => r.revision.explanation, { description: 'The explanation, in Dutch.', predicate: 'schema:description', dutch: true }),
       t.field('published_at', 'datetime', (r) => r.revision.publication!.publishedAt, { description: 'When a reviewer published it (UTC).', predicate: 'schema:datePublished' }),
+      t.field('chain_hash', 'string', (r) => r.chainHash, {
+        required: false, description: 'SHA-256 of its publication in the editorial hash chain: the same in every later download unless the published record was rewritten.',
+      }),
       t.field('is_current', 'boolean', (r) => r.current, {
         description: kind === 'assessment' ? 'Whether this is the action\'s current assessment: the newest that is not retracted.' : 'Whether the measurement stands (is not retracted).',
         predicate: 'akkoord:isCurrent',

@@ -8,6 +8,7 @@ import XLSX from 'xlsx'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { loadConfig, projectRoot } from '../../src/config.js'
 import { addAccount } from '../../src/editorial/accounts.js'
+import { publicationHashes, verifyChain } from '../../src/editorial/audit-chain.js'
 import { openEditorialStore, type EditorialStore } from '../../src/editorial/open-editorial-store.js'
 import { publishRevision } from '../../src/editorial/publish-revision.js'
 import { recordRevision, type RevisionInput } from '../../src/editorial/record-revision.js'
@@ -79,6 +80,16 @@ afterAll(() => {
 
 const csv = (path: string) => parse(readFileSync(join(dir, path)), { columns: true, record_delimiter: '\r\n' }) as Record<string, string>[]
 const startsAFormula = (text: string) => /^[=+\-@\t\r]/.test(text)
+
+describe('the published progress tables', () => {
+  it('carry each published revision\'s hash from the editorial chain, which verifies', () => {
+    const hashes = [...publicationHashes(editorial).values()]
+    const rows = csv('csv/progress-assessments.csv')
+    expect(rows.length).toBe(explanations.length)
+    for (const row of rows) expect(hashes).toContain(row.chain_hash)
+    expect(verifyChain(editorial)).toMatchObject({ ok: true })
+  })
+})
 
 describe('a hostile corpus of published text', () => {
   it('refuses bidi controls, NUL, a 10,000-character title and links that are not http(s)', () => {
