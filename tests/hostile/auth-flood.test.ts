@@ -58,7 +58,8 @@ describe('wrong tokens are answered at once and throttled per client', () => {
   })
 
   it('keys the throttle by the client TRUST_PROXY names: another client behind the same proxy still signs in', async () => {
-    expect((await withToken(server.base, wrongToken, '10.2.0.1')).status).toBe(429)
+    for (let i = 0; i < 5; i++) await withToken(server.base, wrongToken, '10.2.0.7')
+    expect((await withToken(server.base, wrongToken, '10.2.0.7')).status).toBe(429)
     const other = await withToken(server.base, good, '10.2.0.3')
     expect(other.status).toBe(200)
   })
@@ -84,6 +85,21 @@ describe('wrong tokens are answered at once and throttled per client', () => {
     expect(answer.headers.get('retry-after')).toMatch(/^\d+$/)
     expect(await answer.text()).toContain('Te veel mislukte pogingen')
     expect(performance.now() - started).toBeLessThan(2_000)
+  })
+
+  it('answers a record form that lost a race with 409, as the docs say, and a wrong form with 422', async () => {
+    const editor = new BeheerClient(server.base)
+    await editor.signIn(good)
+    const path = '/beheer/afspraak/woonvisie-3000-woningen-als-minimum'
+    const form = {
+      status: 'IN_PROGRESS', asOf: '2025-12-31', explanation: 'De bouw is gestart.', expectedRevision: '0',
+      'evidence-0-title': 'Raadsinformatiebrief', 'evidence-0-url': 'https://assen.bestuurlijkeinformatie.nl/Document/1', 'evidence-0-documentDate': '', 'evidence-0-kind': 'raadsinformatiebrief',
+    }
+    // Two tabs opened on the same history: the first records, the second is told someone was first.
+    const csrf = await editor.formToken(path)
+    expect((await editor.post(path, { ...form, csrf })).status).toBe(303)
+    expect((await editor.post(path, { ...form, csrf })).status).toBe(409)
+    expect((await editor.post(path, { ...form, csrf, expectedRevision: '1', explanation: ' ' })).status).toBe(422)
   })
 
   it('signs in from the first of two tabs opened one after the other', async () => {
