@@ -1,3 +1,5 @@
+import { statfsSync } from 'node:fs'
+import { dirname } from 'node:path'
 import { verifyChain, type ChainState } from '../editorial/audit-chain.js'
 import { contentSubjects } from '../editorial/content-subjects.js'
 import type { EditorialStore } from '../editorial/open-editorial-store.js'
@@ -7,6 +9,12 @@ import type { SubjectKey } from '../editorial/revision-record.js'
 import type { StoreHolder } from './store-holder.js'
 
 const chainCheckMs = 60_000
+
+/** Bytes free to unprivileged writers on the editorial store's file system: at 0 every sign-in and mutation fails. */
+function freeBytes(path: string): number {
+  const stats = statfsSync(dirname(path))
+  return stats.bavail * stats.bsize
+}
 
 /**
  * The editorial part of /readyz: whether the store answers, its publication
@@ -33,7 +41,7 @@ export function editorialHealth(stores: StoreHolder, editorial: EditorialStore):
       if (!chain || Date.now() - chain.at > chainCheckMs) chain = { at: Date.now(), state: verifyChain(editorial) }
       return {
         editorial: {
-          status: 'ok', publicationGeneration: publicationGeneration(editorial), orphanedSubjects: orphans.length,
+          status: 'ok', publicationGeneration: publicationGeneration(editorial), orphanedSubjects: orphans.length, freeBytes: freeBytes(editorial.path),
           chain: { status: chain.state.ok ? 'ok' : 'broken', links: chain.state.links, head: chain.state.head, checkedAt: new Date(chain.at).toISOString(), problem: chain.state.problem },
           orphans: orphans.slice(0, 20).map((o) => ({ ...o.subject, revisions: o.revisions })),
         },

@@ -8,6 +8,7 @@ import { projectRoot } from '../../src/config.js'
 import { verifyChain } from '../../src/editorial/audit-chain.js'
 import { openEditorialStore } from '../../src/editorial/open-editorial-store.js'
 import { startTestServer } from '../api/support.js'
+import { startEditorialServer } from '../editorial/support.js'
 import { progressStore } from '../publication/progress-fixture.js'
 
 let folder: string
@@ -143,6 +144,19 @@ describe('the hash chain over the audit trail and publications', () => {
       const ready = await (await fetch(`${server.base}/readyz`)).json()
       expect(ready.details.editorial.chain).toMatchObject({ status: 'broken' })
       expect(ready.details.editorial.chain.problem).toContain('audit entry 2')
+    } finally {
+      await server.close()
+    }
+  })
+})
+
+describe('/readyz and the editorial store\'s disk', () => {
+  it('reports the free space left to the editorial store (at 0 every sign-in and mutation fails)', async () => {
+    const server = await startEditorialServer()
+    try {
+      const details = (await (await fetch(`${server.base}/readyz`)).json()).details
+      expect(details.editorial.freeBytes).toBeGreaterThan(0)
+      expect(details.editorial.chain).toMatchObject({ status: 'ok' })
     } finally {
       await server.close()
     }
