@@ -14,6 +14,7 @@ import type { EditorialStore } from '../editorial/open-editorial-store.js'
 import { progressSnapshot } from '../editorial/progress-snapshot.js'
 import { loadReportTheme } from './report-theme.js'
 import { RenderLimiter, RenderQueueFullError } from './render-limiter.js'
+import { storeFailure } from '../store/store-failure.js'
 import { renderReport, type RenderedReport } from './render-report.js'
 
 const reportPattern = /^\/reports\/([^/]+?)(?:\/([^/]+?))?\.(pdf|html)$/
@@ -93,6 +94,9 @@ export function createReportsHandler(config: Config, stores: StoreProvider, opti
         send(response, 404, error.message)
       } else if (error instanceof RenderQueueFullError) {
         send(response, 503, `${error.message}; try again in ${config.reports.retryAfterSeconds} s`, { 'Retry-After': String(config.reports.retryAfterSeconds) })
+      } else if (storeFailure(error)) {
+        // A busy or overwritten store is answered by the server with a 503 that says what to do.
+        throw error
       } else {
         options.onError?.(error)
         send(response, 500, 'the report could not be rendered')

@@ -9,6 +9,7 @@ import type { InFlightLimit } from './in-flight-limit.js'
 import { BadRequestPathError, parseRequestPath } from './request-path.js'
 import type { RouteHandler } from './route.js'
 import { baseSecurityHeaders, setSecurityHeaders } from './security-headers.js'
+import { storeFailure } from '../store/store-failure.js'
 
 /** How the server guards itself: connection timeouts and caps, the in-flight limit, and whether it is stopping. */
 export interface HttpServerOptions {
@@ -93,10 +94,10 @@ export function createHttpServer(routes: readonly RouteHandler[], logger: Logger
         log.debug({ err: error, path: url.pathname }, 'connection closed before the answer')
         return
       }
-      // Another process held the editorial store's write lock past EDITORIAL_BUSY_TIMEOUT_MS: a retry will do.
-      if ((error as { code?: unknown }).code === 'SQLITE_BUSY' && !response.headersSent) {
-        log.warn({ path: url.pathname }, 'editorial store busy')
-        sendJson(response, 503, { error: 'busy', message: 'The editorial store is busy; try again shortly.' }, { 'retry-after': '1' })
+      const failure = storeFailure(error)
+      if (failure && !response.headersSent) {
+        log.warn({ path: url.pathname, code: (error as { code?: unknown }).code }, failure.log)
+        sendJson(response, 503, { error: failure.error, message: failure.message }, { 'retry-after': String(http.retryAfterSeconds) })
         return
       }
       log.error({ err: error, path: url.pathname }, 'route failed')
