@@ -7,7 +7,7 @@ import { keepReceivedBody, type ReceivedBody } from './received-body.js'
 export interface BodyIntakeOptions {
   /** Bodies larger than this are not kept: the route answers 413 (MAX_BODY_BYTES). */
   maxBytes: number
-  /** Bodies one client may be sending at once (UPLOADS_PER_CLIENT); one more gets a 429. */
+  /** Bodies one client may be sending at once (UPLOADS_PER_CLIENT); more wait for a place, unread, within the time limit. */
   perClient: number
   /** Bodies being received at once from all clients (MAX_UPLOADS); one more gets a 503. */
   total: number
@@ -26,11 +26,12 @@ function announcesBody(request: IncomingMessage): boolean {
  * Receives request bodies before the request is worked on, so a slow sender
  * holds a connection and an upload place, never one of the MAX_IN_FLIGHT
  * slots (135 POSTs sending a byte a second once held every slot, and every
- * route answered 503). Uploads are bounded per client and in total and cut
- * off after BODY_TIMEOUT_MS; a body over MAX_BODY_BYTES stops being read.
+ * route answered 503). Uploads are bounded per client (more wait their
+ * turn, unread) and in total (more get a 503), and cut off BODY_TIMEOUT_MS
+ * after they arrived; a body over MAX_BODY_BYTES stops being read.
  */
 export class BodyIntake {
-  private readonly perClient = new Map<string, number>()
+  private readonly perClient = new Map<string, { active: number; waiting: (() => void)[] }>()
   private receiving = 0
   /** Uploads refused (per client or in total) and cut off by time since start, for logs and tests. */
   readonly refused = { client: 0, total: 0, timedOut: 0 }
@@ -54,46 +55,93 @@ export class BodyIntake {
    */
   async receive(request: IncomingMessage, response: ServerResponse): Promise<boolean> {
     if (!announcesBody(request)) return true
-    const { maxBytes, perClient, total, retryAfterSeconds } = this.options
+    const { maxBytes, total, retryAfterSeconds, timeoutMs } = this.options
     if (Number(request.headers['content-length']) > maxBytes) {
       keepReceivedBody(request, { tooLarge: true })
       return true
     }
+    const deadline = Date.now() + timeoutMs
     const client = this.clientAddress(request)
-    const mine = this.perClient.get(client) ?? 0
     const retry = { 'retry-after': String(retryAfterSeconds), connection: 'close' }
-    if (mine >= perClient) {
+    const place = await this.clientPlace(client, deadline, request)
+    if (place === 'full') {
       this.refused.client += 1
-      sendJson(response, 429, { error: 'too_many_uploads', message: `You are sending ${perClient} request bodies already (UPLOADS_PER_CLIENT); finish those first.` }, retry)
+      sendJson(response, 429, { error: 'too_many_uploads', message: 'You are sending too many request bodies at once (UPLOADS_PER_CLIENT); finish those first.' }, retry)
       return false
     }
-    if (this.receiving >= total) {
-      this.refused.total += 1
-      sendJson(response, 503, { error: 'overloaded', message: `The server is receiving ${total} request bodies already (MAX_UPLOADS); try again in ${retryAfterSeconds} s.` }, retry)
-      return false
-    }
-    this.perClient.set(client, mine + 1)
-    this.receiving += 1
+    if (place !== 'ok') return this.timedOut(response, place)
     try {
-      const body = await this.read(request)
-      if (body === 'timeout') {
-        this.refused.timedOut += 1
-        sendJson(response, 408, { error: 'request_timeout', message: `The request body did not arrive within ${this.options.timeoutMs} ms (BODY_TIMEOUT_MS).` }, { connection: 'close' })
+      if (this.receiving >= total) {
+        this.refused.total += 1
+        sendJson(response, 503, { error: 'overloaded', message: `The server is receiving ${total} request bodies already (MAX_UPLOADS); try again in ${retryAfterSeconds} s.` }, retry)
         return false
       }
-      if (body === 'gone') return false
-      keepReceivedBody(request, body)
-      return true
+      this.receiving += 1
+      try {
+        const body = await this.read(request, deadline - Date.now())
+        if (body === 'timeout' || body === 'gone') return this.timedOut(response, body)
+        keepReceivedBody(request, body)
+        return true
+      } finally {
+        this.receiving -= 1
+      }
     } finally {
-      this.receiving -= 1
-      const left = (this.perClient.get(client) ?? 1) - 1
-      if (left === 0) this.perClient.delete(client)
-      else this.perClient.set(client, left)
+      this.releaseClientPlace(client)
     }
   }
 
+  private timedOut(response: ServerResponse, outcome: 'timeout' | 'gone'): false {
+    if (outcome === 'timeout') {
+      this.refused.timedOut += 1
+      sendJson(response, 408, { error: 'request_timeout', message: `The request body did not arrive within ${this.options.timeoutMs} ms (BODY_TIMEOUT_MS).` }, { connection: 'close' })
+    }
+    return false
+  }
+
+  /**
+   * One of the client's UPLOADS_PER_CLIENT places: at once when one is free,
+   * else after waiting (its body unread) until another of its bodies is in,
+   * up to the deadline. A fast client's bursts wait microseconds; a slow
+   * sender's further bodies wait their whole time and are cut off. `full`
+   * when the client already has MAX_UPLOADS bodies waiting.
+   */
+  private clientPlace(client: string, deadline: number, request: IncomingMessage): Promise<'ok' | 'full' | 'timeout' | 'gone'> {
+    let entry = this.perClient.get(client)
+    if (!entry) this.perClient.set(client, entry = { active: 0, waiting: [] })
+    if (entry.active < this.options.perClient) {
+      entry.active += 1
+      return Promise.resolve('ok')
+    }
+    if (entry.waiting.length >= this.options.total) return Promise.resolve('full')
+    const waiting = entry.waiting
+    return new Promise((resolve) => {
+      const done = (outcome: 'ok' | 'timeout' | 'gone') => {
+        clearTimeout(timer)
+        request.off('close', onClose)
+        const at = waiting.indexOf(wake)
+        if (at >= 0) waiting.splice(at, 1)
+        resolve(outcome)
+      }
+      const wake = () => done('ok')
+      const onClose = () => done('gone')
+      const timer = setTimeout(() => done('timeout'), Math.max(0, deadline - Date.now()))
+      request.once('close', onClose)
+      waiting.push(wake)
+    })
+  }
+
+  /** Gives the client's place to its next waiting body, or frees it. */
+  private releaseClientPlace(client: string): void {
+    const entry = this.perClient.get(client)
+    if (!entry) return
+    const next = entry.waiting.shift()
+    if (next) return next()
+    entry.active -= 1
+    if (entry.active === 0) this.perClient.delete(client)
+  }
+
   /** Reads until the end, the size limit, the time limit, or the client's going away. */
-  private read(request: IncomingMessage): Promise<ReceivedBody | 'timeout' | 'gone'> {
+  private read(request: IncomingMessage, timeoutMs: number): Promise<ReceivedBody | 'timeout' | 'gone'> {
     return new Promise((resolve) => {
       const chunks: Buffer[] = []
       let size = 0
@@ -111,7 +159,7 @@ export class BodyIntake {
       }
       const onEnd = () => finish({ bytes: Buffer.concat(chunks) })
       const onClose = () => finish('gone')
-      const timer = setTimeout(() => finish('timeout'), this.options.timeoutMs)
+      const timer = setTimeout(() => finish('timeout'), Math.max(0, timeoutMs))
       request.on('data', onData).on('end', onEnd).on('close', onClose)
     })
   }

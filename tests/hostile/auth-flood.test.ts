@@ -47,7 +47,7 @@ describe('wrong tokens are answered at once and throttled per client', () => {
     expect(statuses.filter((status) => status === 401).length).toBe(5)
     expect(statuses.filter((status) => status === 429).length).toBe(135)
     const throttled = answers.find((answer) => answer.status === 429)!
-    expect(throttled.code).toBe('RATE_LIMITED')
+    expect(answers.filter((answer) => answer.status === 429).every((answer) => answer.code === 'RATE_LIMITED')).toBe(true)
     expect(Number(throttled.retryAfter)).toBeGreaterThanOrEqual(1)
     // The old throttle slept up to 5 s per request while it held an in-flight slot; other clients got 503.
     expect(Math.max(...answers.map((answer) => answer.ms))).toBeLessThan(5_000)

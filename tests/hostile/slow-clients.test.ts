@@ -59,17 +59,27 @@ describe('slow uploads never starve ordinary requests', () => {
     publication.remove()
   })
 
-  it('refuses a fifth slow body from one client with 429 at once, and others still get 200', async () => {
+  it('makes a fifth slow body of one client wait its turn unread, refuses beyond, cuts all off in time, and others still get 200', async () => {
     const slow = await slowSenders(port, 135, () => '10.0.0.1')
     try {
-      const refused = await Promise.all(slow.connections.slice(4).map((raw) => raw.closed))
+      // 4 places (UPLOADS_PER_CLIENT) and 64 waiting (MAX_UPLOADS): the other 67 are refused at once.
+      const refused = await Promise.all(slow.connections.slice(68).map((raw) => raw.closed))
       expect(refused.every((text) => text.startsWith('HTTP/1.1 429'))).toBe(true)
       expect(refused[0]).toMatch(/retry-after: \d+/i)
       expect(await ordinaryRequests(server.base, 2_000)).toEqual([])
       expect((await fetch(server.base + '/readyz')).status).toBe(200)
+      const cut = await Promise.all(slow.connections.slice(0, 68).map((raw) => raw.closed))
+      expect(cut.every((text) => text.startsWith('HTTP/1.1 408'))).toBe(true)
     } finally {
       slow.stop()
     }
+  })
+
+  it('lets one client send 48 quick bodies at once: they wait microseconds for its places, never refused', async () => {
+    const answers = await Promise.all(Array.from({ length: 48 }, (_, i) => fetch(`${server.base}/graphql`, {
+      method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': '10.0.0.2' }, body: JSON.stringify({ query: `{ q${i}: __typename }` }),
+    }).then((answer) => answer.status)))
+    expect(answers).toEqual(Array(48).fill(200))
   })
 
   it('holds no in-flight slot for 135 slow bodies from 135 clients: 503 beyond MAX_UPLOADS, GETs answered, /readyz 503, all cut off by BODY_TIMEOUT_MS', async () => {
