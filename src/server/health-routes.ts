@@ -9,6 +9,8 @@ export interface HealthState {
   databaseAnswers(): Promise<boolean>
   /** What is full when the server cannot take more work now (every in-flight slot or upload place taken); undefined when it can. */
   saturated?(): string | undefined
+  /** Called when writing the publication failed (/data/ then serves the previous release): /readyz reports the last failure. */
+  publicationFailed?(error: unknown): void
   /** Details for /readyz that do not decide readiness (the editorial store's state, orphaned records). */
   details?(): Promise<Record<string, unknown>>
 }

@@ -63,7 +63,10 @@ export function createRoutes(deps: RouteDependencies): Routes {
       createSchemaRoute(),
       createGraphiqlAssetsRoute(),
       createPublicationHandler(deps.config, {
-        editorial: deps.editorial, settings: deps.config, onError: (error) => deps.logger.error({ err: error }, 'writing the publication after a progress publication failed; /data/ serves the previous release'),
+        editorial: deps.editorial, settings: deps.config, onError: (error) => {
+          deps.logger.error({ err: error }, 'writing the publication after a progress publication failed; /data/ serves the previous release')
+          deps.health.publicationFailed?.(error)
+        },
       }),
       createLinkedDataHandler(deps.config),
       reports,

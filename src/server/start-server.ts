@@ -48,13 +48,18 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
   const yoga = createApiApp(api)
   const lean = createLeanExecutor({ ...api, cacheBytes: config.cache.compiledBytes })
   let shuttingDown = false
+  const editorialDetails = editorialHealth(stores, editorial)
+  let publicationFailure: { at: string; code: string } | null = null
   const clientAddress = clientAddressResolver(config.http.trustProxy)
   const inFlight = new InFlightLimit(config.http.maxInFlight, config.http.retryAfterSeconds)
   const intake = new BodyIntake({ ...config.http.uploads, maxBytes: config.limits.maxBodyBytes, retryAfterSeconds: config.http.retryAfterSeconds }, clientAddress)
   const routes = createRoutes({
     config, logger, stores, yoga, lean, cache, editorial, authenticate: createAuthenticator(editorial, logger, { clientAddress }),
     health: {
-      shuttingDown: () => shuttingDown, databaseAnswers: () => stores.ping(), details: editorialHealth(stores, editorial),
+      shuttingDown: () => shuttingDown, databaseAnswers: () => stores.ping(),
+      // A failed write leaves /data/ serving the previous release: reported, not a reason to leave rotation.
+      details: async () => ({ ...(await editorialDetails()), publication: { lastWriteFailure: publicationFailure } }),
+      publicationFailed: (error) => { publicationFailure = { at: new Date().toISOString(), code: String((error as { code?: unknown }).code ?? 'UNKNOWN') } },
       saturated: () => inFlight.count >= inFlight.max ? 'in-flight' : intake.full ? 'uploads' : undefined,
     },
   })

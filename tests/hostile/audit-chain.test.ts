@@ -1,14 +1,16 @@
 import { spawnSync } from 'node:child_process'
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs'
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import SQLite from 'better-sqlite3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { projectRoot } from '../../src/config.js'
+import { loadConfig, projectRoot } from '../../src/config.js'
 import { verifyChain } from '../../src/editorial/audit-chain.js'
 import { openEditorialStore } from '../../src/editorial/open-editorial-store.js'
 import { startTestServer } from '../api/support.js'
-import { startEditorialServer } from '../editorial/support.js'
+import { assessment, publishProgress, recordProgress, startEditorialServer } from '../editorial/support.js'
+import { openTestStore } from '../helpers.js'
+import { writePublication } from '../../src/publication/write-publication.js'
 import { progressStore } from '../publication/progress-fixture.js'
 
 let folder: string
@@ -161,4 +163,34 @@ describe('/readyz and the editorial store\'s disk', () => {
       await server.close()
     }
   })
+})
+
+describe('/readyz when the publication cannot be written', () => {
+  it('reports the failed write while /data/ keeps serving the previous release', async () => {
+    const publication = join(folder, 'publication')
+    const config = loadConfig({})
+    const content = openTestStore()
+    try {
+      await writePublication({ db: content.db, databasePath: config.databasePath, outDir: publication, root: projectRoot, baseUrl: 'http://127.0.0.1', publisherUri: config.publisherUri, publisherName: config.publisherName })
+    } finally {
+      await content.db.destroy()
+    }
+    // The next release cannot be linked: where the releases folder was, there is a file (a full or broken disk fails alike).
+    rmSync(join(publication, 'releases'), { recursive: true, force: true })
+    writeFileSync(join(publication, 'releases'), 'not a folder')
+    const server = await startEditorialServer({ PUBLICATION_DIR: publication })
+    try {
+      const editor = server.account('eva', 'editor')
+      const reviewer = server.account('rob', 'reviewer')
+      const recorded = await server.gql(recordProgress, { input: assessment('woonvisie-3000-woningen-als-minimum') }, editor)
+      const published = await server.gql(publishProgress, { id: recorded.body.data.recordProgress.assessment.id }, reviewer)
+      expect(published.body.data.publishProgress.userErrors).toEqual([])
+      expect((await fetch(`${server.base}/data/`)).status).toBe(200)
+      const ready = await fetch(`${server.base}/readyz`)
+      expect(ready.status).toBe(200)
+      expect((await ready.json()).details.publication.lastWriteFailure).toMatchObject({ code: expect.stringMatching(/^E[A-Z]+$/) })
+    } finally {
+      await server.close()
+    }
+  }, 120_000)
 })
