@@ -38,6 +38,9 @@ const schema = z.object({
   MAX_CONNECTIONS: integer(1_000, 1, 1_000_000),
   MAX_IN_FLIGHT: integer(128, 1, 100_000),
   RETRY_AFTER_SECONDS: integer(2, 1, 3600),
+  MAX_UPLOADS: integer(64, 1, 100_000),
+  UPLOADS_PER_CLIENT: integer(4, 1, 10_000),
+  BODY_TIMEOUT_MS: integer(10_000, 100, 600_000),
   TRUST_PROXY: z.string().trim().default('').transform((v) => v.split(',').map((p) => p.trim()).filter((p) => p !== ''))
     .refine((list) => list.every((p) => /^(loopback|linklocal|uniquelocal|[0-9a-fA-F.:]+(\/\d{1,3})?)$/.test(p)), 'must be a comma-separated list of addresses, CIDR ranges, or loopback, linklocal, uniquelocal'),
   PARSE_CACHE_BYTES: integer(20_000_000, 0, 2_000_000_000),
@@ -51,6 +54,7 @@ const schema = z.object({
   RATE_LIMIT_POINTS: integer(100_000, 0, 1_000_000_000),
   RATE_LIMIT_WINDOW_SECONDS: integer(60, 1, 86_400),
   EDITORIAL_SESSION_SECONDS: integer(8 * 3600, 1, 7 * 24 * 3600),
+  EDITORIAL_BUSY_TIMEOUT_MS: integer(250, 0, 60_000),
   NODE_ENV: z.string().trim().optional(),
 })
 
@@ -85,9 +89,13 @@ export interface Config {
    * Connection hygiene: time to receive the headers, the whole request, and between requests on a
    * keep-alive connection; connections kept open at once; requests answered at once (more get a 503
    * with Retry-After). trustProxy: the reverse proxies whose X-Forwarded-For names the client (empty: the
-   * socket's peer is the client).
+   * socket's peer is the client). uploads: request bodies received at once in total and per client, and the
+   * time a body may take; a request takes an in-flight slot only once its body is in.
    */
-  http: { headersTimeoutMs: number; requestTimeoutMs: number; keepAliveTimeoutMs: number; maxConnections: number; maxInFlight: number; retryAfterSeconds: number; trustProxy: string[] }
+  http: {
+    headersTimeoutMs: number; requestTimeoutMs: number; keepAliveTimeoutMs: number; maxConnections: number; maxInFlight: number; retryAfterSeconds: number; trustProxy: string[]
+    uploads: { total: number; perClient: number; timeoutMs: number }
+  }
   /**
    * HTTP caching of API answers: Cache-Control max-age in seconds, the in-memory response cache's size (0 turns
    * it off), and the heap the parsed and validated GraphQL documents may hold (0 turns that cache off), and
@@ -101,6 +109,8 @@ export interface Config {
   rateLimit: { points: number; windowSeconds: number }
   /** How long a sign-in to the editorial screens (/beheer) lasts, in milliseconds, before the editor signs in again. */
   editorialSessionMs: number
+  /** How long the server waits for another process's write lock on the editorial store before that one write fails (the wait stops every route). */
+  editorialBusyTimeoutMs: number
 }
 
 /** A setting with a bad value: names the variable, the value and what is wrong. */
@@ -153,10 +163,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       headersTimeoutMs: s.HEADERS_TIMEOUT_MS, requestTimeoutMs: Math.max(s.REQUEST_TIMEOUT_MS, s.HEADERS_TIMEOUT_MS),
       keepAliveTimeoutMs: s.KEEP_ALIVE_TIMEOUT_MS, maxConnections: s.MAX_CONNECTIONS, maxInFlight: s.MAX_IN_FLIGHT,
       retryAfterSeconds: s.RETRY_AFTER_SECONDS, trustProxy: s.TRUST_PROXY,
+      uploads: { total: s.MAX_UPLOADS, perClient: s.UPLOADS_PER_CLIENT, timeoutMs: s.BODY_TIMEOUT_MS },
     },
     cache: { maxAgeSeconds: s.CACHE_MAX_AGE, maxBytes: s.RESPONSE_CACHE_BYTES, parseBytes: s.PARSE_CACHE_BYTES, compiledBytes: s.COMPILED_CACHE_BYTES, persistedQueryBytes: s.PERSISTED_QUERY_BYTES, warmBytes: s.WARM_CACHE_BYTES, warmMs: s.WARM_CACHE_MS },
     workers: s.WORKERS,
     rateLimit: { points: s.RATE_LIMIT_POINTS, windowSeconds: s.RATE_LIMIT_WINDOW_SECONDS },
     editorialSessionMs: s.EDITORIAL_SESSION_SECONDS * 1000,
+    editorialBusyTimeoutMs: s.EDITORIAL_BUSY_TIMEOUT_MS,
   }
 }

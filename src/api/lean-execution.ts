@@ -54,7 +54,22 @@ const responseTypes = new Map<string, string>([
 ])
 
 /** Compiled code, closures and the operation's plan: measured on Node 20 at about twice the syntax tree it is made from. */
-const compiledFactor = 3
+const compiledFactor = 2
+/** A remembered cost: its key and the estimate's few numbers. */
+const costEntryBytes = 400
+
+/**
+ * The heap a prepared document holds, counted again whenever it gains a
+ * compiled operation or a remembered cost: its syntax tree, each compiled
+ * operation, and the cost memo. A document that failed holds only its key.
+ */
+function preparedBytes(key: string, value: Prepared): number {
+  if (!value.document) return 2 * key.length + 200
+  const tree = documentBytes(key, value.document)
+  let costs = 0
+  for (const costKey of value.costs.keys()) costs += costEntryBytes + 2 * costKey.length
+  return tree * (1 + compiledFactor * Math.max(1, value.compiled.size)) + costs
+}
 
 /** The hash of a hash-only persisted query (Apollo's `extensions` with nothing but `persistedQuery`, or a `documentId`); null when the request names none, undefined when it is anything else. */
 function persistedHash(extensions: unknown, documentId: unknown): string | null | undefined {
@@ -68,6 +83,21 @@ function persistedHash(extensions: unknown, documentId: unknown): string | null 
   const apq = (extensions as { persistedQuery?: { version?: unknown; sha256Hash?: unknown } }).persistedQuery
   if (!apq || apq.version !== 1 || typeof apq.sha256Hash !== 'string' || Object.keys(apq).length !== 2) return undefined
   return apq.sha256Hash
+}
+
+/** Variables nested deeper than this are left to yoga, which refuses them with a 400; no input type of the schema nests so deep. */
+const maxVariableDepth = 32
+
+/** Whether a parsed JSON value nests objects or arrays deeper than max (walked without recursion: the value may be 100,000 deep). */
+function nestedDeeper(value: object, max: number): boolean {
+  const pending: [unknown, number][] = [[value, 1]]
+  while (pending.length > 0) {
+    const [item, depth] = pending.pop()!
+    if (item === null || typeof item !== 'object') continue
+    if (depth > max) return true
+    for (const child of Object.values(item)) if (child !== null && typeof child === 'object') pending.push([child, depth + 1])
+  }
+  return false
 }
 
 /**
@@ -104,7 +134,7 @@ function parameters(request: LeanRequest, persisted: PersistedDocuments | undefi
   }
   if (typeof query !== 'string' || query === '') return undefined
   if (operationName !== undefined && operationName !== null && typeof operationName !== 'string') return undefined
-  if (variables !== undefined && variables !== null && (typeof variables !== 'object' || Array.isArray(variables))) return undefined
+  if (variables !== undefined && variables !== null && (typeof variables !== 'object' || Array.isArray(variables) || nestedDeeper(variables, maxVariableDepth))) return undefined
   return { query, operationName: operationName || undefined, variables: (variables ?? undefined) as Record<string, unknown> | undefined }
 }
 
@@ -125,7 +155,7 @@ export function createLeanExecutor(options: ApiAppOptions & { cacheBytes: number
   wrapListResolvers(schema)
   const limits = limitRules(options.limits)
   const rules = [...specifiedRules, ...limits.rules]
-  const cache = new BoundedCache<Prepared>(options.cacheBytes, (key, value) => value.document ? compiledFactor * documentBytes(key, value.document) : 2 * key.length + 200)
+  const cache = new BoundedCache<Prepared>(options.cacheBytes, preparedBytes)
 
   function prepare(query: string): Prepared {
     let prepared = cache.get(query)
@@ -142,21 +172,29 @@ export function createLeanExecutor(options: ApiAppOptions & { cacheBytes: number
     return prepared
   }
 
-  function compiled(prepared: Prepared, operationName: string | undefined): CompiledQuery | null {
+  /**
+   * The compiled operation, compiled once. An operation name the document
+   * does not contain is declined without an entry (yoga answers it with an
+   * error): a flood of made-up names once held a compiled entry each, uncounted.
+   * Each entry the document does hold is counted again into its cache entry.
+   */
+  function compiled(query: string, prepared: Prepared, operationName: string | undefined): CompiledQuery | null {
     const name = operationName ?? ''
-    let query = prepared.compiled.get(name)
-    if (query !== undefined) return query
-    query = null
+    let compiledQuery = prepared.compiled.get(name)
+    if (compiledQuery !== undefined) return compiledQuery
     const operation = getOperationAST(prepared.document!, operationName)
-    if (operation?.operation === 'query') {
+    if (!operation) return null
+    compiledQuery = null
+    if (operation.operation === 'query') {
       const result = compileQuery(schema, prepared.document!, operationName)
-      if (isCompiledQuery(result)) query = result
+      if (isCompiledQuery(result)) compiledQuery = result
     }
-    prepared.compiled.set(name, query)
-    return query
+    prepared.compiled.set(name, compiledQuery)
+    cache.set(query, prepared)
+    return compiledQuery
   }
 
-  function cost(prepared: Prepared, operationName: string | undefined, variables: Record<string, unknown> | undefined): QueryCost | undefined {
+  function cost(query: string, prepared: Prepared, operationName: string | undefined, variables: Record<string, unknown> | undefined): QueryCost | undefined {
     const key = `${operationName ?? ''}\n${JSON.stringify(variables ?? null)}`
     if (prepared.costs.has(key)) return prepared.costs.get(key)
     const measured = queryCost(schema, prepared.document!, operationName, variables, options.limits.maxCost)
@@ -164,6 +202,7 @@ export function createLeanExecutor(options: ApiAppOptions & { cacheBytes: number
     if (key.length > maxCostKeyLength) return measured
     if (prepared.costs.size >= costsPerDocument) prepared.costs.delete(prepared.costs.keys().next().value!)
     prepared.costs.set(key, measured)
+    cache.set(query, prepared)
     return measured
   }
 
@@ -177,9 +216,9 @@ export function createLeanExecutor(options: ApiAppOptions & { cacheBytes: number
     if (!params) return undefined
     const prepared = prepare(params.query)
     if (!prepared.document) return undefined
-    const query = compiled(prepared, params.operationName)
+    const query = compiled(params.query, prepared, params.operationName)
     if (!query) return undefined
-    const measured = cost(prepared, params.operationName, params.variables)
+    const measured = cost(params.query, prepared, params.operationName, params.variables)
     if (!measured || measured.cost > options.limits.maxCost || measured.introspection.depth > options.limits.maxDepth) return undefined
     const { viewer, requestId, client, usage } = request.server
     const editorial = await options.editorial

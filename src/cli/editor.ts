@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util'
 import { ConfigError, loadConfig } from '../config.js'
 import { addAccount, listAccounts, revokeAccount } from '../editorial/accounts.js'
+import { verifyChain } from '../editorial/audit-chain.js'
 import { backupEditorialStore, BackupExistsError } from '../editorial/backup-editorial-store.js'
 import { contentSubjects } from '../editorial/content-subjects.js'
 import { AccountExistsError, AccountNotFoundError, InvalidAccountError } from '../editorial/editorial-errors.js'
@@ -14,6 +15,7 @@ const usage = `npm run editor -- <command>
   list                                           lists the accounts (never a token)
   backup --out FILE                              copies the editorial store to a new FILE (SQLite online backup; safe while the server runs)
   check                                          lists records whose action or target the content no longer has (exit 1 if any)
+  verify                                         walks the hash chain of the audit trail and publications; names the first entry that does not match (exit 1)
 The store is EDITORIAL_DATABASE (default editorial/editorial.sqlite).`
 
 /** A usage mistake: the message and the usage are printed, exit code 2. */
@@ -49,6 +51,12 @@ async function run(store: EditorialStore, command: string | undefined, values: {
       console.log(`backed up ${store.path} to ${out} (${pages} pages)`)
       return 0
     }
+    case 'verify': {
+      const state = verifyChain(store)
+      if (state.ok) console.log(`the chain holds: ${state.links} links, head ${state.head}`)
+      else console.log(`the chain is broken after ${state.links} good links (last good hash ${state.head}): ${state.problem}`)
+      return state.ok ? 0 : 1
+    }
     case 'check': {
       const content = openDatabase(databasePath, { readonly: true })
       try {
@@ -65,7 +73,7 @@ async function run(store: EditorialStore, command: string | undefined, values: {
   }
 }
 
-/** `npm run editor -- ...`: accounts, backups and the orphan check of the editorial store. */
+/** `npm run editor -- ...`: accounts, backups, the orphan check and the chain's verification of the editorial store. */
 try {
   const { positionals, values } = parseArgs({
     allowPositionals: true,

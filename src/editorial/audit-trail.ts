@@ -1,3 +1,4 @@
+import { appendLink } from './audit-chain.js'
 import type { AuditEntryTable } from './editorial-database.js'
 import type { EditorialStore } from './open-editorial-store.js'
 
@@ -24,14 +25,18 @@ export interface AuditEntry extends Omit<AuditEntryTable, 'id' | 'codes'> {
   codes: string[]
 }
 
-/** Appends an entry to the audit trail (append-only: triggers refuse UPDATE and DELETE). */
+/** Appends an entry to the audit trail (append-only: triggers refuse UPDATE and DELETE) and chains it (src/editorial/audit-chain.ts). */
 export function appendAudit(store: EditorialStore, entry: AuditInput, now = new Date()): number {
-  return store.run(store.db.insertInto('audit_entry').values({
-    at: now.toISOString(), account_id: entry.accountId, operation: entry.operation, outcome: entry.outcome,
-    codes: [...new Set(entry.codes ?? [])].join(','), subject: entry.subject?.slice(0, 500) ?? null, record_id: entry.recordId ?? null,
-    revision_before: entry.revisionBefore ?? null, revision_after: entry.revisionAfter ?? null,
-    request_id: entry.requestId?.slice(0, 100) ?? null, client: entry.client?.slice(0, 100) ?? null,
-  })).lastInsertRowid
+  return store.transaction(() => {
+    const id = store.run(store.db.insertInto('audit_entry').values({
+      at: now.toISOString(), account_id: entry.accountId, operation: entry.operation, outcome: entry.outcome,
+      codes: [...new Set(entry.codes ?? [])].join(','), subject: entry.subject?.slice(0, 500) ?? null, record_id: entry.recordId ?? null,
+      revision_before: entry.revisionBefore ?? null, revision_after: entry.revisionAfter ?? null,
+      request_id: entry.requestId?.slice(0, 100) ?? null, client: entry.client?.slice(0, 100) ?? null,
+    })).lastInsertRowid
+    appendLink(store, 'audit', id)
+    return id
+  })
 }
 
 /** Audit entries, newest first, before an entry id (for paging), at most limit. */

@@ -9,6 +9,16 @@ export interface EditorialDatabase {
   audit_entry: AuditEntryTable
   editor_session: EditorSessionTable
   draft_return: DraftReturnTable
+  chain_link: ChainLinkTable
+}
+
+/** One link of the hash chain over audit entries and publications (src/editorial/audit-chain.ts). */
+interface ChainLinkTable {
+  seq: Generated<number>
+  kind: 'audit' | 'publication'
+  row_id: number
+  previous_hash: string
+  hash: string
 }
 
 export type Role = 'editor' | 'reviewer' | 'admin'

@@ -31,15 +31,17 @@ export interface EditorialStore {
  * Opens (creating the folder and file on first use) and migrates the editorial
  * store: WAL, so readers never wait for a writer and a kill loses no committed
  * transaction; foreign keys on; a busy timeout, since several server processes
- * and the editor CLI may write at once.
+ * and the editor CLI may write at once (short in the server, whose event loop it stops).
  */
-export async function openEditorialStore(path: string): Promise<EditorialStore> {
+export async function openEditorialStore(path: string, options: { busyTimeoutMs?: number } = {}): Promise<EditorialStore> {
   mkdirSync(dirname(path), { recursive: true })
   const sqlite = new SQLite(path)
   try {
     sqlite.pragma('journal_mode = WAL')
     sqlite.pragma('foreign_keys = ON')
-    sqlite.pragma('busy_timeout = 5000')
+    // better-sqlite3 waits for a lock synchronously, stopping the event loop: the server waits briefly
+    // (EDITORIAL_BUSY_TIMEOUT_MS) and fails the one write; the command-line tools may wait the default.
+    sqlite.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 5000))}`)
     sqlite.pragma('synchronous = FULL')
     const db = new Kysely<EditorialDatabase>({ dialect: new SqliteDialect({ database: sqlite }) })
     await migrateEditorialStore(db)

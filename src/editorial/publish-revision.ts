@@ -1,3 +1,4 @@
+import { appendLink } from './audit-chain.js'
 import { appendAudit } from './audit-trail.js'
 import type { EditorialActor } from './editorial-actor.js'
 import type { EditorialStore } from './open-editorial-store.js'
@@ -43,9 +44,10 @@ export function publishRevision(store: EditorialStore, actor: EditorialActor, re
       appendAudit(store, { ...audit, outcome: 'refused', codes: errors.map((e) => e.code) }, actor.now)
       return { record: null, userErrors: errors }
     }
-    store.run(store.db.insertInto('publication').values({
+    const published = store.run(store.db.insertInto('publication').values({
       revision_id: draft.id, reviewer_id: actor.account.id, published_at: actor.now.toISOString(), request_id: actor.requestId,
     }))
+    appendLink(store, 'publication', published.lastInsertRowid)
     appendAudit(store, { ...audit, outcome: 'accepted', revisionAfter: draft.revision }, actor.now)
     return { record: findRevision(store, draft.id)!, userErrors: [] }
   })

@@ -1,3 +1,4 @@
+import { publicationHashes } from './audit-chain.js'
 import type { EditorialStore } from './open-editorial-store.js'
 import { publicationGeneration } from './progress-snapshot.js'
 import { readRevisions, type RevisionRecord } from './revision-record.js'
@@ -10,10 +11,12 @@ export interface PublishedProgress {
   latestPublishedAt: string | null
   /** Every published revision (assessments, measurements, retractions) of every agreement, in publication order. */
   revisions: RevisionRecord[]
+  /** The hash of each publication's link in the editorial hash chain, by publication id (src/editorial/audit-chain.ts). */
+  chainHashes: ReadonlyMap<number, string>
 }
 
 /** Nothing published: what a publication without an editorial store holds. */
-export const noPublishedProgress: PublishedProgress = { generation: 0, latestPublishedAt: null, revisions: [] }
+export const noPublishedProgress: PublishedProgress = { generation: 0, latestPublishedAt: null, revisions: [], chainHashes: new Map() }
 
 /**
  * Reads the published history for the open data, in one read transaction so
@@ -25,6 +28,6 @@ export function readPublishedProgress(store: EditorialStore): PublishedProgress 
     const generation = publicationGeneration(store)
     const revisions = readRevisions(store, (q) => q.where('publication.id', 'is not', null).where('publication.id', '<=', generation)
       .orderBy('publication.id', 'asc'))
-    return { generation, latestPublishedAt: revisions.at(-1)?.publication?.publishedAt ?? null, revisions }
+    return { generation, latestPublishedAt: revisions.at(-1)?.publication?.publishedAt ?? null, revisions, chainHashes: publicationHashes(store) }
   }).deferred()
 }

@@ -1,4 +1,5 @@
 import { editorialLimits, evidenceKinds, recordedStatuses } from './progress-vocabulary.js'
+import { normalizeEvidenceUrl } from './evidence-url.js'
 import type { Evidence } from './revision-record.js'
 import type { UserError } from './user-error.js'
 
@@ -33,12 +34,14 @@ export function checkPastDate(field: string[], text: string, now: Date): UserErr
   return []
 }
 
-/** Checks plain Dutch text: trimmed, 1..max characters, no control characters but newlines and tabs. */
+/** Checks plain Dutch text: trimmed, 1..max characters, no control characters but newlines and tabs, no bidirectional controls. */
 export function checkText(field: string[], text: string, max: number, what: string): UserError[] {
   const trimmed = text.trim()
   if (trimmed.length === 0) return [invalid(field, `The ${what} is empty.`)]
   if (trimmed.length > max) return [invalid(field, `The ${what} has ${trimmed.length} characters; at most ${max} are accepted.`)]
   if (/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(trimmed)) return [invalid(field, `The ${what} holds control characters; send plain text.`)]
+  // Embedding, override and isolate controls reorder what readers see (the curated data forbids them too).
+  if (/[\u202A-\u202E\u2066-\u2069]/.test(trimmed)) return [invalid(field, `The ${what} holds bidirectional control characters; send plain text.`)]
   return []
 }
 
@@ -82,7 +85,7 @@ export function checkValue(value: number): UserError[] {
   return Number.isFinite(value) && value >= 0 ? [] : [invalid(['input', 'value'], 'The value must be a finite number of at least 0.')]
 }
 
-/** Evidence as stored: trimmed text. */
+/** Evidence as stored: trimmed text, the URL normalised (src/editorial/evidence-url.ts). */
 export function normalizeEvidence(items: readonly EvidenceInput[]): Evidence[] {
-  return items.map((item) => ({ title: item.title.trim(), url: new URL(item.url.trim()).href, documentDate: item.documentDate ?? null, kind: item.kind }))
+  return items.map((item) => ({ title: item.title.trim(), url: normalizeEvidenceUrl(item.url)!, documentDate: item.documentDate ?? null, kind: item.kind }))
 }

@@ -83,6 +83,7 @@ const headers: Record<string, string> = {
   as_of: 'Stand per',
   explanation: 'Toelichting',
   published_at: 'Gepubliceerd op',
+  chain_hash: 'Ketenhash (SHA-256)',
   is_current: 'Geldt nu',
   retraction_id: 'Intrekking-ID',
   retracted_at: 'Ingetrokken op',

@@ -10,6 +10,8 @@ export interface ProgressEntry {
   retraction: RevisionRecord | null
   /** Whether it is its action's current assessment (the newest that stands); measurements: whether it stands. */
   current: boolean
+  /** The hash of its publication's link in the editorial hash chain. */
+  chainHash: string | null
 }
 
 /** One piece of evidence of a published revision, with its place in the revision's list (1-based). */
@@ -45,7 +47,7 @@ export class ProgressRows {
       const key = subjectKey(revision.subject)
       const current = retraction === null && (revision.kind === 'measurement' || !standing.has(key))
       if (current) standing.add(key)
-      const entry = { revision, retraction, current }
+      const entry = { revision, retraction, current, chainHash: progress.chainHashes.get(revision.publication?.id ?? 0) ?? null }
       this.entries[revision.kind].unshift(entry)
       this.bySubject.set(key, [entry, ...(this.bySubject.get(key) ?? [])])
     }

@@ -1,4 +1,5 @@
 import { toGlobalId } from '../model/global-id.js'
+import { normalizeEvidenceUrl } from '../editorial/evidence-url.js'
 import { evidenceKinds, recordedStatuses } from '../editorial/progress-vocabulary.js'
 import { conceptOf } from './own-terms.js'
 import type { EntryKind, EvidenceEntry, ProgressEntry } from './published-progress-rows.js'
@@ -30,6 +31,9 @@ function revisionColumns(t: ColumnKit<ProgressEntry>, kind: EntryKind) {
       t.field('as_of', 'date', (r) => r.revision.asOf, { description: 'The date the statement describes the situation on.', predicate: 'akkoord:asOf' }),
       t.field('explanation', 'string', (r) => r.revision.explanation, { description: 'The explanation, in Dutch.', predicate: 'schema:description', dutch: true }),
       t.field('published_at', 'datetime', (r) => r.revision.publication!.publishedAt, { description: 'When a reviewer published it (UTC).', predicate: 'schema:datePublished' }),
+      t.field('chain_hash', 'string', (r) => r.chainHash, {
+        required: false, description: 'SHA-256 of its publication in the editorial hash chain: the same in every later download unless the published record was rewritten.',
+      }),
       t.field('is_current', 'boolean', (r) => r.current, {
         description: kind === 'assessment' ? 'Whether this is the action\'s current assessment: the newest that is not retracted.' : 'Whether the measurement stands (is not retracted).',
         predicate: 'akkoord:isCurrent',
@@ -76,7 +80,7 @@ function evidenceTable(kind: EntryKind): TableDefinition {
       t.ref(owner, k.node, k.name, 'revision', { description: `Global ID of the ${kind} that cites the evidence.` }),
       t.field('position', 'integer', (r) => r.position, { description: 'Place in the list of evidence (1-based).', predicate: 'schema:position' }),
       t.field('title', 'string', (r) => r.evidence.title, { description: 'Title of the document.', predicate: 'schema:name', dutch: true }),
-      t.field('url', 'string', (r) => r.evidence.url, { description: 'Where the document is published.', predicate: 'schema:url', iri: (url) => url }),
+      t.field('url', 'string', (r) => r.evidence.url, { description: 'Where the document is published.', predicate: 'schema:url', iri: (url) => normalizeEvidenceUrl(url) ?? url }),
       t.field('document_date', 'date', (r) => r.evidence.documentDate, { required: false, description: 'Date of the document.', predicate: 'schema:dateCreated' }),
       t.field('evidence_kind', 'string', (r) => r.evidence.kind, { description: 'What the document is.', enum: evidenceKinds, predicate: 'akkoord:evidenceKind' }),
     ],

@@ -7,10 +7,20 @@ import { writeStreamed } from './text-file.js'
 
 export type TableFormat = 'csv' | 'ndjson'
 
-/** One CSV field (RFC 4180): quoted when it holds a quote, comma or line break; empty for null. */
+/** What a spreadsheet takes as the start of a formula (OWASP's list for CSV injection). */
+const formulaStart = /^[=+\-@\t\r]/
+
+/**
+ * One CSV field (RFC 4180): quoted when it holds a quote, comma or line break;
+ * empty for null. Text that a spreadsheet would run as a formula (beginning
+ * with = + - @, a tab or a carriage return) is neutralised as OWASP
+ * recommends: a leading apostrophe, and the field quoted. Numbers are never
+ * touched: -5 is a number, not a formula.
+ */
 function csvField(value: Cell): string {
   if (value === null) return ''
   const text = String(value)
+  if (typeof value === 'string' && formulaStart.test(text)) return `"'${text.replaceAll('"', '""')}"`
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text
 }
 

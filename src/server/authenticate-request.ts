@@ -3,69 +3,64 @@ import type { Logger } from 'pino'
 import { checkToken, type Account } from '../editorial/accounts.js'
 import { appendAudit } from '../editorial/audit-trail.js'
 import type { EditorialStore } from '../editorial/open-editorial-store.js'
+import type { ClientAddress } from './client-address.js'
+import { SignInThrottle, throttleDefaults, type ThrottleOptions } from './sign-in-throttle.js'
 
-/** Who a request comes from: nobody (no Authorization header), an account, or a refused credential. */
+/** Who a request comes from: nobody (no Authorization header), an account, a refused credential, or a client blocked for now. */
 export type Authentication =
   | { kind: 'anonymous' }
   | { kind: 'account'; account: Account }
   | { kind: 'refused'; reason: string }
+  | { kind: 'throttled'; retryAfterSeconds: number }
 
-/** How failed authentications are slowed down: the n-th failure of a client within the window waits base * 2^(n-1), capped. */
-export interface ThrottleOptions {
-  baseDelayMs: number
-  maxDelayMs: number
-  windowMs: number
-  /** Clients remembered at most; the oldest are forgotten first. */
-  maxClients: number
-}
-
-const defaults: ThrottleOptions = { baseDelayMs: 200, maxDelayMs: 5000, windowMs: 15 * 60_000, maxClients: 10_000 }
-
-/** The client's address as the socket saw it (forwarded headers can be forged, so they are not trusted). */
-export function clientAddress(request: IncomingMessage): string {
-  return request.socket.remoteAddress ?? 'unknown'
+/** What the authenticator is made with: who a request comes from (TRUST_PROXY), and the throttle's settings. */
+export interface AuthenticatorOptions {
+  clientAddress: ClientAddress
+  throttle?: Partial<ThrottleOptions>
 }
 
 /**
  * Bearer authentication of the HTTP layer. A request without an
  * Authorization header is anonymous; one with a malformed, unknown or revoked
- * token is refused: logged (never with the token), audited, and answered only
- * after a delay that doubles with each failure of that client.
+ * token is refused at once and logged (never with the token); a client that
+ * failed too often is answered `throttled` at once, without its token being
+ * checked (src/server/sign-in-throttle.ts says what is audited).
  */
-export function createAuthenticator(store: EditorialStore, logger: Logger, options: Partial<ThrottleOptions> = {}) {
-  const settings = { ...defaults, ...options }
+export function createAuthenticator(store: EditorialStore, logger: Logger, options: AuthenticatorOptions) {
+  const throttle = new SignInThrottle({ ...throttleDefaults, ...options.throttle })
   const log = logger.child({ component: 'auth' })
-  const failures = new Map<string, { count: number; last: number }>()
-
-  function delayFor(client: string): number {
-    const now = Date.now()
-    const previous = failures.get(client)
-    const count = previous && now - previous.last < settings.windowMs ? previous.count + 1 : 1
-    failures.delete(client)
-    failures.set(client, { count, last: now })
-    if (failures.size > settings.maxClients) failures.delete(failures.keys().next().value!)
-    return Math.min(settings.baseDelayMs * 2 ** (count - 1), settings.maxDelayMs)
-  }
 
   /**
-   * Checks a presented token for a client: the account, or a refusal that is
-   * logged (never with the token), audited under `operation`, and answered
-   * only after the client's growing delay. Bearer requests and the editorial
-   * screens' sign-in share it, so guessing through either is slowed alike.
+   * Checks a presented token for a client: the account, a refusal (logged,
+   * and audited under `operation` while the throttle allows), or `throttled`
+   * when the client must wait. Bearer requests and the editorial screens'
+   * sign-in share it, so guessing through either is limited alike.
    */
-  async function verifyToken(token: string | null, client: string, requestId: string, operation: string): Promise<Authentication> {
+  function verifyToken(token: string | null, client: string, requestId: string, operation: string): Authentication {
+    const waitMs = throttle.blockedFor(client)
+    if (waitMs > 0) {
+      log.debug({ client, requestId, operation, waitMs }, 'authentication throttled')
+      return { kind: 'throttled', retryAfterSeconds: Math.ceil(waitMs / 1000) }
+    }
     const check = token !== null ? checkToken(store, token) : { valid: false as const, reason: 'malformed' as const, account: undefined }
     if (check.valid) {
-      failures.delete(client)
+      throttle.succeeded(client)
       return { kind: 'account', account: check.account }
     }
-    const delayMs = delayFor(client)
-    log.warn({ client, reason: check.reason, account: check.account?.name, requestId, delayMs, operation }, 'authentication failed')
-    appendAudit(store, {
-      accountId: check.account?.id ?? null, operation, outcome: 'refused', codes: ['UNAUTHENTICATED'],
-      subject: check.reason, requestId, client,
-    })
-    await new Promise((resolve) => setTimeout(resolve, delayMs))
+    const failure = throttle.failed(client)
+    log.warn({ client, reason: check.reason, account: check.account?.name, requestId, operation, failures: failure.count, blockedMs: failure.blockedMs }, 'authentication failed')
+    if (failure.audit) {
+      try {
+        appendAudit(store, {
+          accountId: check.account?.id ?? null, operation, outcome: 'refused', codes: [failure.audit === 'blocked' ? 'RATE_LIMITED' : 'UNAUTHENTICATED'],
+          subject: failure.audit === 'blocked' ? `${check.reason}; ${failure.count} failures, blocked` : check.reason, requestId, client,
+        })
+      } catch (error) {
+        // Another process holds the write lock: the refusal stands, and the log keeps what the trail could not.
+        if ((error as { code?: unknown }).code !== 'SQLITE_BUSY') throw error
+        log.error({ client, requestId, operation, reason: check.reason }, 'refused sign-in not audited: the editorial store is busy')
+      }
+    }
     return { kind: 'refused', reason: check.reason }
   }
 
@@ -73,9 +68,9 @@ export function createAuthenticator(store: EditorialStore, logger: Logger, optio
     const header = request.headers.authorization
     if (header === undefined) return { kind: 'anonymous' }
     const match = /^Bearer[ ]+(\S+)[ ]*$/i.exec(header)
-    return verifyToken(match ? match[1]! : null, clientAddress(request), requestId, 'authenticate')
+    return verifyToken(match ? match[1]! : null, options.clientAddress(request), requestId, 'authenticate')
   }
-  return Object.assign(authenticate, { verifyToken })
+  return Object.assign(authenticate, { verifyToken, clientAddress: options.clientAddress })
 }
 
 export type Authenticator = ReturnType<typeof createAuthenticator>

@@ -100,6 +100,7 @@ function subjectPage(ctx: BeheerContext, type: 'action' | 'target', slug: string
   const subject: SubjectKey = { agreement: ctx.view.agreement.slug, type, slug: canonical ?? slug }
   const path = type === 'action' ? beheerPaths.action(slug) : beheerPaths.target(slug)
   let state: FormState = { notice: notice(ctx), values: {}, errors: [] }
+  let conflict = false
   if (ctx.form) {
     const parsed = parseRevisionForm(ctx.form)
     const outcome = recordRevision(ctx.store, actorOf(ctx), type === 'action'
@@ -108,11 +109,13 @@ function subjectPage(ctx: BeheerContext, type: 'action' | 'target', slug: string
     if (outcome.record) return redirectTo(ctx.response, `${path}?gedaan=vastgelegd`)
     const values: Record<string, string> = Object.fromEntries(ctx.form)
     // After a conflict the form is shown again over the newer history: a second submit then records over what the editor has now seen.
-    if (outcome.userErrors.some((e) => e.code === 'CONFLICT')) delete values.expectedRevision
+    conflict = outcome.userErrors.some((e) => e.code === 'CONFLICT')
+    if (conflict) delete values.expectedRevision
     state = { notice: null, values, errors: revisionFormErrors(outcome.userErrors, parsed.rows, type === 'action' ? 'status' : 'value') }
   }
   const history = historyOf(ctx.store, subject)
-  const status = state.errors.length > 0 ? 422 : 200
+  // 409 for a conflict (someone recorded meanwhile), 422 for a form that is wrong in itself, as docs/editorial-screens.md says.
+  const status = state.errors.length === 0 ? 200 : conflict ? 409 : 422
   const trail = [{ label: 'Beheer', href: beheerPaths.actions }]
   if (type === 'action') {
     return page(ctx, status, `Afspraak: ${action.action.text}`, beheerActionPage(ctx.view, action,

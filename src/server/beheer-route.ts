@@ -11,7 +11,7 @@ import { beheerLayout } from '../web/beheer/beheer-layout.js'
 import { beheerPaths } from '../web/beheer/beheer-paths.js'
 import { refusalContent, type Refusal } from '../web/beheer/refusal-page.js'
 import { signInPage } from '../web/beheer/sign-in-page.js'
-import { clientAddress, type Authenticator } from './authenticate-request.js'
+import type { Authenticator } from './authenticate-request.js'
 import { handleBeheerPage, type BeheerContext } from './beheer-pages.js'
 import { redirectTo, sendBeheerPage } from './beheer-responses.js'
 import { isSameOriginPost, tokensMatch } from './csrf-check.js'
@@ -54,7 +54,7 @@ export function createBeheerRoute(deps: BeheerRouteDependencies): RouteHandler {
       response.setHeader('allow', 'GET, HEAD, POST')
       return sendBeheerPage(response, 405, beheerLayout({ ...refusalContent('method'), theme }))
     }
-    const origin = { requestId: requestIdOf(request), client: clientAddress(request) }
+    const origin = { requestId: requestIdOf(request), client: deps.authenticate.clientAddress(request) }
     let form: URLSearchParams | null = null
     if (request.method === 'POST') {
       try {
@@ -96,7 +96,8 @@ export function createBeheerRoute(deps: BeheerRouteDependencies): RouteHandler {
   async function signIn(request: IncomingMessage, response: ServerResponse, url: URL, form: URLSearchParams | null, signedIn: boolean, origin: { requestId: string; client: string }): Promise<true> {
     if (!form) {
       if (signedIn) return redirectTo(response, beheerPaths.actions)
-      const formToken = randomBytes(32).toString('base64url')
+      // A second tab reuses the form token the browser holds, so signing in from the first tab still works.
+      const formToken = reusableToken(cookies.signInToken(request)) ?? randomBytes(32).toString('base64url')
       cookies.setSignInToken(response, formToken)
       const notice = url.searchParams.has('afgemeld') ? 'signed-out' : url.searchParams.has('verlopen') ? 'expired' : null
       return sendBeheerPage(response, 200, beheerLayout({ title: 'Aanmelden', content: signInPage({ formToken, notice, errors: [] }), theme }))
@@ -107,7 +108,12 @@ export function createBeheerRoute(deps: BeheerRouteDependencies): RouteHandler {
       return refuse(response, 403, 'csrf')
     }
     const token = (form.get('token') ?? '').trim()
-    const result = await deps.authenticate.verifyToken(token || null, origin.client, origin.requestId, 'signIn')
+    const result = deps.authenticate.verifyToken(token || null, origin.client, origin.requestId, 'signIn')
+    if (result.kind === 'throttled') {
+      const errors = [{ id: 'token', message: `Te veel mislukte pogingen vanaf dit adres. Probeer het over ${result.retryAfterSeconds} seconden opnieuw.` }]
+      return sendBeheerPage(response, 429, beheerLayout({ title: 'Aanmelden', content: signInPage({ formToken: formToken!, notice: null, errors }), theme }),
+        { 'retry-after': String(result.retryAfterSeconds) })
+    }
     if (result.kind !== 'account') {
       const errors = [{ id: 'token', message: token ? 'Deze toegangscode is onbekend of ingetrokken. Controleer de code en probeer het opnieuw.' : 'Vul uw toegangscode in.' }]
       return sendBeheerPage(response, 401, beheerLayout({ title: 'Aanmelden', content: signInPage({ formToken: formToken!, notice: null, errors }), theme }),
@@ -117,4 +123,9 @@ export function createBeheerRoute(deps: BeheerRouteDependencies): RouteHandler {
     cookies.setSession(response, started.sessionId, config.editorialSessionMs)
     return redirectTo(response, beheerPaths.actions)
   }
+}
+
+/** A sign-in form token from the cookie when it has the form this route issues (32 random bytes, base64url). */
+function reusableToken(token: string | undefined | null): string | null {
+  return token && /^[A-Za-z0-9_-]{43}$/.test(token) ? token : null
 }

@@ -4,6 +4,7 @@ import type { Config } from '../config.js'
 import { compressResponse } from './compression.js'
 import { answerFromCache, type HitPathState } from './hit-path.js'
 import { sendPreflight } from './http-helpers.js'
+import type { BodyIntake } from './body-intake.js'
 import type { InFlightLimit } from './in-flight-limit.js'
 import { BadRequestPathError, parseRequestPath } from './request-path.js'
 import { requestIdOf } from './request-id.js'
@@ -11,11 +12,14 @@ import { applyPolicyHeaders } from './route-policy.js'
 import { matchRoute, type CompiledRoute } from './route-table.js'
 import { baseSecurityHeaders } from './security-headers.js'
 import { sendProblem } from './send-problem.js'
+import { storeFailure } from '../store/store-failure.js'
 
 /** How the server guards itself: connection timeouts and caps, the in-flight limit, and whether it is stopping. */
 export interface HttpServerOptions {
   http: Config['http']
   inFlight: InFlightLimit
+  /** Receives request bodies before a request takes an in-flight slot. */
+  intake: BodyIntake
   /** True once shutdown has begun: keep-alive connections are then closed after their current answer. */
   closing: () => boolean
   /** What a cache hit is answered from, before routing; without it every request is routed. */
@@ -28,14 +32,15 @@ const servedMethods = new Set(['GET', 'HEAD', 'POST', 'OPTIONS'])
  * The node:http server. A repeated GET is answered from the response cache
  * first (src/server/hit-path.ts). Every other request gets a request id, is
  * matched against the route table, gets its route's policy headers (so every
- * status carries them), is admitted (MAX_IN_FLIGHT), and is handled; no
+ * status carries them), has its body received (bounded per client and in
+ * total) before it is admitted (MAX_IN_FLIGHT), and is handled; no
  * answer gives a 404 and a throw a 500, each in the route's error shape (the
  * error is logged, never sent). Requests are logged once answered, cache hits
  * only at debug. Slow clients are cut off by the header, request and
  * keep-alive timeouts, and connections beyond MAX_CONNECTIONS are dropped.
  */
 export function createHttpServer(routes: readonly CompiledRoute[], logger: Logger, options: HttpServerOptions): Server {
-  const { http, inFlight, closing, hits } = options
+  const { http, inFlight, intake, closing, hits } = options
   const log = logger.child({ component: 'http' })
   // Measured by the bench: a listener and a log entry per request are a visible share of a cache hit's
   // cost, so they are only made when the level logs requests at all (the level is fixed at start).
@@ -89,7 +94,8 @@ export function createHttpServer(routes: readonly CompiledRoute[], logger: Logge
       } else sendPreflight(request, response, matched.allow)
       return
     }
-    if (policy.inFlight === 'limited' && !inFlight.admit(response, policy.errors)) return
+    // A body is received before its request takes an in-flight slot: slow senders hold no slot.
+    if (policy.inFlight === 'limited' && !(await intake.receive(request, response) && inFlight.admit(response, policy.errors))) return
     if (policy.compression === 'stream') compressResponse(request, response)
     try {
       if (await matched.handler(request, response, url)) return
@@ -98,6 +104,12 @@ export function createHttpServer(routes: readonly CompiledRoute[], logger: Logge
       // A client that went away (or was cut off by a timeout) while its body was read is not a server fault.
       if (response.destroyed) {
         log.debug({ err: error, reqId: requestId, path: url.pathname }, 'connection closed before the answer')
+        return
+      }
+      const failure = storeFailure(error)
+      if (failure && !response.headersSent) {
+        log.warn({ reqId: requestId, path: url.pathname, code: (error as { code?: unknown }).code }, failure.log)
+        sendProblem(response, policy.errors, 503, failure.error, failure.message, { 'retry-after': String(http.retryAfterSeconds) })
         return
       }
       log.error({ err: error, reqId: requestId, path: url.pathname }, 'route failed')

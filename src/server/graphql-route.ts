@@ -5,7 +5,7 @@ import type { ApiContext } from '../api/context.js'
 import type { RequestUsage } from '../api/editorial-context.js'
 import type { LeanExecutor } from '../api/lean-execution.js'
 import type { ApiServerContext } from '../api/yoga.js'
-import { clientAddress, type Authenticator } from './authenticate-request.js'
+import type { Authenticator } from './authenticate-request.js'
 import { BodyTooLargeError, corsHeaders, readBody, sendJson, sendPreflight } from './http-helpers.js'
 import { graphqlCacheControl, graphqlCacheEntry } from './graphql-cache-entry.js'
 import { graphqlCacheKey } from './graphql-cache-key.js'
@@ -81,7 +81,8 @@ function hasErrors(body: Buffer): boolean {
  * answered from memory before the GraphQL machinery is entered, with an ETag
  * (a 304 for If-None-Match) and a Cache-Control a CDN can use. Answers with
  * errors and GraphiQL pages are never cached. A request with an Authorization
- * header is authenticated here (a refused token gets a 401 after a delay) and
+ * header is authenticated here (a refused token gets a 401, a client that
+ * failed too often a 429 with Retry-After, both at once) and
  * its answer is never cached or shared; an answer that read published
  * progress is cached for one publication generation and sent with no-cache,
  * so the next request after a publication shows it.
@@ -114,7 +115,7 @@ export function createGraphqlRoute(options: GraphqlRouteOptions): RouteHandler {
     const key = graphiql || signedIn || !options.cache.enabled ? undefined : graphqlCacheKey(method, url, accept, request.headers['content-type'] ?? '', body)
     const generation = options.generation()
     const budget = graphiql ? undefined : options.budget
-    const client = budget ? (options.clientOf ?? clientAddress)(request) : ''
+    const client = budget ? (options.clientOf ?? options.authenticate.clientAddress)(request) : ''
     if (key) {
       const hit = options.cache.get(key)
       if (hit && hit.generation === generation && (hit.publication === undefined || hit.publication === options.publication())) {
@@ -136,6 +137,12 @@ export function createGraphqlRoute(options: GraphqlRouteOptions): RouteHandler {
 
     const requestId = requestIdOf(request)
     const auth = signedIn ? await options.authenticate(request, requestId) : { kind: 'anonymous' as const }
+    if (auth.kind === 'throttled') {
+      sendJson(response, 429, {
+        errors: [{ message: `Too many refused access tokens from this client; try again in ${auth.retryAfterSeconds} s.`, extensions: { code: 'RATE_LIMITED' } }],
+      }, { ...corsHeaders, 'retry-after': String(auth.retryAfterSeconds), 'x-request-id': requestId })
+      return true
+    }
     if (auth.kind === 'refused') {
       sendJson(response, 401, {
         errors: [{ message: 'The access token is not valid (malformed, unknown or revoked). Ask an admin for a new one.', extensions: { code: 'UNAUTHENTICATED' } }],
@@ -144,7 +151,7 @@ export function createGraphqlRoute(options: GraphqlRouteOptions): RouteHandler {
     }
     const usage: RequestUsage = { editorial: false, private: signedIn, throttle: budget?.status(client) }
     const publication = key !== undefined ? options.publication() : 0
-    const serverContext: ApiServerContext = { viewer: auth.kind === 'account' ? auth.account : null, requestId, client: clientAddress(request), usage }
+    const serverContext: ApiServerContext = { viewer: auth.kind === 'account' ? auth.account : null, requestId, client: options.authenticate.clientAddress(request), usage }
     const lean = signedIn || graphiql ? undefined
       : await options.lean?.answer({ method, url, accept, contentType: request.headers['content-type'] ?? '', body, server: serverContext })
     const answer = lean ?? await yogaAnswer(options.yoga, request, method, url, body, serverContext)

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import { receivedBody } from './received-body.js'
 
 /** CORS for a public read-only API: any origin, no credentials (so no cookies ever travel). */
 export const corsHeaders: Record<string, string> = {
@@ -40,10 +41,14 @@ export class BodyTooLargeError extends Error {
 }
 
 /**
- * Reads a request body, refusing it as soon as it exceeds maxBytes (by its
- * Content-Length, or while it streams in when there is none).
+ * A request's body: the one the server's intake received before the request
+ * was admitted (src/server/body-intake.ts), or else read here, refusing it as
+ * soon as it exceeds maxBytes (by its Content-Length, or while it streams in).
  */
 export async function readBody(request: IncomingMessage, maxBytes: number): Promise<Buffer> {
+  const body = receivedBody(request)
+  if (body && 'tooLarge' in body) throw new BodyTooLargeError('the body exceeds the limit')
+  if (body) return body.bytes
   const declared = Number(request.headers['content-length'])
   if (Number.isFinite(declared) && declared > maxBytes) throw new BodyTooLargeError(`the body is ${declared} bytes`)
   const chunks: Buffer[] = []

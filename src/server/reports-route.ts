@@ -16,6 +16,7 @@ import { progressSnapshot } from '../editorial/progress-snapshot.js'
 import { loadReportTheme } from '../reports/report-theme.js'
 import { RenderLimiter, RenderQueueFullError } from '../reports/render-limiter.js'
 import { renderReport, type RenderedReport } from '../reports/render-report.js'
+import { storeFailure } from '../store/store-failure.js'
 
 const reportPattern = /^\/reports\/([^/]+?)(?:\/([^/]+?))?\.(pdf|html)$/
 
@@ -94,6 +95,9 @@ export function createReportsHandler(config: Config, stores: StoreProvider, opti
         send(response, 404, error.message)
       } else if (error instanceof RenderQueueFullError) {
         send(response, 503, `${error.message}; try again in ${config.reports.retryAfterSeconds} s`, { 'Retry-After': String(config.reports.retryAfterSeconds) })
+      } else if (storeFailure(error)) {
+        // A busy or overwritten store is answered by the server with a 503 that says what to do.
+        throw error
       } else {
         options.onError?.(error)
         send(response, 500, 'the report could not be rendered')

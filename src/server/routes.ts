@@ -93,7 +93,10 @@ export function createRoutes(deps: RouteDependencies): Routes {
     {
       name: 'data', methods: readOnlyOpen, paths: ['/data/*'], policy: openData,
       handler: createPublicationHandler(deps.config, {
-        editorial: deps.editorial, settings: deps.config, onError: (error) => deps.logger.error({ err: error }, 'writing the publication after a progress publication failed; /data/ serves the previous release'),
+        editorial: deps.editorial, settings: deps.config, onError: (error) => {
+          deps.logger.error({ err: error }, 'writing the publication after a progress publication failed; /data/ serves the previous release')
+          deps.health.publicationFailed?.(error)
+        },
       }),
     },
     { name: 'linked-data', methods: readOnlyOpen, paths: ['/id/*', '/def', '/def/'], policy: { ...openData, vary: 'Accept' }, handler: createLinkedDataHandler(deps.config) },

@@ -8,7 +8,9 @@ import type { Config } from '../config.js'
 import { openEditorialStore } from '../editorial/open-editorial-store.js'
 import { publicationGeneration } from '../editorial/progress-snapshot.js'
 import { createAuthenticator } from './authenticate-request.js'
+import { BodyIntake } from './body-intake.js'
 import { createCacheWarming, type CacheWarming } from './cache-warming.js'
+import { clientAddressResolver } from './client-address.js'
 import { editorialHealth } from './editorial-health.js'
 import { createHttpServer } from './create-server.js'
 import { InFlightLimit } from './in-flight-limit.js'
@@ -43,20 +45,30 @@ export interface RunningServer {
  */
 export async function startServer(config: Config, logger: Logger): Promise<RunningServer> {
   const stores = new StoreHolder(config.databasePath)
-  const editorial = await openEditorialStore(config.editorialDatabase)
+  const editorial = await openEditorialStore(config.editorialDatabase, { busyTimeoutMs: config.editorialBusyTimeoutMs })
   const cache = new ResponseCache(config.cache.maxBytes)
   const persisted = new PersistedDocuments(config.cache.persistedQueryBytes)
   const api = { limits: config.limits, parseCacheBytes: config.cache.parseBytes, stores, editorial, logger, persisted }
   const yoga = createApiApp(api)
   const lean = createLeanExecutor({ ...api, cacheBytes: config.cache.compiledBytes })
   let shuttingDown = false
-  const routes = createRoutes({
-    config, logger, stores, yoga, lean, cache, editorial, authenticate: createAuthenticator(editorial, logger),
-    health: { shuttingDown: () => shuttingDown, databaseAnswers: () => stores.ping(), details: editorialHealth(stores, editorial) },
-  })
+  const editorialDetails = editorialHealth(stores, editorial)
+  let publicationFailure: { at: string; code: string } | null = null
+  const clientAddress = clientAddressResolver(config.http.trustProxy)
   const inFlight = new InFlightLimit(config.http.maxInFlight, config.http.retryAfterSeconds)
+  const intake = new BodyIntake({ ...config.http.uploads, maxBytes: config.limits.maxBodyBytes, retryAfterSeconds: config.http.retryAfterSeconds }, clientAddress)
+  const routes = createRoutes({
+    config, logger, stores, yoga, lean, cache, editorial, authenticate: createAuthenticator(editorial, logger, { clientAddress }),
+    health: {
+      shuttingDown: () => shuttingDown, databaseAnswers: () => stores.ping(),
+      // A failed write leaves /data/ serving the previous release: reported, not a reason to leave rotation.
+      details: async () => ({ ...(await editorialDetails()), publication: { lastWriteFailure: publicationFailure } }),
+      publicationFailed: (error) => { publicationFailure = { at: new Date().toISOString(), code: String((error as { code?: unknown }).code ?? 'UNKNOWN') } },
+      saturated: () => inFlight.count >= inFlight.max ? 'in-flight' : intake.full ? 'uploads' : undefined,
+    },
+  })
   const server = createHttpServer(routes.table, logger, {
-    http: config.http, inFlight, closing: () => shuttingDown,
+    http: config.http, inFlight, intake, closing: () => shuttingDown,
     hits: { cache, generation: () => stores.generation, publication: () => publicationGeneration(editorial) },
   })
   await new Promise<void>((resolve, reject) => {

@@ -45,6 +45,8 @@ describe('hostile input', () => {
   let stderr = ''
   let base: URL
   const publication = temporaryDir('hostile-publication')
+  // Never the project's own editorial store (editorial/ in the tree).
+  const editorial = temporaryDir('hostile-editorial')
   const agent = new Agent({ keepAlive: true, maxSockets: 32 })
 
   beforeAll(async () => {
@@ -52,7 +54,7 @@ describe('hostile input', () => {
     // A real server process of its own, so a crash shows as an exit and not as a failed test runner.
     server = spawn(process.execPath, ['--import', 'tsx', 'src/cli/start.ts'], {
       cwd: projectRoot, stdio: ['ignore', 'ignore', 'pipe'],
-      env: { PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'error', PUBLICATION_DIR: publication.dir, SHUTDOWN_GRACE_MS: '0' },
+      env: { PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'error', PUBLICATION_DIR: publication.dir, EDITORIAL_DATABASE: `${editorial.dir}/editorial.sqlite`, SHUTDOWN_GRACE_MS: '0' },
     })
     server.stderr!.on('data', (chunk: Buffer) => { stderr += chunk.toString() })
     base = new URL(`http://127.0.0.1:${port}`)
@@ -71,6 +73,7 @@ describe('hostile input', () => {
       await new Promise((done) => server.once('exit', done))
     }
     publication.remove()
+    editorial.remove()
   })
 
   it(`answers ${count} seeded bad requests with a 4xx or a GraphQL error, leaking nothing, and keeps serving`, async () => {

@@ -1,0 +1,79 @@
+import { genesisHash, linkContent, linkHash, linkQueries } from './migrations/2026-12-07T1600-chain-audit-and-publications.js'
+import type { EditorialStore } from './open-editorial-store.js'
+
+export type LinkKind = 'audit' | 'publication'
+
+/** The triggers that keep the editorial history append-only; a store without one of them has been tampered with. */
+const guardTriggers = [
+  'account_no_delete', 'account_only_revoked', 'revision_no_update', 'revision_no_delete', 'evidence_no_update', 'evidence_no_delete',
+  'publication_no_update', 'publication_no_delete', 'publication_four_eyes', 'audit_entry_no_update', 'audit_entry_no_delete',
+  'draft_return_no_update', 'draft_return_no_delete', 'chain_link_no_update', 'chain_link_no_delete',
+]
+
+/** The state of the chain: its length and head, and the first thing found wrong, if any. */
+export interface ChainState {
+  ok: boolean
+  links: number
+  head: string
+  /** The first entry that does not match, named so a person can find it. */
+  problem?: string
+}
+
+function readContent(store: EditorialStore, kind: LinkKind, rowId: number): unknown {
+  const queries = linkQueries(store.db, kind, rowId)
+  return linkContent(store.first(queries.row), queries.revision ? store.first(queries.revision) : null, queries.evidence ? store.all(queries.evidence) : null)
+}
+
+/** The newest link's hash (64 zeros while the chain is empty). */
+function chainHead(store: EditorialStore): string {
+  return store.first(store.db.selectFrom('chain_link').select('hash').orderBy('seq', 'desc').limit(1))?.hash ?? genesisHash
+}
+
+/**
+ * Appends the link of a row just written: the hash of the previous link's
+ * hash and the row's canonical content. Runs in the writer's transaction (or
+ * its own), so two processes never chain onto the same head.
+ */
+export function appendLink(store: EditorialStore, kind: LinkKind, rowId: number): string {
+  return store.transaction(() => {
+    const previous = chainHead(store)
+    const hash = linkHash(previous, kind, readContent(store, kind, rowId))
+    store.run(store.db.insertInto('chain_link').values({ kind, row_id: rowId, previous_hash: previous, hash }))
+    return hash
+  })
+}
+
+/** The hash of a publication's link, by publication id (published tables carry it). */
+export function publicationHashes(store: EditorialStore): Map<number, string> {
+  const rows = store.all(store.db.selectFrom('chain_link').select(['row_id', 'hash']).where('kind', '=', 'publication'))
+  return new Map(rows.map((row) => [row.row_id, row.hash]))
+}
+
+/**
+ * Walks the chain from its start and names the first link that does not
+ * match its row (changed, deleted) or its predecessor (a link removed or
+ * inserted), then any audit entry or publication outside the chain (a row
+ * inserted behind the triggers' back), then any missing guard trigger.
+ */
+export function verifyChain(store: EditorialStore): ChainState {
+  let previous = genesisHash
+  let links = 0
+  const bad = (problem: string): ChainState => ({ ok: false, links, head: previous, problem })
+  const present = new Set(store.sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger'").pluck().all() as string[])
+  const dropped = guardTriggers.filter((name) => !present.has(name))
+  for (const link of store.sqlite.prepare('SELECT seq, kind, row_id, previous_hash, hash FROM chain_link ORDER BY seq').iterate() as Iterable<{ seq: number; kind: LinkKind; row_id: number; previous_hash: string; hash: string }>) {
+    const what = `link ${link.seq} (${link.kind === 'audit' ? 'audit entry' : 'publication'} ${link.row_id})`
+    if (link.previous_hash !== previous) return bad(`${what} does not follow the link before it: a link was removed or inserted`)
+    const content = readContent(store, link.kind, link.row_id)
+    if (content === undefined) return bad(`${what}: the row is gone (deleted)`)
+    if (linkHash(previous, link.kind, content) !== link.hash) return bad(`${what}: the row was changed after it was written`)
+    previous = link.hash
+    links += 1
+  }
+  for (const [kind, table] of [['audit', 'audit_entry'], ['publication', 'publication']] as const) {
+    const outside = store.sqlite.prepare(`SELECT id FROM ${table} WHERE id NOT IN (SELECT row_id FROM chain_link WHERE kind = ?) ORDER BY id LIMIT 1`).pluck().get(kind) as number | undefined
+    if (outside !== undefined) return bad(`${table === 'audit_entry' ? 'audit entry' : 'publication'} ${outside} is not in the chain: it was inserted behind the store's back`)
+  }
+  if (dropped.length > 0) return bad(`the append-only triggers ${dropped.join(', ')} are missing`)
+  return { ok: true, links, head: previous }
+}

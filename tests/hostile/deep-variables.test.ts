@@ -1,0 +1,25 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startTestServer } from '../api/support.js'
+
+const query = 'query Theme($slug: String!) { theme(slug: $slug) { slug } }'
+const nested = (depth: number) => `${'['.repeat(depth)}1${']'.repeat(depth)}`
+
+describe('deeply nested variables', () => {
+  let server: Awaited<ReturnType<typeof startTestServer>>
+  beforeAll(async () => { server = await startTestServer() })
+  afterAll(() => server.close())
+
+  it('are refused with a 4xx on the lean path as on yoga, never a 500 (a stack overflow before)', async () => {
+    for (const depth of [40, 10_000, 100_000]) {
+      const body = `{"query":${JSON.stringify(query)},"variables":{"slug":${nested(depth)}}}`
+      const post = await fetch(`${server.base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body })
+      expect(post.status, `POST depth ${depth}`).toBeGreaterThanOrEqual(400)
+      expect(post.status, `POST depth ${depth}`).toBeLessThan(500)
+      const get = await fetch(`${server.base}/graphql?query=${encodeURIComponent(query)}&variables=${encodeURIComponent(`{"slug":${nested(Math.min(depth, 20_000))}}`)}`, { headers: { accept: 'application/json' } })
+      expect(get.status, `GET depth ${depth}`).toBeGreaterThanOrEqual(400)
+      expect(get.status, `GET depth ${depth}`).toBeLessThan(500)
+    }
+    const ordinary = await fetch(`${server.base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables: { slug: 'wonen' } }) })
+    expect((await ordinary.json()).data.theme.slug).toBe('wonen')
+  })
+})
