@@ -152,12 +152,15 @@ export class BodyIntake {
         if (result === 'timeout' || (typeof result === 'object' && 'tooLarge' in result)) request.pause()
         resolve(result)
       }
+      // A body over the limit is read on and dropped until it ends (up to lingerFactor times the limit), so that
+      // a client still sending reads its 413 rather than a reset connection; beyond that it is cut off.
+      const lingerFactor = 16
       const onData = (chunk: Buffer) => {
         size += chunk.length
-        if (size > this.options.maxBytes) finish({ tooLarge: true })
-        else chunks.push(chunk)
+        if (size > this.options.maxBytes * lingerFactor) finish({ tooLarge: true })
+        else if (size <= this.options.maxBytes) chunks.push(chunk)
       }
-      const onEnd = () => finish({ bytes: Buffer.concat(chunks) })
+      const onEnd = () => finish(size > this.options.maxBytes ? { tooLarge: true } : { bytes: Buffer.concat(chunks) })
       const onClose = () => finish('gone')
       const timer = setTimeout(() => finish('timeout'), Math.max(0, timeoutMs))
       request.on('data', onData).on('end', onEnd).on('close', onClose)
