@@ -13,7 +13,7 @@ const schema = z.object({
   }),
   fonts: z.object({
     family: z.string().regex(/^[A-Za-z][A-Za-z0-9 -]*$/), normal: z.string(), bold: z.string(), italics: z.string(),
-    bolditalics: z.string(), htmlStack: z.string().min(1),
+    bolditalics: z.string(), htmlStack: z.string().regex(/^[A-Za-z0-9 ,"'-]+$/, 'must be a CSS font list: names, quotes and commas'),
   }),
   sizes: z.object({ body: z.number(), small: z.number(), table: z.number(), h1: z.number(), h2: z.number(), h3: z.number() }),
   page: z.object({ margins: z.tuple([z.number(), z.number(), z.number(), z.number()]) }),

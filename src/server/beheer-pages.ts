@@ -96,7 +96,7 @@ function subjectPage(ctx: BeheerContext, type: 'action' | 'target', slug: string
   const path = type === 'action' ? beheerPaths.action(slug) : beheerPaths.target(slug)
   let state: FormState = { notice: notice(ctx), values: {}, errors: [] }
   if (ctx.form) {
-    const parsed = parseRevisionForm(ctx.form)
+    const parsed = parseRevisionForm(ctx.form, type === 'action' ? 'assessment' : 'measurement')
     const outcome = recordRevision(ctx.store, actorOf(ctx), type === 'action'
       ? { ...parsed, kind: 'assessment', subject, status: parsed.status }
       : { ...parsed, kind: 'measurement', subject, value: parsed.value })
@@ -104,7 +104,7 @@ function subjectPage(ctx: BeheerContext, type: 'action' | 'target', slug: string
     const values: Record<string, string> = Object.fromEntries(ctx.form)
     // After a conflict the form is shown again over the newer history: a second submit then records over what the editor has now seen.
     if (outcome.userErrors.some((e) => e.code === 'CONFLICT')) delete values.expectedRevision
-    state = { notice: null, values, errors: revisionFormErrors(outcome.userErrors, parsed.rows, type === 'action' ? 'status' : 'value') }
+    state = { notice: null, values, errors: revisionFormErrors(outcome.userErrors, parsed, type === 'action' ? 'status' : 'value') }
   }
   const history = historyOf(ctx.store, subject)
   const status = state.errors.length > 0 ? 422 : 200

@@ -1,4 +1,5 @@
 import type { ReportTheme } from '../reports/report-theme.js'
+import { styleText } from './css-text.js'
 import { html, type SafeHtml } from './html.js'
 
 /** What every page of the site needs besides its content. */
@@ -65,7 +66,7 @@ export function pageLayout({ title, trail, content, theme, description = default
 ${url ? html`<meta property="og:url" content="${url}">
 <link rel="canonical" href="${url}">` : ''}
 ${head ?? ''}
-<style>${themeStyle(theme)}</style>
+<style>${styleText(themeStyle(theme))}</style>
 <link rel="icon" href="/favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="/static/site.css">
 <script src="/static/site.js" defer></script>

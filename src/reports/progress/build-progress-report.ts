@@ -1,3 +1,4 @@
+import { explanationBlocks } from './explanation-blocks.js'
 import type { ProgressSnapshot } from '../../editorial/progress-snapshot.js'
 import { progressStatuses, type ProgressStatus } from '../../editorial/progress-vocabulary.js'
 import type { RevisionRecord } from '../../editorial/revision-record.js'
@@ -73,7 +74,7 @@ function statusChart(summary: Record<ProgressStatus, number>): ChartBlock {
 /** The evidence and dates of a published revision, as detail lines. */
 function revisionDetails(revision: RevisionRecord): RichText[] {
   return [
-    ...(revision.explanation ? [[{ text: revision.explanation }]] : []),
+    ...explanationBlocks(revision.explanation).flatMap((b): RichText[] => b.kind === 'paragraph' ? [[{ text: b.text }]] : b.items.map((item) => [{ text: `• ${item}` }])),
     ...revision.evidence.map((e): RichText => [{ text: 'Bron: ', strong: true }, { text: e.title, href: e.url },
       { text: ` (${evidenceKindLabel(e.kind)}${e.documentDate ? `, ${formatDate(e.documentDate)}` : ''})` }]),
     [{ text: `${revision.asOf ? `Stand per ${formatDate(revision.asOf)}. ` : ''}Gepubliceerd op ${formatDate(datePart(revision.publication!.publishedAt))}.` }],

@@ -1,6 +1,7 @@
 import type { Account } from '../../editorial/accounts.js'
 import type { ReportTheme } from '../../reports/report-theme.js'
 import { html, type SafeHtml } from '../html.js'
+import { styleText } from '../css-text.js'
 import { breadcrumbTrail, themeStyle, type TrailStep } from '../page-layout.js'
 import { beheerPaths } from './beheer-paths.js'
 
@@ -37,7 +38,7 @@ export function beheerLayout({ title, content, theme, session, trail }: BeheerSh
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex, nofollow">
 <title>${title} · Beheer · Open Akkoord Assen</title>
-<style>${themeStyle(theme)}</style>
+<style>${styleText(themeStyle(theme))}</style>
 <link rel="icon" href="/favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="/static/site.css">
 </head>

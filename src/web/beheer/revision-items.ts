@@ -3,6 +3,7 @@ import type { DraftReturn } from '../../editorial/return-draft.js'
 import type { RevisionRecord } from '../../editorial/revision-record.js'
 import { formatDate } from '../../reports/dutch-text.js'
 import { datePart, formatMeasurement } from '../../reports/progress/progress-labels.js'
+import { explanationHtml } from '../progress/explanation-html.js'
 import { html, type SafeHtml } from '../html.js'
 import { evidenceList, statusBadge } from '../progress/progress-blocks.js'
 
@@ -24,7 +25,7 @@ export function revisionHeadline(revision: RevisionRecord, unit: string | null =
 export function revisionItem(revision: RevisionRecord, returned: DraftReturn | undefined, unit: string | null = null): SafeHtml {
   return html`<li>
 <p>${revisionState(revision, returned)} ${revisionHeadline(revision, unit)} <span class="version">(versie ${revision.revision}${revision.asOf ? `, stand per ${formatDate(revision.asOf)}` : ''})</span></p>
-<p class="explanation">${revision.explanation}</p>
+${explanationHtml(revision.explanation)}
 ${evidenceList(revision.evidence)}
 <p class="meta">Vastgelegd door ${revision.authorName} op ${formatDate(datePart(revision.createdAt))}.${revision.publication
     ? ` Gepubliceerd door ${revision.publication.reviewerName} op ${formatDate(datePart(revision.publication.publishedAt))}.` : ''}</p>
