@@ -40,6 +40,8 @@ export interface ProgressSnapshot {
   measurementsOf(targetSlug: string): readonly RevisionRecord[]
   /** Counts per status over the given actions. */
   summarize(actionSlugs: Iterable<string>): ProgressSummary
+  /** The latest publications (assessments, measurements and retractions), newest first. */
+  recent(limit: number): readonly RevisionRecord[]
 }
 
 const snapshots = new WeakMap<EditorialStore, { generation: number; byAgreement: Map<string, ProgressSnapshot> }>()
@@ -78,6 +80,7 @@ function buildSnapshot(store: EditorialStore, agreement: string, generation: num
     const found = standing('action', key.slice('action/'.length))[0]
     if (found) current.set(found.subject.slug, found)
   }
+  const byPublication = [...published].sort((a, b) => b.publication!.id - a.publication!.id)
   const statusOf = (slug: string) => (current.get(slug)?.status ?? 'NOT_ASSESSED') as ProgressStatus
   return {
     generation,
@@ -86,6 +89,7 @@ function buildSnapshot(store: EditorialStore, agreement: string, generation: num
     progressOf: (slug) => current.get(slug) ?? null,
     statusOf,
     measurementsOf: (slug) => standing('target', slug),
+    recent: (limit) => byPublication.slice(0, limit),
     summarize: (slugs) => {
       const counts = Object.fromEntries(progressStatuses.map((s) => [s, 0])) as ProgressSummary
       for (const slug of slugs) counts[statusOf(slug)] += 1

@@ -10,7 +10,7 @@ import { listReports, type ReportListing } from '../reports/report-catalogue.js'
 import { createReportContext } from '../reports/report-context.js'
 import { loadReportTheme, type ReportTheme } from '../reports/report-theme.js'
 import { budgetChart } from '../reports/sections/budget-chart.js'
-import { SafeHtml } from './html.js'
+import { html, SafeHtml } from './html.js'
 import { webPaths } from './web-paths.js'
 import { subjectActions, type ProgressSubjectType } from '../reports/progress/subject-actions.js'
 import { accessibilityPage } from './pages/accessibility-page.js'
@@ -27,6 +27,7 @@ import type { AgreementView } from '../read-model/agreement-view.js'
 import { actionPage, actionContext } from './pages/action-page.js'
 import { actionsListPage, parseActionFilters, type ActionFilters } from './pages/actions-list-page.js'
 import { progressSection } from './progress/progress-section.js'
+import { recentChanges } from './progress/recent-changes.js'
 
 /** The subjects that have a page of their own, by the path segment the site uses. */
 export const subjectTypes: Record<string, ProgressSubjectType> = { thema: 'theme', wethouder: 'portfolio', wijk: 'district' }
@@ -72,7 +73,9 @@ export class WebSite {
     const { source } = await this.current(lease)
     const ctx = createReportContext(source.view, { totalsLabel: source.totalsLabel, baseUrl: source.baseUrl, type: 'budget', slug: null, tocDepth: 1 })
     const chart = new SafeHtml(barChartSvg(budgetChart(ctx), this.theme, { id: 'grafiek-begroting' }))
-    const progress = progressSection(this.progress(source.view), source.view.actions, this.theme, { id: 'grafiek-voortgang', listHref: webPaths.actions })
+    const snapshot = this.progress(source.view)
+    const progress = html`${progressSection(snapshot, source.view.actions, this.theme, { id: 'grafiek-voortgang', listHref: webPaths.actions })}
+${recentChanges(source.view, snapshot, null)}`
     const files = this.publishedFiles()
     const { agreement } = source.view
     const dataset = datasetJsonLd(source.view, this.config.publicBaseUrl, files, { name: this.config.publisherName, uri: this.config.publisherUri })
@@ -144,7 +147,7 @@ export class WebSite {
   }
 
   /** The published progress of the agreement, read once per publication generation. */
-  private progress(view: AgreementView): ProgressSnapshot {
+  progress(view: AgreementView): ProgressSnapshot {
     return progressSnapshot(this.editorial, view.agreement.slug)
   }
 
