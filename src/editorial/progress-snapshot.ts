@@ -62,6 +62,22 @@ export function progressSnapshot(store: EditorialStore, agreement: string): Prog
   return snapshot
 }
 
+const frozen = new WeakMap<EditorialStore, Map<string, ProgressSnapshot>>()
+
+/**
+ * The picture of a closed reporting round: what was published up to the
+ * generation it closed at. Later publications and retractions leave it as it
+ * was, so it is built once and kept.
+ */
+export function progressSnapshotAt(store: EditorialStore, agreement: string, generation: number): ProgressSnapshot {
+  let cache = frozen.get(store)
+  if (!cache) frozen.set(store, cache = new Map())
+  const key = `${agreement}@${generation}`
+  let snapshot = cache.get(key)
+  if (!snapshot) cache.set(key, snapshot = buildSnapshot(store, agreement, generation))
+  return snapshot
+}
+
 function buildSnapshot(store: EditorialStore, agreement: string, generation: number): ProgressSnapshot {
   const published = readRevisions(store, (q) => q.where('revision.agreement_slug', '=', agreement).where('publication.id', 'is not', null)
     .where('publication.id', '<=', generation).orderBy('revision.revision', 'desc'))

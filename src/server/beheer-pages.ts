@@ -25,6 +25,8 @@ import { beheerTargetPage } from '../web/beheer/target-page.js'
 import type { SafeHtml } from '../web/html.js'
 import { parseActionFilters } from '../web/pages/actions-list-page.js'
 import { redirectTo, sendBeheerPage } from './beheer-responses.js'
+import { assignmentBlock, handleTeamPage } from './beheer-team-pages.js'
+import { revisionFormValues } from '../web/beheer/form-prefill.js'
 
 /** One signed-in request to the editorial screens, its form already checked against CSRF. */
 export interface BeheerContext {
@@ -43,6 +45,8 @@ const notices: Record<string, string> = {
   vastgelegd: 'Opgeslagen als concept. Een collega-beoordelaar kan het nu publiceren.',
   gepubliceerd: 'Gepubliceerd: het staat nu op de openbare site.',
   teruggestuurd: 'Teruggestuurd naar de opsteller, met uw reden.',
+  toegewezen: 'De toewijzing is opgeslagen.',
+  'niet-toegewezen': 'Dit account bestaat niet (meer); er is niets toegewezen.',
 }
 
 const actionPattern = /^\/beheer\/afspraak\/([a-z0-9-]{1,200})$/
@@ -60,7 +64,7 @@ export function handleBeheerPage(ctx: BeheerContext): boolean {
   if (path === beheerPaths.queue && !ctx.form) return queuePage(ctx, { notice: notice(ctx), values: {}, errors: [] }, 200)
   const review = reviewPattern.exec(path)
   if (review && ctx.form) return review[2] === 'publiceren' ? publish(ctx, Number(review[1])) : sendBack(ctx, Number(review[1]))
-  return false
+  return handleTeamPage(ctx)
 }
 
 function page(ctx: BeheerContext, status: number, title: string, content: SafeHtml, trail?: { label: string; href?: string }[]): true {
@@ -95,6 +99,9 @@ function subjectPage(ctx: BeheerContext, type: 'action' | 'target', slug: string
   const subject: SubjectKey = { agreement: ctx.view.agreement.slug, type, slug }
   const path = type === 'action' ? beheerPaths.action(slug) : beheerPaths.target(slug)
   let state: FormState = { notice: notice(ctx), values: {}, errors: [] }
+  const history = historyOf(ctx.store, subject)
+  // A correction starts from what stands: the editor's own open draft, else the published revision.
+  if (!ctx.form) state = { ...state, values: revisionFormValues(history.revisions.find((r) => !r.publication && r.authorId === ctx.session.account.id && !history.returns.has(r.id)) ?? history.revisions.find((r) => r.publication)) }
   if (ctx.form) {
     const parsed = parseRevisionForm(ctx.form, type === 'action' ? 'assessment' : 'measurement')
     const outcome = recordRevision(ctx.store, actorOf(ctx), type === 'action'
@@ -106,11 +113,10 @@ function subjectPage(ctx: BeheerContext, type: 'action' | 'target', slug: string
     if (outcome.userErrors.some((e) => e.code === 'CONFLICT')) delete values.expectedRevision
     state = { notice: null, values, errors: revisionFormErrors(outcome.userErrors, parsed, type === 'action' ? 'status' : 'value') }
   }
-  const history = historyOf(ctx.store, subject)
   const status = state.errors.length > 0 ? 422 : 200
   const trail = [{ label: 'Beheer', href: beheerPaths.actions }]
   if (type === 'action') {
-    return page(ctx, status, `Afspraak: ${action.action.text}`, beheerActionPage(ctx.view, action, progressSnapshot(ctx.store, subject.agreement), history, ctx.session.csrfToken, state),
+    return page(ctx, status, `Afspraak: ${action.action.text}`, beheerActionPage(ctx.view, action, progressSnapshot(ctx.store, subject.agreement), history, ctx.session.csrfToken, state, assignmentBlock(ctx, slug)),
       [...trail, { label: 'Afspraak' }])
   }
   const target = action.targets.find((t) => t.slug === slug)!

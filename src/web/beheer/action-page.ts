@@ -32,7 +32,7 @@ export interface FormState {
  * public sees, every revision with drafts and returns, its targets, and the
  * form to record a new status with evidence.
  */
-export function beheerActionPage(view: AgreementView, action: ActionView, progress: ProgressSnapshot, history: EditorialHistory, csrfToken: string, state: FormState): SafeHtml {
+export function beheerActionPage(view: AgreementView, action: ActionView, progress: ProgressSnapshot, history: EditorialHistory, csrfToken: string, state: FormState, team: SafeHtml | '' = ''): SafeHtml {
   const { theme, topic } = actionContext(view, action)
   const slug = action.action.slug
   const { startLine: start, endLine: end } = action.action.source
@@ -46,6 +46,7 @@ ${state.notice ? html`<p class="notice" role="status">${state.notice}</p>` : ''}
   <dt>Bron</dt><dd>Bestuursakkoord, regel${start === end ? ` ${start}` : `s ${start}-${end}`}</dd>
   <dt>Openbare status</dt><dd>${statusBadge(progress.statusOf(slug) as ProgressStatus)} <a href="${webPaths.action(slug)}">Bekijk op de openbare site</a></dd>
 </dl>
+${team}
 ${action.targets.length > 0 ? html`<h2 id="doelen">Doelen</h2><ul class="target-links">${action.targets.map((t) =>
     html`<li><a href="${beheerPaths.target(t.slug)}">${describeTarget(t)}</a></li>`)}</ul>` : ''}
 <h2 id="vastleggen">Status vastleggen</h2>

@@ -49,6 +49,9 @@ export function beheerLayout({ title, content, theme, session, trail }: BeheerSh
     <a class="site-name" href="${session ? beheerPaths.actions : beheerPaths.signIn}">Open Akkoord <span>Beheer</span></a>
     ${session ? html`<nav aria-label="Beheermenu"><ul>
       <li><a href="${beheerPaths.actions}">Afspraken</a></li>
+      <li><a href="${beheerPaths.overview}">Overzicht</a></li>
+      <li><a href="${beheerPaths.myList}">Mijn lijst</a></li>
+      <li><a href="${beheerPaths.rounds}">Rondes</a></li>
       ${reviewer ? html`<li><a href="${beheerPaths.queue}">Te beoordelen</a></li>` : ''}
       <li><a href="/">Openbare site</a></li>
     </ul></nav>

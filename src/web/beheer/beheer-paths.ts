@@ -9,4 +9,9 @@ export const beheerPaths = {
   queue: '/beheer/beoordelen',
   publish: (revisionId: number) => `/beheer/beoordelen/${revisionId}/publiceren`,
   sendBack: (revisionId: number) => `/beheer/beoordelen/${revisionId}/terugsturen`,
+  rounds: '/beheer/rondes',
+  closeRound: (slug: string) => `/beheer/rondes/${encodeURIComponent(slug)}/sluiten`,
+  overview: '/beheer/overzicht',
+  myList: '/beheer/mijn-lijst',
+  assign: (slug: string) => `/beheer/afspraak/${encodeURIComponent(slug)}/toewijzen`,
 } as const
