@@ -7,7 +7,7 @@ import { buildThemeReport } from './build-theme-report.js'
 import { checkReportSlug } from './report-catalogue.js'
 import { createReportContext } from './report-context.js'
 import type { Report, ReportType } from './report-model.js'
-import type { ProgressSnapshot } from '../editorial/progress-snapshot.js'
+import type { ProgressPicture } from './progress/build-progress-report.js'
 import { buildProgressReport } from './progress/build-progress-report.js'
 import { progressReportSubject } from './progress/progress-report-subject.js'
 
@@ -23,7 +23,7 @@ export interface ReportSource {
   /** The public address of the service, for the colophon's links. */
   baseUrl: string
   /** The published progress, read at the current publication generation; the progress report needs it. */
-  progress?: ProgressSnapshot
+  progress?: ProgressPicture
 }
 
 /**

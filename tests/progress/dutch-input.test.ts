@@ -84,6 +84,7 @@ describe('explanations keep their paragraphs and lists', () => {
     for (const [where, body] of [
       ['public action page', await (await fetch(`${server.base}/afspraak/${housing}`)).text()],
       ['beheer action page', await (await eva.get(actionPath)).text()],
+      ['progress report', await (await fetch(`${server.base}/reports/progress/thema-wonen.html`)).text()],
     ] as const) {
       const texts = blockTexts(body)
       expect(texts, where).toContain('p:De bouw is gestart.')

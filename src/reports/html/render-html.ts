@@ -59,7 +59,7 @@ ${tableOfContents(headings)}
 ${new HtmlBlockWriter(theme).blocks(report.body)}
 </main>
 <footer class="page-footer">
-<p>${e(meta.author)} · ${e(cover.title)}, ${e(cover.subtitle)} · dataversie ${e(report.dataVersion)}</p>
+<p>${e(meta.author)} · ${e(cover.title)}, ${e(cover.subtitle)}${report.footerText ? '' : ` · dataversie ${e(report.dataVersion)}`}</p>
 </footer>
 </body>
 </html>
