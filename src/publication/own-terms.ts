@@ -1,4 +1,4 @@
-import { progressStatusLabels, type ProgressStatus } from '../editorial/progress-vocabulary.js'
+import { progressStatusDefinitions, progressStatusLabels, type ProgressStatus } from '../editorial/progress-vocabulary.js'
 import type { ActionKind, ArtifactKind, SectionKind } from '../store/database.js'
 
 /**
@@ -49,13 +49,13 @@ export const artifactKindConcepts: Record<ArtifactKind, Concept> = {
 
 /** The statuses of the progress monitor; NOT_ASSESSED is never recorded, only derived for an action without a standing assessment. */
 export const progressStatusConcepts: Record<ProgressStatus, Concept> = {
-  NOT_ASSESSED: { nl: progressStatusLabels.NOT_ASSESSED, en: 'Not assessed', definition: 'Er is (nog) geen gepubliceerde beoordeling die geldt.' },
-  NOT_STARTED: { nl: progressStatusLabels.NOT_STARTED, en: 'Not started', definition: 'Aan de afspraak is nog niet begonnen.' },
-  IN_PROGRESS: { nl: progressStatusLabels.IN_PROGRESS, en: 'In progress', definition: 'Aan de afspraak wordt gewerkt.' },
-  PARTLY_ACHIEVED: { nl: progressStatusLabels.PARTLY_ACHIEVED, en: 'Partly achieved', definition: 'Een deel van de afspraak is gerealiseerd.' },
-  ACHIEVED: { nl: progressStatusLabels.ACHIEVED, en: 'Achieved', definition: 'De afspraak is gerealiseerd.' },
-  CHANGED: { nl: progressStatusLabels.CHANGED, en: 'Changed', definition: 'De afspraak is bijgesteld; de toelichting zegt hoe en waarom.' },
-  ABANDONED: { nl: progressStatusLabels.ABANDONED, en: 'Abandoned', definition: 'De afspraak gaat niet door; de toelichting zegt waarom.' },
+  NOT_ASSESSED: { nl: progressStatusLabels.NOT_ASSESSED, en: 'Not assessed', definition: progressStatusDefinitions.NOT_ASSESSED },
+  NOT_STARTED: { nl: progressStatusLabels.NOT_STARTED, en: 'Not started', definition: progressStatusDefinitions.NOT_STARTED },
+  IN_PROGRESS: { nl: progressStatusLabels.IN_PROGRESS, en: 'In progress', definition: progressStatusDefinitions.IN_PROGRESS },
+  PARTLY_ACHIEVED: { nl: progressStatusLabels.PARTLY_ACHIEVED, en: 'Partly achieved', definition: progressStatusDefinitions.PARTLY_ACHIEVED },
+  ACHIEVED: { nl: progressStatusLabels.ACHIEVED, en: 'Achieved', definition: progressStatusDefinitions.ACHIEVED },
+  CHANGED: { nl: progressStatusLabels.CHANGED, en: 'Changed', definition: progressStatusDefinitions.CHANGED },
+  ABANDONED: { nl: progressStatusLabels.ABANDONED, en: 'Abandoned', definition: progressStatusDefinitions.ABANDONED },
 }
 
 /** The concept schemes: their local names in the namespace and their concepts. */

@@ -87,7 +87,7 @@ ${content}
   <div class="wrap">
     <p>De gegevens zijn vrij te gebruiken onder <a href="https://creativecommons.org/publicdomain/zero/1.0/deed.nl" lang="en">CC0 1.0</a>.
     Bron: het bestuursakkoord <a href="/data/source/bestuursakkoord-assen-2022-2026.txt">Dichtbij &amp; Daadkrachtig</a> van de gemeente Assen.</p>
-    <p><a href="/graphql">GraphQL API</a> · <a href="/schema.graphql">Schema</a> · <a href="/data/">Open data</a> · <a href="/rapporten">Rapporten</a> · <a href="/toegankelijkheid">Toegankelijkheid</a></p>
+    <p><a href="/graphql">GraphQL API</a> · <a href="/schema.graphql">Schema</a> · <a href="/data/">Open data</a> · <a href="/rapporten">Rapporten</a> · <a href="/statussen">Statussen</a> · <a href="/toegankelijkheid">Toegankelijkheid</a></p>
     <p>Een uitgave van de gemeente Assen, Noordersingel 33, 9401 JW Assen (adres zoals in het akkoord). Vragen of opmerkingen: <a href="mailto:info@assen.nl">info@assen.nl</a> · <a href="https://www.assen.nl">www.assen.nl</a>.</p>
     <p>Privacy: deze site plaatst geen cookies, volgt bezoekers niet en gebruikt geen analyse- of advertentiediensten. De server bewaart alleen wat nodig is om de site te laten werken.</p>
   </div>

@@ -8,6 +8,7 @@ import { etagMatches } from '../server/http-helpers.js'
 import type { ReportSources } from '../reports/report-sources.js'
 import type { RouteHandler } from '../server/route.js'
 import type { StoreHolder } from '../server/store-holder.js'
+import { webPaths } from './web-paths.js'
 import type { SafeHtml } from './html.js'
 import { notFoundPage } from './pages/not-found-page.js'
 import { searchSite } from './search-site.js'
@@ -70,7 +71,7 @@ export function createWebHandler({ config, stores, cache, sources, editorial }: 
     const path = url.pathname
     const asset = assets[path]
     const isPage = path === '/' || path === '/rapporten' || path === '/rapporten/maken' || path === '/zoeken' || path === '/afspraken'
-      || path === '/toegankelijkheid' || subjectPattern.test(path) || actionPattern.test(path)
+      || path === '/toegankelijkheid' || path === webPaths.statuses || subjectPattern.test(path) || actionPattern.test(path)
     const siteFile = siteFiles[path]
     if (!asset && !isPage && !siteFile) return notFound(request, response, url)
     if (request.method !== 'GET' && request.method !== 'HEAD') {
@@ -118,6 +119,7 @@ export function createWebHandler({ config, stores, cache, sources, editorial }: 
         : path === '/rapporten' ? await web.reports(lease)
           : path === '/zoeken' ? await searchSite(web, lease, url.searchParams.get('q') ?? '')
             : path === '/toegankelijkheid' ? web.accessibility()
+            : path === webPaths.statuses ? web.statuses()
             : action ? await web.action(lease, action[1]!)
               : await web.subject(lease, subject![1]!, subject![2]!))
       if (!body) return page(request, response, notFoundPage(web.theme, `Er is geen pagina op ${path}.`), 404, lease.generation)

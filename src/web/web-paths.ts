@@ -11,6 +11,7 @@ export const webPaths = {
   action: (slug: string) => `/afspraak/${encodeURIComponent(slug)}`,
   actions: '/afspraken',
   accessibility: '/toegankelijkheid',
+  statuses: '/statussen',
 } as const
 
 /**

@@ -14,6 +14,7 @@ import { html, SafeHtml } from './html.js'
 import { webPaths } from './web-paths.js'
 import { subjectActions, type ProgressSubjectType } from '../reports/progress/subject-actions.js'
 import { accessibilityPage } from './pages/accessibility-page.js'
+import { statusesPage } from './pages/statuses-page.js'
 import { pageLayout } from './page-layout.js'
 import { datasetJsonLd, jsonLdScript } from './dataset-markup.js'
 import { shortTitle } from './search-hits.js'
@@ -156,6 +157,14 @@ ${recentChanges(source.view, snapshot, null)}`
     return pageLayout({
       title: 'Rapporten', trail: [{ label: 'Home', href: '/' }, { label: 'Rapporten' }], content: reportsPage(listings), theme: this.theme, url: this.url(webPaths.reports),
       description: 'Samenvattingen van het bestuursakkoord om te printen (PDF) of te lezen als toegankelijke webpagina: het hele akkoord, een thema, een wethouder, een wijk, de begroting of de voortgang.',
+    })
+  }
+
+  /** What each status means. */
+  statuses(): SafeHtml {
+    return pageLayout({
+      title: 'Wat de statussen betekenen', trail: [{ label: 'Home', href: '/' }, { label: 'Statussen' }], content: statusesPage(), theme: this.theme,
+      url: this.url(webPaths.statuses), description: 'Wat elke status van de voortgang betekent, van Niet beoordeeld tot Gerealiseerd: dezelfde woorden als in de voortgangsrapportages.',
     })
   }
 

@@ -127,6 +127,17 @@ describe.skipIf(!chromiumPath && !browserRequired)('the site as designed, in Chr
     await page.context().close()
   })
 
+  it('defines every status on a page of its own, linked from every page footer', async () => {
+    const page = await open('/')
+    await page.locator('.site-footer a[href="/statussen"]').click()
+    await page.waitForURL(/\/statussen$/)
+    expect(await page.locator('h1').textContent()).toBe('Wat de statussen betekenen')
+    const terms = await page.locator('.status-definitions dt').allTextContents()
+    expect(terms).toEqual(['Niet beoordeeld', 'Niet gestart', 'In uitvoering', 'Deels gerealiseerd', 'Gerealiseerd', 'Gewijzigd', 'Niet doorgegaan'])
+    expect(await page.locator('.status-definitions dd').nth(2).textContent()).toContain('Loopt het niet volgens plan')
+    await page.context().close()
+  })
+
   it('lists recent changes on the home page, linked to the action', async () => {
     const page = await open('/')
     const recent = page.locator('#recent + ol.recent-changes > li')
