@@ -94,6 +94,16 @@ describe('reporting rounds, assignments and the overview in /beheer', () => {
     expect(picture()).toBe('IN_PROGRESS')
     // The store itself refuses to reopen or alter a closed round.
     expect(() => server.store.sqlite.prepare("UPDATE reporting_round SET name = 'x' WHERE slug = 'voortgangsrapportage-2025'").run()).toThrow(/only be closed, once/)
+    // The API shows each round's picture: the closed one as it was, the open one as it is.
+    const api = await server.gql(`{ progressRounds { slug closed peildatum progressSummary { counts { status count } } } progressRound { slug closed } }`)
+    expect(api.body.errors).toBeUndefined()
+    const inProgress = (slug: string, status: string) => api.body.data.progressRounds.find((r: any) => r.slug === slug).progressSummary.counts.find((c: any) => c.status === status).count
+    expect(api.body.data.progressRounds.map((r: any) => [r.slug, r.closed, r.peildatum])).toEqual([['voortgangsrapportage-2026', false, '2026-06-30'], ['voortgangsrapportage-2025', true, '2025-12-31']])
+    expect([inProgress('voortgangsrapportage-2025', 'IN_PROGRESS'), inProgress('voortgangsrapportage-2025', 'ACHIEVED')]).toEqual([1, 0])
+    expect([inProgress('voortgangsrapportage-2026', 'IN_PROGRESS'), inProgress('voortgangsrapportage-2026', 'ACHIEVED')]).toEqual([0, 1])
+    expect(api.body.data.progressRound).toEqual({ slug: 'voortgangsrapportage-2026', closed: false })
+    const missing = await server.gql('{ progressRound(slug: "bestaat-niet") { slug } }')
+    expect(missing.body.errors[0].extensions.code).toBe('NOT_FOUND')
     const rounds = await (await as.eva!.get('/beheer/rondes')).text()
     expect(rounds).toMatch(/Voortgangsrapportage 2026<\/a><\/th><td>30 juni 2026/)
   })
