@@ -26,6 +26,7 @@ import type { SafeHtml } from '../web/html.js'
 import { parseActionFilters } from '../web/pages/actions-list-page.js'
 import { redirectTo, sendBeheerPage } from './beheer-responses.js'
 import { assignmentBlock, handleTeamPage } from './beheer-team-pages.js'
+import { handleWorksheet } from './beheer-worksheet.js'
 import { revisionFormValues } from '../web/beheer/form-prefill.js'
 
 /** One signed-in request to the editorial screens, its form already checked against CSRF. */
@@ -34,6 +35,8 @@ export interface BeheerContext {
   url: URL
   /** The posted form, or null for GET and HEAD. */
   form: URLSearchParams | null
+  /** The files of a multipart post (a worksheet), by field name. */
+  files: Map<string, Buffer>
   session: EditorSession
   view: AgreementView
   store: EditorialStore
@@ -54,7 +57,7 @@ const targetPattern = /^\/beheer\/doel\/([a-z0-9-]{1,200})$/
 const reviewPattern = /^\/beheer\/beoordelen\/(\d{1,15})\/(publiceren|terugsturen)$/
 
 /** Answers a signed-in editorial page (GET shows it, POST records and redirects, or shows the refusal); false when the path is none of them. */
-export function handleBeheerPage(ctx: BeheerContext): boolean {
+export function handleBeheerPage(ctx: BeheerContext): boolean | Promise<boolean> {
   const path = ctx.url.pathname
   if (path === beheerPaths.actions && !ctx.form) return listPage(ctx)
   const action = actionPattern.exec(path)
@@ -64,7 +67,7 @@ export function handleBeheerPage(ctx: BeheerContext): boolean {
   if (path === beheerPaths.queue && !ctx.form) return queuePage(ctx, { notice: notice(ctx), values: {}, errors: [] }, 200)
   const review = reviewPattern.exec(path)
   if (review && ctx.form) return review[2] === 'publiceren' ? publish(ctx, Number(review[1])) : sendBack(ctx, Number(review[1]))
-  return handleTeamPage(ctx)
+  return handleTeamPage(ctx) || handleWorksheet(ctx)
 }
 
 function page(ctx: BeheerContext, status: number, title: string, content: SafeHtml, trail?: { label: string; href?: string }[]): true {

@@ -17,6 +17,7 @@ import { redirectTo, sendBeheerPage } from './beheer-responses.js'
 import { isSameOriginPost, tokensMatch } from './csrf-check.js'
 import { editorialCookies } from './editorial-cookies.js'
 import { BodyTooLargeError, readBody } from './http-helpers.js'
+import { readPostedForm } from './multipart-form.js'
 import type { RouteHandler } from './route.js'
 import type { StoreHolder } from './store-holder.js'
 
@@ -55,9 +56,10 @@ export function createBeheerRoute(deps: BeheerRouteDependencies): RouteHandler {
     }
     const origin = { requestId: randomUUID(), client: clientAddress(request) }
     let form: URLSearchParams | null = null
+    let files = new Map<string, Buffer>()
     if (request.method === 'POST') {
       try {
-        form = new URLSearchParams((await readBody(request, config.limits.maxBodyBytes)).toString('utf8'))
+        ;({ form, files } = await readPostedForm(await readBody(request, config.limits.maxBodyBytes), request.headers['content-type']))
       } catch (error) {
         if (!(error instanceof BodyTooLargeError)) throw error
         return sendBeheerPage(response, 413, beheerLayout({ ...refusalContent('too-large'), theme }), { connection: 'close' })
@@ -85,8 +87,8 @@ export function createBeheerRoute(deps: BeheerRouteDependencies): RouteHandler {
     const lease = deps.stores.acquire()
     try {
       const { source } = await deps.sources.get(lease, null)
-      const context: BeheerContext = { response, url, form, session, view: source.view, store: editorial, theme, origin }
-      return handleBeheerPage(context) || refuse(response, 404, 'not-found', session)
+      const context: BeheerContext = { response, url, form, files, session, view: source.view, store: editorial, theme, origin }
+      return (await handleBeheerPage(context)) || refuse(response, 404, 'not-found', session)
     } finally {
       lease.release()
     }

@@ -52,6 +52,7 @@ export function beheerLayout({ title, content, theme, session, trail }: BeheerSh
       <li><a href="${beheerPaths.overview}">Overzicht</a></li>
       <li><a href="${beheerPaths.myList}">Mijn lijst</a></li>
       <li><a href="${beheerPaths.rounds}">Rondes</a></li>
+      <li><a href="${beheerPaths.worksheet}">Werkblad</a></li>
       ${reviewer ? html`<li><a href="${beheerPaths.queue}">Te beoordelen</a></li>` : ''}
       <li><a href="/">Openbare site</a></li>
     </ul></nav>

@@ -13,5 +13,7 @@ export const beheerPaths = {
   closeRound: (slug: string) => `/beheer/rondes/${encodeURIComponent(slug)}/sluiten`,
   overview: '/beheer/overzicht',
   myList: '/beheer/mijn-lijst',
+  worksheet: '/beheer/werkblad',
+  worksheetFile: '/beheer/werkblad.xlsx',
   assign: (slug: string) => `/beheer/afspraak/${encodeURIComponent(slug)}/toewijzen`,
 } as const
