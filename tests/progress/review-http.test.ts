@@ -44,6 +44,16 @@ describe('reviewing against the published version, with comments, and retracting
     expect(empty.status).toBe(422)
   })
 
+  it('marks a draft that a newer one replaced, instead of leaving it "Concept" for ever', async () => {
+    const other = '/beheer/afspraak/startersleningen-blijven-aanbieden'
+    await as.eva!.post(other, { ...statusForm('NOT_STARTED', 'Eerste versie.'), csrf: await as.eva!.formToken(other) })
+    await as.eva!.post(other, { ...statusForm('IN_PROGRESS', 'Tweede versie.'), csrf: await as.eva!.formToken(other) })
+    const page = await (await as.eva!.get(other)).text()
+    expect(page).toContain('<span class="state">Vervangen door versie 2</span>')
+    // The form starts from the editor's own newest draft.
+    expect(page).toContain('>Tweede versie.</textarea>')
+  })
+
   it('retracts the published status from the action page, published by a reviewer', async () => {
     const page = await (await as.eva!.get(actionPath)).text()
     const revisionId = /name="revisionId" value="(\d+)"/.exec(page)![1]!
