@@ -17,6 +17,8 @@ const schema = z.object({
   }),
   sizes: z.object({ body: z.number(), small: z.number(), table: z.number(), h1: z.number(), h2: z.number(), h3: z.number() }),
   page: z.object({ margins: z.tuple([z.number(), z.number(), z.number(), z.number()]) }),
+  /** The municipality's own logo (PNG or JPEG, relative to the theme file) on the report covers; none is shipped. */
+  logo: z.string().regex(/\.(png|jpe?g)$/i, 'must be a .png or .jpg file').nullable().optional(),
 })
 
 /** The house style: colours, fonts (absolute paths inside assetDir) and sizes. */
@@ -56,7 +58,7 @@ export function loadReportTheme(path: string): ReportTheme {
   const assetDir = dirname(resolve(path))
   const font = (file: string) => resolve(assetDir, file)
   return {
-    ...theme, assetDir,
+    ...theme, assetDir, logo: theme.logo ? font(theme.logo) : null,
     fonts: { ...theme.fonts, normal: font(theme.fonts.normal), bold: font(theme.fonts.bold), italics: font(theme.fonts.italics), bolditalics: font(theme.fonts.bolditalics) },
   }
 }

@@ -22,7 +22,9 @@ export function coverContent(report: Report, theme: ReportTheme): Content {
   }
   return {
     stack: [
-      { text: p(cover.municipality.toUpperCase()), fontSize: 10, bold: true, characterSpacing: 2, color: c.onPrimaryMuted, margin: [0, 40, 0, 56] },
+      // The municipality's logo, when the theme names one: decoration beside the municipality's name, so an artifact.
+      ...(theme.logo ? [{ image: theme.logo, fit: [160, 56] as [number, number], margin: [0, 24, 0, 0] as [number, number, number, number] }] : []),
+      { text: p(cover.municipality.toUpperCase()), fontSize: 10, bold: true, characterSpacing: 2, color: c.onPrimaryMuted, margin: [0, theme.logo ? 16 : 40, 0, 56] },
       { text: [tagged({ text: cover.title }, new StructNode('H1', null))], fontSize: 38, bold: true, color: c.onPrimary, lineHeight: 1.05 },
       { text: p(cover.subtitle), fontSize: 17, color: c.onPrimaryMuted, margin: [0, 6, 0, 0] },
       { canvas: [{ type: 'rect', x: 0, y: 0, w: 64, h: 5, color: c.accent }], margin: [0, 44, 0, 22] },
