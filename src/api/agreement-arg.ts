@@ -11,7 +11,7 @@ export const agreementArgDescription = 'The slug of the agreement (for example "
  * Resolves an `agreement` argument: a slug, or nothing for the current
  * agreement. An unknown slug is reported as NOT_FOUND naming the argument.
  */
-function agreementFromArg(ctx: ApiContext, slug: string | null | undefined, argument = 'agreement'): AgreementRecord {
+export function agreementFromArg(ctx: ApiContext, slug: string | null | undefined, argument = 'agreement'): AgreementRecord {
   const found = slug == null ? ctx.loaders.currentAgreement() : ctx.loaders.agreementBySlug(slug)
   if (found) return found
   if (slug == null) throw new GraphQLError('The database holds no agreement.', { extensions: { code: errorCodes.notFound } })

@@ -12,7 +12,8 @@ import { loadReportTheme } from '../reports/report-theme.js'
 import { renderReport } from '../reports/render-report.js'
 import { openDatabase } from '../store/open-database.js'
 import { openEditorialStore } from '../editorial/open-editorial-store.js'
-import { progressSnapshot, type ProgressSnapshot } from '../editorial/progress-snapshot.js'
+import type { ProgressSnapshot } from '../editorial/progress-snapshot.js'
+import { latestRoundPicture } from '../editorial/round-picture.js'
 
 const usage = 'usage: npm run report -- --type full|theme|portfolio|district|budget|progress [--slug X] [--agreement Y] --format pdf|html --out FILE'
 
@@ -55,7 +56,7 @@ async function main(argv: string[]): Promise<void> {
 async function withProgress<T>(path: string, build: (progress: (agreement: string) => ProgressSnapshot) => T): Promise<T> {
   const editorial = await openEditorialStore(path)
   try {
-    return build((agreement) => progressSnapshot(editorial, agreement))
+    return build((agreement) => latestRoundPicture(editorial, agreement))
   } finally {
     editorial.close()
   }

@@ -25,6 +25,7 @@ export function commitmentProgress(progress: ProgressSnapshot, canonical: Readon
     progressOf,
     statusOf: (slug) => (progressOf(slug)?.status as ReturnType<ProgressSnapshot['statusOf']> | undefined) ?? 'NOT_ASSESSED',
     measurementsOf: (slug) => progress.measurementsOf(slug),
+    recent: (limit) => progress.recent(limit),
     summarize: (slugs) => {
       const counts = progress.summarize([])
       for (const slug of slugs) counts[(progressOf(slug)?.status ?? 'NOT_ASSESSED') as keyof typeof counts] += 1

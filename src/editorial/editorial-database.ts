@@ -10,6 +10,10 @@ export interface EditorialDatabase {
   editor_session: EditorSessionTable
   draft_return: DraftReturnTable
   chain_link: ChainLinkTable
+  reporting_round: ReportingRoundTable
+  round_revision: { revision_id: number; round_id: number }
+  assignment: AssignmentTable
+  review_comment: ReviewCommentTable
 }
 
 /** One link of the hash chain over audit entries and publications (src/editorial/audit-chain.ts). */
@@ -99,4 +103,37 @@ interface DraftReturnTable {
   reviewer_id: number
   reason: string
   returned_at: string
+}
+
+interface ReportingRoundTable {
+  id: Generated<number>
+  agreement_slug: string
+  slug: string
+  name: string
+  peildatum: string
+  opens_on: string
+  closes_on: string
+  opened_by: number
+  opened_at: string
+  closed_by: number | null
+  closed_at: string | null
+  closed_generation: number | null
+}
+
+interface AssignmentTable {
+  id: Generated<number>
+  agreement_slug: string
+  action_slug: string
+  /** null: the action was unassigned. */
+  account_id: number | null
+  assigned_by: number
+  assigned_at: string
+}
+
+interface ReviewCommentTable {
+  id: Generated<number>
+  revision_id: number
+  reviewer_id: number
+  comment: string
+  created_at: string
 }

@@ -1,12 +1,14 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely'
 import * as createEditorialTables from './migrations/2026-12-01T2330-create-editorial-tables.js'
 import * as createSessionsAndReturns from './migrations/2026-12-02T0230-create-sessions-and-returns.js'
+import * as createReportingRounds from './migrations/2026-12-07T1520-create-reporting-rounds.js'
 import * as chainAuditAndPublications from './migrations/2026-12-07T1600-chain-audit-and-publications.js'
 
 /** The editorial store's migrations in order; a shipped migration is never edited, only followed by a new one. */
 const migrations: Record<string, Migration> = {
   '2026-12-01T2330-create-editorial-tables': createEditorialTables,
   '2026-12-02T0230-create-sessions-and-returns': createSessionsAndReturns,
+  '2026-12-07T1520-create-reporting-rounds': createReportingRounds,
   '2026-12-07T1600-chain-audit-and-publications': chainAuditAndPublications,
 }
 

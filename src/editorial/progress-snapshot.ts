@@ -74,6 +74,8 @@ export interface ProgressSnapshot {
   measurementsOf(targetSlug: string): readonly RevisionRecord[]
   /** Counts per status over the given actions. */
   summarize(actionSlugs: Iterable<string>): ProgressSummary
+  /** The latest publications (assessments, measurements and retractions), newest first. */
+  recent(limit: number): readonly RevisionRecord[]
 }
 
 const snapshots = new WeakMap<EditorialStore, { generation: number; byAgreement: Map<string, ProgressSnapshot> }>()
@@ -91,6 +93,22 @@ export function progressSnapshot(store: EditorialStore, agreement: string): Prog
     snapshot = buildSnapshot(store, agreement, generation)
     cached.byAgreement.set(agreement, snapshot)
   }
+  return snapshot
+}
+
+const frozen = new WeakMap<EditorialStore, Map<string, ProgressSnapshot>>()
+
+/**
+ * The picture of a closed reporting round: what was published up to the
+ * generation it closed at. Later publications and retractions leave it as it
+ * was, so it is built once and kept.
+ */
+export function progressSnapshotAt(store: EditorialStore, agreement: string, generation: number): ProgressSnapshot {
+  let cache = frozen.get(store)
+  if (!cache) frozen.set(store, cache = new Map())
+  const key = `${agreement}@${generation}`
+  let snapshot = cache.get(key)
+  if (!snapshot) cache.set(key, snapshot = buildSnapshot(store, agreement, generation))
   return snapshot
 }
 
@@ -112,6 +130,7 @@ function buildSnapshot(store: EditorialStore, agreement: string, generation: num
     const found = standing('action', key.slice('action/'.length))[0]
     if (found) current.set(found.subject.slug, found)
   }
+  const byPublication = [...published].sort((a, b) => b.publication!.id - a.publication!.id)
   const statusOf = (slug: string) => (current.get(slug)?.status ?? 'NOT_ASSESSED') as ProgressStatus
   return {
     generation,
@@ -120,6 +139,7 @@ function buildSnapshot(store: EditorialStore, agreement: string, generation: num
     progressOf: (slug) => current.get(slug) ?? null,
     statusOf,
     measurementsOf: (slug) => standing('target', slug),
+    recent: (limit) => byPublication.slice(0, limit),
     summarize: (slugs) => {
       const counts = Object.fromEntries(progressStatuses.map((s) => [s, 0])) as ProgressSummary
       for (const slug of slugs) counts[statusOf(slug)] += 1

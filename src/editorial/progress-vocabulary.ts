@@ -33,3 +33,18 @@ export const editorialLimits = {
 
 /** Editorial roles, each allowed what the one before may do and more. */
 export const roles = ['editor', 'reviewer', 'admin'] as const
+
+/**
+ * What each status means, in Dutch: on the site's status page, in the
+ * vocabulary and in every progress report, so a reader and an editor read a
+ * status the same way.
+ */
+export const progressStatusDefinitions: Record<ProgressStatus, string> = {
+  NOT_ASSESSED: 'De gemeente heeft de voortgang van deze afspraak nog niet beoordeeld en gepubliceerd. Dit zegt niets over de uitvoering zelf.',
+  NOT_STARTED: 'Aan deze afspraak is nog niet begonnen. De afspraak staat nog; de toelichting zegt wanneer het werk begint, als dat bekend is.',
+  IN_PROGRESS: 'Er wordt aan deze afspraak gewerkt. Loopt het niet volgens plan (vertraging, meer kosten, een tegenvaller), dan zegt de toelichting wat er speelt.',
+  PARTLY_ACHIEVED: 'Een deel van wat is afgesproken is bereikt, een deel (nog) niet. De toelichting zegt welk deel.',
+  ACHIEVED: 'Wat is afgesproken is bereikt. De bron laat zien waaruit dat blijkt.',
+  CHANGED: 'De afspraak wordt anders uitgevoerd dan in het akkoord staat, na een besluit van het college of de raad. De toelichting zegt wat er veranderd is en waarom.',
+  ABANDONED: 'Het college of de raad heeft besloten deze afspraak niet uit te voeren. De toelichting zegt waarom.',
+}

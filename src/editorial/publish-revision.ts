@@ -15,6 +15,12 @@ function newerPublished(store: EditorialStore, revision: RevisionRecord): number
     .orderBy('revision.revision', 'desc').limit(1))?.revision
 }
 
+/** The name of the closed round a draft was recorded for, if it was: a closed round never changes. */
+function closedRoundOf(store: EditorialStore, revisionId: number): string | undefined {
+  return store.first(store.db.selectFrom('round_revision').innerJoin('reporting_round', 'reporting_round.id', 'round_revision.round_id')
+    .select('reporting_round.name').where('round_revision.revision_id', '=', revisionId).where('reporting_round.closed_at', 'is not', null))?.name
+}
+
 /**
  * Publishes a draft (four-eyes: the reviewer is not its author; a trigger in
  * the store holds the same rule). The draft, its publication and the audit
@@ -30,6 +36,8 @@ export function publishRevision(store: EditorialStore, actor: EditorialActor, re
       if (draft.publication) errors.push({ field, message: `Revision ${draft.revision} was published already, on ${draft.publication.publishedAt}.`, code: 'CONFLICT' })
       if (draft.authorId === actor.account?.id) errors.push({ field, message: 'You recorded this draft: a colleague publishes it (four-eyes).', code: 'SAME_AUTHOR' })
       if (!draft.publication && returnOf(store, draft.id)) errors.push({ field, message: 'This draft was sent back to its author: record a new revision instead.', code: 'CONFLICT' })
+      const round = closedRoundOf(store, draft.id)
+      if (!draft.publication && round) errors.push({ field, message: `This draft was recorded for round "${round}", which is closed: record it again in the open round.`, code: 'CONFLICT' })
       const newer = newerPublished(store, draft)
       if (!draft.publication && newer !== undefined) errors.push({ field, message: `Revision ${newer} is published already and is newer: this draft is outdated; record a new revision.`, code: 'CONFLICT' })
       if (draft.retractsId !== null && !draft.publication && isRetracted(store, draft.retractsId)) {

@@ -2,6 +2,7 @@ import { appendAudit } from './audit-trail.js'
 import type { EditorialActor } from './editorial-actor.js'
 import type { EditorialStore } from './open-editorial-store.js'
 import { editorialLimits } from './progress-vocabulary.js'
+import { attachToOpenRound } from './reporting-rounds.js'
 import { findRevision, latestRevisionNumber, subjectKeyText, type RevisionRecord, type SubjectKey } from './revision-record.js'
 import type { EditorialOutcome, UserError } from './user-error.js'
 import { checkEvidence, checkPastDate, checkStatus, checkText, checkValue, normalizeEvidence, type EvidenceInput } from './validate-revision.js'
@@ -79,6 +80,7 @@ export function appendRevision(
     normalizeEvidence(evidence).forEach((item, i) => store.run(store.db.insertInto('evidence').values({
       revision_id: id, position: i + 1, title: item.title, url: item.url, document_date: item.documentDate, kind: item.kind,
     })))
+    attachToOpenRound(store, subject.agreement, id)
     appendAudit(store, { ...audit, outcome: 'accepted', recordId: id, revisionAfter: latest + 1 }, actor.now)
     return { record: findRevision(store, id)!, userErrors: [] }
   })

@@ -14,12 +14,12 @@ export interface EvidenceInput {
 const invalid = (field: string[], message: string): UserError => ({ field, message, code: 'INVALID' })
 
 /** Today's date in Assen (Europe/Amsterdam), YYYY-MM-DD: the latest date a record may describe. */
-function todayInAssen(now: Date): string {
+export function todayInAssen(now: Date): string {
   return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Amsterdam' }).format(now)
 }
 
 /** Whether text is a real calendar date written YYYY-MM-DD. */
-function isCalendarDate(text: string): boolean {
+export function isCalendarDate(text: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false
   const date = new Date(`${text}T00:00:00Z`)
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text

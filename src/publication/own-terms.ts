@@ -1,4 +1,4 @@
-import { progressStatusLabels, type ProgressStatus } from '../editorial/progress-vocabulary.js'
+import { progressStatusDefinitions, progressStatusLabels, type ProgressStatus } from '../editorial/progress-vocabulary.js'
 import type { ActionKind, ArtifactKind, SectionKind } from '../store/database.js'
 
 /**
@@ -51,13 +51,13 @@ const artifactKindConcepts: Record<ArtifactKind, Concept> = {
 
 /** The statuses of the progress monitor; NOT_ASSESSED is never recorded, only derived for an action without a standing assessment. */
 export const progressStatusConcepts: Record<ProgressStatus, Concept> = {
-  NOT_ASSESSED: { nl: progressStatusLabels.NOT_ASSESSED, en: 'Not assessed', definition: 'Er is (nog) geen gepubliceerde beoordeling die geldt.', definitionEn: 'There is no standing published assessment (yet).' },
-  NOT_STARTED: { nl: progressStatusLabels.NOT_STARTED, en: 'Not started', definition: 'Aan de afspraak is nog niet begonnen.', definitionEn: 'Work on the commitment has not started.' },
-  IN_PROGRESS: { nl: progressStatusLabels.IN_PROGRESS, en: 'In progress', definition: 'Aan de afspraak wordt gewerkt.', definitionEn: 'The commitment is being worked on.' },
-  PARTLY_ACHIEVED: { nl: progressStatusLabels.PARTLY_ACHIEVED, en: 'Partly achieved', definition: 'Een deel van de afspraak is gerealiseerd.', definitionEn: 'Part of the commitment has been achieved.' },
-  ACHIEVED: { nl: progressStatusLabels.ACHIEVED, en: 'Achieved', definition: 'De afspraak is gerealiseerd.', definitionEn: 'The commitment has been achieved.' },
-  CHANGED: { nl: progressStatusLabels.CHANGED, en: 'Changed', definition: 'De afspraak is bijgesteld; de toelichting zegt hoe en waarom.', definitionEn: "The commitment was changed; the explanation says how and why." },
-  ABANDONED: { nl: progressStatusLabels.ABANDONED, en: 'Abandoned', definition: 'De afspraak gaat niet door; de toelichting zegt waarom.', definitionEn: 'The commitment has been abandoned; the explanation says why.' },
+  NOT_ASSESSED: { nl: progressStatusLabels.NOT_ASSESSED, en: 'Not assessed', definition: progressStatusDefinitions.NOT_ASSESSED, definitionEn: 'There is no standing published assessment (yet).' },
+  NOT_STARTED: { nl: progressStatusLabels.NOT_STARTED, en: 'Not started', definition: progressStatusDefinitions.NOT_STARTED, definitionEn: 'Work on the commitment has not started.' },
+  IN_PROGRESS: { nl: progressStatusLabels.IN_PROGRESS, en: 'In progress', definition: progressStatusDefinitions.IN_PROGRESS, definitionEn: 'The commitment is being worked on.' },
+  PARTLY_ACHIEVED: { nl: progressStatusLabels.PARTLY_ACHIEVED, en: 'Partly achieved', definition: progressStatusDefinitions.PARTLY_ACHIEVED, definitionEn: 'Part of the commitment has been achieved.' },
+  ACHIEVED: { nl: progressStatusLabels.ACHIEVED, en: 'Achieved', definition: progressStatusDefinitions.ACHIEVED, definitionEn: 'The commitment has been achieved.' },
+  CHANGED: { nl: progressStatusLabels.CHANGED, en: 'Changed', definition: progressStatusDefinitions.CHANGED, definitionEn: "The commitment was changed; the explanation says how and why." },
+  ABANDONED: { nl: progressStatusLabels.ABANDONED, en: 'Abandoned', definition: progressStatusDefinitions.ABANDONED, definitionEn: 'The commitment has been abandoned; the explanation says why.' },
 }
 
 /** The concept schemes: their local names in the namespace and their concepts. */

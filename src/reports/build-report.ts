@@ -7,9 +7,9 @@ import { buildThemeReport } from './build-theme-report.js'
 import { checkReportSlug } from './report-catalogue.js'
 import { createReportContext } from './report-context.js'
 import type { Report, ReportType } from './report-model.js'
-import type { ProgressSnapshot } from '../editorial/progress-snapshot.js'
 import { commitmentProgress } from '../editorial/commitment-progress.js'
 import { canonicalSlugs } from '../read-model/canonical-action.js'
+import type { ProgressPicture } from './progress/build-progress-report.js'
 import { buildProgressReport } from './progress/build-progress-report.js'
 import { progressReportSubject } from './progress/progress-report-subject.js'
 
@@ -25,7 +25,7 @@ export interface ReportSource {
   /** The public address of the service, for the colophon's links. */
   baseUrl: string
   /** The published progress, read at the current publication generation; the progress report needs it. */
-  progress?: ProgressSnapshot
+  progress?: ProgressPicture
 }
 
 /**
@@ -47,7 +47,8 @@ export function buildReport(source: ReportSource, request: ReportRequest): Repor
     case 'progress':
       if (!source.progress) throw new Error('the progress report needs the published progress: open the editorial store')
       // A copy of a commitment reports its canonical action's progress.
-      return buildProgressReport(ctx, progressReportSubject(source.view, slug)!,
-        commitmentProgress(source.progress, canonicalSlugs(source.view.actions.map((a) => a.action))))
+      return buildProgressReport(ctx, progressReportSubject(source.view, slug)!, {
+        ...commitmentProgress(source.progress, canonicalSlugs(source.view.actions.map((a) => a.action))), round: source.progress.round,
+      })
   }
 }

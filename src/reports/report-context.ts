@@ -10,6 +10,8 @@ export interface ReportContext {
   baseUrl: string
   type: ReportType
   slug: string | null
+  /** The site's page of an action: its status, explanation and evidence. */
+  actionUrl(slug: string): string
   heading(level: HeadingBlock['level'], text: string, options?: { toc?: boolean; keepTogether?: boolean }): HeadingBlock
 }
 
@@ -28,6 +30,7 @@ export function createReportContext(
   const used = new Map<string, number>()
   return {
     view, totalsLabel: options.totalsLabel, baseUrl: options.baseUrl.replace(/\/+$/, ''), type: options.type, slug: options.slug,
+    actionUrl: (slug) => `${options.baseUrl.replace(/\/+$/, '')}/afspraak/${encodeURIComponent(slug)}`,
     heading(level, text, { toc = true, keepTogether } = {}) {
       const base = slugify(text)
       const seen = used.get(base) ?? 0

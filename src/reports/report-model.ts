@@ -158,6 +158,8 @@ export interface Report {
   meta: ReportMeta
   /** The running header of the PDF pages. */
   runningHeader: string
+  /** The footer's text beside the page number; by default the agreement and its data version. */
+  footerText?: string
   cover: Cover
   body: Block[]
 }

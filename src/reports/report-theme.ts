@@ -13,10 +13,12 @@ const schema = z.object({
   }),
   fonts: z.object({
     family: z.string().regex(/^[A-Za-z][A-Za-z0-9 -]*$/), normal: z.string(), bold: z.string(), italics: z.string(),
-    bolditalics: z.string(), htmlStack: z.string().min(1),
+    bolditalics: z.string(), htmlStack: z.string().regex(/^[A-Za-z0-9 ,"'-]+$/, 'must be a CSS font list: names, quotes and commas'),
   }),
   sizes: z.object({ body: z.number(), small: z.number(), table: z.number(), h1: z.number(), h2: z.number(), h3: z.number() }),
   page: z.object({ margins: z.tuple([z.number(), z.number(), z.number(), z.number()]) }),
+  /** The municipality's own logo (PNG or JPEG, relative to the theme file) on the report covers; none is shipped. */
+  logo: z.string().regex(/\.(png|jpe?g)$/i, 'must be a .png or .jpg file').nullable().optional(),
 })
 
 /** The house style: colours, fonts (absolute paths inside assetDir) and sizes. */
@@ -56,7 +58,7 @@ export function loadReportTheme(path: string): ReportTheme {
   const assetDir = dirname(resolve(path))
   const font = (file: string) => resolve(assetDir, file)
   return {
-    ...theme, assetDir,
+    ...theme, assetDir, logo: theme.logo ? font(theme.logo) : null,
     fonts: { ...theme.fonts, normal: font(theme.fonts.normal), bold: font(theme.fonts.bold), italics: font(theme.fonts.italics), bolditalics: font(theme.fonts.bolditalics) },
   }
 }

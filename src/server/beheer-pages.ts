@@ -10,7 +10,9 @@ import { progressSnapshot } from '../editorial/progress-snapshot.js'
 import { publishRevision } from '../editorial/publish-revision.js'
 import { recordRevision } from '../editorial/record-revision.js'
 import { returnDraft, returnsOf } from '../editorial/return-draft.js'
-import { readRevisions, type SubjectKey } from '../editorial/revision-record.js'
+import { addReviewComment, commentsOf } from '../editorial/review-comments.js'
+import { retractRevision } from '../editorial/retract-revision.js'
+import { readRevisions, type RevisionRecord, type SubjectKey } from '../editorial/revision-record.js'
 import type { UserError } from '../editorial/user-error.js'
 import type { AgreementView } from '../read-model/agreement-view.js'
 import { describeTarget } from '../reports/dutch-text.js'
@@ -27,6 +29,9 @@ import { beheerTargetPage } from '../web/beheer/target-page.js'
 import type { SafeHtml } from '../web/html.js'
 import { parseActionFilters } from '../web/pages/actions-list-page.js'
 import { redirectTo, sendBeheerPage } from './beheer-responses.js'
+import { assignmentBlock, handleTeamPage } from './beheer-team-pages.js'
+import { handleWorksheet } from './beheer-worksheet.js'
+import { revisionFormValues } from '../web/beheer/form-prefill.js'
 
 /** One signed-in request to the editorial screens, its form already checked against CSRF. */
 export interface BeheerContext {
@@ -34,6 +39,8 @@ export interface BeheerContext {
   url: URL
   /** The posted form, or null for GET and HEAD. */
   form: URLSearchParams | null
+  /** The files of a multipart post (a worksheet), by field name. */
+  files: Map<string, Buffer>
   session: EditorSession
   view: AgreementView
   store: EditorialStore
@@ -45,14 +52,20 @@ const notices: Record<string, string> = {
   vastgelegd: 'Opgeslagen als concept. Een collega-beoordelaar kan het nu publiceren.',
   gepubliceerd: 'Gepubliceerd: het staat nu op de openbare site.',
   teruggestuurd: 'Teruggestuurd naar de opsteller, met uw reden.',
+  toegewezen: 'De toewijzing is opgeslagen.',
+  opmerking: 'Uw opmerking staat bij het concept; de opsteller ziet die op de pagina van de afspraak.',
+  ingetrokken: 'De intrekking is vastgelegd als concept. Een collega-beoordelaar kan die nu publiceren.',
+  'niet-ingetrokken': 'Er is niets ingetrokken: vul een reden in, en laad de pagina opnieuw als de status intussen is veranderd.',
+  'niet-toegewezen': 'Dit account bestaat niet (meer); er is niets toegewezen.',
 }
 
 const actionPattern = /^\/beheer\/afspraak\/([a-z0-9-]{1,200})$/
 const targetPattern = /^\/beheer\/doel\/([a-z0-9-]{1,200})$/
-const reviewPattern = /^\/beheer\/beoordelen\/(\d{1,15})\/(publiceren|terugsturen)$/
+const reviewPattern = /^\/beheer\/beoordelen\/(\d{1,15})\/(publiceren|terugsturen|opmerking)$/
+const retractPattern = /^\/beheer\/afspraak\/([a-z0-9-]{1,200})\/intrekken$/
 
 /** Answers a signed-in editorial page (GET shows it, POST records and redirects, or shows the refusal); false when the path is none of them. */
-export function handleBeheerPage(ctx: BeheerContext): boolean {
+export function handleBeheerPage(ctx: BeheerContext): boolean | Promise<boolean> {
   const path = ctx.url.pathname
   if (path === beheerPaths.actions && !ctx.form) return listPage(ctx)
   const action = actionPattern.exec(path)
@@ -61,8 +74,10 @@ export function handleBeheerPage(ctx: BeheerContext): boolean {
   if (target) return subjectPage(ctx, 'target', target[1]!)
   if (path === beheerPaths.queue && !ctx.form) return queuePage(ctx, { notice: notice(ctx), values: {}, errors: [] }, 200)
   const review = reviewPattern.exec(path)
-  if (review && ctx.form) return review[2] === 'publiceren' ? publish(ctx, Number(review[1])) : sendBack(ctx, Number(review[1]))
-  return false
+  if (review && ctx.form) return review[2] === 'publiceren' ? publish(ctx, Number(review[1])) : review[2] === 'opmerking' ? comment(ctx, Number(review[1])) : sendBack(ctx, Number(review[1]))
+  const retraction = retractPattern.exec(path)
+  if (retraction && ctx.form) return retract(ctx, retraction[1]!)
+  return handleTeamPage(ctx) || handleWorksheet(ctx)
 }
 
 function page(ctx: BeheerContext, status: number, title: string, content: SafeHtml, trail?: { label: string; href?: string }[]): true {
@@ -88,7 +103,7 @@ function listPage(ctx: BeheerContext): boolean {
 function historyOf(store: EditorialStore, subject: SubjectKey): EditorialHistory {
   const revisions = readRevisions(store, (q) => q.where('revision.agreement_slug', '=', subject.agreement)
     .where('revision.subject_type', '=', subject.type).where('revision.subject_slug', '=', subject.slug).orderBy('revision.revision', 'desc'))
-  return { revisions, returns: returnsOf(store, revisions.map((r) => r.id)) }
+  return { revisions, returns: returnsOf(store, revisions.map((r) => r.id)), comments: commentsOf(store, revisions.map((r) => r.id)) }
 }
 
 /** An action's or target's page; a post records a draft through the editorial domain, which validates and audits it. */
@@ -101,8 +116,11 @@ function subjectPage(ctx: BeheerContext, type: 'action' | 'target', slug: string
   const path = type === 'action' ? beheerPaths.action(slug) : beheerPaths.target(slug)
   let state: FormState = { notice: notice(ctx), values: {}, errors: [] }
   let conflict = false
+  const before = historyOf(ctx.store, subject)
+  // A correction starts from what stands: the editor's own open draft, else the published revision.
+  if (!ctx.form) state = { ...state, values: revisionFormValues(before.revisions.find((r) => !r.publication && r.authorId === ctx.session.account.id && !before.returns.has(r.id)) ?? before.revisions.find((r) => r.publication)) }
   if (ctx.form) {
-    const parsed = parseRevisionForm(ctx.form)
+    const parsed = parseRevisionForm(ctx.form, type === 'action' ? 'assessment' : 'measurement')
     const outcome = recordRevision(ctx.store, actorOf(ctx), type === 'action'
       ? { ...parsed, kind: 'assessment', subject, status: parsed.status }
       : { ...parsed, kind: 'measurement', subject, value: parsed.value })
@@ -111,15 +129,17 @@ function subjectPage(ctx: BeheerContext, type: 'action' | 'target', slug: string
     // After a conflict the form is shown again over the newer history: a second submit then records over what the editor has now seen.
     conflict = outcome.userErrors.some((e) => e.code === 'CONFLICT')
     if (conflict) delete values.expectedRevision
-    state = { notice: null, values, errors: revisionFormErrors(outcome.userErrors, parsed.rows, type === 'action' ? 'status' : 'value') }
+    state = { notice: null, values, errors: revisionFormErrors(outcome.userErrors, parsed, type === 'action' ? 'status' : 'value') }
   }
-  const history = historyOf(ctx.store, subject)
+  // After a post the history is read again: a conflict shows what was recorded meanwhile.
+  const history = ctx.form ? historyOf(ctx.store, subject) : before
   // 409 for a conflict (someone recorded meanwhile), 422 for a form that is wrong in itself, as docs/editorial-screens.md says.
   const status = state.errors.length === 0 ? 200 : conflict ? 409 : 422
   const trail = [{ label: 'Beheer', href: beheerPaths.actions }]
   if (type === 'action') {
     return page(ctx, status, `Afspraak: ${action.action.text}`, beheerActionPage(ctx.view, action,
-      commitmentProgress(progressSnapshot(ctx.store, subject.agreement), canonicalSlugs(ctx.view.actions.map((a) => a.action))), history, ctx.session.csrfToken, state),
+      commitmentProgress(progressSnapshot(ctx.store, subject.agreement), canonicalSlugs(ctx.view.actions.map((a) => a.action))), history, ctx.session.csrfToken, state,
+      assignmentBlock(ctx, slug)),
       [...trail, { label: 'Afspraak' }])
   }
   const target = action.targets.find((t) => t.slug === slug)!
@@ -144,7 +164,13 @@ function queuePage(ctx: BeheerContext, state: FormState, status: number): boolea
     return { text: action?.action.text ?? subject.slug, href: beheerPaths.action(subject.slug), unit: null }
   }
   const drafts = reviewQueue(ctx.store, ctx.session.account.id).filter((d) => d.subject.agreement === ctx.view.agreement.slug)
-  return page(ctx, status, 'Te beoordelen', reviewQueuePage(drafts, label, ctx.session.csrfToken, state), [{ label: 'Beheer', href: beheerPaths.actions }, { label: 'Te beoordelen' }])
+  const snapshot = progressSnapshot(ctx.store, ctx.view.agreement.slug)
+  const comments = commentsOf(ctx.store, drafts.map((d) => d.id))
+  const context = (draft: RevisionRecord) => ({
+    published: draft.subject.type === 'action' ? snapshot.progressOf(draft.subject.slug) : snapshot.measurementsOf(draft.subject.slug)[0] ?? null,
+    comments: comments.get(draft.id) ?? [],
+  })
+  return page(ctx, status, 'Te beoordelen', reviewQueuePage(drafts, label, ctx.session.csrfToken, state, context), [{ label: 'Beheer', href: beheerPaths.actions }, { label: 'Te beoordelen' }])
 }
 
 function refusedReview(ctx: BeheerContext, id: number, errors: readonly UserError[], values: Record<string, string> = {}): boolean {
@@ -156,6 +182,24 @@ function publish(ctx: BeheerContext, id: number): boolean {
   if (!mayReview(ctx, 'publishProgress')) return true
   const outcome = publishRevision(ctx.store, actorOf(ctx), id)
   return outcome.record ? redirectTo(ctx.response, `${beheerPaths.queue}?gedaan=gepubliceerd`) : refusedReview(ctx, id, outcome.userErrors)
+}
+
+/** A reviewer's comment on a draft: the author sees it beside the draft. */
+function comment(ctx: BeheerContext, id: number): boolean {
+  if (!mayReview(ctx, 'commentDraft')) return true
+  const outcome = addReviewComment(ctx.store, actorOf(ctx), { revisionId: id, comment: ctx.form!.get('comment') ?? '' })
+  return outcome.record ? redirectTo(ctx.response, `${beheerPaths.queue}?gedaan=opmerking`)
+    : refusedReview(ctx, id, outcome.userErrors.map((e) => (e.field.at(-1) === 'comment' ? { ...e, field: ['input', 'reason'] } : e)))
+}
+
+/** Records the retraction of an action's published status, as a draft for a reviewer. */
+function retract(ctx: BeheerContext, slug: string): boolean {
+  if (!ctx.view.actions.some((a) => a.action.slug === slug)) return false
+  const revisionId = Number(ctx.form!.get('revisionId'))
+  const current = progressSnapshot(ctx.store, ctx.view.agreement.slug).progressOf(slug)
+  // Only the status that stands now can be withdrawn from this form.
+  const outcome = retractRevision(ctx.store, actorOf(ctx), { revisionId: current && current.id === revisionId ? revisionId : null, reason: ctx.form!.get('reason') ?? '' })
+  return redirectTo(ctx.response, `${beheerPaths.action(slug)}?gedaan=${outcome.record ? 'ingetrokken' : 'niet-ingetrokken'}`)
 }
 
 function sendBack(ctx: BeheerContext, id: number): boolean {

@@ -18,6 +18,7 @@ import { isSameOriginPost, tokensMatch } from './csrf-check.js'
 import { editorialCookies } from './editorial-cookies.js'
 import { BodyTooLargeError, readBody } from './http-helpers.js'
 import { requestIdOf } from './request-id.js'
+import { readPostedForm } from './multipart-form.js'
 import type { RouteHandler } from './route.js'
 import type { StoreHolder } from './store-holder.js'
 
@@ -56,9 +57,10 @@ export function createBeheerRoute(deps: BeheerRouteDependencies): RouteHandler {
     }
     const origin = { requestId: requestIdOf(request), client: deps.authenticate.clientAddress(request) }
     let form: URLSearchParams | null = null
+    let files = new Map<string, Buffer>()
     if (request.method === 'POST') {
       try {
-        form = new URLSearchParams((await readBody(request, config.limits.maxBodyBytes)).toString('utf8'))
+        ;({ form, files } = await readPostedForm(await readBody(request, config.limits.maxBodyBytes), request.headers['content-type']))
       } catch (error) {
         if (!(error instanceof BodyTooLargeError)) throw error
         return sendBeheerPage(response, 413, beheerLayout({ ...refusalContent('too-large'), theme }), { connection: 'close' })
@@ -86,8 +88,8 @@ export function createBeheerRoute(deps: BeheerRouteDependencies): RouteHandler {
     const lease = deps.stores.acquire()
     try {
       const { source } = await deps.sources.get(lease, null)
-      const context: BeheerContext = { response, url, form, session, view: source.view, store: editorial, theme, origin }
-      return handleBeheerPage(context) || refuse(response, 404, 'not-found', session)
+      const context: BeheerContext = { response, url, form, files, session, view: source.view, store: editorial, theme, origin }
+      return (await handleBeheerPage(context)) || refuse(response, 404, 'not-found', session)
     } finally {
       lease.release()
     }

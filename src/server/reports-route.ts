@@ -12,11 +12,11 @@ import { ReportCache } from '../reports/report-cache.js'
 import { UnknownAgreementError, UnknownReportSlugError, UnknownReportTypeError } from '../reports/report-errors.js'
 import { reportTypes, type ReportFormat } from '../reports/report-model.js'
 import type { EditorialStore } from '../editorial/open-editorial-store.js'
-import { progressSnapshot } from '../editorial/progress-snapshot.js'
 import { loadReportTheme } from '../reports/report-theme.js'
 import { RenderLimiter, RenderQueueFullError } from '../reports/render-limiter.js'
 import { renderReport, type RenderedReport } from '../reports/render-report.js'
 import { storeFailure } from '../store/store-failure.js'
+import { latestRoundPicture } from '../editorial/round-picture.js'
 
 const reportPattern = /^\/reports\/([^/]+?)(?:\/([^/]+?))?\.(pdf|html)$/
 
@@ -58,7 +58,7 @@ export function createReportsHandler(config: Config, stores: StoreProvider, opti
 
   const progressOf = (agreementSlug: string) => {
     if (!options.editorial) throw new UnknownReportTypeError('progress', reportTypes.filter((t) => t !== 'progress'))
-    return progressSnapshot(options.editorial, agreementSlug)
+    return latestRoundPicture(options.editorial, agreementSlug)
   }
 
   const handler: RouteHandler = async (request, response, url) => {
@@ -86,7 +86,7 @@ export function createReportsHandler(config: Config, stores: StoreProvider, opti
       checkReportSlug(s.view, type, slug)
       // The progress report keys on the publication generation too: a publication shows in the very next answer.
       const progress = type === 'progress' ? progressOf(agreement.slug) : undefined
-      const key = `${generation}:${progress?.generation ?? ''}:${agreement.slug}/${type}/${slug ?? ''}.${format}`
+      const key = `${generation}:${progress?.cacheKey ?? ''}:${agreement.slug}/${type}/${slug ?? ''}.${format}`
       const file = await files.getOrCreate(key, () => limiter.run(() =>
         renderReport(buildReport({ ...s, progress }, { type, slug }), format, (report) => pool.render(report), theme)))
       sendReport(request, response, file, format)

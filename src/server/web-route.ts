@@ -11,6 +11,7 @@ import type { RouteHandler } from './route.js'
 import type { StoreHolder } from './store-holder.js'
 import type { SafeHtml } from '../web/html.js'
 import { notFoundPage } from '../web/pages/not-found-page.js'
+import { webPaths } from '../web/web-paths.js'
 import { searchSite } from './search-site.js'
 import { WebSite } from '../web/web-site.js'
 import type { EditorialStore } from '../editorial/open-editorial-store.js'
@@ -69,7 +70,7 @@ export function createWebHandler({ config, stores, cache, sources, editorial }: 
     const path = url.pathname
     const asset = assets[path]
     const isPage = path === '/' || path === '/rapporten' || path === '/rapporten/maken' || path === '/zoeken' || path === '/afspraken'
-      || path === '/toegankelijkheid' || subjectPattern.test(path) || actionPattern.test(path)
+      || path === '/toegankelijkheid' || path === webPaths.statuses || subjectPattern.test(path) || actionPattern.test(path)
     const siteFile = siteFiles[path]
     if (!asset && !isPage && !siteFile) return notFound(request, response, url)
     if (request.method !== 'GET' && request.method !== 'HEAD') {
@@ -120,6 +121,7 @@ export function createWebHandler({ config, stores, cache, sources, editorial }: 
         : path === '/rapporten' ? await web.reports(lease)
           : path === '/zoeken' ? await searchSite(web, lease, url.searchParams.get('q') ?? '')
             : path === '/toegankelijkheid' ? web.accessibility()
+            : path === webPaths.statuses ? web.statuses()
             : action ? await web.action(lease, action[1]!)
               : await web.subject(lease, subject![1]!, subject![2]!))
       if (!body) return page(request, response, notFoundPage(web.theme, `Er is geen pagina op ${path}.`), 404, lease.generation)

@@ -1,6 +1,7 @@
 import type { ReportTheme } from '../reports/report-theme.js'
 import { cc0Iri } from '../model/cc0.js'
 import { feedPaths } from '../publication/write-feeds.js'
+import { styleText } from './css-text.js'
 import { html, type SafeHtml } from './html.js'
 
 /** What every page of the site needs besides its content. */
@@ -67,7 +68,7 @@ export function pageLayout({ title, trail, content, theme, description = default
 ${url ? html`<meta property="og:url" content="${url}">
 <link rel="canonical" href="${url}">` : ''}
 ${head ?? ''}
-<style>${themeStyle(theme)}</style>
+<style>${styleText(themeStyle(theme))}</style>
 <link rel="icon" href="/favicon.svg" type="image/svg+xml">
 <link rel="alternate" type="application/atom+xml" title="Nieuwe versies van de open data" href="/data/${feedPaths.releases}">
 <link rel="alternate" type="application/atom+xml" title="Gepubliceerde voortgang" href="/data/${feedPaths.progress}">
@@ -90,7 +91,7 @@ ${content}
   <div class="wrap">
     <p>De gegevens zijn vrij te gebruiken onder <a href="${cc0Iri}" lang="en">CC0 1.0</a>.
     Bron: het bestuursakkoord <a href="/data/source/bestuursakkoord-assen-2022-2026.txt">Dichtbij &amp; Daadkrachtig</a> van de gemeente Assen.</p>
-    <p><a href="/graphql">GraphQL API</a> · <a href="/schema.graphql">Schema</a> · <a href="/data/">Open data</a> · <a href="/rapporten">Rapporten</a> · <a href="/toegankelijkheid">Toegankelijkheid</a></p>
+    <p><a href="/graphql">GraphQL API</a> · <a href="/schema.graphql">Schema</a> · <a href="/data/">Open data</a> · <a href="/rapporten">Rapporten</a> · <a href="/statussen">Statussen</a> · <a href="/toegankelijkheid">Toegankelijkheid</a></p>
     <p>Een uitgave van de gemeente Assen, Noordersingel 33, 9401 JW Assen (adres zoals in het akkoord). Vragen of opmerkingen: <a href="mailto:info@assen.nl">info@assen.nl</a> · <a href="https://www.assen.nl">www.assen.nl</a>.</p>
     <p>Privacy: deze site plaatst geen cookies, volgt bezoekers niet en gebruikt geen analyse- of advertentiediensten. De server bewaart alleen wat nodig is om de site te laten werken.</p>
   </div>

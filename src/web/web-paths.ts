@@ -11,6 +11,7 @@ export const webPaths = {
   action: (slug: string) => `/afspraak/${encodeURIComponent(slug)}`,
   actions: '/afspraken',
   accessibility: '/toegankelijkheid',
+  statuses: '/statussen',
 } as const
 
 /**
@@ -39,6 +40,6 @@ export function locationPath(location: RecordLocation): string {
 /** The path patterns the site answers (pages, its stylesheet, script, icons and crawler files), for the server's route table. */
 export const sitePaths: readonly string[] = [
   webPaths.home, '/static/site.css', '/static/site.js', '/favicon.svg', '/favicon.ico', '/robots.txt', '/sitemap.xml',
-  webPaths.reports, '/rapporten/maken', '/zoeken', webPaths.actions, webPaths.accessibility,
+  webPaths.reports, '/rapporten/maken', '/zoeken', webPaths.actions, webPaths.accessibility, webPaths.statuses,
   '/thema/:slug', '/wethouder/:slug', '/wijk/:slug', '/afspraak/:slug',
 ]

@@ -10,10 +10,11 @@ import { listReports, type ReportListing } from '../reports/report-catalogue.js'
 import { createReportContext } from '../reports/report-context.js'
 import { loadReportTheme, type ReportTheme } from '../reports/report-theme.js'
 import { budgetChart } from '../reports/sections/budget-chart.js'
-import { SafeHtml } from './html.js'
+import { html, SafeHtml } from './html.js'
 import { webPaths } from './web-paths.js'
 import { subjectActions, type ProgressSubjectType } from '../reports/progress/subject-actions.js'
 import { accessibilityPage } from './pages/accessibility-page.js'
+import { statusesPage } from './pages/statuses-page.js'
 import { pageLayout } from './page-layout.js'
 import { datasetJsonLd, jsonLdScript } from './dataset-markup.js'
 import { shortTitle } from './search-hits.js'
@@ -29,6 +30,7 @@ import type { AgreementView } from '../read-model/agreement-view.js'
 import { actionPage, actionContext } from './pages/action-page.js'
 import { actionsListPage, parseActionFilters, type ActionFilters } from './pages/actions-list-page.js'
 import { progressSection } from './progress/progress-section.js'
+import { recentChanges } from './progress/recent-changes.js'
 
 /** The subjects that have a page of their own, by the path segment the site uses. */
 const subjectTypes: Record<string, ProgressSubjectType> = { thema: 'theme', wethouder: 'portfolio', wijk: 'district' }
@@ -74,7 +76,9 @@ export class WebSite {
     const { source } = await this.current(lease)
     const ctx = createReportContext(source.view, { totalsLabel: source.totalsLabel, baseUrl: source.baseUrl, type: 'budget', slug: null, tocDepth: 1 })
     const chart = new SafeHtml(barChartSvg(budgetChart(ctx), this.theme, { id: 'grafiek-begroting' }))
-    const progress = progressSection(this.progress(source.view), source.view.actions, this.theme, { id: 'grafiek-voortgang', listHref: webPaths.actions })
+    const snapshot = this.progress(source.view)
+    const progress = html`${progressSection(snapshot, source.view.actions, this.theme, { id: 'grafiek-voortgang', listHref: webPaths.actions })}
+${recentChanges(source.view, snapshot, null)}`
     const files = this.publishedFiles()
     const { agreement } = source.view
     const dataset = datasetJsonLd(source.view, this.config.publicBaseUrl, files, { name: this.config.publisherName, uri: this.config.publisherUri })
@@ -146,7 +150,7 @@ export class WebSite {
   }
 
   /** The published progress of the agreement, read once per publication generation. */
-  private progress(view: AgreementView): ProgressSnapshot {
+  progress(view: AgreementView): ProgressSnapshot {
     // A copy of a commitment shows its canonical action's progress.
     return commitmentProgress(progressSnapshot(this.editorial, view.agreement.slug), canonicalSlugs(view.actions.map((a) => a.action)))
   }
@@ -156,6 +160,14 @@ export class WebSite {
     return pageLayout({
       title: 'Rapporten', trail: [{ label: 'Home', href: '/' }, { label: 'Rapporten' }], content: reportsPage(listings), theme: this.theme, url: this.url(webPaths.reports),
       description: 'Samenvattingen van het bestuursakkoord om te printen (PDF) of te lezen als toegankelijke webpagina: het hele akkoord, een thema, een wethouder, een wijk, de begroting of de voortgang.',
+    })
+  }
+
+  /** What each status means. */
+  statuses(): SafeHtml {
+    return pageLayout({
+      title: 'Wat de statussen betekenen', trail: [{ label: 'Home', href: '/' }, { label: 'Statussen' }], content: statusesPage(), theme: this.theme,
+      url: this.url(webPaths.statuses), description: 'Wat elke status van de voortgang betekent, van Niet beoordeeld tot Gerealiseerd: dezelfde woorden als in de voortgangsrapportages.',
     })
   }
 

@@ -61,8 +61,8 @@ describe('the full report as PDF', () => {
     for (const type of ['Document', 'H1', 'H2', 'P', 'L', 'LI', 'LBody', 'Table', 'TR', 'TH', 'TD', 'Caption', 'TOC', 'TOCI', 'Link', 'Figure']) {
       expect(types, type).toContain(type)
     }
-    // The contents, then the chapters: as many H1 as chapters in the report, plus the contents page's own.
-    expect(elements.filter((e) => e.type === 'H1')).toHaveLength(full.report.body.filter((b) => b.kind === 'heading' && b.level === 1).length + 1)
+    // The cover's title, the contents, then the chapters: as many H1 as chapters in the report, plus the cover's and the contents page's.
+    expect(elements.filter((e) => e.type === 'H1')).toHaveLength(full.report.body.filter((b) => b.kind === 'heading' && b.level === 1).length + 2)
     // Column headers carry their scope; the chart is a Figure with a text alternative.
     expect(elements.filter((e) => e.type === 'TH').some((e) => e.attributes.includes('/Scope /Column'))).toBe(true)
     expect(full.bytes.includes('/S /Figure')).toBe(true)
@@ -84,7 +84,7 @@ describe('the full report as PDF', () => {
       expect(tagged, topic.topic.slug).toContain(fold(topic.topic.text.split('. ')[0]!))
     }
     const headings = allElements(tree).filter((e) => /^H[1-3]$/.test(e.type)).map((e) => `${e.type} ${fold(e.text)}`)
-    expect(headings.slice(0, 2)).toEqual(['H1 Inhoud', 'H1 Ontmoeten'])
+    expect(headings.slice(0, 3)).toEqual(['H1 Dichtbij & Daadkrachtig', 'H1 Inhoud', 'H1 Ontmoeten'])
     expect(headings).toContain(`H2 ${ontmoeten.topics[0]!.topic.title}`)
     // The page numbers are on the page but not in the structure: they are artifacts.
     expect((await readPdf(bytes)).pages[1]).toContain('Pagina 2 van')

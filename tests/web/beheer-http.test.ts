@@ -284,7 +284,12 @@ describe('recording and reviewing through /beheer', () => {
     const before = count(server.store, 'revision')
     const refused = await client.post(targetPath, { ...statusForm({ status: '', value: 'veel' }), csrf })
     expect(refused.status).toBe(422)
-    expect(await refused.text()).toContain('<a href="#value">Vul een getal in')
+    expect(await refused.text()).toContain('<a href="#value">“veel” is geen getal.')
+    expect(count(server.store, 'revision')).toBe(before)
+    // "1.850" is one thousand eight hundred and fifty, never 1,85; "1.5" could be either and is refused with a Dutch message.
+    const ambiguous = await client.post(targetPath, { ...statusForm({ status: '', value: '1.5' }), csrf })
+    expect(ambiguous.status).toBe(422)
+    expect(await ambiguous.text()).toContain('“1.5” is niet eenduidig')
     expect(count(server.store, 'revision')).toBe(before)
     const recorded = await client.post(targetPath, { ...statusForm({ status: '', value: '1850,5' }), csrf })
     expect(recorded.status).toBe(303)

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import type { HeadingBlock, Report } from '../report-model.js'
 import type { ReportTheme } from '../report-theme.js'
 import { escapeHtml as e } from './escape-html.js'
@@ -46,7 +47,7 @@ ${htmlStyles(theme)}
 <a class="skip-link" href="#inhoud">Direct naar de inhoud</a>
 <nav class="site-link" aria-label="Site"><a href="${e(report.siteUrl)}/">Open Akkoord Assen</a> · <a href="${e(report.siteUrl)}/rapporten">Alle rapporten</a></nav>
 <header class="cover">
-<p class="municipality">${e(cover.municipality)}</p>
+${logoImage(theme)}<p class="municipality">${e(cover.municipality)}</p>
 <p class="agreement">${e(cover.title)}</p>
 <p class="subtitle">${e(cover.subtitle)}</p>
 <h1><span class="kicker">${e(cover.kicker)}<span class="sr-only">:</span></span> ${e(cover.name)}</h1>
@@ -59,9 +60,16 @@ ${tableOfContents(headings)}
 ${new HtmlBlockWriter(theme).blocks(report.body)}
 </main>
 <footer class="page-footer">
-<p>${e(meta.author)} · ${e(cover.title)}, ${e(cover.subtitle)} · dataversie ${e(report.dataVersion)}</p>
+<p>${e(meta.author)} · ${e(cover.title)}, ${e(cover.subtitle)}${report.footerText ? '' : ` · dataversie ${e(report.dataVersion)}`}</p>
 </footer>
 </body>
 </html>
 `
+}
+
+/** The municipality's logo from the theme, inline (the page loads nothing else), with the municipality as its text. */
+function logoImage(theme: ReportTheme): string {
+  if (!theme.logo) return ''
+  const type = /\.png$/i.test(theme.logo) ? 'image/png' : 'image/jpeg'
+  return `<img class="logo" src="data:${type};base64,${readFileSync(theme.logo).toString('base64')}" alt="Logo ${e(theme.name)}" height="56">\n`
 }

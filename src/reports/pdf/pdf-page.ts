@@ -22,8 +22,10 @@ export function coverContent(report: Report, theme: ReportTheme): Content {
   }
   return {
     stack: [
-      { text: p(cover.municipality.toUpperCase()), fontSize: 10, bold: true, characterSpacing: 2, color: c.onPrimaryMuted, margin: [0, 40, 0, 56] },
-      { text: p(cover.title), fontSize: 38, bold: true, color: c.onPrimary, lineHeight: 1.05 },
+      // The municipality's logo, when the theme names one: decoration beside the municipality's name, so an artifact.
+      ...(theme.logo ? [{ image: theme.logo, fit: [160, 56] as [number, number], margin: [0, 24, 0, 0] as [number, number, number, number] }] : []),
+      { text: p(cover.municipality.toUpperCase()), fontSize: 10, bold: true, characterSpacing: 2, color: c.onPrimaryMuted, margin: [0, theme.logo ? 16 : 40, 0, 56] },
+      { text: [tagged({ text: cover.title }, new StructNode('H1', null))], fontSize: 38, bold: true, color: c.onPrimary, lineHeight: 1.05 },
       { text: p(cover.subtitle), fontSize: 17, color: c.onPrimaryMuted, margin: [0, 6, 0, 0] },
       { canvas: [{ type: 'rect', x: 0, y: 0, w: 64, h: 5, color: c.accent }], margin: [0, 44, 0, 22] },
       { text: p(cover.kicker), fontSize: 12, bold: true, color: c.onPrimaryMuted, margin: [0, 0, 0, 6] },
@@ -90,7 +92,7 @@ export function footer(report: Report, theme: ReportTheme): DynamicContent {
   return (page, pages) => page === 1 ? null : ({
     margin: [left, 22, right, 0], style: 'furniture',
     columns: [
-      { text: `${report.cover.subtitle} · dataversie ${formatDate(report.dataVersion)}`, style: 'runningHeader' },
+      { text: report.footerText ?? `${report.cover.subtitle} · dataversie ${formatDate(report.dataVersion)}`, style: 'runningHeader' },
       { text: `Pagina ${page} van ${pages}`, style: 'runningHeader', alignment: 'right', width: 'auto' },
     ],
   })

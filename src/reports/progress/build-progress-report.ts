@@ -1,9 +1,13 @@
+import { explanationBlocks } from './explanation-blocks.js'
 import type { ProgressSnapshot } from '../../editorial/progress-snapshot.js'
-import { progressStatuses, type ProgressStatus } from '../../editorial/progress-vocabulary.js'
+import { progressStatusDefinitions, progressStatuses, type ProgressStatus } from '../../editorial/progress-vocabulary.js'
+import type { ReportingRound } from '../../editorial/reporting-rounds.js'
 import type { RevisionRecord } from '../../editorial/revision-record.js'
 import type { ActionView } from '../../read-model/agreement-view.js'
 import { assembleReport } from '../assemble-report.js'
-import { describeTarget, formatDate } from '../dutch-text.js'
+import { describeTarget, formatDate, joinList } from '../dutch-text.js'
+import { actionsBlocks, printedUrl } from './progress-action-blocks.js'
+import { statusTable } from './progress-summary-tables.js'
 import type { ReportContext } from '../report-context.js'
 import type { Block, ChartBlock, ListItem, Report, RichText } from '../report-model.js'
 import { colophonSection } from '../sections/colophon-section.js'
@@ -11,41 +15,99 @@ import { niceStep } from '../sections/budget-chart.js'
 import { datePart, evidenceKindLabel, formatMeasurement, statusLabel } from './progress-labels.js'
 import type { ProgressReportSubject } from './progress-report-subject.js'
 
+/** A progress report's picture: published progress, and the reporting round it belongs to when there is one. */
+export type ProgressPicture = ProgressSnapshot & { round?: ReportingRound | null }
+
 /**
- * The "Voortgangsrapportage": per status the count, then every action with its
- * status, explanation, evidence and dates, then the targets with their latest
- * measurement against the target value. Published revisions only.
+ * The "Voortgangsrapportage" for the council: a cover with the round and its
+ * peildatum; a one-page summary (counts per status as a chart with its table,
+ * and per theme and per alderman); then per theme and topic each assessed
+ * action with its alderman, status, explanation and sources with their printed
+ * web addresses, and the rest listed compactly; the targets; what the statuses
+ * mean; and the provenance of the data in a named appendix. Published
+ * revisions only.
  */
-export function buildProgressReport(ctx: ReportContext, subject: ProgressReportSubject, progress: ProgressSnapshot): Report {
+export function buildProgressReport(ctx: ReportContext, subject: ProgressReportSubject, progress: ProgressPicture): Report {
   const { agreement } = ctx.view
+  const round = progress.round ?? null
   const slugs = subject.actions.map((a) => a.action.slug)
   const summary = progress.summarize(slugs)
   const assessed = slugs.length - summary.NOT_ASSESSED
   const latest = subject.actions.flatMap((a) => [progress.progressOf(a.action.slug), ...a.targets.map((t) => progress.measurementsOf(t.slug)[0])])
     .map((r) => r?.publication?.publishedAt).filter((d): d is string => !!d).sort().at(-1)
+  const label = round ? round.name : 'Voortgangsrapportage'
   const report = assembleReport(ctx, {
-    kicker: subject.kicker, name: subject.name, label: `Voortgang ${subject.name}`,
-    title: `Voortgangsrapportage ${subject.name}: ${agreement.subtitle} gemeente ${agreement.municipality}`,
+    kicker: subject.name === agreement.title ? label : `${label}, ${subject.kicker.replace(/^Voortgangsrapportage\s*/i, '')}`, name: subject.name, label,
+    title: `${label} ${subject.name}: ${agreement.subtitle} gemeente ${agreement.municipality}`,
     subject: `Hoe ver de afspraken van het bestuursakkoord van de gemeente ${agreement.municipality} zijn gekomen: ${subject.name}.`,
-    keywords: ['voortgang', 'voortgangsrapportage', subject.name],
+    keywords: ['voortgang', 'voortgangsrapportage', subject.name, ...(round ? [round.name] : [])],
     coverFacts: [
+      ...(round ? [{ term: 'Peildatum', value: formatDate(round.peildatum) }] : []),
       { term: 'Afspraken', value: `${slugs.length}, waarvan ${assessed} beoordeeld` },
       { term: 'Laatste publicatie', value: latest ? formatDate(datePart(latest)) : 'nog niets gepubliceerd' },
     ],
     body: [
-      ctx.heading(1, 'Voortgang in cijfers'),
-      ...(assessed === 0
-        ? [{ kind: 'paragraph', content: [{ text: `Van ${slugs.length === 1 ? 'deze afspraak' : `deze ${slugs.length} afspraken`} is de voortgang nog niet beoordeeld. `
-          + 'Zodra de gemeente de voortgang van een afspraak beoordeelt en publiceert, staat die in deze rapportage, met de bronnen erbij.' }] } satisfies Block]
-        : [statusChart(summary)]),
-      ctx.heading(1, 'Afspraken'),
-      { kind: 'list', ordered: false, items: subject.actions.map((a) => actionItem(a, progress)) },
+      ctx.heading(1, 'Samenvatting'),
+      { kind: 'paragraph', content: [{ text: summarySentence(slugs.length, summary, round) }] },
+      ...(assessed === 0 ? [] : [statusChart(summary)]),
+      ...summaryTables(ctx, subject, progress),
+      ...themeChapters(ctx, subject, progress),
       ...targetsSection(ctx, subject.actions, progress),
-      ...colophonSection(ctx, 1),
+      ...statusDefinitionsSection(ctx),
+      ...colophonSection(ctx, 1, 'Bijlage: herkomst van de gegevens'),
     ],
   })
+  // No developer terms on the council's pages: the running header names the round, the footer the agreement.
+  const cover = { ...report.cover, facts: report.cover.facts.filter((f) => f.term !== 'Dataversie') }
+  const dated = { ...report, cover, runningHeader: `${agreement.title} · ${label}`, footerText: `${agreement.subtitle} gemeente ${agreement.municipality}` }
   // A new publication gives a new document: it is dated by the latest publication it shows.
-  return latest ? { ...report, meta: { ...report.meta, date: new Date(latest) } } : report
+  return latest ? { ...dated, meta: { ...dated.meta, date: new Date(latest) } } : dated
+}
+
+function summarySentence(total: number, summary: Record<ProgressStatus, number>, round: ReportingRound | null): string {
+  const assessed = total - summary.NOT_ASSESSED
+  const when = round ? `Per ${formatDate(round.peildatum)} (peildatum van ${round.name})` : 'Op dit moment'
+  if (assessed === 0) return `${when} is van ${total === 1 ? 'deze afspraak' : `deze ${total} afspraken`} de voortgang nog niet beoordeeld.`
+  const parts = progressStatuses.filter((s) => s !== 'NOT_ASSESSED' && summary[s] > 0).map((s) => `${summary[s]} ${statusLabel(s).toLowerCase()}`)
+  return `${when} is van de ${total} afspraken de voortgang van ${assessed} beoordeeld: ${joinList(parts)}. ${summary.NOT_ASSESSED} ${summary.NOT_ASSESSED === 1 ? 'is' : 'zijn'} nog niet beoordeeld.`
+}
+
+function summaryTables(ctx: ReportContext, subject: ProgressReportSubject, progress: ProgressSnapshot): Block[] {
+  const mine = new Set(subject.actions)
+  const themes = ctx.view.themes.map((t) => ({ label: t.theme.name, actions: t.topics.flatMap((topic) => topic.actions).filter((a) => mine.has(a)) }))
+  const governance = subject.actions.filter((a) => a.action.themeId === null)
+  const college = subject.actions.filter((a) => a.portfolios.length === 0)
+  const aldermen = [...ctx.view.portfolios.map((p) => ({ label: p.holder.name, actions: subject.actions.filter((a) => a.portfolios.includes(p)) })),
+    { label: 'Het hele college', actions: college }]
+  const themeRows = [...themes, ...(governance.length > 0 ? [{ label: 'Bestuursstijl', actions: governance }] : [])].filter((g) => g.actions.length > 0)
+  const aldermanRows = aldermen.filter((g) => g.actions.length > 0)
+  // A table of one row says nothing the chart does not: a theme's report has no table per theme, an alderman's none per alderman.
+  return [
+    ...(themeRows.length > 1 ? [statusTable('Afspraken per thema en status', 'Thema', themeRows, progress)] : []),
+    ...(aldermanRows.length > 1 ? [statusTable('Afspraken per wethouder en status (een afspraak van meer wethouders telt bij elk van hen)', 'Wethouder', aldermanRows, progress)] : []),
+  ]
+}
+
+/** Per theme (a chapter) and topic (a section): the actions of the subject that stand there. */
+function themeChapters(ctx: ReportContext, subject: ProgressReportSubject, progress: ProgressSnapshot): Block[] {
+  const mine = new Set(subject.actions)
+  const chapters: Block[] = []
+  for (const theme of ctx.view.themes) {
+    const topics = theme.topics.map((t) => ({ topic: t, actions: t.actions.filter((a) => mine.has(a)) })).filter((t) => t.actions.length > 0)
+    if (topics.length === 0) continue
+    chapters.push(ctx.heading(1, theme.theme.name))
+    for (const { topic, actions } of topics) chapters.push(ctx.heading(2, topic.topic.title, { toc: false }), ...actionsBlocks(actions, progress))
+  }
+  const governance = subject.actions.filter((a) => a.action.themeId === null)
+  if (governance.length > 0) chapters.push(ctx.heading(1, 'Bestuursstijl'), ...actionsBlocks(governance, progress))
+  return chapters
+}
+
+function statusDefinitionsSection(ctx: ReportContext): Block[] {
+  return [
+    ctx.heading(1, 'Wat de statussen betekenen', { keepTogether: true }),
+    { kind: 'facts', items: progressStatuses.map((s) => ({ term: statusLabel(s), value: [{ text: progressStatusDefinitions[s] }] })) },
+  ]
 }
 
 function statusChart(summary: Record<ProgressStatus, number>): ChartBlock {
@@ -73,38 +135,34 @@ function statusChart(summary: Record<ProgressStatus, number>): ChartBlock {
 /** The evidence and dates of a published revision, as detail lines. */
 function revisionDetails(revision: RevisionRecord): RichText[] {
   return [
-    ...(revision.explanation ? [[{ text: revision.explanation }]] : []),
-    ...revision.evidence.map((e): RichText => [{ text: 'Bron: ', strong: true }, { text: e.title, href: e.url },
-      { text: ` (${evidenceKindLabel(e.kind)}${e.documentDate ? `, ${formatDate(e.documentDate)}` : ''})` }]),
+    ...explanationBlocks(revision.explanation).flatMap((b): RichText[] => b.kind === 'paragraph' ? [[{ text: b.text }]] : b.items.map((item) => [{ text: `• ${item}` }])),
+    ...revision.evidence.map((e): RichText => [{ text: 'Bron: ', strong: true }, { text: `${e.title} (${evidenceKindLabel(e.kind)}${e.documentDate ? `, ${formatDate(e.documentDate)}` : ''}): ` },
+      ...printedUrl(e.url)]),
     [{ text: `${revision.asOf ? `Stand per ${formatDate(revision.asOf)}. ` : ''}Gepubliceerd op ${formatDate(datePart(revision.publication!.publishedAt))}.` }],
   ]
-}
-
-function actionItem(action: ActionView, progress: ProgressSnapshot): ListItem {
-  const current = progress.progressOf(action.action.slug)
-  const status = progress.statusOf(action.action.slug)
-  return {
-    content: [{ text: `${statusLabel(status)}: `, strong: true }, { text: action.action.text }],
-    details: current ? revisionDetails(current) : [[{ text: 'De voortgang van deze afspraak is nog niet beoordeeld.' }]],
-  }
 }
 
 function targetsSection(ctx: ReportContext, actions: readonly ActionView[], progress: ProgressSnapshot): Block[] {
   const targets = actions.flatMap((a) => a.targets)
   if (targets.length === 0) return []
+  const measured = targets.filter((t) => progress.measurementsOf(t.slug).length > 0)
+  const unmeasured = targets.filter((t) => progress.measurementsOf(t.slug).length === 0)
   return [
     ctx.heading(1, 'Doelen'),
-    {
-      kind: 'list', ordered: false, items: targets.map((target): ListItem => {
-        const latest = progress.measurementsOf(target.slug)[0]
+    ...(measured.length === 0 ? [] : [{
+      kind: 'list' as const, ordered: false, items: measured.map((target): ListItem => {
+        const latest = progress.measurementsOf(target.slug)[0]!
         const unit = target.unit ? ` ${target.unit}` : ''
-        if (!latest) return { content: [{ text: describeTarget(target) }], details: [[{ text: 'Er is nog geen meting van dit doel gepubliceerd.' }]] }
         const against = target.value !== null ? ` van de ${target.isMinimum ? 'minimaal ' : ''}${formatMeasurement(target.value)}${unit}` : ''
         return {
           content: [{ text: describeTarget(target) }],
           details: [[{ text: 'Laatste meting: ', strong: true }, { text: `${formatMeasurement(latest.value ?? 0)}${unit}${against}` }], ...revisionDetails(latest)],
         }
       }),
-    },
+    }]),
+    ...(unmeasured.length === 0 ? [] : [
+      { kind: 'paragraph' as const, content: [{ text: `Nog geen meting gepubliceerd (${unmeasured.length}):`, strong: true }] },
+      { kind: 'list' as const, ordered: false, items: unmeasured.map((t) => ({ content: [{ text: describeTarget(t) }] })) },
+    ]),
   ]
 }

@@ -29,9 +29,10 @@ function sectionGroup(ctx: ReportContext, section: SectionView, include: Filter,
   const own = section.actions.filter(include)
   const parts = section.children.map((c) => ({ title: c.section.title, actions: c.actions.filter(include) })).filter((c) => c.actions.length > 0)
   if (own.length === 0 && parts.length === 0) return []
+  const linked = { ...options, actionUrl: ctx.actionUrl }
   return [
     ctx.heading(level, section.section.title),
-    ...(own.length ? [actionList(own, options)] : []),
-    ...parts.flatMap((p) => [ctx.heading(sub, p.title), actionList(p.actions, options)]),
+    ...(own.length ? [actionList(own, linked)] : []),
+    ...parts.flatMap((p) => [ctx.heading(sub, p.title), actionList(p.actions, linked)]),
   ]
 }

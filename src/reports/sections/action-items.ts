@@ -9,6 +9,8 @@ export interface ActionListOptions {
   subject?: PortfolioView
   /** Print the topic's whole text with the actions marked in place, rather than the actions alone. */
   wholeText?: boolean
+  /** The site's page of an action: each action links to it (its status, explanation and evidence). */
+  actionUrl?: (slug: string) => string
 }
 
 /** "Cor Staal (ChristenUnie)". */
@@ -16,8 +18,8 @@ export function aldermanName(portfolio: PortfolioView): string {
   return `${portfolio.holder.name} (${portfolio.party.name})`
 }
 
-/** An action's details, one line each: its kind and aldermen, then its targets. */
-export function actionDetails(action: ActionView, options: ActionListOptions): RichText[] {
+/** An action's details, one line each: its kind and aldermen (and the link to its page), then its targets. */
+export function actionDetails(action: ActionView, options: ActionListOptions, linkText = 'Voortgang en bronnen'): RichText[] {
   const first: RichText = [{ text: actionKindLabel(action.action.kind), strong: true }]
   const others = action.portfolios.filter((p) => p !== options.subject)
   if (options.showPortfolios && others.length > 0) {
@@ -26,6 +28,7 @@ export function actionDetails(action: ActionView, options: ActionListOptions): R
   } else if (options.showPortfolios && action.action.wholeCollege) {
     first.push({ text: ' · Het college als geheel' })
   }
+  if (options.actionUrl) first.push({ text: ' · ' }, { text: linkText, href: options.actionUrl(action.action.slug) })
   const details: RichText[] = [first]
   for (const target of action.targets) details.push([{ text: 'Doel: ', strong: true }, { text: describeTarget(target) }])
   return details

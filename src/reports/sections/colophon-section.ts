@@ -12,12 +12,12 @@ const licences: Record<string, { name: string; url: string }> = {
  * SHA-256, data version, licence, the API and the dumps, the other format of
  * this report, and what this PDF and HTML do and do not offer in accessibility.
  */
-export function colophonSection(ctx: ReportContext, level: HeadingBlock['level']): Block[] {
+export function colophonSection(ctx: ReportContext, level: HeadingBlock['level'], title = 'Colofon'): Block[] {
   const { agreement } = ctx.view
   const licence = licences[agreement.license] ?? { name: agreement.license, url: `https://spdx.org/licenses/${agreement.license}.html` }
   const link = (path: string) => [{ text: `${ctx.baseUrl}${path}`, href: `${ctx.baseUrl}${path}` }]
   return [
-    ctx.heading(level, 'Colofon', { keepTogether: true }),
+    ctx.heading(level, title, { keepTogether: true }),
     {
       kind: 'paragraph',
       content: [{ text: `Dit overzicht is samengesteld uit de open data van het bestuursakkoord ${agreement.title} (${agreement.subtitle}) van de gemeente ${agreement.municipality}. `

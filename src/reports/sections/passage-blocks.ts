@@ -24,6 +24,7 @@ export function passageBlocks(
   ctx: ReportContext, passage: Passage, actions: readonly ActionView[], options: ActionListOptions, first = 1,
 ): { blocks: Block[]; next: number } {
   const blocks: Block[] = []
+  const linked: ActionListOptions = { ...options, actionUrl: ctx.actionUrl }
   let number = first
   let pending = [...actions]
   for (const paragraph of paragraphsOf(ctx, passage)) {
@@ -36,7 +37,7 @@ export function passageBlocks(
       const action = pending.shift()!
       if (at > cursor) content.push({ text: paragraph.slice(cursor, at) })
       content.push({ text: action.action.text, mark: true }, { text: String(number), sup: true, alt: ` (afspraak ${number})` })
-      const [head, ...rest] = actionDetails(action, options)
+      const [head, ...rest] = actionDetails(action, linked, `Voortgang van afspraak ${number}`)
       // The number is part of the text, not a list marker, so every reader (and the PDF's tags) gets it.
       details.push({ content: [{ text: `${number} `, strong: true, alt: `Afspraak ${number}: ` }, ...head!], details: rest })
       number += 1
@@ -48,7 +49,7 @@ export function passageBlocks(
   }
   // A commitment the text does not hold verbatim (never in the curated data) still gets printed, after the text.
   for (const action of pending) {
-    const [head, ...rest] = actionDetails(action, options)
+    const [head, ...rest] = actionDetails(action, linked)
     blocks.push({ kind: 'list', ordered: false, variant: 'commitments', items: [{ content: [{ text: action.action.text, mark: true }], details: [head!, ...rest] }] })
     number += 1
   }

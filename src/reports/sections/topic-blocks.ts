@@ -24,7 +24,7 @@ export function topicBlocks(
     })
   }
   if (options.wholeText || actions.length === 0) blocks.push(...passageBlocks(ctx, topic.topic, actions, options).blocks)
-  else blocks.push(actionList(actions, options))
+  else blocks.push(actionList(actions, { ...options, actionUrl: ctx.actionUrl }))
   return [...blocks, ...rulesOfTopic(ctx, topic)]
 }
 

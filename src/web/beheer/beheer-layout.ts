@@ -1,6 +1,7 @@
 import type { Account } from '../../editorial/accounts.js'
 import type { ReportTheme } from '../../reports/report-theme.js'
 import { html, type SafeHtml } from '../html.js'
+import { styleText } from '../css-text.js'
 import { breadcrumbTrail, themeStyle, type TrailStep } from '../page-layout.js'
 import { beheerPaths } from './beheer-paths.js'
 
@@ -17,7 +18,7 @@ export interface BeheerShell {
 const roleLabels: Record<string, string> = { editor: 'redacteur', reviewer: 'beoordelaar', admin: 'beheerder' }
 
 /** The Dutch name of an editorial role. */
-const roleLabel = (role: string): string => roleLabels[role] ?? role
+export const roleLabel = (role: string): string => roleLabels[role] ?? role
 
 /** The hidden field that carries a session's form token (every form post must have it). */
 export function csrfField(csrfToken: string): SafeHtml {
@@ -37,7 +38,7 @@ export function beheerLayout({ title, content, theme, session, trail }: BeheerSh
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex, nofollow">
 <title>${title} · Beheer · Open Akkoord Assen</title>
-<style>${themeStyle(theme)}</style>
+<style>${styleText(themeStyle(theme))}</style>
 <link rel="icon" href="/favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="/static/site.css">
 </head>
@@ -48,6 +49,10 @@ export function beheerLayout({ title, content, theme, session, trail }: BeheerSh
     <a class="site-name" href="${session ? beheerPaths.actions : beheerPaths.signIn}">Open Akkoord <span>Beheer</span></a>
     ${session ? html`<nav aria-label="Beheermenu"><ul>
       <li><a href="${beheerPaths.actions}">Afspraken</a></li>
+      <li><a href="${beheerPaths.overview}">Overzicht</a></li>
+      <li><a href="${beheerPaths.myList}">Mijn lijst</a></li>
+      <li><a href="${beheerPaths.rounds}">Rondes</a></li>
+      <li><a href="${beheerPaths.worksheet}">Werkblad</a></li>
       ${reviewer ? html`<li><a href="${beheerPaths.queue}">Te beoordelen</a></li>` : ''}
       <li><a href="/">Openbare site</a></li>
     </ul></nav>

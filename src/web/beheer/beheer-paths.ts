@@ -9,4 +9,13 @@ export const beheerPaths = {
   queue: '/beheer/beoordelen',
   publish: (revisionId: number) => `/beheer/beoordelen/${revisionId}/publiceren`,
   sendBack: (revisionId: number) => `/beheer/beoordelen/${revisionId}/terugsturen`,
+  comment: (revisionId: number) => `/beheer/beoordelen/${revisionId}/opmerking`,
+  retract: (slug: string) => `/beheer/afspraak/${encodeURIComponent(slug)}/intrekken`,
+  rounds: '/beheer/rondes',
+  closeRound: (slug: string) => `/beheer/rondes/${encodeURIComponent(slug)}/sluiten`,
+  overview: '/beheer/overzicht',
+  myList: '/beheer/mijn-lijst',
+  worksheet: '/beheer/werkblad',
+  worksheetFile: '/beheer/werkblad.xlsx',
+  assign: (slug: string) => `/beheer/afspraak/${encodeURIComponent(slug)}/toewijzen`,
 } as const

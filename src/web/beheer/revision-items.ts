@@ -3,13 +3,17 @@ import type { DraftReturn } from '../../editorial/return-draft.js'
 import type { RevisionRecord } from '../../editorial/revision-record.js'
 import { formatDate } from '../../reports/dutch-text.js'
 import { datePart, formatMeasurement } from '../../reports/progress/progress-labels.js'
+import { explanationHtml } from '../progress/explanation-html.js'
+import type { ReviewComment } from '../../editorial/review-comments.js'
+import { reviewComments } from './review-diff.js'
 import { html, type SafeHtml } from '../html.js'
 import { evidenceList, statusBadge } from '../progress/progress-blocks.js'
 
 /** A revision's state in the editorial workflow, in words. */
-function revisionState(revision: RevisionRecord, returned: DraftReturn | undefined): SafeHtml {
+function revisionState(revision: RevisionRecord, returned: DraftReturn | undefined, supersededBy?: number): SafeHtml {
   if (revision.publication) return html`<span class="state state-published">Gepubliceerd</span>`
   if (returned) return html`<span class="state state-returned">Teruggestuurd</span>`
+  if (supersededBy !== undefined) return html`<span class="state">Vervangen door versie ${String(supersededBy)}</span>`
   return html`<span class="state state-draft">Concept</span>`
 }
 
@@ -21,19 +25,26 @@ function revisionHeadline(revision: RevisionRecord, unit: string | null = null):
 }
 
 /** One revision with everything an editor checks: state, content, sources, who recorded and reviewed it, and when. */
-export function revisionItem(revision: RevisionRecord, returned: DraftReturn | undefined, unit: string | null = null): SafeHtml {
+export function revisionItem(revision: RevisionRecord, returned: DraftReturn | undefined, unit: string | null = null, comments?: readonly ReviewComment[], supersededBy?: number): SafeHtml {
   return html`<li>
-<p>${revisionState(revision, returned)} ${revisionHeadline(revision, unit)} <span class="version">(versie ${revision.revision}${revision.asOf ? `, stand per ${formatDate(revision.asOf)}` : ''})</span></p>
-<p class="explanation">${revision.explanation}</p>
+<p>${revisionState(revision, returned, supersededBy)} ${revisionHeadline(revision, unit)} <span class="version">(versie ${revision.revision}${revision.asOf ? `, stand per ${formatDate(revision.asOf)}` : ''})</span></p>
+${explanationHtml(revision.explanation)}
 ${evidenceList(revision.evidence)}
 <p class="meta">Vastgelegd door ${revision.authorName} op ${formatDate(datePart(revision.createdAt))}.${revision.publication
     ? ` Gepubliceerd door ${revision.publication.reviewerName} op ${formatDate(datePart(revision.publication.publishedAt))}.` : ''}</p>
 ${returned ? html`<p class="returned">Teruggestuurd door ${returned.reviewerName} op ${formatDate(datePart(returned.returnedAt))}: ${returned.reason}</p>` : ''}
+${reviewComments(comments)}
 </li>`
 }
 
 /** A subject's revisions, newest first, or a sentence when there are none. */
-export function revisionHistory(revisions: readonly RevisionRecord[], returns: Map<number, DraftReturn>, unit: string | null = null): SafeHtml {
+export function revisionHistory(revisions: readonly RevisionRecord[], returns: Map<number, DraftReturn>, unit: string | null = null, comments?: Map<number, ReviewComment[]>): SafeHtml {
   return revisions.length === 0 ? html`<p>Er is nog niets vastgelegd.</p>`
-    : html`<ol class="history">${revisions.map((r) => revisionItem(r, returns.get(r.id), unit))}</ol>`
+    : html`<ol class="history">${revisions.map((r) => revisionItem(r, returns.get(r.id), unit, comments?.get(r.id), supersededBy(r, revisions)))}</ol>`
+}
+
+/** A draft that a newer revision of the same subject replaced: it will not be published, and says so instead of staying "Concept". */
+function supersededBy(revision: RevisionRecord, all: readonly RevisionRecord[]): number | undefined {
+  if (revision.publication) return undefined
+  return all.filter((r) => r.kind === revision.kind && r.revision > revision.revision).map((r) => r.revision).sort((a, b) => a - b)[0]
 }

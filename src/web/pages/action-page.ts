@@ -6,6 +6,7 @@ import { actionKindLabel, describeTarget, formatDate, joinList } from '../../rep
 import { formatMeasurement } from '../../reports/progress/progress-labels.js'
 import { html, type SafeHtml } from '../html.js'
 import { webPaths } from '../web-paths.js'
+import { explanationHtml } from '../progress/explanation-html.js'
 import { evidenceList, revisionDates, statusBadge } from '../progress/progress-blocks.js'
 
 /** The page heading's context: the theme and topic an action stands under, if any. */
@@ -49,7 +50,7 @@ ${action.targets.length > 0 ? html`<h2 id="doelen">Doelen</h2>${action.targets.m
 ${measurements.length === 0 ? html`<p>Er is nog geen meting van dit doel gepubliceerd.</p>` : html`<ol class="history">${measurements.map((m) => html`<li>
   <p><strong>${formatMeasurement(m.value ?? 0)}${target.unit ? ` ${target.unit}` : ''}</strong>${target.value !== null
     ? ` van de ${target.isMinimum ? 'minimaal ' : ''}${formatMeasurement(target.value)}${target.unit ? ` ${target.unit}` : ''}` : ''}${m.asOf ? ` op ${formatDate(m.asOf)}` : ''}</p>
-  ${m.explanation ? html`<p>${m.explanation}</p>` : ''}${evidenceList(m.evidence)}${revisionDates(m)}</li>`)}</ol>`}
+  ${m.explanation ? explanationHtml(m.explanation) : ''}${evidenceList(m.evidence)}${revisionDates(m)}</li>`)}</ol>`}
 </section>`
   })}` : ''}
 <h2 id="geschiedenis">Geschiedenis</h2>
@@ -82,7 +83,7 @@ function sameCommitmentFacts(view: AgreementView, action: ActionView): SafeHtml 
 function currentBlock(current: RevisionRecord): SafeHtml {
   return html`<div class="progress-current">
 <p>${statusBadge(current.status as ProgressStatus)}</p>
-<p>${current.explanation}</p>
+${explanationHtml(current.explanation)}
 ${current.evidence.length > 0 ? html`<h3>Bronnen</h3>${evidenceList(current.evidence)}` : ''}
 ${revisionDates(current)}
 </div>`
@@ -90,10 +91,10 @@ ${revisionDates(current)}
 
 function historyItem(revision: RevisionRecord, progress: ProgressSnapshot): SafeHtml {
   if (revision.kind === 'retraction') {
-    return html`<li><p><strong>Ingetrokken</strong> (versie ${revision.revision})</p><p>${revision.explanation}</p>${revisionDates(revision)}</li>`
+    return html`<li><p><strong>Ingetrokken</strong> (versie ${revision.revision})</p>${explanationHtml(revision.explanation)}${revisionDates(revision)}</li>`
   }
   const retracted = progress.retractionOf(revision.id)
   return html`<li><p>${statusBadge(revision.status as ProgressStatus)} (versie ${revision.revision})${retracted
     ? html` <strong>ingetrokken</strong> in versie ${retracted.revision}` : ''}</p>
-<p>${revision.explanation}</p>${evidenceList(revision.evidence)}${revisionDates(revision)}</li>`
+${explanationHtml(revision.explanation)}${evidenceList(revision.evidence)}${revisionDates(revision)}</li>`
 }

@@ -1,9 +1,15 @@
+import { escapeHtml } from '../../reports/html/escape-html.js'
 import { HtmlBlockWriter } from '../../reports/html/html-blocks.js'
 import type { Report } from '../../reports/report-model.js'
 import type { ReportTheme } from '../../reports/report-theme.js'
 import type { ReportListing } from '../../reports/report-catalogue.js'
 import { html, SafeHtml } from '../html.js'
 import { headingEntries, pageContents } from './page-contents.js'
+
+/** The report's links to this site's pages (an action's page) as paths, so they stay on the host the reader came through. */
+function sameSiteLinks(markup: string, siteUrl: string): string {
+  return markup.replaceAll(`href="${escapeHtml(siteUrl)}/`, 'href="/')
+}
 
 /**
  * The page of a theme, an alderman or a district: the body of its report (the
@@ -22,6 +28,6 @@ export function subjectPage(report: Report, listing: ReportListing, theme: Repor
 ${pageContents([...(progress ? [{ id: 'voortgang', text: 'Voortgang' }] : []), ...headingEntries(report.body)])}
 ${progress}
 <div class="report-body">
-${new SafeHtml(new HtmlBlockWriter(theme).blocks(report.body))}
+${new SafeHtml(sameSiteLinks(new HtmlBlockWriter(theme).blocks(report.body), report.siteUrl))}
 </div>`
 }

@@ -41,7 +41,7 @@ Zodra de gemeente de voortgang van een afspraak beoordeelt en publiceert, staat 
     ? html`<a href="${options.listHref}${separator}status=${s}">${statusBadge(s)}</a>` : statusBadge(s)}</th><td class="amount">${summary[s]}</td></tr>`)}</tbody>
   <tfoot><tr><th scope="row">Totaal</th><td class="amount">${total}</td></tr></tfoot>
 </table></div>
-<p><a href="${options.listHref}">Alle afspraken met hun status</a></p>`
+<p><a href="${options.listHref}">Alle afspraken met hun status</a> · <a href="/statussen">Wat de statussen betekenen</a></p>`
 }
 
 /** The evidence of a revision as a list of links with kind and document date. */

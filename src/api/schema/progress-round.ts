@@ -1,0 +1,56 @@
+import { findRound, listRounds, openRoundOf, type ReportingRound } from '../../editorial/reporting-rounds.js'
+import { roundPicture } from '../../editorial/round-picture.js'
+import { agreementArgDescription, agreementFromArg } from '../agreement-arg.js'
+import { builder } from '../builder.js'
+import { notFound } from '../errors.js'
+import { ProgressSummaryRef } from './progress-refs.js'
+
+type RoundOfAgreement = ReportingRound & { actionSlugs: readonly string[] }
+
+const ProgressRoundRef = builder.objectRef<RoundOfAgreement>('ProgressRound')
+builder.objectType(ProgressRoundRef, {
+  description: 'A reporting round: a name, the date its picture describes (peildatum), when it opened and closes. A closed round never changes: '
+    + 'its summary is what was published when it closed.',
+  fields: (t) => ({
+    slug: t.exposeString('slug', { description: 'The stable slug of the round, from its name ("voortgangsrapportage-2025").' }),
+    name: t.exposeString('name', { description: 'The name of the round, in Dutch ("Voortgangsrapportage 2025").' }),
+    peildatum: t.field({ type: 'LocalDate', description: 'The date the round describes: the state of affairs on this day.', resolve: (r) => r.peildatum }),
+    opensOn: t.field({ type: 'LocalDate', description: 'The day the round opened for recording.', resolve: (r) => r.opensOn }),
+    closesOn: t.field({ type: 'LocalDate', description: 'The reporting deadline: what is not published by then is overdue.', resolve: (r) => r.closesOn }),
+    closed: t.boolean({ description: 'Whether the round is closed (its picture is then fixed).', resolve: (r) => r.closedAt !== null }),
+    closedAt: t.field({ type: 'DateTime', nullable: true, description: 'When the round was closed; null while it is open.', resolve: (r) => r.closedAt }),
+    progressSummary: t.field({
+      type: ProgressSummaryRef, description: 'The round\'s picture: the number of actions of the agreement per status.',
+      resolve: (r, _args, ctx) => {
+        ctx.editorial.usage.editorial = true
+        return roundPicture(ctx.editorial.store, r.agreement, r).summarize(r.actionSlugs)
+      },
+    }),
+  }),
+})
+
+builder.queryFields((t) => ({
+  progressRounds: t.field({
+    type: [ProgressRoundRef], description: 'The reporting rounds of an agreement, the latest peildatum first.',
+    args: { agreement: t.arg.string({ description: agreementArgDescription }) },
+    resolve: (_root, args, ctx) => {
+      const agreement = agreementFromArg(ctx, args.agreement)
+      ctx.editorial.usage.editorial = true
+      const actionSlugs = ctx.loaders.of(agreement.id).list('action').map((a) => a.slug)
+      return listRounds(ctx.editorial.store, agreement.slug).map((r) => ({ ...r, actionSlugs }))
+    },
+  }),
+  progressRound: t.field({
+    type: ProgressRoundRef, nullable: true,
+    description: 'One reporting round by its slug; without a slug the latest: the open round, else the latest closed one. Null when there is no round yet.',
+    args: { slug: t.arg.string({ description: 'The slug of the round.' }), agreement: t.arg.string({ description: agreementArgDescription }) },
+    resolve: (_root, args, ctx) => {
+      const agreement = agreementFromArg(ctx, args.agreement)
+      ctx.editorial.usage.editorial = true
+      const actionSlugs = ctx.loaders.of(agreement.id).list('action').map((a) => a.slug)
+      const round = args.slug != null ? findRound(ctx.editorial.store, agreement.slug, args.slug) : openRoundOf(ctx.editorial.store, agreement.slug) ?? listRounds(ctx.editorial.store, agreement.slug)[0] ?? null
+      if (args.slug != null && !round) throw notFound('slug', args.slug, 'progress round')
+      return round ? { ...round, actionSlugs } : null
+    },
+  }),
+}))
