@@ -23,7 +23,7 @@ export interface WarmingMeasure {
  */
 export async function measureWarming(): Promise<WarmingMeasure> {
   const cold = await startServerProcess({ WARM_CACHE_MS: '0' })
-  const warm = await startServerProcess({ LOG_LEVEL: 'info' })
+  const warm = await startServerProcess({ LOG_LEVEL: 'info', WARM_CACHE_MS: '10000' })
   try {
     const cpuAtReady = await cpuSeconds(warm.pid)
     let log = ''
