@@ -1,24 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startEditorialServer } from '../editorial/support.js'
-import { BeheerClient } from '../web/beheer-client.js'
+import type { BeheerClient } from '../web/beheer-client.js'
+import { actionPath, housing, signInTeam, statusForm } from './team.js'
 
-const housing = 'woonvisie-3000-woningen-als-minimum'
-const actionPath = `/beheer/afspraak/${housing}`
-const statusForm = (status: string, explanation: string) => ({
-  status, asOf: '31-12-2025', explanation, expectedRevision: '',
-  'evidence-0-title': 'Raadsinformatiebrief woningbouw', 'evidence-0-url': 'https://www.assen.nl/rib', 'evidence-0-kind': 'raadsinformatiebrief',
-})
 
 let server: Awaited<ReturnType<typeof startEditorialServer>>
-const as: Record<string, BeheerClient> = {}
+let as: Record<string, BeheerClient> = {}
 const latestId = () => (server.store.sqlite.prepare('SELECT id FROM revision ORDER BY id DESC LIMIT 1').get() as { id: number }).id
 
 beforeAll(async () => {
   server = await startEditorialServer()
-  for (const [name, role] of [['eva', 'editor'], ['rob', 'reviewer']] as const) {
-    as[name] = new BeheerClient(server.base)
-    await as[name]!.signIn(server.account(name, role))
-  }
+  as = await signInTeam(server, [['eva', 'editor'], ['rob', 'reviewer']])
   await as.eva!.post(actionPath, { ...statusForm('IN_PROGRESS', 'De bouw is gestart.'), csrf: await as.eva!.formToken(actionPath) })
   await as.rob!.post(`/beheer/beoordelen/${latestId()}/publiceren`, { csrf: await as.rob!.formToken('/beheer/beoordelen') })
 })

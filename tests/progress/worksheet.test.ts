@@ -1,20 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import Database from 'better-sqlite3'
 import * as XLSX from 'xlsx'
-import { loadConfig } from '../../src/config.js'
 import { roundsOfRevisions, findRound } from '../../src/editorial/reporting-rounds.js'
 import { agreement, count, startEditorialServer } from '../editorial/support.js'
-import { BeheerClient } from '../web/beheer-client.js'
+import { openTestStore } from '../helpers.js'
+import type { BeheerClient } from '../web/beheer-client.js'
+import { signInTeam } from './team.js'
 
 let server: Awaited<ReturnType<typeof startEditorialServer>>
-const as: Record<string, BeheerClient> = {}
+let as: Record<string, BeheerClient> = {}
 
 beforeAll(async () => {
   server = await startEditorialServer()
-  for (const [name, role] of [['eva', 'editor'], ['rob', 'reviewer'], ['ada', 'admin']] as const) {
-    as[name] = new BeheerClient(server.base)
-    await as[name]!.signIn(server.account(name, role))
-  }
+  as = await signInTeam(server)
   await as.ada!.post('/beheer/rondes', { name: 'Voortgangsrapportage 2025', peildatum: '31-12-2025', opensOn: '1-12-2026', closesOn: '31-12-2026', csrf: await as.ada!.formToken('/beheer/rondes') })
 })
 afterAll(() => server?.close())
@@ -51,9 +48,9 @@ describe('the worksheet round trip', () => {
     expect(rows[0]).toEqual(['Afspraak (niet wijzigen)', 'Thema', 'Onderwerp', 'Wethouder', 'Tekst van de afspraak', 'Gepubliceerde status', 'Gepubliceerde toelichting',
       'Nieuwe status', 'Stand per', 'Toelichting', 'Bron: titel', 'Bron: adres', 'Bron: soort', 'Bron: datum'])
     // One row per action (sentence) of the agreement, under the header row.
-    const db = new Database(loadConfig({}).databasePath, { readonly: true })
-    const actions = (db.prepare('select count(*) as n from action').get() as { n: number }).n
-    db.close()
+    const store = openTestStore()
+    const actions = (store.sqlite.prepare('select count(*) as n from action').get() as { n: number }).n
+    await store.db.destroy()
     expect(rows.length).toBe(actions + 1)
     const housing = rows.find((r) => r[0] === 'woonvisie-3000-woningen-als-minimum')!
     expect(housing.slice(1, 6)).toEqual(['Wonen', 'Versnellen woningbouw', 'Cor Staal', 'Het uitgangspunt van de Woonvisie voor 3000 nieuwe woningen in 2030 is voor ons het minimum.', 'Niet beoordeeld'])
