@@ -32,7 +32,8 @@ export interface PublicationManifest {
 
 /** Bumped when the files a dump writes change shape, so a server rewrites publications of older code. */
 export const publicationFormat = 4
-const manifestPath = '.publication.json'
+/** The manifest's name in a release folder: hidden, so never served. */
+export const manifestPath = '.publication.json'
 
 /** The database's identity as a manifest records it. */
 export async function databaseIdentity(path: string): Promise<PublicationManifest['database']> {

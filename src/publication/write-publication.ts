@@ -48,6 +48,8 @@ export interface PublicationResult {
   version: string
   /** The release this version was compared with; null for the first. */
   previousVersion: string | null
+  /** The publication generation of the progress it carries (0: none). */
+  generation: number
   /** Every file but SHA256SUMS, which lists them. */
   files: PublishedFile[]
 }
@@ -125,7 +127,7 @@ export async function writePublication(options: PublicationOptions): Promise<Pub
       settings: { baseUrl: options.baseUrl, publisherUri: options.publisherUri, publisherName: options.publisherName },
     })
     await stampTimes(directory, metadata.modified)
-    return { outDir: options.outDir, version: metadata.version, previousVersion, files }
+    return { outDir: options.outDir, version: metadata.version, previousVersion, generation: published.generation, files }
   })
 }
 
