@@ -9,6 +9,8 @@ export const errorCodes = {
   validationFailed: 'GRAPHQL_VALIDATION_FAILED',
   operationNotSupported: 'OPERATION_NOT_SUPPORTED',
   internal: 'INTERNAL_SERVER_ERROR',
+  /** The editorial store cannot be reached just now (HTTP 503 with Retry-After): try again. */
+  storeUnavailable: 'STORE_UNAVAILABLE',
 } as const
 
 /** Shows a user's value in a message: JSON-quoted and cut short, so a 10k-character input does not echo back whole. */

@@ -4,6 +4,7 @@ import type { Logger } from 'pino'
 import type { Config } from '../config.js'
 import type { Account } from '../editorial/accounts.js'
 import type { EditorialStore } from '../editorial/open-editorial-store.js'
+import { storeFailure } from '../store/store-failure.js'
 import type { StoreLease } from '../store/store-lease.js'
 import { createApiContext, type ApiContext } from './context.js'
 import type { RequestUsage } from './editorial-context.js'
@@ -38,6 +39,8 @@ export interface ApiAppOptions {
   logger: Logger
   /** The trusted documents and the queries registered by automatic persisted queries, shared with the lean path. */
   persisted: PersistedDocuments
+  /** The Retry-After (s) of a 503 answered when the editorial store cannot be reached (RETRY_AFTER_SECONDS); default 1. */
+  retryAfterSeconds?: number
 }
 
 /**
@@ -137,6 +140,14 @@ export function createApiApp(options: ApiAppOptions): YogaServerInstance<Record<
     maskedErrors: {
       isDev: false,
       maskError: (error, message) => {
+        const original = error instanceof GraphQLError && error.originalError ? error.originalError : error
+        const failure = storeFailure(original)
+        if (failure) {
+          log.warn({ code: (original as { code?: unknown }).code }, failure.log)
+          return new GraphQLError(failure.message, {
+            extensions: { code: errorCodes.storeUnavailable, http: { status: 503, headers: { 'retry-after': String(options.retryAfterSeconds ?? 1) } } },
+          })
+        }
         const masked = maskError(error, message, false)
         if (masked !== error) log.error({ err: error instanceof GraphQLError && error.originalError ? error.originalError : error }, 'unexpected error, masked')
         return masked

@@ -48,7 +48,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
   const editorial = await openEditorialStore(config.editorialDatabase, { busyTimeoutMs: config.editorialBusyTimeoutMs })
   const cache = new ResponseCache(config.cache.maxBytes)
   const persisted = new PersistedDocuments(config.cache.persistedQueryBytes)
-  const api = { limits: config.limits, parseCacheBytes: config.cache.parseBytes, stores, editorial, logger, persisted }
+  const api = { limits: config.limits, parseCacheBytes: config.cache.parseBytes, stores, editorial, logger, persisted, retryAfterSeconds: config.http.retryAfterSeconds }
   const yoga = createApiApp(api)
   const lean = createLeanExecutor({ ...api, cacheBytes: config.cache.compiledBytes })
   let shuttingDown = false

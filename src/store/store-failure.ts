@@ -11,7 +11,9 @@ export interface StoreFailure {
  * process held the editorial store's write lock past EDITORIAL_BUSY_TIMEOUT_MS
  * (a retry will do), or the database file was overwritten in place under the
  * server (`cp` over the live file, rather than a rename as `npm run db:build`
- * does), so its pages no longer form a database. Undefined for anything else.
+ * does), so its pages no longer form a database; or a PostgreSQL editorial
+ * store that cannot be reached (stopped, restarting, the network cut: the
+ * pool connects again by itself). Undefined for anything else.
  */
 export function storeFailure(error: unknown): StoreFailure | undefined {
   const code = String((error as { code?: unknown } | null)?.code ?? '')
@@ -23,5 +25,24 @@ export function storeFailure(error: unknown): StoreFailure | undefined {
       log: 'the database file was changed in place (copied over?) and cannot be read; rename a good file into place and send SIGHUP',
     }
   }
+  if (connectionLost(error, code)) {
+    return { error: 'store_unreachable', message: 'The editorial store cannot be reached just now; try again shortly.', log: 'the editorial store (PostgreSQL) cannot be reached; the pool reconnects by itself' }
+  }
   return undefined
+}
+
+/** Socket errors of a connection to PostgreSQL that could not be made or was cut. */
+const socketCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN'])
+
+/**
+ * Whether a PostgreSQL error means the server is out of reach rather than
+ * that the query was wrong: a socket error, SQLSTATE class 08 (connection
+ * exception), 57P01-57P03 (the server shutting down or starting up), 53300
+ * (too many connections), or node-postgres's own messages for a connection
+ * ended under it or a pool that could not connect in time (these carry no code).
+ */
+function connectionLost(error: unknown, code: string): boolean {
+  if (socketCodes.has(code) || code.startsWith('08') || code === '57P01' || code === '57P02' || code === '57P03' || code === '53300') return true
+  const message = error instanceof Error ? error.message : ''
+  return /^Connection terminated|^timeout exceeded when trying to connect|^Client has encountered a connection error|^Connection ended unexpectedly/.test(message)
 }
