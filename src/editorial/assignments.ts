@@ -11,8 +11,8 @@ export interface Assignment {
 }
 
 /** The current assignment of every assigned action of an agreement, by action slug. */
-export function currentAssignments(store: EditorialStore, agreement: string): Map<string, Assignment> {
-  const rows = store.all(store.db.selectFrom('assignment').leftJoin('account', 'account.id', 'assignment.account_id')
+export async function currentAssignments(store: EditorialStore, agreement: string): Promise<Map<string, Assignment>> {
+  const rows = await store.all(store.db.selectFrom('assignment').leftJoin('account', 'account.id', 'assignment.account_id')
     .select(['assignment.action_slug', 'assignment.account_id', 'account.name']).where('assignment.agreement_slug', '=', agreement).orderBy('assignment.id', 'asc'))
   const current = new Map<string, Assignment>()
   for (const row of rows) {
@@ -26,18 +26,18 @@ export function currentAssignments(store: EditorialStore, agreement: string): Ma
  * Assigns actions to an editor (or unassigns them with null): append-only, the
  * latest counts. The account must exist and not be revoked.
  */
-export function assignActions(store: EditorialStore, actor: EditorialActor, agreement: string, actionSlugs: readonly string[], accountId: number | null): EditorialOutcome<number> {
-  return store.transaction(() => {
-    const account = accountId === null ? null : store.first(store.db.selectFrom('account').select(['id', 'revoked_at']).where('id', '=', accountId))
+export async function assignActions(store: EditorialStore, actor: EditorialActor, agreement: string, actionSlugs: readonly string[], accountId: number | null): Promise<EditorialOutcome<number>> {
+  return await store.transaction(async () => {
+    const account = accountId === null ? null : await store.first(store.db.selectFrom('account').select(['id', 'revoked_at']).where('id', '=', accountId))
     const audit = { accountId: actor.account?.id ?? null, operation: 'assignActions', subject: `${agreement}/action/${actionSlugs.join(',')}`.slice(0, 500), requestId: actor.requestId, client: actor.client }
     if (!actor.account || actionSlugs.length === 0 || (accountId !== null && (!account || account.revoked_at !== null))) {
-      appendAudit(store, { ...audit, outcome: 'refused', codes: ['NOT_FOUND'] }, actor.now)
+      await appendAudit(store, { ...audit, outcome: 'refused', codes: ['NOT_FOUND'] }, actor.now)
       return { record: null, userErrors: [{ field: ['input', 'accountId'], message: 'No active account has this id, or no action was chosen.', code: 'NOT_FOUND' }] }
     }
     for (const slug of actionSlugs) {
-      store.run(store.db.insertInto('assignment').values({ agreement_slug: agreement, action_slug: slug, account_id: accountId, assigned_by: actor.account.id, assigned_at: actor.now.toISOString() }))
+      await store.run(store.db.insertInto('assignment').values({ agreement_slug: agreement, action_slug: slug, account_id: accountId, assigned_by: actor.account.id, assigned_at: actor.now.toISOString() }))
     }
-    appendAudit(store, { ...audit, outcome: 'accepted' }, actor.now)
+    await appendAudit(store, { ...audit, outcome: 'accepted' }, actor.now)
     return { record: actionSlugs.length, userErrors: [] }
   })
 }

@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import { genesisHash, linkContent, linkHash, linkQueries } from './migrations/2026-12-07T1600-chain-audit-and-publications.js'
 import type { EditorialStore } from './open-editorial-store.js'
 
@@ -19,14 +20,21 @@ export interface ChainState {
   problem?: string
 }
 
-function readContent(store: EditorialStore, kind: LinkKind, rowId: number): unknown {
+async function readContent(store: EditorialStore, kind: LinkKind, rowId: number): Promise<unknown> {
   const queries = linkQueries(store.db, kind, rowId)
-  return linkContent(store.first(queries.row), queries.revision ? store.first(queries.revision) : null, queries.evidence ? store.all(queries.evidence) : null)
+  return linkContent(await store.first(queries.row), queries.revision ? await store.first(queries.revision) : null, queries.evidence ? await store.all(queries.evidence) : null)
+}
+
+/** The names of the store's triggers, from the engine's catalogue. */
+async function triggerNames(store: EditorialStore): Promise<Set<string>> {
+  const query = store.engine === 'sqlite' ? sql<{ name: string }>`SELECT name FROM sqlite_master WHERE type = 'trigger'`
+    : sql<{ name: string }>`SELECT tgname AS name FROM pg_trigger WHERE NOT tgisinternal AND tgenabled <> 'D'`
+  return new Set((await store.all({ compile: () => query.compile(store.db) })).map((row) => row.name))
 }
 
 /** The newest link's hash (64 zeros while the chain is empty). */
-function chainHead(store: EditorialStore): string {
-  return store.first(store.db.selectFrom('chain_link').select('hash').orderBy('seq', 'desc').limit(1))?.hash ?? genesisHash
+async function chainHead(store: EditorialStore): Promise<string> {
+  return (await store.first(store.db.selectFrom('chain_link').select('hash').orderBy('seq', 'desc').limit(1)))?.hash ?? genesisHash
 }
 
 /**
@@ -34,18 +42,18 @@ function chainHead(store: EditorialStore): string {
  * hash and the row's canonical content. Runs in the writer's transaction (or
  * its own), so two processes never chain onto the same head.
  */
-export function appendLink(store: EditorialStore, kind: LinkKind, rowId: number): string {
-  return store.transaction(() => {
-    const previous = chainHead(store)
-    const hash = linkHash(previous, kind, readContent(store, kind, rowId))
-    store.run(store.db.insertInto('chain_link').values({ kind, row_id: rowId, previous_hash: previous, hash }))
+export async function appendLink(store: EditorialStore, kind: LinkKind, rowId: number): Promise<string> {
+  return store.transaction(async () => {
+    const previous = await chainHead(store)
+    const hash = linkHash(previous, kind, await readContent(store, kind, rowId))
+    await store.run(store.db.insertInto('chain_link').values({ kind, row_id: rowId, previous_hash: previous, hash }))
     return hash
   })
 }
 
 /** The hash of a publication's link, by publication id (published tables carry it). */
-export function publicationHashes(store: EditorialStore): Map<number, string> {
-  const rows = store.all(store.db.selectFrom('chain_link').select(['row_id', 'hash']).where('kind', '=', 'publication'))
+export async function publicationHashes(store: EditorialStore): Promise<Map<number, string>> {
+  const rows = await store.all(store.db.selectFrom('chain_link').select(['row_id', 'hash']).where('kind', '=', 'publication'))
   return new Map(rows.map((row) => [row.row_id, row.hash]))
 }
 
@@ -55,24 +63,31 @@ export function publicationHashes(store: EditorialStore): Map<number, string> {
  * inserted), then any audit entry or publication outside the chain (a row
  * inserted behind the triggers' back), then any missing guard trigger.
  */
-export function verifyChain(store: EditorialStore): ChainState {
+export async function verifyChain(store: EditorialStore): Promise<ChainState> {
   let previous = genesisHash
   let links = 0
   const bad = (problem: string): ChainState => ({ ok: false, links, head: previous, problem })
-  const present = new Set(store.sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger'").pluck().all() as string[])
+  const present = await triggerNames(store)
   const dropped = guardTriggers.filter((name) => !present.has(name))
-  for (const link of store.sqlite.prepare('SELECT seq, kind, row_id, previous_hash, hash FROM chain_link ORDER BY seq').iterate() as Iterable<{ seq: number; kind: LinkKind; row_id: number; previous_hash: string; hash: string }>) {
-    const what = `link ${link.seq} (${link.kind === 'audit' ? 'audit entry' : 'publication'} ${link.row_id})`
-    if (link.previous_hash !== previous) return bad(`${what} does not follow the link before it: a link was removed or inserted`)
-    const content = readContent(store, link.kind, link.row_id)
-    if (content === undefined) return bad(`${what}: the row is gone (deleted)`)
-    if (linkHash(previous, link.kind, content) !== link.hash) return bad(`${what}: the row was changed after it was written`)
-    previous = link.hash
-    links += 1
+  // Read in pages: a long chain is never held in memory at once.
+  for (let after = 0; ;) {
+    const page = await store.all(store.db.selectFrom('chain_link').select(['seq', 'kind', 'row_id', 'previous_hash', 'hash']).where('seq', '>', after).orderBy('seq').limit(1000))
+    if (page.length === 0) break
+    for (const link of page) {
+      const what = `link ${link.seq} (${link.kind === 'audit' ? 'audit entry' : 'publication'} ${link.row_id})`
+      if (link.previous_hash !== previous) return bad(`${what} does not follow the link before it: a link was removed or inserted`)
+      const content = await readContent(store, link.kind, link.row_id)
+      if (content === undefined) return bad(`${what}: the row is gone (deleted)`)
+      if (linkHash(previous, link.kind, content) !== link.hash) return bad(`${what}: the row was changed after it was written`)
+      previous = link.hash
+      links += 1
+      after = link.seq
+    }
   }
   for (const [kind, table] of [['audit', 'audit_entry'], ['publication', 'publication']] as const) {
-    const outside = store.sqlite.prepare(`SELECT id FROM ${table} WHERE id NOT IN (SELECT row_id FROM chain_link WHERE kind = ?) ORDER BY id LIMIT 1`).pluck().get(kind) as number | undefined
-    if (outside !== undefined) return bad(`${table === 'audit_entry' ? 'audit entry' : 'publication'} ${outside} is not in the chain: it was inserted behind the store's back`)
+    const outside = await store.first(store.db.selectFrom(table).select('id')
+      .where('id', 'not in', store.db.selectFrom('chain_link').select('row_id').where('kind', '=', kind)).orderBy('id').limit(1))
+    if (outside !== undefined) return bad(`${table === 'audit_entry' ? 'audit entry' : 'publication'} ${outside.id} is not in the chain: it was inserted behind the store's back`)
   }
   if (dropped.length > 0) return bad(`the append-only triggers ${dropped.join(', ')} are missing`)
   return { ok: true, links, head: previous }

@@ -26,29 +26,29 @@ export interface AuditEntry extends Omit<AuditEntryTable, 'id' | 'codes'> {
 }
 
 /** Appends an entry to the audit trail (append-only: triggers refuse UPDATE and DELETE) and chains it (src/editorial/audit-chain.ts). */
-export function appendAudit(store: EditorialStore, entry: AuditInput, now = new Date()): number {
-  return store.transaction(() => {
-    const id = store.run(store.db.insertInto('audit_entry').values({
+export async function appendAudit(store: EditorialStore, entry: AuditInput, now = new Date()): Promise<number> {
+  return await store.transaction(async () => {
+    const id = (await store.run(store.db.insertInto('audit_entry').values({
       at: now.toISOString(), account_id: entry.accountId, operation: entry.operation, outcome: entry.outcome,
       codes: [...new Set(entry.codes ?? [])].join(','), subject: entry.subject?.slice(0, 500) ?? null, record_id: entry.recordId ?? null,
       revision_before: entry.revisionBefore ?? null, revision_after: entry.revisionAfter ?? null,
       request_id: entry.requestId?.slice(0, 100) ?? null, client: entry.client?.slice(0, 100) ?? null,
-    })).lastInsertRowid
-    appendLink(store, 'audit', id)
+    }).returning('id'))).insertId
+    await appendLink(store, 'audit', id)
     return id
   })
 }
 
 /** Audit entries, newest first, before an entry id (for paging), at most limit. */
-export function listAudit(store: EditorialStore, options: { before?: number; limit: number }): AuditEntry[] {
+export async function listAudit(store: EditorialStore, options: { before?: number; limit: number }): Promise<AuditEntry[]> {
   let query = store.db.selectFrom('audit_entry').leftJoin('account', 'account.id', 'audit_entry.account_id')
     .selectAll('audit_entry').select('account.name as accountName')
   if (options.before !== undefined) query = query.where('audit_entry.id', '<', options.before)
-  return store.all(query.orderBy('audit_entry.id', 'desc').limit(options.limit))
+  return (await store.all(query.orderBy('audit_entry.id', 'desc').limit(options.limit)))
     .map((row) => ({ ...row, codes: row.codes === '' ? [] : row.codes.split(',') }))
 }
 
 /** How many entries the audit trail holds. */
-export function countAudit(store: EditorialStore): number {
-  return Number(store.first(store.db.selectFrom('audit_entry').select((eb) => eb.fn.countAll<number>().as('n')))?.n ?? 0)
+export async function countAudit(store: EditorialStore): Promise<number> {
+  return Number((await store.first(store.db.selectFrom('audit_entry').select((eb) => eb.fn.countAll<number>().as('n'))))?.n ?? 0)
 }

@@ -26,22 +26,22 @@ const csrfTokenOf = (sessionId: string) => createHash('sha256').update(`csrf:${s
  * Starts a session for an account: a random 256-bit id that only the
  * browser's cookie holds; the store keeps its hash and its expiry.
  */
-export function startSession(store: EditorialStore, account: Account, lifetimeMs: number, origin: SessionOrigin, now = new Date()): { sessionId: string; session: EditorSession } {
+export async function startSession(store: EditorialStore, account: Account, lifetimeMs: number, origin: SessionOrigin, now = new Date()): Promise<{ sessionId: string; session: EditorSession }> {
   const sessionId = randomBytes(32).toString('base64url')
   const expiresAt = new Date(now.getTime() + lifetimeMs).toISOString()
-  store.transaction(() => {
-    const id = store.run(store.db.insertInto('editor_session').values({
+  await store.transaction(async () => {
+    const id = (await store.run(store.db.insertInto('editor_session').values({
       id_hash: hashOf(sessionId), account_id: account.id, created_at: now.toISOString(), expires_at: expiresAt, ended_at: null,
-    })).lastInsertRowid
-    appendAudit(store, { accountId: account.id, operation: 'signIn', outcome: 'accepted', subject: account.name, recordId: id, ...origin }, now)
+    }).returning('id'))).insertId
+    await appendAudit(store, { accountId: account.id, operation: 'signIn', outcome: 'accepted', subject: account.name, recordId: id, ...origin }, now)
   })
   return { sessionId, session: { account, expiresAt, csrfToken: csrfTokenOf(sessionId) } }
 }
 
 /** The live session a cookie value names: not expired, not ended, its account not revoked. Otherwise null. */
-export function findSession(store: EditorialStore, sessionId: string, now = new Date()): EditorSession | null {
+export async function findSession(store: EditorialStore, sessionId: string, now = new Date()): Promise<EditorSession | null> {
   if (!shape.test(sessionId)) return null
-  const row = store.first(store.db.selectFrom('editor_session').innerJoin('account', 'account.id', 'editor_session.account_id')
+  const row = await store.first(store.db.selectFrom('editor_session').innerJoin('account', 'account.id', 'editor_session.account_id')
     .select(['account.id', 'account.name', 'account.role', 'account.created_at as createdAt', 'account.revoked_at as revokedAt',
       'editor_session.expires_at as expiresAt', 'editor_session.ended_at as endedAt'])
     .where('editor_session.id_hash', '=', hashOf(sessionId)))
@@ -51,13 +51,13 @@ export function findSession(store: EditorialStore, sessionId: string, now = new 
 }
 
 /** Ends a session (sign-out): from now on its cookie opens nothing, in every server process. */
-export function endSession(store: EditorialStore, sessionId: string, origin: SessionOrigin, now = new Date()): boolean {
+export async function endSession(store: EditorialStore, sessionId: string, origin: SessionOrigin, now = new Date()): Promise<boolean> {
   if (!shape.test(sessionId)) return false
-  return store.transaction(() => {
-    const row = store.first(store.db.selectFrom('editor_session').select(['id', 'account_id']).where('id_hash', '=', hashOf(sessionId)).where('ended_at', 'is', null))
+  return await store.transaction(async () => {
+    const row = await store.first(store.db.selectFrom('editor_session').select(['id', 'account_id']).where('id_hash', '=', hashOf(sessionId)).where('ended_at', 'is', null))
     if (!row) return false
-    store.run(store.db.updateTable('editor_session').set({ ended_at: now.toISOString() }).where('id', '=', row.id))
-    appendAudit(store, { accountId: row.account_id, operation: 'signOut', outcome: 'accepted', recordId: row.id, ...origin }, now)
+    await store.run(store.db.updateTable('editor_session').set({ ended_at: now.toISOString() }).where('id', '=', row.id))
+    await appendAudit(store, { accountId: row.account_id, operation: 'signOut', outcome: 'accepted', recordId: row.id, ...origin }, now)
     return true
   })
 }

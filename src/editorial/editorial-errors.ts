@@ -18,3 +18,12 @@ export class AccountNotFoundError extends Error {
 export class InvalidAccountError extends Error {
   override readonly name = 'InvalidAccountError'
 }
+
+/** The editorial store cannot be reached now (a PostgreSQL server down or its connection lost): try again shortly. */
+export class EditorialStoreUnavailableError extends Error {
+  override readonly name = 'EditorialStoreUnavailableError'
+  readonly code = 'STORE_UNAVAILABLE'
+  constructor(cause: unknown) {
+    super('the editorial store cannot be reached now; try again shortly', { cause })
+  }
+}

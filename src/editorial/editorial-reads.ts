@@ -3,7 +3,7 @@ import { readRevisions, type RevisionRecord } from './revision-record.js'
 import { returnsOf } from './return-draft.js'
 
 /** Published revisions in publication order after a publication id, published at or after a time: the harvesters' feed. */
-export function publishedChanges(store: EditorialStore, options: { since?: string; afterPublication?: number; limit: number }): RevisionRecord[] {
+export async function publishedChanges(store: EditorialStore, options: { since?: string; afterPublication?: number; limit: number }): Promise<RevisionRecord[]> {
   return readRevisions(store, (q) => {
     let query = q.where('publication.id', 'is not', null)
     if (options.since !== undefined) query = query.where('publication.published_at', '>=', options.since)
@@ -13,14 +13,14 @@ export function publishedChanges(store: EditorialStore, options: { since?: strin
 }
 
 /** How many published changes there are at or after a time. */
-export function countPublishedChanges(store: EditorialStore, since?: string): number {
+export async function countPublishedChanges(store: EditorialStore, since?: string): Promise<number> {
   let query = store.db.selectFrom('publication').select((eb) => eb.fn.countAll<number>().as('n'))
   if (since !== undefined) query = query.where('published_at', '>=', since)
-  return Number(store.first(query)?.n ?? 0)
+  return Number((await store.first(query))?.n ?? 0)
 }
 
 /** Every draft (unpublished revision), oldest first. */
-export function listDrafts(store: EditorialStore): RevisionRecord[] {
+export async function listDrafts(store: EditorialStore): Promise<RevisionRecord[]> {
   return readRevisions(store, (q) => q.where('publication.id', 'is', null).orderBy('revision.id', 'asc'))
 }
 
@@ -28,18 +28,18 @@ export function listDrafts(store: EditorialStore): RevisionRecord[] {
  * The drafts a reviewer may publish: someone else's, not sent back, and not
  * outdated by a newer published revision of the same subject. Oldest first.
  */
-export function reviewQueue(store: EditorialStore, reviewerId: number): RevisionRecord[] {
-  const newestPublished = new Map(store.all(store.db.selectFrom('revision').innerJoin('publication', 'publication.revision_id', 'revision.id')
+export async function reviewQueue(store: EditorialStore, reviewerId: number): Promise<RevisionRecord[]> {
+  const newestPublished = new Map((await store.all(store.db.selectFrom('revision').innerJoin('publication', 'publication.revision_id', 'revision.id')
     .select(['agreement_slug', 'subject_type', 'subject_slug', (eb) => eb.fn.max('revision.revision').as('latest')])
-    .groupBy(['agreement_slug', 'subject_type', 'subject_slug']))
+    .groupBy(['agreement_slug', 'subject_type', 'subject_slug'])))
     .map((row) => [`${row.agreement_slug}/${row.subject_type}/${row.subject_slug}`, Number(row.latest)]))
-  const drafts = listDrafts(store)
-  const returned = returnsOf(store, drafts.map((draft) => draft.id))
+  const drafts = await listDrafts(store)
+  const returned = await returnsOf(store, drafts.map((draft) => draft.id))
   return drafts.filter((draft) => draft.authorId !== reviewerId && !returned.has(draft.id)
     && draft.revision > (newestPublished.get(`${draft.subject.agreement}/${draft.subject.type}/${draft.subject.slug}`) ?? 0))
 }
 
 /** Every revision whose id is given (drafts included: the caller decides who may see them). */
-export function revisionsById(store: EditorialStore, ids: readonly number[]): RevisionRecord[] {
+export async function revisionsById(store: EditorialStore, ids: readonly number[]): Promise<RevisionRecord[]> {
   return ids.length === 0 ? [] : readRevisions(store, (q) => q.where('revision.id', 'in', [...ids]))
 }

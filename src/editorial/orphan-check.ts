@@ -12,10 +12,10 @@ export interface Orphan {
  * target renamed or removed in db/data). They are reported, never deleted:
  * restoring the slug in the content links them again.
  */
-export function findOrphans(store: EditorialStore, exists: (subject: SubjectKey) => boolean): Orphan[] {
-  return store.all(store.db.selectFrom('revision')
+export async function findOrphans(store: EditorialStore, exists: (subject: SubjectKey) => boolean): Promise<Orphan[]> {
+  return (await store.all(store.db.selectFrom('revision')
     .select(['agreement_slug', 'subject_type', 'subject_slug', (eb) => eb.fn.countAll<number>().as('revisions')])
-    .groupBy(['agreement_slug', 'subject_type', 'subject_slug']).orderBy('agreement_slug').orderBy('subject_type').orderBy('subject_slug'))
+    .groupBy(['agreement_slug', 'subject_type', 'subject_slug']).orderBy('agreement_slug').orderBy('subject_type').orderBy('subject_slug')))
     .map((row) => ({ subject: { agreement: row.agreement_slug, type: row.subject_type, slug: row.subject_slug }, revisions: Number(row.revisions) }))
     .filter((orphan) => !exists(orphan.subject))
 }

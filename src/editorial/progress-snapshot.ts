@@ -1,59 +1,22 @@
-import type { Statement } from 'better-sqlite3'
 import type { SubjectType } from './editorial-database.js'
 import type { EditorialStore } from './open-editorial-store.js'
 import { progressStatuses, type ProgressStatus } from './progress-vocabulary.js'
 import { readRevisions, type RevisionRecord } from './revision-record.js'
 
-/** How often another process's commit is looked for: a publication shows everywhere within a quarter of a second. */
-const pollMs = 100
-
-interface GenerationWatch {
-  value: number
-  /** The store's write count and SQLite data_version the value was read at. */
-  writes: number
-  stale: boolean
-  read: Statement
-}
-
-const watches = new WeakMap<EditorialStore, GenerationWatch>()
-
-/** Polls `PRAGMA data_version`, which changes when another connection commits; stops when the store is closed. */
-function watch(store: EditorialStore): GenerationWatch {
-  const read = store.sqlite.prepare('SELECT max(id) FROM publication').pluck()
-  const dataVersion = store.sqlite.prepare('PRAGMA data_version').pluck()
-  const state: GenerationWatch = { value: Number(read.get() ?? 0), writes: store.writes, stale: false, read }
-  let version = dataVersion.get()
-  const timer = setInterval(() => {
-    if (!store.sqlite.open) return clearInterval(timer)
-    const now = dataVersion.get()
-    if (now !== version) {
-      version = now
-      state.stale = true
-    }
-  }, pollMs)
-  timer.unref()
-  return state
-}
-
 /**
  * The publication generation: it changes with every publication (retractions
  * are published too) and with nothing else, in every process sharing the
- * store. Caches of public answers key on it. Held in memory: a write through
- * this process's handle is noticed at once (by its write count), another
- * process's within 100 ms (by SQLite's data_version); between changes it costs no query.
+ * store. Caches of public answers key on it. Held in memory by the store: a
+ * write through this process's handle is noticed at once, another process's
+ * within a poll; between changes it costs no query.
  */
 export function publicationGeneration(store: EditorialStore): number {
-  let state = watches.get(store)
-  if (!state) {
-    state = watch(store)
-    watches.set(store, state)
-  }
-  if (state.stale || state.writes !== store.writes) {
-    state.stale = false
-    state.writes = store.writes
-    state.value = Number(state.read.get() ?? 0)
-  }
-  return state.value
+  return store.generation
+}
+
+/** The generation read from the store itself, inside the caller's transaction: for what must agree with the rows read with it. */
+export async function readGeneration(store: EditorialStore): Promise<number> {
+  return Number((await store.first(store.db.selectFrom('publication').select((eb) => eb.fn.max('id').as('id'))))?.id ?? 0)
 }
 
 /** Counts per status, every status present (zero included), in vocabulary order. */
@@ -81,7 +44,7 @@ export interface ProgressSnapshot {
 const snapshots = new WeakMap<EditorialStore, { generation: number; byAgreement: Map<string, ProgressSnapshot> }>()
 
 /** The progress snapshot of an agreement, read once per publication generation and shared by every request. */
-export function progressSnapshot(store: EditorialStore, agreement: string): ProgressSnapshot {
+export async function progressSnapshot(store: EditorialStore, agreement: string): Promise<ProgressSnapshot> {
   const generation = publicationGeneration(store)
   let cached = snapshots.get(store)
   if (!cached || cached.generation !== generation) {
@@ -90,7 +53,7 @@ export function progressSnapshot(store: EditorialStore, agreement: string): Prog
   }
   let snapshot = cached.byAgreement.get(agreement)
   if (!snapshot) {
-    snapshot = buildSnapshot(store, agreement, generation)
+    snapshot = await buildSnapshot(store, agreement, generation)
     cached.byAgreement.set(agreement, snapshot)
   }
   return snapshot
@@ -103,17 +66,17 @@ const frozen = new WeakMap<EditorialStore, Map<string, ProgressSnapshot>>()
  * generation it closed at. Later publications and retractions leave it as it
  * was, so it is built once and kept.
  */
-export function progressSnapshotAt(store: EditorialStore, agreement: string, generation: number): ProgressSnapshot {
+export async function progressSnapshotAt(store: EditorialStore, agreement: string, generation: number): Promise<ProgressSnapshot> {
   let cache = frozen.get(store)
   if (!cache) frozen.set(store, cache = new Map())
   const key = `${agreement}@${generation}`
   let snapshot = cache.get(key)
-  if (!snapshot) cache.set(key, snapshot = buildSnapshot(store, agreement, generation))
+  if (!snapshot) cache.set(key, snapshot = await buildSnapshot(store, agreement, generation))
   return snapshot
 }
 
-function buildSnapshot(store: EditorialStore, agreement: string, generation: number): ProgressSnapshot {
-  const published = readRevisions(store, (q) => q.where('revision.agreement_slug', '=', agreement).where('publication.id', 'is not', null)
+async function buildSnapshot(store: EditorialStore, agreement: string, generation: number): Promise<ProgressSnapshot> {
+  const published = await readRevisions(store, (q) => q.where('revision.agreement_slug', '=', agreement).where('publication.id', 'is not', null)
     .where('publication.id', '<=', generation).orderBy('revision.revision', 'desc'))
   const histories = new Map<string, RevisionRecord[]>()
   const retractions = new Map<number, RevisionRecord>()

@@ -8,17 +8,17 @@ import { findRevision, subjectKeyText, type RevisionRecord } from './revision-re
 import type { EditorialOutcome, UserError } from './user-error.js'
 
 /** Whether a revision of the same subject, newer than this one, is published. */
-function newerPublished(store: EditorialStore, revision: RevisionRecord): number | undefined {
-  return store.first(store.db.selectFrom('revision').innerJoin('publication', 'publication.revision_id', 'revision.id')
+async function newerPublished(store: EditorialStore, revision: RevisionRecord): Promise<number | undefined> {
+  return (await store.first(store.db.selectFrom('revision').innerJoin('publication', 'publication.revision_id', 'revision.id')
     .select('revision.revision').where('agreement_slug', '=', revision.subject.agreement).where('subject_type', '=', revision.subject.type)
     .where('subject_slug', '=', revision.subject.slug).where('revision.revision', '>', revision.revision)
-    .orderBy('revision.revision', 'desc').limit(1))?.revision
+    .orderBy('revision.revision', 'desc').limit(1)))?.revision
 }
 
 /** The name of the closed round a draft was recorded for, if it was: a closed round never changes. */
-function closedRoundOf(store: EditorialStore, revisionId: number): string | undefined {
-  return store.first(store.db.selectFrom('round_revision').innerJoin('reporting_round', 'reporting_round.id', 'round_revision.round_id')
-    .select('reporting_round.name').where('round_revision.revision_id', '=', revisionId).where('reporting_round.closed_at', 'is not', null))?.name
+async function closedRoundOf(store: EditorialStore, revisionId: number): Promise<string | undefined> {
+  return (await store.first(store.db.selectFrom('round_revision').innerJoin('reporting_round', 'reporting_round.id', 'round_revision.round_id')
+    .select('reporting_round.name').where('round_revision.revision_id', '=', revisionId).where('reporting_round.closed_at', 'is not', null)))?.name
 }
 
 /**
@@ -26,21 +26,21 @@ function closedRoundOf(store: EditorialStore, revisionId: number): string | unde
  * the store holds the same rule). The draft, its publication and the audit
  * entry are one transaction; a refusal appends only its audit entry.
  */
-export function publishRevision(store: EditorialStore, actor: EditorialActor, revisionId: number | null): EditorialOutcome<RevisionRecord> {
-  return store.transaction(() => {
-    const draft = revisionId === null ? undefined : findRevision(store, revisionId)
+export async function publishRevision(store: EditorialStore, actor: EditorialActor, revisionId: number | null): Promise<EditorialOutcome<RevisionRecord>> {
+  return await store.transaction(async () => {
+    const draft = revisionId === null ? undefined : await findRevision(store, revisionId)
     const field = ['input', 'assessmentId']
     const errors: UserError[] = []
     if (!draft) errors.push({ field, message: 'No draft has this id.', code: 'NOT_FOUND' })
     else {
       if (draft.publication) errors.push({ field, message: `Revision ${draft.revision} was published already, on ${draft.publication.publishedAt}.`, code: 'CONFLICT' })
       if (draft.authorId === actor.account?.id) errors.push({ field, message: 'You recorded this draft: a colleague publishes it (four-eyes).', code: 'SAME_AUTHOR' })
-      if (!draft.publication && returnOf(store, draft.id)) errors.push({ field, message: 'This draft was sent back to its author: record a new revision instead.', code: 'CONFLICT' })
-      const round = closedRoundOf(store, draft.id)
+      if (!draft.publication && await returnOf(store, draft.id)) errors.push({ field, message: 'This draft was sent back to its author: record a new revision instead.', code: 'CONFLICT' })
+      const round = await closedRoundOf(store, draft.id)
       if (!draft.publication && round) errors.push({ field, message: `This draft was recorded for round "${round}", which is closed: record it again in the open round.`, code: 'CONFLICT' })
-      const newer = newerPublished(store, draft)
+      const newer = await newerPublished(store, draft)
       if (!draft.publication && newer !== undefined) errors.push({ field, message: `Revision ${newer} is published already and is newer: this draft is outdated; record a new revision.`, code: 'CONFLICT' })
-      if (draft.retractsId !== null && !draft.publication && isRetracted(store, draft.retractsId)) {
+      if (draft.retractsId !== null && !draft.publication && await isRetracted(store, draft.retractsId)) {
         errors.push({ field, message: 'The revision this retraction withdraws has been retracted already.', code: 'CONFLICT' })
       }
     }
@@ -49,14 +49,14 @@ export function publishRevision(store: EditorialStore, actor: EditorialActor, re
       recordId: draft?.id ?? null, revisionBefore: draft?.revision ?? null, requestId: actor.requestId, client: actor.client,
     }
     if (errors.length > 0 || !draft || !actor.account) {
-      appendAudit(store, { ...audit, outcome: 'refused', codes: errors.map((e) => e.code) }, actor.now)
+      await appendAudit(store, { ...audit, outcome: 'refused', codes: errors.map((e) => e.code) }, actor.now)
       return { record: null, userErrors: errors }
     }
-    const published = store.run(store.db.insertInto('publication').values({
+    const published = await store.run(store.db.insertInto('publication').values({
       revision_id: draft.id, reviewer_id: actor.account.id, published_at: actor.now.toISOString(), request_id: actor.requestId,
-    }))
-    appendLink(store, 'publication', published.lastInsertRowid)
-    appendAudit(store, { ...audit, outcome: 'accepted', revisionAfter: draft.revision }, actor.now)
-    return { record: findRevision(store, draft.id)!, userErrors: [] }
+    }).returning('id'))
+    await appendLink(store, 'publication', published.insertId)
+    await appendAudit(store, { ...audit, outcome: 'accepted', revisionAfter: draft.revision }, actor.now)
+    return { record: (await findRevision(store, draft.id))!, userErrors: [] }
   })
 }

@@ -1,6 +1,6 @@
 import { publicationHashes } from './audit-chain.js'
 import type { EditorialStore } from './open-editorial-store.js'
-import { publicationGeneration } from './progress-snapshot.js'
+import { readGeneration } from './progress-snapshot.js'
 import { readRevisions, type RevisionRecord } from './revision-record.js'
 
 /** Everything the public may see of the progress monitor at one publication generation. */
@@ -19,15 +19,15 @@ export interface PublishedProgress {
 export const noPublishedProgress: PublishedProgress = { generation: 0, latestPublishedAt: null, revisions: [], chainHashes: new Map() }
 
 /**
- * Reads the published history for the open data, in one read transaction so
+ * Reads the published history for the open data, in one transaction so
  * the generation and the revisions agree. Drafts are never read; the caller
  * decides which fields to publish (never tokens, accounts or e-mail).
  */
-export function readPublishedProgress(store: EditorialStore): PublishedProgress {
-  return store.sqlite.transaction(() => {
-    const generation = publicationGeneration(store)
-    const revisions = readRevisions(store, (q) => q.where('publication.id', 'is not', null).where('publication.id', '<=', generation)
+export async function readPublishedProgress(store: EditorialStore): Promise<PublishedProgress> {
+  return store.transaction(async () => {
+    const generation = await readGeneration(store)
+    const revisions = await readRevisions(store, (q) => q.where('publication.id', 'is not', null).where('publication.id', '<=', generation)
       .orderBy('publication.id', 'asc'))
-    return { generation, latestPublishedAt: revisions.at(-1)?.publication?.publishedAt ?? null, revisions, chainHashes: publicationHashes(store) }
-  }).deferred()
+    return { generation, latestPublishedAt: revisions.at(-1)?.publication?.publishedAt ?? null, revisions, chainHashes: await publicationHashes(store) }
+  })
 }

@@ -25,7 +25,7 @@ const operations = { assessment: 'recordProgress', measurement: 'recordTargetMea
  * transaction compares the expected revision, appends the revision and its
  * evidence, and the audit entry. A refusal appends only its audit entry.
  */
-export function recordRevision(store: EditorialStore, actor: EditorialActor, input: RevisionInput): EditorialOutcome<RevisionRecord> {
+export async function recordRevision(store: EditorialStore, actor: EditorialActor, input: RevisionInput): Promise<EditorialOutcome<RevisionRecord>> {
   const { now } = actor
   const problems: UserError[] = [
     ...(input.kind === 'assessment' ? checkStatus(input.status) : checkValue(input.value)),
@@ -51,37 +51,39 @@ type RevisionValues = {
  * retract): NOT_FOUND for no subject, CONFLICT for a stale expected revision,
  * the caller's problems, then the insert and the audit entry, atomically.
  */
-export function appendRevision(
+export async function appendRevision(
   store: EditorialStore, actor: EditorialActor, operation: string, subject: SubjectKey | null, expectedRevision: number | null | undefined,
   problems: UserError[], values: (subject: SubjectKey, revision: number) => RevisionValues, evidence: readonly EvidenceInput[] = [],
-  extraChecks: (latest: number) => UserError[] = () => [],
-): EditorialOutcome<RevisionRecord> {
-  return store.transaction(() => {
+  extraChecks: (latest: number) => Promise<UserError[]> = async () => [],
+): Promise<EditorialOutcome<RevisionRecord>> {
+  return await store.transaction(async () => {
     const errors = [...problems]
-    const latest = subject ? latestRevisionNumber(store, subject) : null
+    const latest = subject ? await latestRevisionNumber(store, subject) : null
     if (!subject) errors.unshift({ field: ['input', operation === 'recordTargetMeasurement' ? 'targetId' : 'actionId'], message: 'No action or target has this id.', code: 'NOT_FOUND' })
     if (latest !== null) {
       if (expectedRevision != null && expectedRevision !== latest) {
         errors.push({ field: ['input', 'expectedRevision'], message: `The record is at revision ${latest}, not ${expectedRevision}: someone changed it meanwhile. Read it again and retry.`, code: 'CONFLICT' })
       }
-      errors.push(...extraChecks(latest))
+      errors.push(...await extraChecks(latest))
     }
     const audit = {
       accountId: actor.account?.id ?? null, operation, subject: subject ? subjectKeyText(subject) : null,
       revisionBefore: latest, requestId: actor.requestId, client: actor.client,
     }
     if (errors.length > 0 || !subject || latest === null || !actor.account) {
-      appendAudit(store, { ...audit, outcome: 'refused', codes: errors.map((e) => e.code) }, actor.now)
+      await appendAudit(store, { ...audit, outcome: 'refused', codes: errors.map((e) => e.code) }, actor.now)
       return { record: null, userErrors: errors }
     }
-    const id = store.run(store.db.insertInto('revision').values({
+    const id = (await store.run(store.db.insertInto('revision').values({
       ...values(subject, latest + 1), author_id: actor.account.id, created_at: actor.now.toISOString(), request_id: actor.requestId,
-    })).lastInsertRowid
-    normalizeEvidence(evidence).forEach((item, i) => store.run(store.db.insertInto('evidence').values({
-      revision_id: id, position: i + 1, title: item.title, url: item.url, document_date: item.documentDate, kind: item.kind,
-    })))
-    attachToOpenRound(store, subject.agreement, id)
-    appendAudit(store, { ...audit, outcome: 'accepted', recordId: id, revisionAfter: latest + 1 }, actor.now)
-    return { record: findRevision(store, id)!, userErrors: [] }
+    }).returning('id'))).insertId
+    for (const [i, item] of normalizeEvidence(evidence).entries()) {
+      await store.run(store.db.insertInto('evidence').values({
+        revision_id: id, position: i + 1, title: item.title, url: item.url, document_date: item.documentDate, kind: item.kind,
+      }))
+    }
+    await attachToOpenRound(store, subject.agreement, id)
+    await appendAudit(store, { ...audit, outcome: 'accepted', recordId: id, revisionAfter: latest + 1 }, actor.now)
+    return { record: (await findRevision(store, id))!, userErrors: [] }
   })
 }

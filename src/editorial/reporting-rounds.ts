@@ -1,7 +1,7 @@
 import { appendAudit } from './audit-trail.js'
 import type { EditorialActor } from './editorial-actor.js'
 import type { EditorialStore } from './open-editorial-store.js'
-import { publicationGeneration } from './progress-snapshot.js'
+import { readGeneration } from './progress-snapshot.js'
 import type { EditorialOutcome, UserError } from './user-error.js'
 import { checkText, isCalendarDate } from './validate-revision.js'
 
@@ -45,41 +45,41 @@ function roundSlug(name: string): string {
 }
 
 /** An agreement's rounds, the latest peildatum first. */
-export function listRounds(store: EditorialStore, agreement: string): ReportingRound[] {
-  return store.all(store.db.selectFrom('reporting_round').select(columns).where('agreement_slug', '=', agreement)
-    .orderBy('peildatum', 'desc').orderBy('id', 'desc')).map(toRound)
+export async function listRounds(store: EditorialStore, agreement: string): Promise<ReportingRound[]> {
+  return (await store.all(store.db.selectFrom('reporting_round').select(columns).where('agreement_slug', '=', agreement)
+    .orderBy('peildatum', 'desc').orderBy('id', 'desc'))).map(toRound)
 }
 
 /** A round by its slug. */
-export function findRound(store: EditorialStore, agreement: string, slug: string): ReportingRound | null {
-  const row = store.first(store.db.selectFrom('reporting_round').select(columns).where('agreement_slug', '=', agreement).where('slug', '=', slug))
+export async function findRound(store: EditorialStore, agreement: string, slug: string): Promise<ReportingRound | null> {
+  const row = await store.first(store.db.selectFrom('reporting_round').select(columns).where('agreement_slug', '=', agreement).where('slug', '=', slug))
   return row ? toRound(row) : null
 }
 
 /** The round open for recording, if any (there is at most one per agreement). */
-export function openRoundOf(store: EditorialStore, agreement: string): ReportingRound | null {
-  const row = store.first(store.db.selectFrom('reporting_round').select(columns).where('agreement_slug', '=', agreement).where('closed_at', 'is', null))
+export async function openRoundOf(store: EditorialStore, agreement: string): Promise<ReportingRound | null> {
+  const row = await store.first(store.db.selectFrom('reporting_round').select(columns).where('agreement_slug', '=', agreement).where('closed_at', 'is', null))
   return row ? toRound(row) : null
 }
 
 /** The round each of the given revisions was recorded for. */
-export function roundsOfRevisions(store: EditorialStore, revisionIds: readonly number[]): Map<number, number> {
+export async function roundsOfRevisions(store: EditorialStore, revisionIds: readonly number[]): Promise<Map<number, number>> {
   if (revisionIds.length === 0) return new Map()
-  return new Map(store.all(store.db.selectFrom('round_revision').select(['revision_id', 'round_id']).where('revision_id', 'in', [...revisionIds]))
+  return new Map((await store.all(store.db.selectFrom('round_revision').select(['revision_id', 'round_id']).where('revision_id', 'in', [...revisionIds])))
     .map((r) => [r.revision_id, r.round_id]))
 }
 
 /** Links a new revision to the agreement's open round, if one is open (inside the caller's transaction). */
-export function attachToOpenRound(store: EditorialStore, agreement: string, revisionId: number): void {
-  const open = openRoundOf(store, agreement)
-  if (open) store.run(store.db.insertInto('round_revision').values({ revision_id: revisionId, round_id: open.id }))
+export async function attachToOpenRound(store: EditorialStore, agreement: string, revisionId: number): Promise<void> {
+  const open = await openRoundOf(store, agreement)
+  if (open) await store.run(store.db.insertInto('round_revision').values({ revision_id: revisionId, round_id: open.id }))
 }
 
 const invalid = (field: string, message: string): UserError => ({ field: ['input', field], message, code: 'INVALID' })
 
 /** Opens a round (admin): one open round per agreement; the closing date is not before the opening. */
-export function openRound(store: EditorialStore, actor: EditorialActor, input: OpenRoundInput): EditorialOutcome<ReportingRound> {
-  return store.transaction(() => {
+export async function openRound(store: EditorialStore, actor: EditorialActor, input: OpenRoundInput): Promise<EditorialOutcome<ReportingRound>> {
+  return await store.transaction(async () => {
     const slug = roundSlug(input.name)
     const errors: UserError[] = [...checkText(['input', 'name'], input.name, 200, 'name')]
     for (const field of ['peildatum', 'opensOn', 'closesOn'] as const) {
@@ -87,38 +87,38 @@ export function openRound(store: EditorialStore, actor: EditorialActor, input: O
     }
     if (errors.length === 0 && input.closesOn < input.opensOn) errors.push(invalid('closesOn', 'The round closes before it opens.'))
     if (slug === '') errors.push(invalid('name', 'The name needs letters or digits.'))
-    else if (findRound(store, input.agreement, slug)) errors.push(invalid('name', 'A round with this name exists already.'))
-    const open = openRoundOf(store, input.agreement)
+    else if (await findRound(store, input.agreement, slug)) errors.push(invalid('name', 'A round with this name exists already.'))
+    const open = await openRoundOf(store, input.agreement)
     if (open) errors.push({ field: ['input', 'name'], message: `Round "${open.name}" is still open: close it first.`, code: 'CONFLICT' })
     const audit = { accountId: actor.account?.id ?? null, operation: 'openRound', subject: `${input.agreement}/round/${slug}`, requestId: actor.requestId, client: actor.client }
     if (errors.length > 0 || !actor.account) {
-      appendAudit(store, { ...audit, outcome: 'refused', codes: errors.map((e) => e.code) }, actor.now)
+      await appendAudit(store, { ...audit, outcome: 'refused', codes: errors.map((e) => e.code) }, actor.now)
       return { record: null, userErrors: errors }
     }
-    const id = store.run(store.db.insertInto('reporting_round').values({
+    const id = (await store.run(store.db.insertInto('reporting_round').values({
       agreement_slug: input.agreement, slug, name: input.name.trim(), peildatum: input.peildatum, opens_on: input.opensOn, closes_on: input.closesOn,
       opened_by: actor.account.id, opened_at: actor.now.toISOString(),
-    })).lastInsertRowid
-    appendAudit(store, { ...audit, outcome: 'accepted', recordId: id }, actor.now)
-    return { record: findRound(store, input.agreement, slug), userErrors: [] }
+    }).returning('id'))).insertId
+    await appendAudit(store, { ...audit, outcome: 'accepted', recordId: id }, actor.now)
+    return { record: await findRound(store, input.agreement, slug), userErrors: [] }
   })
 }
 
 /** Closes the open round (admin): its picture is the publications up to now, and it never changes again. */
-export function closeRound(store: EditorialStore, actor: EditorialActor, agreement: string, slug: string): EditorialOutcome<ReportingRound> {
-  return store.transaction(() => {
-    const round = findRound(store, agreement, slug)
+export async function closeRound(store: EditorialStore, actor: EditorialActor, agreement: string, slug: string): Promise<EditorialOutcome<ReportingRound>> {
+  return await store.transaction(async () => {
+    const round = await findRound(store, agreement, slug)
     const errors: UserError[] = []
     if (!round) errors.push({ field: ['input', 'round'], message: 'No round has this name.', code: 'NOT_FOUND' })
     else if (round.closedAt) errors.push({ field: ['input', 'round'], message: `The round was closed on ${round.closedAt}.`, code: 'CONFLICT' })
     const audit = { accountId: actor.account?.id ?? null, operation: 'closeRound', subject: `${agreement}/round/${slug}`, recordId: round?.id ?? null, requestId: actor.requestId, client: actor.client }
     if (errors.length > 0 || !round || !actor.account) {
-      appendAudit(store, { ...audit, outcome: 'refused', codes: errors.map((e) => e.code) }, actor.now)
+      await appendAudit(store, { ...audit, outcome: 'refused', codes: errors.map((e) => e.code) }, actor.now)
       return { record: null, userErrors: errors }
     }
-    store.run(store.db.updateTable('reporting_round').set({ closed_at: actor.now.toISOString(), closed_by: actor.account.id, closed_generation: publicationGeneration(store) })
+    await store.run(store.db.updateTable('reporting_round').set({ closed_at: actor.now.toISOString(), closed_by: actor.account.id, closed_generation: await readGeneration(store) })
       .where('id', '=', round.id))
-    appendAudit(store, { ...audit, outcome: 'accepted' }, actor.now)
-    return { record: findRound(store, agreement, slug), userErrors: [] }
+    await appendAudit(store, { ...audit, outcome: 'accepted' }, actor.now)
+    return { record: await findRound(store, agreement, slug), userErrors: [] }
   })
 }

@@ -8,8 +8,8 @@ import type { EditorialOutcome, UserError } from './user-error.js'
 import { checkText } from './validate-revision.js'
 
 /** Whether a published retraction withdraws the revision. */
-export function isRetracted(store: EditorialStore, revisionId: number): boolean {
-  return store.first(store.db.selectFrom('revision').innerJoin('publication', 'publication.revision_id', 'revision.id')
+export async function isRetracted(store: EditorialStore, revisionId: number): Promise<boolean> {
+  return await store.first(store.db.selectFrom('revision').innerJoin('publication', 'publication.revision_id', 'revision.id')
     .select('revision.id').where('revision.retracts_id', '=', revisionId)) !== undefined
 }
 
@@ -18,15 +18,15 @@ export function isRetracted(store: EditorialStore, revisionId: number): boolean 
  * why a published assessment or measurement no longer stands. Like any
  * revision it is public only once a second person publishes it.
  */
-export function retractRevision(
+export async function retractRevision(
   store: EditorialStore, actor: EditorialActor, input: { revisionId: number | null; reason: string; expectedRevision?: number | null },
-): EditorialOutcome<RevisionRecord> {
-  const target = input.revisionId === null ? undefined : findRevision(store, input.revisionId)
+): Promise<EditorialOutcome<RevisionRecord>> {
+  const target = input.revisionId === null ? undefined : await findRevision(store, input.revisionId)
   const problems: UserError[] = checkText(['input', 'reason'], input.reason, editorialLimits.reasonChars, 'reason')
   const missing: UserError = { field: ['input', 'assessmentId'], message: 'No assessment or measurement has this id.', code: 'NOT_FOUND' }
   if (!target) {
     const userErrors = [missing, ...problems]
-    appendAudit(store, {
+    await appendAudit(store, {
       accountId: actor.account?.id ?? null, operation: 'retractProgress', outcome: 'refused', codes: userErrors.map((e) => e.code),
       requestId: actor.requestId, client: actor.client,
     }, actor.now)
@@ -37,6 +37,6 @@ export function retractRevision(
   return appendRevision(store, actor, 'retractProgress', target.subject, input.expectedRevision, problems, (subject, revision) => ({
     agreement_slug: subject.agreement, subject_type: subject.type, subject_slug: subject.slug, revision, kind: 'retraction',
     status: null, value: null, as_of: null, explanation: input.reason.trim(), retracts_id: target.id,
-  }), [], () => (isRetracted(store, target.id)
+  }), [], async () => (await isRetracted(store, target.id)
     ? [{ field: ['input', 'assessmentId'], message: 'This revision has been retracted already.', code: 'CONFLICT' }] : []))
 }

@@ -41,17 +41,17 @@ export function subjectKeyText(subject: SubjectKey): string {
 }
 
 /** Revisions read with their author, publication and evidence; `narrow` adds the WHERE and ORDER of the caller. */
-export function readRevisions(
+export async function readRevisions(
   store: EditorialStore,
   narrow: (query: ReturnType<typeof baseQuery>) => ReturnType<typeof baseQuery>,
-): RevisionRecord[] {
-  const rows = store.all(narrow(baseQuery(store)))
+): Promise<RevisionRecord[]> {
+  const rows = await store.all(narrow(baseQuery(store)))
   if (rows.length === 0) return []
   const evidence = new Map<number, Evidence[]>()
   const ids = rows.map((row) => row.id)
   // Chunks keep the statement under SQLite's variable limit for a long history.
   for (let i = 0; i < ids.length; i += 500) {
-    const found = store.all(store.db.selectFrom('evidence').select(['revision_id', 'title', 'url', 'document_date as documentDate', 'kind'])
+    const found = await store.all(store.db.selectFrom('evidence').select(['revision_id', 'title', 'url', 'document_date as documentDate', 'kind'])
       .where('revision_id', 'in', ids.slice(i, i + 500)).orderBy('revision_id').orderBy('position'))
     for (const { revision_id: revisionId, ...item } of found) {
       const list = evidence.get(revisionId) ?? []
@@ -79,13 +79,13 @@ function baseQuery(store: EditorialStore) {
 }
 
 /** The highest revision number of a subject, drafts included; 0 when it has none. */
-export function latestRevisionNumber(store: EditorialStore, subject: SubjectKey): number {
-  const row = store.first(store.db.selectFrom('revision').select((eb) => eb.fn.max('revision').as('latest'))
+export async function latestRevisionNumber(store: EditorialStore, subject: SubjectKey): Promise<number> {
+  const row = await store.first(store.db.selectFrom('revision').select((eb) => eb.fn.max('revision').as('latest'))
     .where('agreement_slug', '=', subject.agreement).where('subject_type', '=', subject.type).where('subject_slug', '=', subject.slug))
   return Number(row?.latest ?? 0)
 }
 
 /** One revision by id, or undefined. */
-export function findRevision(store: EditorialStore, id: number): RevisionRecord | undefined {
-  return readRevisions(store, (q) => q.where('revision.id', '=', id))[0]
+export async function findRevision(store: EditorialStore, id: number): Promise<RevisionRecord | undefined> {
+  return (await readRevisions(store, (q) => q.where('revision.id', '=', id)))[0]
 }

@@ -12,8 +12,8 @@ export interface RoundPicture extends ProgressSnapshot {
  * A round's picture: an open round shows what is published now; a closed round
  * what was published when it closed, for ever.
  */
-export function roundPicture(store: Parameters<typeof progressSnapshot>[0], agreement: string, round: ReportingRound | null): RoundPicture {
-  const snapshot = round?.closedGeneration != null ? progressSnapshotAt(store, agreement, round.closedGeneration) : progressSnapshot(store, agreement)
+export async function roundPicture(store: Parameters<typeof progressSnapshot>[0], agreement: string, round: ReportingRound | null): Promise<RoundPicture> {
+  const snapshot = round?.closedGeneration != null ? await progressSnapshotAt(store, agreement, round.closedGeneration) : await progressSnapshot(store, agreement)
   const cacheKey = `${snapshot.generation}/${round ? `${round.slug}/${round.closedAt ?? 'open'}` : 'none'}`
   return { ...snapshot, round, cacheKey }
 }
@@ -23,10 +23,10 @@ export function roundPicture(store: Parameters<typeof progressSnapshot>[0], agre
  * round, else the latest closed one; before the first round, what is
  * published now.
  */
-export function latestRoundPicture(store: Parameters<typeof progressSnapshot>[0], agreement: string): RoundPicture {
-  const round = openRoundOf(store, agreement) ?? listRounds(store, agreement).find((r) => r.closedAt !== null) ?? null
-  const picture = roundPicture(store, agreement, round)
+export async function latestRoundPicture(store: Parameters<typeof progressSnapshot>[0], agreement: string): Promise<RoundPicture> {
+  const round = await openRoundOf(store, agreement) ?? (await listRounds(store, agreement)).find((r) => r.closedAt !== null) ?? null
+  const picture = await roundPicture(store, agreement, round)
   // Nothing newer than the closed round may hide: with publications after it and no round open, show what is published now.
-  if (round?.closedGeneration != null && publicationGeneration(store) > round.closedGeneration) return roundPicture(store, agreement, null)
+  if (round?.closedGeneration != null && publicationGeneration(store) > round.closedGeneration) return await roundPicture(store, agreement, null)
   return picture
 }

@@ -29,11 +29,11 @@ export type WorkColumn = (typeof workColumns)[number]
  * for the publication as a whole): one read of the assessments, their
  * publications, returns and rounds.
  */
-export function actionWork(store: EditorialStore, agreement: string, actionSlugs: readonly string[], round: ReportingRound | null, today: string): Map<string, ActionWork> {
-  const revisions = readRevisions(store, (q) => q.where('revision.agreement_slug', '=', agreement).where('revision.subject_type', '=', 'action')
+export async function actionWork(store: EditorialStore, agreement: string, actionSlugs: readonly string[], round: ReportingRound | null, today: string): Promise<Map<string, ActionWork>> {
+  const revisions = await readRevisions(store, (q) => q.where('revision.agreement_slug', '=', agreement).where('revision.subject_type', '=', 'action')
     .orderBy('revision.revision', 'desc'))
-  const returned = returnsOf(store, revisions.map((r) => r.id))
-  const rounds = roundsOfRevisions(store, revisions.map((r) => r.id))
+  const returned = await returnsOf(store, revisions.map((r) => r.id))
+  const rounds = await roundsOfRevisions(store, revisions.map((r) => r.id))
   const retracted = new Set(revisions.filter((r) => r.kind === 'retraction' && r.publication).map((r) => r.retractsId))
   const bySlug = new Map<string, RevisionRecord[]>()
   for (const r of revisions) bySlug.set(r.subject.slug, [...(bySlug.get(r.subject.slug) ?? []), r])
