@@ -7,6 +7,7 @@ import * as pgCreateEditorialTables from './migrations-postgres/2026-12-01T2330-
 import * as pgCreateSessionsAndReturns from './migrations-postgres/2026-12-02T0230-create-sessions-and-returns.js'
 import * as pgCreateReportingRounds from './migrations-postgres/2026-12-07T1520-create-reporting-rounds.js'
 import * as pgChainAuditAndPublications from './migrations-postgres/2026-12-07T1600-chain-audit-and-publications.js'
+import * as pgCreateReleaseArchive from './migrations-postgres/2026-12-07T1800-create-release-archive.js'
 import type { EditorialEngine } from './open-editorial-store.js'
 
 /**
@@ -27,6 +28,8 @@ const migrations: Record<EditorialEngine, Record<string, Migration>> = {
     '2026-12-02T0230-create-sessions-and-returns': pgCreateSessionsAndReturns,
     '2026-12-07T1520-create-reporting-rounds': pgCreateReportingRounds,
     '2026-12-07T1600-chain-audit-and-publications': pgChainAuditAndPublications,
+    // PostgreSQL only: replicas without a shared disk keep the open-data releases here (SQLite's server has its folder).
+    '2026-12-07T1800-create-release-archive': pgCreateReleaseArchive,
   },
 }
 

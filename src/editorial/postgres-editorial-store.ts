@@ -4,11 +4,10 @@ import pg from 'pg'
 import type { EditorialDatabase } from './editorial-database.js'
 import { EditorialStoreUnavailableError } from './editorial-errors.js'
 import { migrateEditorialStore } from './migrate-editorial-store.js'
+import { listenForPublications } from './publication-listener.js'
 import type { EditorialStore, EditorialStoreOptions } from './open-editorial-store.js'
 import { currentTransaction, inTransaction, isWrite } from './transaction-scope.js'
 
-/** How often another process's publication is looked for (a notification, when there is one, is faster). */
-const pollMs = 250
 /** Attempts of a transaction that meets a serialization failure or deadlock before the error stands. */
 const attempts = 10
 
@@ -101,8 +100,9 @@ async function postgresStore(url: string, db: Kysely<EditorialDatabase>): Promis
     get generation() { return generation },
     refreshGeneration: () => {
       refreshing ??= readGeneration(db).then((value) => {
-        generation = value
-        return value
+        // A read begun before a notification arrived may be older than it: the generation never goes back.
+        generation = Math.max(generation, value)
+        return generation
       }).finally(() => { refreshing = undefined })
       return refreshing
     },
@@ -132,16 +132,14 @@ async function postgresStore(url: string, db: Kysely<EditorialDatabase>): Promis
     },
     close: async () => {
       closed = true
-      clearInterval(timer)
+      await listener.close()
       await refreshing?.catch(() => undefined)
       await db.destroy()
     },
   }
   generation = await readGeneration(db)
-  // Another process's publication: looked for by a light poll (the replica half adds LISTEN/NOTIFY).
-  const timer = setInterval(() => {
-    if (!closed && !refreshing) root.refreshGeneration().catch(() => undefined)
-  }, pollMs)
-  timer.unref()
+  // Another process's publication is pushed by its NOTIFY; the listener's own poll, every few seconds, catches one lost with a connection.
+  const listener = await listenForPublications({ connectionString: url })
+  listener.onChange((value) => { if (!closed && value > generation) generation = value })
   return root
 }

@@ -1,16 +1,18 @@
-import { sql, type QueryExecutorProvider } from 'kysely'
 import pg from 'pg'
+import type { EditorialStore } from './open-editorial-store.js'
 
 /** The channel a publication is announced on; the payload is the new publication's id. */
-const publicationChannel = 'open_akkoord_publication'
+export const publicationChannel = 'open_akkoord_publication'
 
 /**
- * Announces a publication to every replica. Called inside the transaction
- * that inserts the publication row: PostgreSQL delivers the notification at
- * commit, and never for a transaction rolled back.
+ * Announces a publication to every replica of a PostgreSQL store. Called
+ * inside the transaction that inserts the publication row: PostgreSQL
+ * delivers the notification at commit, and never for a transaction rolled
+ * back. On SQLite it does nothing (other processes notice data_version).
  */
-export async function notifyPublication(tx: QueryExecutorProvider, publicationId: number): Promise<void> {
-  await sql`SELECT pg_notify(${publicationChannel}, ${String(publicationId)})`.execute(tx)
+export async function notifyPublication(store: EditorialStore, publicationId: number): Promise<void> {
+  if (store.engine !== 'postgres') return
+  await store.first(store.db.selectNoFrom((eb) => eb.fn<string>('pg_notify', [eb.val(publicationChannel), eb.val(String(publicationId))]).as('sent')))
 }
 
 /** The query the fallback poll and every (re)connection make: one index lookup. */

@@ -6,6 +6,7 @@ import { isRetracted } from './retract-revision.js'
 import { returnOf } from './return-draft.js'
 import { findRevision, subjectKeyText, type RevisionRecord } from './revision-record.js'
 import type { EditorialOutcome, UserError } from './user-error.js'
+import { notifyPublication } from './publication-listener.js'
 
 /** Whether a revision of the same subject, newer than this one, is published. */
 async function newerPublished(store: EditorialStore, revision: RevisionRecord): Promise<number | undefined> {
@@ -56,6 +57,7 @@ export async function publishRevision(store: EditorialStore, actor: EditorialAct
       revision_id: draft.id, reviewer_id: actor.account.id, published_at: actor.now.toISOString(), request_id: actor.requestId,
     }).returning('id'))
     await appendLink(store, 'publication', published.insertId)
+    await notifyPublication(store, published.insertId)
     await appendAudit(store, { ...audit, outcome: 'accepted', revisionAfter: draft.revision }, actor.now)
     return { record: (await findRevision(store, draft.id))!, userErrors: [] }
   })

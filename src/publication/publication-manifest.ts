@@ -30,6 +30,9 @@ export interface PublicationManifest {
   notes: string
 }
 
+/** How a manifest names an editorial store: the absolute path of a SQLite file, the URL (password hidden) of a PostgreSQL database. */
+export const editorialIdentity = (store: EditorialStore): string => (store.path === null ? store.location : resolve(store.path))
+
 /** Bumped when the files a dump writes change shape, so a server rewrites publications of older code. */
 export const publicationFormat = 4
 /** The manifest's name in a release folder: hidden, so never served. */
@@ -88,7 +91,7 @@ export function progressDifference(manifest: PublicationManifest, editorial: Edi
   const carried = manifest.progress?.generation ?? 0
   if (carried !== generation) return `progress was published or retracted (publication ${generation}; the release has ${carried})`
   // Before the first publication every store gives the same, empty, progress.
-  const store = editorial && generation > 0 ? resolve(editorial.path) : null
+  const store = editorial && generation > 0 ? editorialIdentity(editorial) : null
   const had = carried > 0 ? manifest.progress?.editorialStore ?? null : null
   return store === had ? null : `the editorial store is now ${store ?? 'none'}`
 }

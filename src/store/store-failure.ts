@@ -42,7 +42,8 @@ const socketCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT',
  * ended under it or a pool that could not connect in time (these carry no code).
  */
 function connectionLost(error: unknown, code: string): boolean {
-  if (socketCodes.has(code) || code.startsWith('08') || code === '57P01' || code === '57P02' || code === '57P03' || code === '53300') return true
+  // STORE_UNAVAILABLE: the editorial store's own name for the same (src/editorial/editorial-errors.ts).
+  if (code === 'STORE_UNAVAILABLE' || socketCodes.has(code) || code.startsWith('08') || code === '57P01' || code === '57P02' || code === '57P03' || code === '53300') return true
   const message = error instanceof Error ? error.message : ''
   return /^Connection terminated|^timeout exceeded when trying to connect|^Client has encountered a connection error|^Connection ended unexpectedly/.test(message)
 }

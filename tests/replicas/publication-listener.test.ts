@@ -1,7 +1,7 @@
-import { Kysely, PostgresDialect, type Generated } from 'kysely'
+import { Kysely, PostgresDialect, sql, type Generated, type Transaction } from 'kysely'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { listenForPublications, notifyPublication, type PublicationListener } from '../../src/editorial/publication-listener.js'
+import { listenForPublications, publicationChannel, type PublicationListener } from '../../src/editorial/publication-listener.js'
 import { postgresBinaries, startPrivatePostgres, type PrivatePostgres } from './private-postgres.js'
 
 const bin = postgresBinaries()
@@ -18,6 +18,9 @@ async function seen(listener: PublicationListener, generation: number, boundMs: 
 }
 
 interface Table { publication: { id: Generated<string> } }
+
+/** What the store's notifyPublication sends, inside the publishing transaction. */
+const notifyPublication = (tx: Transaction<Table>, id: number) => sql`SELECT pg_notify(${publicationChannel}, ${String(id)})`.execute(tx)
 
 describe.skipIf(bin === null)('the publication generation pushed by LISTEN/NOTIFY (private PostgreSQL)', { timeout: 120_000 }, () => {
   let server: PrivatePostgres

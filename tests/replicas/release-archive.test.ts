@@ -4,17 +4,15 @@ import { readdirSync, readFileSync, realpathSync, rmSync, statSync } from 'node:
 import { mkdtemp } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { Kysely, PostgresDialect, sql } from 'kysely'
-import pg from 'pg'
+import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { loadConfig, projectRoot } from '../../src/config.js'
 import { advisoryKey, withAdvisoryLock } from '../../src/editorial/advisory-lock.js'
-import { up as createReleaseArchive } from '../../src/editorial/migrations/postgres/2026-12-07T1800-create-release-archive.js'
-import type { EditorialDatabase } from '../../src/editorial/editorial-database.js'
+import { openEditorialStore, type EditorialStore } from '../../src/editorial/open-editorial-store.js'
 import { ensurePublication } from '../../src/publication/ensure-publication.js'
 import { currentRelease } from '../../src/publication/release-store.js'
-import { progressStore } from '../publication/progress-fixture.js'
 import { baseUrl, publisherName, publisherUri } from '../publication/publication-fixture.js'
+import { progressPublisher } from './postgres-progress.js'
 import { postgresBinaries, startPrivatePostgres, type PrivatePostgres } from './private-postgres.js'
 
 const bin = postgresBinaries()
@@ -30,8 +28,8 @@ const served = (folder: string): Record<string, string> => Object.fromEntries(re
 describe.skipIf(bin === null)('releases shared by replicas through PostgreSQL (private PostgreSQL)', { timeout: 300_000 }, () => {
   let server: PrivatePostgres
   let url: string
-  let db: Kysely<EditorialDatabase>
-  let editorial: Awaited<ReturnType<typeof progressStore>>
+  let editorial: EditorialStore
+  let publishAssessment: Awaited<ReturnType<typeof progressPublisher>>
   const folders: string[] = []
   const replica = async () => {
     const dir = await mkdtemp(join(tmpdir(), 'open-akkoord-replica-'))
@@ -39,22 +37,22 @@ describe.skipIf(bin === null)('releases shared by replicas through PostgreSQL (p
     return join(dir, 'publication')
   }
   const ensure = (publicationDir: string) => ensurePublication({
-    publicationDir, root: projectRoot, databasePath: loadConfig({}).databasePath, baseUrl, publisherUri, publisherName, editorial: editorial.store, archive: db,
+    publicationDir, root: projectRoot, databasePath: loadConfig({}).databasePath, baseUrl, publisherUri, publisherName, editorial, archive: editorial.db,
   })
-  const builds = async () => (await sql<{ version: string; publication_generation: string }>`SELECT version, publication_generation FROM release_build ORDER BY id`.execute(db)).rows
+  const builds = async () => (await sql<{ version: string; publication_generation: string }>`SELECT version, publication_generation FROM release_build ORDER BY id`.execute(editorial.db)).rows
 
   beforeAll(async () => {
     server = await startPrivatePostgres(bin!)
     url = await server.createDatabase('archive')
-    db = new Kysely<EditorialDatabase>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 6 }) }) })
-    await createReleaseArchive(db)
-    editorial = await progressStore()
+    // The PostgreSQL editorial store: its migrations make the release archive too.
+    editorial = await openEditorialStore(url)
+    publishAssessment = await progressPublisher(editorial)
+    await publishAssessment('2026-02-11', 'nieuw-jongerenbeleid-met-asser-jeugd', 'IN_PROGRESS')
   })
   afterAll(async () => {
-    editorial?.store.close()
-    await db?.destroy()
+    await editorial?.close()
     server?.destroy()
-    for (const dir of [...folders, editorial?.dir]) if (dir) rmSync(dir, { recursive: true, force: true })
+    for (const dir of folders) rmSync(dir, { recursive: true, force: true })
   })
 
   it('renders each release once, whichever replicas ask at once, and every replica serves the same bytes', async () => {
@@ -68,7 +66,7 @@ describe.skipIf(bin === null)('releases shared by replicas through PostgreSQL (p
     expect(await Promise.all([ensure(a), ensure(b)])).toEqual([null, null])
 
     // Progress published on a later day: a new release, rendered once, with the same version notes and history everywhere.
-    editorial.publishAssessment('2026-12-02', 'pilot-basisbanen-structureel', 'IN_PROGRESS')
+    await publishAssessment('2026-12-02', 'pilot-basisbanen-structureel', 'IN_PROGRESS')
     const second = await Promise.all([ensure(b), ensure(a)])
     expect(second.filter((w) => w !== null)).toHaveLength(1)
     expect((await builds()).map((r) => r.version)).toEqual([first.find((w) => w)!.result.version, '2026-12-02'])
@@ -84,9 +82,9 @@ describe.skipIf(bin === null)('releases shared by replicas through PostgreSQL (p
   })
 
   it('keeps the archive append-only', async () => {
-    await expect(sql`UPDATE release_file SET content = ''::bytea`.execute(db)).rejects.toThrow(/append-only/)
-    await expect(sql`DELETE FROM release_build`.execute(db)).rejects.toThrow(/append-only|foreign key/)
-    await expect(sql`TRUNCATE release_file`.execute(db)).rejects.toThrow(/append-only/)
+    await expect(sql`UPDATE release_file SET content = ''::bytea`.execute(editorial.db)).rejects.toThrow(/append-only/)
+    await expect(sql`DELETE FROM release_build`.execute(editorial.db)).rejects.toThrow(/append-only|foreign key/)
+    await expect(sql`TRUNCATE release_file`.execute(editorial.db)).rejects.toThrow(/append-only/)
   })
 
   it('frees the writer\'s lock when its holder is killed with SIGKILL, and the next writer goes ahead', async () => {
@@ -104,7 +102,7 @@ describe.skipIf(bin === null)('releases shared by replicas through PostgreSQL (p
       holder.once('exit', (code) => reject(new Error(`the holder exited with ${code}`)))
     })
     let ran = false
-    const waiting = withAdvisoryLock(db, name, async () => { ran = true })
+    const waiting = withAdvisoryLock(editorial.db, name, async () => { ran = true })
     await pause(500)
     expect(ran).toBe(false)
     holder.kill('SIGKILL')
