@@ -1,9 +1,10 @@
 import type { Kysely } from 'kysely'
 import type { EditorialDatabase } from '../editorial/editorial-database.js'
 import { withAdvisoryLock } from '../editorial/advisory-lock.js'
+import { storeIdentity } from '../editorial/open-editorial-store.js'
 import { openDatabase } from '../store/open-database.js'
 import { withPublicationLock } from './publication-lock.js'
-import { databaseIdentity, editorialIdentity, publicationDifference, type PublicationInputs, type PublicationManifest } from './publication-manifest.js'
+import { databaseIdentity, publicationDifference, type PublicationInputs, type PublicationManifest } from './publication-manifest.js'
 import { archiveRelease, restoreArchive } from './release-archive.js'
 import { currentRelease } from './release-store.js'
 import { writePublication, type PublicationResult } from './write-publication.js'
@@ -72,6 +73,6 @@ async function writeIfDifferent(options: EnsureOptions): Promise<{ reason: strin
 async function localManifest(manifest: PublicationManifest, options: EnsureOptions): Promise<PublicationManifest> {
   const database = await databaseIdentity(options.databasePath)
   if (database.sha256 !== manifest.database.sha256) return manifest
-  const editorialStore = manifest.progress.editorialStore === null || !options.editorial ? manifest.progress.editorialStore : editorialIdentity(options.editorial)
+  const editorialStore = manifest.progress.editorialStore === null || !options.editorial ? manifest.progress.editorialStore : storeIdentity(options.editorial)
   return { ...manifest, database, progress: { ...manifest.progress, editorialStore } }
 }

@@ -1,6 +1,6 @@
 import { readFile, stat, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
-import type { EditorialStore } from '../editorial/open-editorial-store.js'
+import { storeIdentity, type EditorialStore } from '../editorial/open-editorial-store.js'
 import { publicationGeneration } from '../editorial/progress-snapshot.js'
 import { fileDigest } from './text-file.js'
 
@@ -29,9 +29,6 @@ export interface PublicationManifest {
   /** The version notes in one paragraph, for the catalogue's adms:versionNotes of later releases. */
   notes: string
 }
-
-/** How a manifest names an editorial store: the absolute path of a SQLite file, the URL (password hidden) of a PostgreSQL database. */
-export const editorialIdentity = (store: EditorialStore): string => (store.path === null ? store.location : resolve(store.path))
 
 /** Bumped when the files a dump writes change shape, so a server rewrites publications of older code. */
 export const publicationFormat = 4
@@ -91,7 +88,7 @@ export function progressDifference(manifest: PublicationManifest, editorial: Edi
   const carried = manifest.progress?.generation ?? 0
   if (carried !== generation) return `progress was published or retracted (publication ${generation}; the release has ${carried})`
   // Before the first publication every store gives the same, empty, progress.
-  const store = editorial && generation > 0 ? editorialIdentity(editorial) : null
+  const store = editorial && generation > 0 ? storeIdentity(editorial) : null
   const had = carried > 0 ? manifest.progress?.editorialStore ?? null : null
   return store === had ? null : `the editorial store is now ${store ?? 'none'}`
 }

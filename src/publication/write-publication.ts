@@ -3,11 +3,11 @@ import { readdir, utimes, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Database } from '../store/database.js'
 import { contentSubjects } from '../editorial/content-subjects.js'
-import type { EditorialStore } from '../editorial/open-editorial-store.js'
+import { storeIdentity, type EditorialStore } from '../editorial/open-editorial-store.js'
 import { noPublishedProgress, readPublishedProgress } from '../editorial/published-progress.js'
 import { toGlobalId } from '../model/global-id.js'
 import { commitmentColumns, commitmentRows } from './commitments-table.js'
-import { databaseIdentity, editorialIdentity, publicationFormat, writeManifest } from './publication-manifest.js'
+import { databaseIdentity, publicationFormat, writeManifest } from './publication-manifest.js'
 import { modifiedTimestamp, readPublicationMetadata, withProgress } from './publication-metadata.js'
 import type { PublishedFile } from './published-file.js'
 import { ProgressRows } from './published-progress-rows.js'
@@ -123,7 +123,7 @@ export async function writePublication(options: PublicationOptions): Promise<Pub
     await writeSha256Sums(directory, files)
     await writeManifest(directory, {
       format: publicationFormat, version: metadata.version, notes, database,
-      progress: { editorialStore: options.editorial ? editorialIdentity(options.editorial) : null, generation: published.generation },
+      progress: { editorialStore: options.editorial ? storeIdentity(options.editorial) : null, generation: published.generation },
       settings: { baseUrl: options.baseUrl, publisherUri: options.publisherUri, publisherName: options.publisherName },
     })
     await stampTimes(directory, metadata.modified)
