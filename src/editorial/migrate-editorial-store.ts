@@ -33,6 +33,9 @@ const migrations: Record<EditorialEngine, Record<string, Migration>> = {
   },
 }
 
+/** The migrations this code knows for an engine, in order: /readyz compares them with those applied. */
+export const migrationNames = (engine: EditorialEngine): string[] => Object.keys(migrations[engine]).sort()
+
 /**
  * Brings the editorial store up to the latest schema (only ever adds),
  * throwing the first migration error. On PostgreSQL, Kysely's Migrator holds

@@ -45,7 +45,21 @@ export interface EditorialStore {
   readonly generation: number
   /** Reads the generation from the store now (for a notification that another process published). */
   refreshGeneration(): Promise<number>
+  /** PostgreSQL only, for /readyz: whether the server answers, the pool, the publication listener and the migrations. */
+  readonly health?: () => Promise<StoreHealth>
   close(): Promise<void>
+}
+
+/** The state of a PostgreSQL store's connections and schema, as /readyz reports it. */
+export interface StoreHealth {
+  /** Whether a query answered just now. */
+  answers: boolean
+  /** The pool's connections: open, idle, and requests waiting for one; `max` is the pool's size. */
+  pool: { total: number; idle: number; waiting: number; max: number }
+  /** Whether the connection that listens for other replicas' publications is up, and when the generation was last confirmed. */
+  listener: { listening: boolean; confirmedAt: string | null }
+  /** Migrations applied to the database and known to this code: fewer applied means another replica's code is older. */
+  migrations: { applied: number; expected: number; latest: string | null } | null
 }
 
 /** What a store is opened with: how long the SQLite engine waits for another process's write lock; the PostgreSQL pool's size. */

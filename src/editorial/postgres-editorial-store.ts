@@ -1,11 +1,11 @@
 import { setTimeout as sleep } from 'node:timers/promises'
-import { Kysely, PostgresDialect, type Compilable, type Transaction } from 'kysely'
+import { Kysely, PostgresDialect, sql, type Compilable, type Transaction } from 'kysely'
 import pg from 'pg'
 import type { EditorialDatabase } from './editorial-database.js'
 import { EditorialStoreUnavailableError } from './editorial-errors.js'
-import { migrateEditorialStore } from './migrate-editorial-store.js'
-import { listenForPublications } from './publication-listener.js'
-import type { EditorialStore, EditorialStoreOptions } from './open-editorial-store.js'
+import { migrateEditorialStore, migrationNames } from './migrate-editorial-store.js'
+import { listenForPublications, type PublicationListener } from './publication-listener.js'
+import type { EditorialStore, EditorialStoreOptions, StoreHealth } from './open-editorial-store.js'
 import { currentTransaction, inTransaction, isWrite } from './transaction-scope.js'
 
 /** Attempts of a transaction that meets a serialization failure or deadlock before the error stands. */
@@ -48,6 +48,9 @@ export async function openPostgresStore(url: string, options: EditorialStoreOpti
   const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10, types, connectionTimeoutMillis: 5000 })
   // An idle client losing its connection must not crash the process: the next query reconnects.
   pool.on('error', () => undefined)
+  // Nor one losing it while checked out (a query in flight as the server stops): pg emits 'error' on the client,
+  // which the pool listens to only while the client is idle. The query fails (503), the pool drops the client.
+  pool.on('connect', (client) => client.on('error', () => undefined))
   const db = new Kysely<EditorialDatabase>({ dialect: new PostgresDialect({ pool }) })
   try {
     await migrateEditorialStore(db, 'postgres')
@@ -55,10 +58,10 @@ export async function openPostgresStore(url: string, options: EditorialStoreOpti
     await db.destroy()
     throw mapped(error)
   }
-  return postgresStore(url, db)
+  return postgresStore(url, db, pool)
 }
 
-async function postgresStore(url: string, db: Kysely<EditorialDatabase>): Promise<EditorialStore> {
+async function postgresStore(url: string, db: Kysely<EditorialDatabase>, pool: pg.Pool): Promise<EditorialStore> {
   let writes = 0
   let generation = 0
   let closed = false
@@ -130,6 +133,7 @@ async function postgresStore(url: string, db: Kysely<EditorialDatabase>): Promis
         }
       }
     },
+    health: () => storeHealth(db, pool, listener),
     close: async () => {
       closed = true
       await listener.close()
@@ -142,4 +146,22 @@ async function postgresStore(url: string, db: Kysely<EditorialDatabase>): Promis
   const listener = await listenForPublications({ connectionString: url })
   listener.onChange((value) => { if (!closed && value > generation) generation = value })
   return root
+}
+
+/** The store's state for /readyz: one query (the applied migrations), bounded by the pool's connection timeout. */
+async function storeHealth(db: Kysely<EditorialDatabase>, pool: pg.Pool, listener: PublicationListener): Promise<StoreHealth> {
+  const expected = migrationNames('postgres')
+  let migrations: StoreHealth['migrations'] = null
+  try {
+    const applied = (await sql<{ name: string }>`SELECT name FROM editorial_migration ORDER BY name`.execute(db)).rows.map((r) => r.name)
+    migrations = { applied: applied.length, expected: expected.length, latest: applied.at(-1) ?? null }
+  } catch {
+    // Out of reach: answers is false, and the rest says what the process holds.
+  }
+  return {
+    answers: migrations !== null,
+    pool: { total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max: pool.options.max },
+    listener: { listening: listener.listening, confirmedAt: listener.confirmedAt > 0 ? new Date(listener.confirmedAt).toISOString() : null },
+    migrations,
+  }
 }

@@ -90,6 +90,8 @@ export async function listenForPublications(options: ListenOptions): Promise<Pub
       await next.query(`LISTEN ${publicationChannel}`)
       // Listening before reading: a publication committed in between is either read here or notified.
       const { rows } = await next.query<{ id: string }>(readGeneration)
+      // Closed while this reconnection was under way: nobody will end it but us.
+      if (closed) throw new Error('the publication listener was closed')
       client = next
       retryMs = firstRetryMs
       confirmedAt = Date.now()

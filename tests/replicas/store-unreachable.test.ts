@@ -1,5 +1,6 @@
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { openEditorialStore } from '../../src/editorial/open-editorial-store.js'
 import { storeFailure } from '../../src/store/store-failure.js'
 import { postgresBinaries, startPrivatePostgres, type PrivatePostgres } from './private-postgres.js'
 
@@ -49,5 +50,38 @@ describe.skipIf(bin === null)('a PostgreSQL store out of reach (private PostgreS
 
     server.start()
     expect((await pool.query('SELECT 2 AS two')).rows).toEqual([{ two: 2 }])
+  })
+
+  it('the editorial store reports its pool, listener and migrations, says when it cannot answer, and recovers by itself', async () => {
+    const url = await server.createDatabase('health')
+    const store = await openEditorialStore(url)
+    try {
+      const up = await store.health!()
+      expect(up.answers).toBe(true)
+      expect(up.listener.listening).toBe(true)
+      expect(up.migrations!.applied).toBe(up.migrations!.expected)
+      expect(up.migrations!.latest).toMatch(/^2026-/)
+      expect(up.pool.max).toBe(10)
+      expect(up.pool.total).toBeGreaterThan(0)
+
+      server.stop()
+      const read = store.all(store.db.selectFrom('account').selectAll())
+      const failure = storeFailure(await rejection(read))
+      expect(failure?.error).toBe('store_unreachable')
+      const down = await store.health!()
+      expect(down.answers).toBe(false)
+      expect(down.migrations).toBeNull()
+      for (let n = 0; n < 100 && (await store.health!()).listener.listening; n++) await new Promise((resolve) => setTimeout(resolve, 20))
+      expect((await store.health!()).listener.listening).toBe(false)
+
+      server.start()
+      expect(await store.all(store.db.selectFrom('account').selectAll())).toEqual([])
+      for (let n = 0; n < 250 && !(await store.health!()).listener.listening; n++) await new Promise((resolve) => setTimeout(resolve, 20))
+      const again = await store.health!()
+      expect(again.answers).toBe(true)
+      expect(again.listener.listening).toBe(true)
+    } finally {
+      await store.close()
+    }
   })
 })
