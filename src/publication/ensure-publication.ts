@@ -1,5 +1,3 @@
-import type { Kysely } from 'kysely'
-import type { EditorialDatabase } from '../editorial/editorial-database.js'
 import { withAdvisoryLock } from '../editorial/advisory-lock.js'
 import { storeIdentity } from '../editorial/open-editorial-store.js'
 import { openDatabase } from '../store/open-database.js'
@@ -13,12 +11,6 @@ import { writePublication, type PublicationResult } from './write-publication.js
 export interface EnsureOptions extends PublicationInputs {
   publicationDir: string
   root: string
-  /**
-   * The PostgreSQL editorial store's database when the release is shared by
-   * replicas without a common disk: releases are then written once, by the
-   * replica holding the advisory lock, and copied from the archive by the others.
-   */
-  archive?: Kysely<EditorialDatabase> | null
 }
 
 /** The advisory lock's name: one writer of the publication among every replica of one store. */
@@ -30,19 +22,20 @@ const writerLock = 'open-akkoord: publication writer'
  * would give (another address, publisher or database, a publication or
  * retraction since, or none at all), so /data/ never disagrees with the API.
  * The check and the write hold the folder's lock, so of several processes
- * deciding at once one writes and the others find it current. With an
- * archive the check and write also hold the advisory lock, and begin by
+ * deciding at once one writes and the others find it current. With a
+ * PostgreSQL store the check and write also hold its advisory lock, and begin by
  * copying what another replica archived: a replica renders only what no
  * replica has, and every replica serves the archive's bytes.
  * Returns why it wrote, and the result; null when the publication was current.
  */
 export async function ensurePublication(options: EnsureOptions): Promise<{ reason: string; result: PublicationResult } | null> {
-  const archive = options.archive ?? null
+  // A PostgreSQL store is shared by replicas that may not share a disk: its release archive is the one they share.
+  const archive = options.editorial?.engine === 'postgres' ? options.editorial.db : null
   if (archive && (await publicationDifference(currentRelease(options.publicationDir), options)) === null) return null
   return withPublicationLock(options.publicationDir, async () => {
     if (!archive) return writeIfDifferent(options)
     return withAdvisoryLock(archive, writerLock, async () => {
-      if (process.env.MUTANT !== "1") await restoreArchive(archive, options.publicationDir, (manifest) => localManifest(manifest, options))
+      await restoreArchive(archive, options.publicationDir, (manifest) => localManifest(manifest, options))
       const written = await writeIfDifferent(options)
       if (written) await archiveRelease(archive, options.publicationDir, written.result.version, written.result.generation)
       return written

@@ -37,7 +37,7 @@ describe.skipIf(bin === null)('releases shared by replicas through PostgreSQL (p
     return join(dir, 'publication')
   }
   const ensure = (publicationDir: string) => ensurePublication({
-    publicationDir, root: projectRoot, databasePath: loadConfig({}).databasePath, baseUrl, publisherUri, publisherName, editorial, archive: editorial.db,
+    publicationDir, root: projectRoot, databasePath: loadConfig({}).databasePath, baseUrl, publisherUri, publisherName, editorial,
   })
   const builds = async () => (await sql<{ version: string; publication_generation: string }>`SELECT version, publication_generation FROM release_build ORDER BY id`.execute(editorial.db)).rows
 
