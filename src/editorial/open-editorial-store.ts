@@ -1,3 +1,4 @@
+import { resolve } from 'node:path'
 import type { Kysely, Compilable } from 'kysely'
 import type { EditorialDatabase } from './editorial-database.js'
 import { openPostgresStore } from './postgres-editorial-store.js'
@@ -62,4 +63,9 @@ export const isPostgresTarget = (target: string) => /^postgres(ql)?:\/\//i.test(
  */
 export async function openEditorialStore(target: string, options: EditorialStoreOptions = {}): Promise<EditorialStore> {
   return isPostgresTarget(target) ? openPostgresStore(target, options) : openSqliteStore(target, options)
+}
+
+/** What names a store in a release's manifest: the absolute file, or the server URL without its password. */
+export function storeIdentity(store: EditorialStore): string {
+  return store.path !== null ? resolve(store.path) : store.location
 }

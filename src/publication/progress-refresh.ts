@@ -1,5 +1,4 @@
-import { resolve } from 'node:path'
-import type { EditorialStore } from '../editorial/open-editorial-store.js'
+import { storeIdentity, type EditorialStore } from '../editorial/open-editorial-store.js'
 import { publicationGeneration } from '../editorial/progress-snapshot.js'
 import { ensurePublication, type EnsureOptions } from './ensure-publication.js'
 import { progressDifference, publicationFormat, readManifest } from './publication-manifest.js'
@@ -23,7 +22,7 @@ export function progressRefresher(options: EnsureOptions & { editorial: Editoria
     const manifest = await readManifest(currentRelease(options.publicationDir))
     if (!manifest || manifest.format !== publicationFormat) return
     const store = manifest.progress.editorialStore
-    const ours = store === null || store === resolve(options.editorial.path)
+    const ours = store === null || store === storeIdentity(options.editorial)
     if (!ours || progressDifference(manifest, options.editorial) === null) {
       carried = generation
       return

@@ -1,6 +1,6 @@
 import { readFile, stat, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
-import type { EditorialStore } from '../editorial/open-editorial-store.js'
+import { storeIdentity, type EditorialStore } from '../editorial/open-editorial-store.js'
 import { publicationGeneration } from '../editorial/progress-snapshot.js'
 import { fileDigest } from './text-file.js'
 
@@ -87,7 +87,7 @@ export function progressDifference(manifest: PublicationManifest, editorial: Edi
   const carried = manifest.progress?.generation ?? 0
   if (carried !== generation) return `progress was published or retracted (publication ${generation}; the release has ${carried})`
   // Before the first publication every store gives the same, empty, progress.
-  const store = editorial && generation > 0 ? resolve(editorial.path) : null
+  const store = editorial && generation > 0 ? storeIdentity(editorial) : null
   const had = carried > 0 ? manifest.progress?.editorialStore ?? null : null
   return store === had ? null : `the editorial store is now ${store ?? 'none'}`
 }

@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely'
 import { readdir, utimes, writeFile } from 'node:fs/promises'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import type { Database } from '../store/database.js'
 import { contentSubjects } from '../editorial/content-subjects.js'
-import type { EditorialStore } from '../editorial/open-editorial-store.js'
+import { storeIdentity, type EditorialStore } from '../editorial/open-editorial-store.js'
 import { noPublishedProgress, readPublishedProgress } from '../editorial/published-progress.js'
 import { toGlobalId } from '../model/global-id.js'
 import { commitmentColumns, commitmentRows } from './commitments-table.js'
@@ -61,7 +61,7 @@ export interface PublicationResult {
  * swapped in with one atomic rename; on an error the publication stays as it was.
  */
 export async function writePublication(options: PublicationOptions): Promise<PublicationResult> {
-  const published = options.editorial ? readPublishedProgress(options.editorial) : noPublishedProgress
+  const published = options.editorial ? await readPublishedProgress(options.editorial) : noPublishedProgress
   const progress = new ProgressRows(published, await contentSubjects(options.db))
   const metadata = withProgress(await readPublicationMetadata(options.db, options.publisherName), published.latestPublishedAt)
   const kept = await listReleases(options.outDir)
@@ -121,7 +121,7 @@ export async function writePublication(options: PublicationOptions): Promise<Pub
     await writeSha256Sums(directory, files)
     await writeManifest(directory, {
       format: publicationFormat, version: metadata.version, notes, database,
-      progress: { editorialStore: options.editorial ? resolve(options.editorial.path) : null, generation: published.generation },
+      progress: { editorialStore: options.editorial ? storeIdentity(options.editorial) : null, generation: published.generation },
       settings: { baseUrl: options.baseUrl, publisherUri: options.publisherUri, publisherName: options.publisherName },
     })
     await stampTimes(directory, metadata.modified)
