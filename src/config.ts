@@ -14,6 +14,8 @@ const schema = z.object({
   DATABASE_PATH: z.string().trim().min(1).default('db/open-akkoord.sqlite'),
   DATA_DIR: z.string().trim().min(1).default('db/data'),
   EDITORIAL_DATABASE: z.string().trim().min(1).default('editorial/editorial.sqlite'),
+  EDITORIAL_DATABASE_URL: z.string().trim().regex(/^postgres(ql)?:\/\/\S+$/i, 'must be a postgres:// URL').optional(),
+  EDITORIAL_POOL_SIZE: integer(10, 1, 1000),
   PUBLICATION_DIR: z.string().trim().min(1).default('publication'),
   PUBLIC_BASE_URL: z.string().trim().url('must be an absolute http(s) URL').regex(/^https?:\/\//, 'must be http or https').optional(),
   PUBLISHER_URI: z.string().trim().url('must be an absolute URI').default('https://identifier.overheid.nl/tooi/id/gemeente/gm0106'),
@@ -66,6 +68,14 @@ export interface Config {
   dataDir: string
   /** The editorial store (progress assessments, accounts, audit trail): never rebuilt, never touched by a build or a test. */
   editorialDatabase: string
+  /**
+   * Where the editorial store is opened: the PostgreSQL server of
+   * EDITORIAL_DATABASE_URL when set, else the SQLite file editorialDatabase
+   * (the embedded default, which needs nothing installed).
+   */
+  editorialStore: string
+  /** The most connections a process opens to the PostgreSQL editorial store. */
+  editorialPoolSize: number
   publicationDir: string
   /** The public address used in links and in the DCAT catalogue. */
   publicBaseUrl: string
@@ -143,6 +153,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     databasePath: resolve(projectRoot, s.DATABASE_PATH),
     dataDir: resolve(projectRoot, s.DATA_DIR),
     editorialDatabase: resolve(projectRoot, s.EDITORIAL_DATABASE),
+    editorialStore: s.EDITORIAL_DATABASE_URL ?? resolve(projectRoot, s.EDITORIAL_DATABASE),
+    editorialPoolSize: s.EDITORIAL_POOL_SIZE,
     publicationDir: resolve(projectRoot, s.PUBLICATION_DIR),
     publicBaseUrl: (s.PUBLIC_BASE_URL ?? `http://localhost:${s.PORT}`).replace(/\/+$/, ''),
     publicBaseUrlSet: s.PUBLIC_BASE_URL !== undefined,

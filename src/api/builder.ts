@@ -14,7 +14,7 @@ export const builder = new SchemaBuilder<{
   DefaultFieldNullability: false
   DefaultEdgesNullability: { list: false; items: false }
   DefaultNodeNullability: false
-  Connection: { totalCount: () => number }
+  Connection: { totalCount: () => number | Promise<number> }
   Scalars: { LocalDate: { Input: string; Output: string }; DateTime: { Input: string; Output: string } }
 }>({
   plugins: [RelayPlugin, ComplexityPlugin],

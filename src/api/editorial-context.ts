@@ -4,7 +4,7 @@ import { appendAudit } from '../editorial/audit-trail.js'
 import type { EditorialActor } from '../editorial/editorial-actor.js'
 import type { Role } from '../editorial/editorial-database.js'
 import type { EditorialStore } from '../editorial/open-editorial-store.js'
-import { progressSnapshot, type ProgressSnapshot } from '../editorial/progress-snapshot.js'
+import { emptyProgressSnapshot, progressSnapshot, type ProgressSnapshot } from '../editorial/progress-snapshot.js'
 import type { ThrottleStatus } from './throttle-status.js'
 
 /** What a request knows of the editorial side: the store, who asks, and what the answer used. */
@@ -20,8 +20,8 @@ export interface EditorialRequest {
    * makes clients revalidate), `private` when it depends on who asks (never cached).
    */
   usage: RequestUsage
-  /** The progress snapshots this request read, one per agreement: one publication generation for the whole answer. */
-  snapshots?: Map<string, ProgressSnapshot>
+  /** The progress snapshots of every agreement, read when the request's context is made: one publication generation for the whole answer. */
+  snapshots?: ReadonlyMap<string, ProgressSnapshot>
 }
 
 /** What an answer depended on, for the HTTP layer's caching. */
@@ -45,13 +45,13 @@ export function actorOf(editorial: EditorialRequest): EditorialActor {
  * GraphQL error (UNAUTHENTICATED without an account, FORBIDDEN for another
  * role). A refused mutation (`operation` given) is appended to the audit trail.
  */
-export function requireRole(editorial: EditorialRequest, roles: readonly Role[], operation?: string): Account {
+export async function requireRole(editorial: EditorialRequest, roles: readonly Role[], operation?: string): Promise<Account> {
   editorial.usage.private = true
   const viewer = editorial.viewer
   const code = !viewer ? accessCodes.unauthenticated : !roles.includes(viewer.role) ? accessCodes.forbidden : null
   if (!code) return viewer!
   if (operation) {
-    appendAudit(editorial.store, {
+    await appendAudit(editorial.store, {
       accountId: viewer?.id ?? null, operation, outcome: 'refused', codes: [code], requestId: editorial.requestId, client: editorial.client,
     })
   }
@@ -62,17 +62,24 @@ export function requireRole(editorial: EditorialRequest, roles: readonly Role[],
 }
 
 /**
+ * Reads the published progress of every agreement of the content into the
+ * request's context before any resolver runs, so resolvers stay synchronous.
+ * A snapshot is read from the store once per publication generation and
+ * shared by every request, so this costs no query between publications.
+ */
+export async function withPublicProgress<C extends { editorial: EditorialRequest; loaders: { allAgreements(): readonly { slug: string }[] } }>(context: C): Promise<C> {
+  const snapshots = new Map<string, ProgressSnapshot>()
+  for (const { slug } of context.loaders.allAgreements()) snapshots.set(slug, await progressSnapshot(context.editorial.store, slug))
+  context.editorial.snapshots = snapshots
+  return context
+}
+
+/**
  * The published progress of an agreement, marking the answer as depending on
- * publications. Read once per request, so every field of an answer sees the
- * same publications and the generation is checked once, not per field.
+ * publications. Read when the request's context was made, so every field of
+ * an answer sees the same publications; an agreement the content lacks has none.
  */
 export function publicProgress(editorial: EditorialRequest, agreement: string): ProgressSnapshot {
   editorial.usage.editorial = true
-  editorial.snapshots ??= new Map()
-  let snapshot = editorial.snapshots.get(agreement)
-  if (!snapshot) {
-    snapshot = progressSnapshot(editorial.store, agreement)
-    editorial.snapshots.set(agreement, snapshot)
-  }
-  return snapshot
+  return editorial.snapshots?.get(agreement) ?? emptyProgressSnapshot
 }

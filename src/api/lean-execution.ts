@@ -1,3 +1,4 @@
+import { withPublicProgress } from './editorial-context.js'
 import { getOperationAST, GraphQLError, specifiedRules, validate, type DocumentNode, type ExecutionResult } from 'graphql'
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit'
 import { BoundedCache } from '../memory/bounded-cache.js'
@@ -224,10 +225,10 @@ export function createLeanExecutor(options: ApiAppOptions & { cacheBytes: number
     const editorial = await options.editorial
     const lease = options.stores.acquire()
     try {
-      const context = createApiContext(lease.store, {
+      const context = await withPublicProgress(createApiContext(lease.store, {
         store: editorial, viewer: viewer ?? null, requestId: requestId ?? null, client: client ?? null,
         usage: usage ?? { editorial: false, private: false },
-      }) as ReturnType<typeof createApiContext> & CostContext & ListItemContext
+      })) as ReturnType<typeof createApiContext> & CostContext & ListItemContext
       context.queryCost = measured.cost
       context.listItemLimit = options.limits.maxCost
       const result: ExecutionResult = await query.query(undefined, context, params.variables)

@@ -18,12 +18,12 @@ function mutationFields(document: DocumentNode | undefined): string[] {
 export function mutationAuditPlugin(editorial: EditorialStore | Promise<EditorialStore>): Plugin {
   let store: EditorialStore | undefined
   void Promise.resolve(editorial).then((opened) => { store = opened }, () => undefined)
-  const audit = (context: unknown, document: DocumentNode | undefined, errors: readonly (Error | GraphQLError)[] | undefined) => {
+  const audit = async (context: unknown, document: DocumentNode | undefined, errors: readonly (Error | GraphQLError)[] | undefined) => {
     const fields = mutationFields(document)
     if (!store || fields.length === 0) return
     const server = context as ApiServerContext
     const codes = (errors ?? []).map((e) => String(('extensions' in e ? e.extensions?.code : undefined) ?? 'GRAPHQL_VALIDATION_FAILED'))
-    appendAudit(store, {
+    await appendAudit(store, {
       accountId: server.viewer?.id ?? null, operation: fields.join(',').slice(0, 100), outcome: 'refused',
       codes: codes.length ? codes : ['BAD_USER_INPUT'], requestId: server.requestId ?? null, client: server.client ?? null,
     })
@@ -31,14 +31,15 @@ export function mutationAuditPlugin(editorial: EditorialStore | Promise<Editoria
   return {
     onValidate({ params, context }) {
       return ({ valid, result }) => {
-        if (!valid) audit(context, params.documentAST, result)
+        // Validation is synchronous: the entry is written while the refusal is answered (a failed write loses only this entry).
+        if (!valid) void audit(context, params.documentAST, result).catch(() => undefined)
       }
     },
     onExecute({ args }) {
       return {
         onExecuteDone({ result }) {
           // Variables that do not coerce give a result without a data key: nothing was executed.
-          if (!('data' in result) && 'errors' in result) audit(args.contextValue, args.document, result.errors)
+          if (!('data' in result) && 'errors' in result) void audit(args.contextValue, args.document, result.errors).catch(() => undefined)
         },
       }
     },

@@ -1,3 +1,4 @@
+import { withPublicProgress } from './editorial-context.js'
 import { GraphQLError } from 'graphql'
 import { createYoga, maskError, type Plugin, type YogaLogger, type YogaServerInstance } from 'graphql-yoga'
 import type { Logger } from 'pino'
@@ -158,10 +159,10 @@ export function createApiApp(options: ApiAppOptions): YogaServerInstance<Record<
       const editorial = await options.editorial
       const lease = options.stores.acquire()
       leases.set(request, lease)
-      return createApiContext(lease.store, {
+      return withPublicProgress(createApiContext(lease.store, {
         store: editorial, viewer: viewer ?? null, requestId: requestId ?? null, client: client ?? null,
         usage: usage ?? { editorial: false, private: false },
-      })
+      }))
     },
     plugins: [
       getParametersPlugin(),

@@ -32,7 +32,7 @@ try {
     await buildDatabase({ dataDir: config.dataDir, databasePath: config.databasePath, root: projectRoot })
   }
   const store = openDatabase(config.databasePath, { readonly: true })
-  const editorial = existsSync(config.editorialDatabase) ? await openEditorialStore(config.editorialDatabase) : null
+  const editorial = config.editorialStore !== config.editorialDatabase || existsSync(config.editorialDatabase) ? await openEditorialStore(config.editorialStore, { poolSize: 2 }) : null
   try {
     const started = performance.now()
     const result = await withPublicationLock(outDir, () => writePublication({
@@ -43,7 +43,7 @@ try {
     const compared = result.previousVersion ? `, compared with release ${result.previousVersion}` : ', the first release'
     console.log(`wrote ${result.files.length + 1} files (${(bytes / 1e6).toFixed(1)} MB, data version ${result.version}${compared}) to ${join(result.outDir, 'releases', result.version)}, now current, in ${Math.round(performance.now() - started)} ms`)
   } finally {
-    editorial?.close()
+    await editorial?.close()
     await store.db.destroy()
   }
 } catch (error) {

@@ -28,19 +28,19 @@ async function run(store: EditorialStore, command: string | undefined, values: {
   }
   switch (command) {
     case 'add': {
-      const { account, token } = addAccount(store, need(values.name, 'name'), need(values.role, 'role'))
-      console.log(`added ${account.role} ${JSON.stringify(account.name)} to ${store.path}`)
+      const { account, token } = await addAccount(store, need(values.name, 'name'), need(values.role, 'role'))
+      console.log(`added ${account.role} ${JSON.stringify(account.name)} to ${store.location}`)
       console.log('The token below is shown once and stored nowhere: only its hash is kept. Send it as "Authorization: Bearer TOKEN".')
       console.log(token)
       return 0
     }
     case 'revoke': {
-      const account = revokeAccount(store, need(values.name, 'name'))
+      const account = await revokeAccount(store, need(values.name, 'name'))
       console.log(`revoked ${account.role} ${JSON.stringify(account.name)} at ${account.revokedAt}`)
       return 0
     }
     case 'list': {
-      const accounts = listAccounts(store)
+      const accounts = await listAccounts(store)
       if (accounts.length === 0) console.log('no accounts yet: add one with `npm run editor -- add --name NAME --role admin`')
       for (const a of accounts) console.log(`${a.name}\t${a.role}\tcreated ${a.createdAt}\t${a.revokedAt ? `revoked ${a.revokedAt}` : 'active'}`)
       return 0
@@ -48,11 +48,11 @@ async function run(store: EditorialStore, command: string | undefined, values: {
     case 'backup': {
       const out = need(values.out, 'out')
       const { pages } = await backupEditorialStore(store, out)
-      console.log(`backed up ${store.path} to ${out} (${pages} pages)`)
+      console.log(`backed up ${store.location} to ${out} (${pages} pages)`)
       return 0
     }
     case 'verify': {
-      const state = verifyChain(store)
+      const state = await verifyChain(store)
       if (state.ok) console.log(`the chain holds: ${state.links} links, head ${state.head}`)
       else console.log(`the chain is broken after ${state.links} good links (last good hash ${state.head}): ${state.problem}`)
       return state.ok ? 0 : 1
@@ -60,7 +60,7 @@ async function run(store: EditorialStore, command: string | undefined, values: {
     case 'check': {
       const content = openDatabase(databasePath, { readonly: true })
       try {
-        const orphans = findOrphans(store, await contentSubjects(content.db))
+        const orphans = await findOrphans(store, await contentSubjects(content.db))
         for (const o of orphans) console.log(`orphan: ${o.subject.agreement} ${o.subject.type} ${o.subject.slug} (${o.revisions} revisions): the content has no such ${o.subject.type}`)
         console.log(orphans.length === 0 ? 'every editorial record refers to an action or target of the content' : `${orphans.length} subjects are orphaned; their records are kept`)
         return orphans.length === 0 ? 0 : 1
@@ -83,11 +83,11 @@ try {
     console.log(usage)
   } else {
     const config = loadConfig()
-    const store = await openEditorialStore(config.editorialDatabase)
+    const store = await openEditorialStore(config.editorialStore, { poolSize: 2 })
     try {
       process.exitCode = await run(store, positionals[0], values, config.databasePath)
     } finally {
-      store.close()
+      await store.close()
     }
   }
 } catch (error) {

@@ -40,7 +40,7 @@ async function main(argv: string[]): Promise<void> {
   try {
     const agreement = await findReportAgreement(store.db, values.agreement ?? null)
     const source = await loadReportSource(store.db, agreement, config.publicBaseUrl)
-    const report = type === 'progress' ? await withProgress(config.editorialDatabase, (progress) => buildReport({ ...source, progress: progress(agreement.slug) }, { type, slug: values.slug ?? null }))
+    const report = type === 'progress' ? await withProgress(config.editorialStore, async (progress) => buildReport({ ...source, progress: await progress(agreement.slug) }, { type, slug: values.slug ?? null }))
       : buildReport(source, { type, slug: values.slug ?? null })
     const file = await renderReport(report, format, (r) => renderPdf(r, theme), theme)
     const out = resolve(values.out)
@@ -53,12 +53,12 @@ async function main(argv: string[]): Promise<void> {
 }
 
 /** Runs build with the published progress of the editorial store (opened, read and closed again: the server may be using it). */
-async function withProgress<T>(path: string, build: (progress: (agreement: string) => ProgressSnapshot) => T): Promise<T> {
+async function withProgress<T>(path: string, build: (progress: (agreement: string) => Promise<ProgressSnapshot>) => Promise<T>): Promise<T> {
   const editorial = await openEditorialStore(path)
   try {
-    return build((agreement) => latestRoundPicture(editorial, agreement))
+    return await build((agreement) => latestRoundPicture(editorial, agreement))
   } finally {
-    editorial.close()
+    await editorial.close()
   }
 }
 

@@ -58,9 +58,9 @@ async function prepare(): Promise<void> {
 
   // The editorial store is created and migrated here, once, before any worker opens it.
   try {
-    (await openEditorialStore(config.editorialDatabase)).close()
+    await (await openEditorialStore(config.editorialStore, { poolSize: 1 })).close()
   } catch (error) {
-    logger.fatal({ err: error, editorial: config.editorialDatabase }, 'opening the editorial store failed')
+    logger.fatal({ err: error, editorial: config.editorialStore === config.editorialDatabase ? config.editorialDatabase : 'EDITORIAL_DATABASE_URL' }, 'opening the editorial store failed')
     process.exit(1)
   }
 
@@ -78,7 +78,7 @@ async function prepare(): Promise<void> {
 async function refreshPublication(): Promise<void> {
   try {
     await openCheckedDatabase(config.databasePath).db.destroy()
-    const editorial = await openEditorialStore(config.editorialDatabase)
+    const editorial = await openEditorialStore(config.editorialStore, { poolSize: 2 })
     const written = await ensurePublication({
       publicationDir: config.publicationDir, root: projectRoot, databasePath: config.databasePath,
       baseUrl: config.publicBaseUrl, publisherUri: config.publisherUri, publisherName: config.publisherName, editorial,

@@ -76,8 +76,12 @@ export async function progressSnapshotAt(store: EditorialStore, agreement: strin
 }
 
 async function buildSnapshot(store: EditorialStore, agreement: string, generation: number): Promise<ProgressSnapshot> {
-  const published = await readRevisions(store, (q) => q.where('revision.agreement_slug', '=', agreement).where('publication.id', 'is not', null)
-    .where('publication.id', '<=', generation).orderBy('revision.revision', 'desc'))
+  return snapshotOf(await readRevisions(store, (q) => q.where('revision.agreement_slug', '=', agreement).where('publication.id', 'is not', null)
+    .where('publication.id', '<=', generation).orderBy('revision.revision', 'desc')), generation)
+}
+
+/** The snapshot of published revisions (newest revision first per subject). */
+function snapshotOf(published: readonly RevisionRecord[], generation: number): ProgressSnapshot {
   const histories = new Map<string, RevisionRecord[]>()
   const retractions = new Map<number, RevisionRecord>()
   for (const revision of published) {
@@ -110,3 +114,6 @@ async function buildSnapshot(store: EditorialStore, agreement: string, generatio
     },
   }
 }
+
+/** Nothing published: the progress of an agreement the content does not have. */
+export const emptyProgressSnapshot: ProgressSnapshot = snapshotOf([], 0)

@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'node:http'
 import type { Logger } from 'pino'
 import { checkToken, type Account } from '../editorial/accounts.js'
 import { appendAudit } from '../editorial/audit-trail.js'
+import { EditorialStoreUnavailableError } from '../editorial/editorial-errors.js'
 import type { EditorialStore } from '../editorial/open-editorial-store.js'
 import type { ClientAddress } from './client-address.js'
 import { SignInThrottle, throttleDefaults, type ThrottleOptions } from './sign-in-throttle.js'
@@ -36,13 +37,13 @@ export function createAuthenticator(store: EditorialStore, logger: Logger, optio
    * when the client must wait. Bearer requests and the editorial screens'
    * sign-in share it, so guessing through either is limited alike.
    */
-  function verifyToken(token: string | null, client: string, requestId: string, operation: string): Authentication {
+  async function verifyToken(token: string | null, client: string, requestId: string, operation: string): Promise<Authentication> {
     const waitMs = throttle.blockedFor(client)
     if (waitMs > 0) {
       log.debug({ client, requestId, operation, waitMs }, 'authentication throttled')
       return { kind: 'throttled', retryAfterSeconds: Math.ceil(waitMs / 1000) }
     }
-    const check = token !== null ? checkToken(store, token) : { valid: false as const, reason: 'malformed' as const, account: undefined }
+    const check = token !== null ? await checkToken(store, token) : { valid: false as const, reason: 'malformed' as const, account: undefined }
     if (check.valid) {
       throttle.succeeded(client)
       return { kind: 'account', account: check.account }
@@ -51,13 +52,13 @@ export function createAuthenticator(store: EditorialStore, logger: Logger, optio
     log.warn({ client, reason: check.reason, account: check.account?.name, requestId, operation, failures: failure.count, blockedMs: failure.blockedMs }, 'authentication failed')
     if (failure.audit) {
       try {
-        appendAudit(store, {
+        await appendAudit(store, {
           accountId: check.account?.id ?? null, operation, outcome: 'refused', codes: [failure.audit === 'blocked' ? 'RATE_LIMITED' : 'UNAUTHENTICATED'],
           subject: failure.audit === 'blocked' ? `${check.reason}; ${failure.count} failures, blocked` : check.reason, requestId, client,
         })
       } catch (error) {
-        // Another process holds the write lock: the refusal stands, and the log keeps what the trail could not.
-        if ((error as { code?: unknown }).code !== 'SQLITE_BUSY') throw error
+        // Another process holds the write lock, or the store is out of reach: the refusal stands, and the log keeps what the trail could not.
+        if ((error as { code?: unknown }).code !== 'SQLITE_BUSY' && !(error instanceof EditorialStoreUnavailableError)) throw error
         log.error({ client, requestId, operation, reason: check.reason }, 'refused sign-in not audited: the editorial store is busy')
       }
     }

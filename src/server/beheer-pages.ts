@@ -65,19 +65,19 @@ const reviewPattern = /^\/beheer\/beoordelen\/(\d{1,15})\/(publiceren|terugsture
 const retractPattern = /^\/beheer\/afspraak\/([a-z0-9-]{1,200})\/intrekken$/
 
 /** Answers a signed-in editorial page (GET shows it, POST records and redirects, or shows the refusal); false when the path is none of them. */
-export function handleBeheerPage(ctx: BeheerContext): boolean | Promise<boolean> {
+export async function handleBeheerPage(ctx: BeheerContext): Promise<boolean> {
   const path = ctx.url.pathname
-  if (path === beheerPaths.actions && !ctx.form) return listPage(ctx)
+  if (path === beheerPaths.actions && !ctx.form) return await listPage(ctx)
   const action = actionPattern.exec(path)
-  if (action) return subjectPage(ctx, 'action', action[1]!)
+  if (action) return await subjectPage(ctx, 'action', action[1]!)
   const target = targetPattern.exec(path)
-  if (target) return subjectPage(ctx, 'target', target[1]!)
-  if (path === beheerPaths.queue && !ctx.form) return queuePage(ctx, { notice: notice(ctx), values: {}, errors: [] }, 200)
+  if (target) return await subjectPage(ctx, 'target', target[1]!)
+  if (path === beheerPaths.queue && !ctx.form) return await queuePage(ctx, { notice: notice(ctx), values: {}, errors: [] }, 200)
   const review = reviewPattern.exec(path)
-  if (review && ctx.form) return review[2] === 'publiceren' ? publish(ctx, Number(review[1])) : review[2] === 'opmerking' ? comment(ctx, Number(review[1])) : sendBack(ctx, Number(review[1]))
+  if (review && ctx.form) return review[2] === 'publiceren' ? await publish(ctx, Number(review[1])) : review[2] === 'opmerking' ? await comment(ctx, Number(review[1])) : await sendBack(ctx, Number(review[1]))
   const retraction = retractPattern.exec(path)
-  if (retraction && ctx.form) return retract(ctx, retraction[1]!)
-  return handleTeamPage(ctx) || handleWorksheet(ctx)
+  if (retraction && ctx.form) return await retract(ctx, retraction[1]!)
+  return await handleTeamPage(ctx) || await handleWorksheet(ctx)
 }
 
 function page(ctx: BeheerContext, status: number, title: string, content: SafeHtml, trail?: { label: string; href?: string }[]): true {
@@ -88,26 +88,26 @@ const notice = (ctx: BeheerContext) => notices[ctx.url.searchParams.get('gedaan'
 
 const actorOf = (ctx: BeheerContext): EditorialActor => ({ account: ctx.session.account, ...ctx.origin, now: new Date() })
 
-function listPage(ctx: BeheerContext): boolean {
+async function listPage(ctx: BeheerContext): Promise<boolean> {
   const parsed = parseActionFilters(ctx.view, ctx.url.searchParams)
   if ('error' in parsed) return false
   const agreement = ctx.view.agreement.slug
-  const drafts = listDrafts(ctx.store).filter((d) => d.subject.agreement === agreement && d.subject.type === 'action')
-  const returned = returnsOf(ctx.store, drafts.map((d) => d.id))
+  const drafts = (await listDrafts(ctx.store)).filter((d) => d.subject.agreement === agreement && d.subject.type === 'action')
+  const returned = await returnsOf(ctx.store, drafts.map((d) => d.id))
   const open = new Map<string, number>()
   for (const draft of drafts) if (!returned.has(draft.id)) open.set(draft.subject.slug, (open.get(draft.subject.slug) ?? 0) + 1)
   return page(ctx, 200, 'Afspraken beheren', beheerActionsPage(ctx.view, parsed.filters,
-    commitmentProgress(progressSnapshot(ctx.store, agreement), canonicalSlugs(ctx.view.actions.map((a) => a.action))), open))
+    commitmentProgress(await progressSnapshot(ctx.store, agreement), canonicalSlugs(ctx.view.actions.map((a) => a.action))), open))
 }
 
-function historyOf(store: EditorialStore, subject: SubjectKey): EditorialHistory {
-  const revisions = readRevisions(store, (q) => q.where('revision.agreement_slug', '=', subject.agreement)
+async function historyOf(store: EditorialStore, subject: SubjectKey): Promise<EditorialHistory> {
+  const revisions = await readRevisions(store, (q) => q.where('revision.agreement_slug', '=', subject.agreement)
     .where('revision.subject_type', '=', subject.type).where('revision.subject_slug', '=', subject.slug).orderBy('revision.revision', 'desc'))
-  return { revisions, returns: returnsOf(store, revisions.map((r) => r.id)), comments: commentsOf(store, revisions.map((r) => r.id)) }
+  return { revisions, returns: await returnsOf(store, revisions.map((r) => r.id)), comments: await commentsOf(store, revisions.map((r) => r.id)) }
 }
 
 /** An action's or target's page; a post records a draft through the editorial domain, which validates and audits it. */
-function subjectPage(ctx: BeheerContext, type: 'action' | 'target', slug: string): boolean {
+async function subjectPage(ctx: BeheerContext, type: 'action' | 'target', slug: string): Promise<boolean> {
   const action = type === 'action' ? ctx.view.actions.find((a) => a.action.slug === slug) : ctx.view.actions.find((a) => a.targets.some((t) => t.slug === slug))
   if (!action) return false
   // A sentence that restates a commitment (same_as) is assessed on its canonical action, whose progress it shows.
@@ -116,12 +116,12 @@ function subjectPage(ctx: BeheerContext, type: 'action' | 'target', slug: string
   const path = type === 'action' ? beheerPaths.action(slug) : beheerPaths.target(slug)
   let state: FormState = { notice: notice(ctx), values: {}, errors: [] }
   let conflict = false
-  const before = historyOf(ctx.store, subject)
+  const before = await historyOf(ctx.store, subject)
   // A correction starts from what stands: the editor's own open draft, else the published revision.
   if (!ctx.form) state = { ...state, values: revisionFormValues(before.revisions.find((r) => !r.publication && r.authorId === ctx.session.account.id && !before.returns.has(r.id)) ?? before.revisions.find((r) => r.publication)) }
   if (ctx.form) {
     const parsed = parseRevisionForm(ctx.form, type === 'action' ? 'assessment' : 'measurement')
-    const outcome = recordRevision(ctx.store, actorOf(ctx), type === 'action'
+    const outcome = await recordRevision(ctx.store, actorOf(ctx), type === 'action'
       ? { ...parsed, kind: 'assessment', subject, status: parsed.status }
       : { ...parsed, kind: 'measurement', subject, value: parsed.value })
     if (outcome.record) return redirectTo(ctx.response, `${path}?gedaan=vastgelegd`)
@@ -132,14 +132,14 @@ function subjectPage(ctx: BeheerContext, type: 'action' | 'target', slug: string
     state = { notice: null, values, errors: revisionFormErrors(outcome.userErrors, parsed, type === 'action' ? 'status' : 'value') }
   }
   // After a post the history is read again: a conflict shows what was recorded meanwhile.
-  const history = ctx.form ? historyOf(ctx.store, subject) : before
+  const history = ctx.form ? await historyOf(ctx.store, subject) : before
   // 409 for a conflict (someone recorded meanwhile), 422 for a form that is wrong in itself, as docs/editorial-screens.md says.
   const status = state.errors.length === 0 ? 200 : conflict ? 409 : 422
   const trail = [{ label: 'Beheer', href: beheerPaths.actions }]
   if (type === 'action') {
     return page(ctx, status, `Afspraak: ${action.action.text}`, beheerActionPage(ctx.view, action,
-      commitmentProgress(progressSnapshot(ctx.store, subject.agreement), canonicalSlugs(ctx.view.actions.map((a) => a.action))), history, ctx.session.csrfToken, state,
-      assignmentBlock(ctx, slug)),
+      commitmentProgress(await progressSnapshot(ctx.store, subject.agreement), canonicalSlugs(ctx.view.actions.map((a) => a.action))), history, ctx.session.csrfToken, state,
+      await assignmentBlock(ctx, slug)),
       [...trail, { label: 'Afspraak' }])
   }
   const target = action.targets.find((t) => t.slug === slug)!
@@ -148,24 +148,24 @@ function subjectPage(ctx: BeheerContext, type: 'action' | 'target', slug: string
 }
 
 /** Whether the account may review; an editor who tries is refused with a page, and a refused post is audited like the API's FORBIDDEN. */
-function mayReview(ctx: BeheerContext, operation?: string): boolean {
+async function mayReview(ctx: BeheerContext, operation?: string): Promise<boolean> {
   if (ctx.session.account.role !== 'editor') return true
-  if (operation) appendAudit(ctx.store, { accountId: ctx.session.account.id, operation, outcome: 'refused', codes: ['FORBIDDEN'], ...ctx.origin })
+  if (operation) await appendAudit(ctx.store, { accountId: ctx.session.account.id, operation, outcome: 'refused', codes: ['FORBIDDEN'], ...ctx.origin })
   sendBeheerPage(ctx.response, 403, beheerLayout({ ...refusalContent('role'), theme: ctx.theme, session: ctx.session }))
   return false
 }
 
-function queuePage(ctx: BeheerContext, state: FormState, status: number): boolean {
-  if (!mayReview(ctx)) return true
+async function queuePage(ctx: BeheerContext, state: FormState, status: number): Promise<boolean> {
+  if (!await mayReview(ctx)) return true
   const label: SubjectLabel = (subject) => {
     const action = ctx.view.actions.find((a) => (subject.type === 'action' ? a.action.slug === subject.slug : a.targets.some((t) => t.slug === subject.slug)))
     const target = action?.targets.find((t) => t.slug === subject.slug)
     if (subject.type === 'target') return { text: target ? describeTarget(target) : subject.slug, href: beheerPaths.target(subject.slug), unit: target?.unit ?? null }
     return { text: action?.action.text ?? subject.slug, href: beheerPaths.action(subject.slug), unit: null }
   }
-  const drafts = reviewQueue(ctx.store, ctx.session.account.id).filter((d) => d.subject.agreement === ctx.view.agreement.slug)
-  const snapshot = progressSnapshot(ctx.store, ctx.view.agreement.slug)
-  const comments = commentsOf(ctx.store, drafts.map((d) => d.id))
+  const drafts = (await reviewQueue(ctx.store, ctx.session.account.id)).filter((d) => d.subject.agreement === ctx.view.agreement.slug)
+  const snapshot = await progressSnapshot(ctx.store, ctx.view.agreement.slug)
+  const comments = await commentsOf(ctx.store, drafts.map((d) => d.id))
   const context = (draft: RevisionRecord) => ({
     published: draft.subject.type === 'action' ? snapshot.progressOf(draft.subject.slug) : snapshot.measurementsOf(draft.subject.slug)[0] ?? null,
     comments: comments.get(draft.id) ?? [],
@@ -173,38 +173,38 @@ function queuePage(ctx: BeheerContext, state: FormState, status: number): boolea
   return page(ctx, status, 'Te beoordelen', reviewQueuePage(drafts, label, ctx.session.csrfToken, state, context), [{ label: 'Beheer', href: beheerPaths.actions }, { label: 'Te beoordelen' }])
 }
 
-function refusedReview(ctx: BeheerContext, id: number, errors: readonly UserError[], values: Record<string, string> = {}): boolean {
+async function refusedReview(ctx: BeheerContext, id: number, errors: readonly UserError[], values: Record<string, string> = {}): Promise<boolean> {
   const state = { notice: null, values, errors: fieldErrors(errors, (path) => (path[0] === 'reason' ? `reden-${id}` : null), `publiceren-${id}`) }
-  return queuePage(ctx, state, errors.some((e) => e.code === 'INVALID') ? 422 : 409)
+  return await queuePage(ctx, state, errors.some((e) => e.code === 'INVALID') ? 422 : 409)
 }
 
-function publish(ctx: BeheerContext, id: number): boolean {
-  if (!mayReview(ctx, 'publishProgress')) return true
-  const outcome = publishRevision(ctx.store, actorOf(ctx), id)
-  return outcome.record ? redirectTo(ctx.response, `${beheerPaths.queue}?gedaan=gepubliceerd`) : refusedReview(ctx, id, outcome.userErrors)
+async function publish(ctx: BeheerContext, id: number): Promise<boolean> {
+  if (!await mayReview(ctx, 'publishProgress')) return true
+  const outcome = await publishRevision(ctx.store, actorOf(ctx), id)
+  return outcome.record ? redirectTo(ctx.response, `${beheerPaths.queue}?gedaan=gepubliceerd`) : await refusedReview(ctx, id, outcome.userErrors)
 }
 
 /** A reviewer's comment on a draft: the author sees it beside the draft. */
-function comment(ctx: BeheerContext, id: number): boolean {
-  if (!mayReview(ctx, 'commentDraft')) return true
-  const outcome = addReviewComment(ctx.store, actorOf(ctx), { revisionId: id, comment: ctx.form!.get('comment') ?? '' })
+async function comment(ctx: BeheerContext, id: number): Promise<boolean> {
+  if (!await mayReview(ctx, 'commentDraft')) return true
+  const outcome = await addReviewComment(ctx.store, actorOf(ctx), { revisionId: id, comment: ctx.form!.get('comment') ?? '' })
   return outcome.record ? redirectTo(ctx.response, `${beheerPaths.queue}?gedaan=opmerking`)
-    : refusedReview(ctx, id, outcome.userErrors.map((e) => (e.field.at(-1) === 'comment' ? { ...e, field: ['input', 'reason'] } : e)))
+    : await refusedReview(ctx, id, outcome.userErrors.map((e) => (e.field.at(-1) === 'comment' ? { ...e, field: ['input', 'reason'] } : e)))
 }
 
 /** Records the retraction of an action's published status, as a draft for a reviewer. */
-function retract(ctx: BeheerContext, slug: string): boolean {
+async function retract(ctx: BeheerContext, slug: string): Promise<boolean> {
   if (!ctx.view.actions.some((a) => a.action.slug === slug)) return false
   const revisionId = Number(ctx.form!.get('revisionId'))
-  const current = progressSnapshot(ctx.store, ctx.view.agreement.slug).progressOf(slug)
+  const current = (await progressSnapshot(ctx.store, ctx.view.agreement.slug)).progressOf(slug)
   // Only the status that stands now can be withdrawn from this form.
-  const outcome = retractRevision(ctx.store, actorOf(ctx), { revisionId: current && current.id === revisionId ? revisionId : null, reason: ctx.form!.get('reason') ?? '' })
+  const outcome = await retractRevision(ctx.store, actorOf(ctx), { revisionId: current && current.id === revisionId ? revisionId : null, reason: ctx.form!.get('reason') ?? '' })
   return redirectTo(ctx.response, `${beheerPaths.action(slug)}?gedaan=${outcome.record ? 'ingetrokken' : 'niet-ingetrokken'}`)
 }
 
-function sendBack(ctx: BeheerContext, id: number): boolean {
-  if (!mayReview(ctx, 'returnDraft')) return true
+async function sendBack(ctx: BeheerContext, id: number): Promise<boolean> {
+  if (!await mayReview(ctx, 'returnDraft')) return true
   const reason = ctx.form!.get('reason') ?? ''
-  const outcome = returnDraft(ctx.store, actorOf(ctx), { revisionId: id, reason })
-  return outcome.record ? redirectTo(ctx.response, `${beheerPaths.queue}?gedaan=teruggestuurd`) : refusedReview(ctx, id, outcome.userErrors, { [`reden-${id}`]: reason })
+  const outcome = await returnDraft(ctx.store, actorOf(ctx), { revisionId: id, reason })
+  return outcome.record ? redirectTo(ctx.response, `${beheerPaths.queue}?gedaan=teruggestuurd`) : await refusedReview(ctx, id, outcome.userErrors, { [`reden-${id}`]: reason })
 }

@@ -67,7 +67,7 @@ export function createBeheerRoute(deps: BeheerRouteDependencies): RouteHandler {
       }
     }
     const sessionId = cookies.sessionId(request)
-    const session = sessionId ? findSession(editorial, sessionId) : null
+    const session = sessionId ? await findSession(editorial, sessionId) : null
     if (path === beheerPaths.signIn) return signIn(request, response, url, form, session !== null, origin)
     if (!session) {
       // A cookie that opens nothing (expired, signed out, revoked) is cleared; whatever was posted is not recorded.
@@ -76,12 +76,12 @@ export function createBeheerRoute(deps: BeheerRouteDependencies): RouteHandler {
     }
     if (form && !(isSameOriginPost(request, config.publicBaseUrl) && tokensMatch(session.csrfToken, form.get('csrf')))) {
       log.warn({ ...origin, path, account: session.account.name }, 'form post refused: not same-origin or wrong form token')
-      appendAudit(editorial, { accountId: session.account.id, operation: `post ${path}`.slice(0, 100), outcome: 'refused', codes: ['FORBIDDEN'], ...origin })
+      await appendAudit(editorial, { accountId: session.account.id, operation: `post ${path}`.slice(0, 100), outcome: 'refused', codes: ['FORBIDDEN'], ...origin })
       return refuse(response, 403, 'csrf', session)
     }
     if (path === beheerPaths.signOut) {
       if (!form) return redirectTo(response, beheerPaths.actions)
-      endSession(editorial, sessionId!, origin)
+      await endSession(editorial, sessionId!, origin)
       cookies.clear(response)
       return redirectTo(response, `${beheerPaths.signIn}?afgemeld=1`)
     }
@@ -110,7 +110,7 @@ export function createBeheerRoute(deps: BeheerRouteDependencies): RouteHandler {
       return refuse(response, 403, 'csrf')
     }
     const token = (form.get('token') ?? '').trim()
-    const result = deps.authenticate.verifyToken(token || null, origin.client, origin.requestId, 'signIn')
+    const result = await deps.authenticate.verifyToken(token || null, origin.client, origin.requestId, 'signIn')
     if (result.kind === 'throttled') {
       const errors = [{ id: 'token', message: `Te veel mislukte pogingen vanaf dit adres. Probeer het over ${result.retryAfterSeconds} seconden opnieuw.` }]
       return sendBeheerPage(response, 429, beheerLayout({ title: 'Aanmelden', content: signInPage({ formToken: formToken!, notice: null, errors }), theme }),
@@ -121,7 +121,7 @@ export function createBeheerRoute(deps: BeheerRouteDependencies): RouteHandler {
       return sendBeheerPage(response, 401, beheerLayout({ title: 'Aanmelden', content: signInPage({ formToken: formToken!, notice: null, errors }), theme }),
         { 'www-authenticate': 'Bearer realm="beheer"' })
     }
-    const started = startSession(editorial, result.account, config.editorialSessionMs, origin)
+    const started = await startSession(editorial, result.account, config.editorialSessionMs, origin)
     cookies.setSession(response, started.sessionId, config.editorialSessionMs)
     return redirectTo(response, beheerPaths.actions)
   }

@@ -20,15 +20,15 @@ const assignPattern = /^\/beheer\/afspraak\/([a-z0-9-]{1,200})\/toewijzen$/
 const roundNotices: Record<string, string> = { geopend: 'De ronde is geopend.', gesloten: 'De ronde is gesloten: het beeld ervan ligt nu vast.' }
 
 /** The team's screens: rounds (opened and closed by an administrator), the overview, each editor's own list, and assigning actions. */
-export function handleTeamPage(ctx: BeheerContext): boolean {
+export async function handleTeamPage(ctx: BeheerContext): Promise<boolean> {
   const path = ctx.url.pathname
-  if (path === beheerPaths.rounds) return ctx.form ? postRound(ctx) : showRounds(ctx, {}, [], 200)
+  if (path === beheerPaths.rounds) return ctx.form ? await postRound(ctx) : await showRounds(ctx, {}, [], 200)
   const close = closePattern.exec(path)
-  if (close && ctx.form) return postClose(ctx, close[1]!)
-  if (path === beheerPaths.overview && !ctx.form) return showOverview(ctx)
-  if (path === beheerPaths.myList && !ctx.form) return showMyList(ctx)
+  if (close && ctx.form) return await postClose(ctx, close[1]!)
+  if (path === beheerPaths.overview && !ctx.form) return await showOverview(ctx)
+  if (path === beheerPaths.myList && !ctx.form) return await showMyList(ctx)
   const assign = assignPattern.exec(path)
-  if (assign && ctx.form) return postAssign(ctx, assign[1]!)
+  if (assign && ctx.form) return await postAssign(ctx, assign[1]!)
   return false
 }
 
@@ -43,13 +43,13 @@ function refuseRole(ctx: BeheerContext): true {
   return sendBeheerPage(ctx.response, 403, beheerLayout({ ...refusalContent('role'), theme: ctx.theme, session: ctx.session }))
 }
 
-function showRounds(ctx: BeheerContext, values: Record<string, string>, errors: FieldError[], status: number): true {
-  return page(ctx, status, 'Rapportagerondes', roundsPage(listRounds(ctx.store, agreementOf(ctx)), {
+async function showRounds(ctx: BeheerContext, values: Record<string, string>, errors: FieldError[], status: number): Promise<true> {
+  return page(ctx, status, 'Rapportagerondes', roundsPage(await listRounds(ctx.store, agreementOf(ctx)), {
     admin: ctx.session.account.role === 'admin', csrfToken: ctx.session.csrfToken, values, errors, notice: roundNotices[ctx.url.searchParams.get('gedaan') ?? ''] ?? null,
   }))
 }
 
-function postRound(ctx: BeheerContext): true {
+async function postRound(ctx: BeheerContext): Promise<true> {
   if (ctx.session.account.role !== 'admin') return refuseRole(ctx)
   const form = ctx.form!
   const readErrors: FieldError[] = []
@@ -61,11 +61,11 @@ function postRound(ctx: BeheerContext): true {
   }
   const input = { agreement: agreementOf(ctx), name: form.get('name') ?? '', peildatum: date('peildatum'), opensOn: date('opensOn'), closesOn: date('closesOn') }
   if (readErrors.length === 0) {
-    const outcome = openRound(ctx.store, actor(ctx), input)
+    const outcome = await openRound(ctx.store, actor(ctx), input)
     if (outcome.record) return redirectTo(ctx.response, `${beheerPaths.rounds}?gedaan=geopend`)
     readErrors.push(...fieldErrors(outcome.userErrors, (p) => p[0] ?? null, 'name').map((e) => ({ ...e, message: roundMessage(e, outcome.userErrors) })))
   }
-  return showRounds(ctx, Object.fromEntries(form), readErrors, 422)
+  return await showRounds(ctx, Object.fromEntries(form), readErrors, 422)
 }
 
 /** The domain's refusals of a round in Dutch. */
@@ -76,46 +76,46 @@ function roundMessage(error: FieldError, source: readonly { code: string; messag
   return error.message
 }
 
-function postClose(ctx: BeheerContext, slug: string): true {
+async function postClose(ctx: BeheerContext, slug: string): Promise<true> {
   if (ctx.session.account.role !== 'admin') return refuseRole(ctx)
-  const outcome = closeRound(ctx.store, actor(ctx), agreementOf(ctx), slug)
+  const outcome = await closeRound(ctx.store, actor(ctx), agreementOf(ctx), slug)
   if (outcome.record) return redirectTo(ctx.response, `${beheerPaths.rounds}?gedaan=gesloten`)
-  return showRounds(ctx, {}, [{ id: 'name', message: 'Deze ronde bestaat niet of is al gesloten.' }], 409)
+  return await showRounds(ctx, {}, [{ id: 'name', message: 'Deze ronde bestaat niet of is al gesloten.' }], 409)
 }
 
-function chosenRound(ctx: BeheerContext) {
+async function chosenRound(ctx: BeheerContext) {
   const slug = ctx.url.searchParams.get('ronde')
-  return slug ? findRound(ctx.store, agreementOf(ctx), slug) : openRoundOf(ctx.store, agreementOf(ctx)) ?? listRounds(ctx.store, agreementOf(ctx))[0] ?? null
+  return slug ? findRound(ctx.store, agreementOf(ctx), slug) : await openRoundOf(ctx.store, agreementOf(ctx)) ?? (await listRounds(ctx.store, agreementOf(ctx)))[0] ?? null
 }
 
-function showOverview(ctx: BeheerContext): boolean {
+async function showOverview(ctx: BeheerContext): Promise<boolean> {
   const per = ctx.url.searchParams.get('per') === 'wethouder' ? 'wethouder' : 'thema'
-  const round = chosenRound(ctx)
-  const work = actionWork(ctx.store, agreementOf(ctx), ctx.view.actions.map((a) => a.action.slug), round, todayInAssen(new Date()))
+  const round = await chosenRound(ctx)
+  const work = await actionWork(ctx.store, agreementOf(ctx), ctx.view.actions.map((a) => a.action.slug), round, todayInAssen(new Date()))
   return page(ctx, 200, 'Overzicht', overviewPage(ctx.view, per, round, work))
 }
 
-function showMyList(ctx: BeheerContext): boolean {
-  const assignments = currentAssignments(ctx.store, agreementOf(ctx))
+async function showMyList(ctx: BeheerContext): Promise<boolean> {
+  const assignments = await currentAssignments(ctx.store, agreementOf(ctx))
   const slugs = [...assignments.values()].filter((a) => a.accountId === ctx.session.account.id).map((a) => a.actionSlug)
-  const work = actionWork(ctx.store, agreementOf(ctx), slugs, openRoundOf(ctx.store, agreementOf(ctx)), todayInAssen(new Date()))
+  const work = await actionWork(ctx.store, agreementOf(ctx), slugs, await openRoundOf(ctx.store, agreementOf(ctx)), todayInAssen(new Date()))
   return page(ctx, 200, 'Mijn lijst', myListPage(ctx.view, slugs, work, ctx.session.account.name))
 }
 
-function postAssign(ctx: BeheerContext, slug: string): boolean {
+async function postAssign(ctx: BeheerContext, slug: string): Promise<boolean> {
   if (!ctx.view.actions.some((a) => a.action.slug === slug)) return false
   if (ctx.session.account.role === 'editor') return refuseRole(ctx)
   const chosen = ctx.form!.get('accountId') ?? ''
   const accountId = chosen === '' ? null : /^\d{1,9}$/.test(chosen) ? Number(chosen) : -1
-  const outcome = assignActions(ctx.store, actor(ctx), agreementOf(ctx), [slug], accountId)
+  const outcome = await assignActions(ctx.store, actor(ctx), agreementOf(ctx), [slug], accountId)
   return redirectTo(ctx.response, `${beheerPaths.action(slug)}?gedaan=${outcome.record ? 'toegewezen' : 'niet-toegewezen'}`)
 }
 
 /** On an action's page: who it is assigned to, and for a reviewer or administrator the form to change that. */
-export function assignmentBlock(ctx: BeheerContext, slug: string): SafeHtml {
-  const current = currentAssignments(ctx.store, agreementOf(ctx)).get(slug)
+export async function assignmentBlock(ctx: BeheerContext, slug: string): Promise<SafeHtml> {
+  const current = (await currentAssignments(ctx.store, agreementOf(ctx))).get(slug)
   const may = ctx.session.account.role !== 'editor'
-  const editors = listAccounts(ctx.store).filter((a) => a.revokedAt === null)
+  const editors = (await listAccounts(ctx.store)).filter((a) => a.revokedAt === null)
   return html`<h2 id="toewijzing">Toegewezen aan</h2>
 <p>${current ? current.accountName : 'Nog aan niemand toegewezen.'}</p>
 ${may ? html`<form method="post" action="${beheerPaths.assign(slug)}" class="assign">${csrfField(ctx.session.csrfToken)}

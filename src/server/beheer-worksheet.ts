@@ -20,25 +20,25 @@ class WorksheetRefusedError extends Error {
 const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
 /** The worksheet of a round: its page, its download, and its upload (all rows as drafts, or none). */
-export function handleWorksheet(ctx: BeheerContext): false | Promise<true> {
+export async function handleWorksheet(ctx: BeheerContext): Promise<boolean> {
   const path = ctx.url.pathname
   if (path === beheerPaths.worksheetFile && !ctx.form) return download(ctx)
-  if (path === beheerPaths.worksheet) return ctx.form ? upload(ctx) : Promise.resolve(show(ctx, 200, [], ctx.url.searchParams.has('gedaan') ? `${ctx.url.searchParams.get('aantal') ?? ''} concepten opgeslagen. Een collega-beoordelaar kan ze nu publiceren.` : null))
+  if (path === beheerPaths.worksheet) return ctx.form ? upload(ctx) : show(ctx, 200, [], ctx.url.searchParams.has('gedaan') ? `${ctx.url.searchParams.get('aantal') ?? ''} concepten opgeslagen. Een collega-beoordelaar kan ze nu publiceren.` : null)
   return false
 }
 
-const roundOf = (ctx: BeheerContext) => openRoundOf(ctx.store, ctx.view.agreement.slug) ?? listRounds(ctx.store, ctx.view.agreement.slug)[0] ?? null
+const roundOf = async (ctx: BeheerContext) => await openRoundOf(ctx.store, ctx.view.agreement.slug) ?? (await listRounds(ctx.store, ctx.view.agreement.slug))[0] ?? null
 
-function show(ctx: BeheerContext, status: number, errors: WorksheetRowError[], notice: string | null): true {
+async function show(ctx: BeheerContext, status: number, errors: WorksheetRowError[], notice: string | null): Promise<true> {
   return sendBeheerPage(ctx.response, status, beheerLayout({
-    title: 'Werkblad', content: worksheetPage(roundOf(ctx), ctx.session.csrfToken, { errors, notice }), theme: ctx.theme, session: ctx.session,
+    title: 'Werkblad', content: worksheetPage(await roundOf(ctx), ctx.session.csrfToken, { errors, notice }), theme: ctx.theme, session: ctx.session,
     trail: [{ label: 'Beheer', href: beheerPaths.actions }, { label: 'Werkblad' }],
   }))
 }
 
 async function download(ctx: BeheerContext): Promise<true> {
-  const round = roundOf(ctx)
-  const bytes = await writeWorksheetFile(ctx.view, progressSnapshot(ctx.store, ctx.view.agreement.slug), round)
+  const round = await roundOf(ctx)
+  const bytes = await writeWorksheetFile(ctx.view, await progressSnapshot(ctx.store, ctx.view.agreement.slug), round)
   ctx.response.writeHead(200, {
     'content-type': xlsxType, 'content-length': String(bytes.length), 'cache-control': 'no-store', 'x-robots-tag': 'noindex, nofollow',
     'content-disposition': `attachment; filename="werkblad-${round?.slug ?? 'voortgang'}.xlsx"`,
@@ -50,20 +50,22 @@ async function download(ctx: BeheerContext): Promise<true> {
 async function upload(ctx: BeheerContext): Promise<true> {
   const bytes = ctx.files.get('werkblad')
   const rows = bytes && bytes.length > 0 ? await readWorksheetFile(bytes) : null
-  if (!rows) return show(ctx, 422, [{ row: 0, action: '', messages: ['Dit is geen werkblad (xlsx). Upload het werkblad dat u hier hebt gedownload.'] }], null)
+  if (!rows) return await show(ctx, 422, [{ row: 0, action: '', messages: ['Dit is geen werkblad (xlsx). Upload het werkblad dat u hier hebt gedownload.'] }], null)
   const slugs = new Set(ctx.view.actions.map((a) => a.action.slug))
   const now = new Date()
   const { inputs, errors } = readWorksheetRows(rows, ctx.view.agreement.slug, slugs, now)
-  if (errors.length > 0) return show(ctx, 422, errors, null)
-  if (inputs.length === 0) return show(ctx, 422, [{ row: 0, action: '', messages: ['Het werkblad heeft geen ingevulde rij: vul per afspraak de kolommen vanaf “Nieuwe status” in.'] }], null)
+  if (errors.length > 0) return await show(ctx, 422, errors, null)
+  if (inputs.length === 0) return await show(ctx, 422, [{ row: 0, action: '', messages: ['Het werkblad heeft geen ingevulde rij: vul per afspraak de kolommen vanaf “Nieuwe status” in.'] }], null)
   const actor = { account: ctx.session.account, ...ctx.origin, now }
   try {
-    ctx.store.transaction(() => inputs.forEach((input) => {
-      const outcome = recordRevision(ctx.store, actor, input)
-      if (!outcome.record) throw new WorksheetRefusedError([{ row: 0, action: input.subject?.slug ?? '', messages: outcome.userErrors.map((e) => e.message) }])
-    }))
+    await ctx.store.transaction(async () => {
+      for (const input of inputs) {
+        const outcome = await recordRevision(ctx.store, actor, input)
+        if (!outcome.record) throw new WorksheetRefusedError([{ row: 0, action: input.subject?.slug ?? '', messages: outcome.userErrors.map((e) => e.message) }])
+      }
+    })
   } catch (error) {
-    if (error instanceof WorksheetRefusedError) return show(ctx, 409, error.errors, null)
+    if (error instanceof WorksheetRefusedError) return await show(ctx, 409, error.errors, null)
     throw error
   }
   return redirectTo(ctx.response, `${beheerPaths.worksheet}?gedaan=1&aantal=${inputs.length}`)

@@ -37,11 +37,11 @@ export function editorialHealth(stores: StoreHolder, editorial: EditorialStore):
           lease.release()
         }
       }
-      const orphans = findOrphans(editorial, keys.exists)
-      if (!chain || Date.now() - chain.at > chainCheckMs) chain = { at: Date.now(), state: verifyChain(editorial) }
+      const orphans = await findOrphans(editorial, keys.exists)
+      if (!chain || Date.now() - chain.at > chainCheckMs) chain = { at: Date.now(), state: await verifyChain(editorial) }
       return {
         editorial: {
-          status: 'ok', publicationGeneration: publicationGeneration(editorial), orphanedSubjects: orphans.length, freeBytes: freeBytes(editorial.path),
+          status: 'ok', publicationGeneration: publicationGeneration(editorial), orphanedSubjects: orphans.length, freeBytes: editorial.path !== null ? freeBytes(editorial.path) : undefined, engine: editorial.engine,
           chain: { status: chain.state.ok ? 'ok' : 'broken', links: chain.state.links, head: chain.state.head, checkedAt: new Date(chain.at).toISOString(), problem: chain.state.problem },
           orphans: orphans.slice(0, 20).map((o) => ({ ...o.subject, revisions: o.revisions })),
         },

@@ -85,7 +85,7 @@ export function createReportsHandler(config: Config, stores: StoreProvider, opti
       const { generation, agreement, source: s } = await source(agreementSlug)
       checkReportSlug(s.view, type, slug)
       // The progress report keys on the publication generation too: a publication shows in the very next answer.
-      const progress = type === 'progress' ? progressOf(agreement.slug) : undefined
+      const progress = type === 'progress' ? await progressOf(agreement.slug) : undefined
       const key = `${generation}:${progress?.cacheKey ?? ''}:${agreement.slug}/${type}/${slug ?? ''}.${format}`
       const file = await files.getOrCreate(key, () => limiter.run(() =>
         renderReport(buildReport({ ...s, progress }, { type, slug }), format, (report) => pool.render(report), theme)))

@@ -33,7 +33,8 @@ export async function searchSite(web: WebSite, lease: StoreLease, query: string)
     // Every match is read (an agreement has a few hundred records), so the count is of the hits shown, after folding.
     const rows = await searchRecords(db, view.agreement.id, terms, { offset: 0, limit: maxRows })
     const themeNames = new Map(view.themes.map((t) => [t.theme.slug, t.theme.name]))
-    const hits = readableHits(rows, await recordLocations(db, rows), terms, themeNames, (slug) => web.progress(view).statusOf(slug))
+    const progress = await web.progress(view)
+    const hits = readableHits(rows, await recordLocations(db, rows), terms, themeNames, (slug) => progress.statusOf(slug))
     result = { total: hits.length, hits: hits.slice(0, maxHits) }
   } catch (error) {
     if (!(error instanceof SearchInputError)) throw error

@@ -45,7 +45,7 @@ export interface RunningServer {
  */
 export async function startServer(config: Config, logger: Logger): Promise<RunningServer> {
   const stores = new StoreHolder(config.databasePath)
-  const editorial = await openEditorialStore(config.editorialDatabase, { busyTimeoutMs: config.editorialBusyTimeoutMs })
+  const editorial = await openEditorialStore(config.editorialStore, { busyTimeoutMs: config.editorialBusyTimeoutMs, poolSize: config.editorialPoolSize })
   const cache = new ResponseCache(config.cache.maxBytes)
   const persisted = new PersistedDocuments(config.cache.persistedQueryBytes)
   const api = { limits: config.limits, parseCacheBytes: config.cache.parseBytes, stores, editorial, logger, persisted, retryAfterSeconds: config.http.retryAfterSeconds }
@@ -81,7 +81,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     maxAgeSeconds: config.cache.maxAgeSeconds, maxBytes: config.cache.warmBytes, maxMs: config.cache.warmMs, logger,
   })
   const stopWarming = warming.start()
-  logger.info({ port, host: config.host, database: config.databasePath, editorial: config.editorialDatabase }, 'listening')
+  logger.info({ port, host: config.host, database: config.databasePath, editorial: editorial.location }, 'listening')
 
   let stopped: Promise<void> | undefined
   return {
@@ -121,7 +121,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
         clearInterval(sweep)
         await routes.close()
         stores.closeAll()
-        editorial.close()
+        await editorial.close()
         logger.info('stopped')
       })()
       return stopped

@@ -76,7 +76,7 @@ export class WebSite {
     const { source } = await this.current(lease)
     const ctx = createReportContext(source.view, { totalsLabel: source.totalsLabel, baseUrl: source.baseUrl, type: 'budget', slug: null, tocDepth: 1 })
     const chart = new SafeHtml(barChartSvg(budgetChart(ctx), this.theme, { id: 'grafiek-begroting' }))
-    const snapshot = this.progress(source.view)
+    const snapshot = await this.progress(source.view)
     const progress = html`${progressSection(snapshot, source.view.actions, this.theme, { id: 'grafiek-voortgang', listHref: webPaths.actions })}
 ${recentChanges(source.view, snapshot, null)}`
     const files = this.publishedFiles()
@@ -101,7 +101,7 @@ ${recentChanges(source.view, snapshot, null)}`
       title: `${report.cover.kicker}: ${report.cover.name}`,
       trail: [{ label: 'Home', href: '/' }, { label: report.cover.name }],
       description: report.meta.subject, url: this.url(`/${segment}/${encodeURIComponent(slug)}`),
-      content: subjectPage(report, listing, this.theme, progressSection(this.progress(source.view), subjectActions(source.view, type, slug)!, this.theme,
+      content: subjectPage(report, listing, this.theme, progressSection(await this.progress(source.view), subjectActions(source.view, type, slug)!, this.theme,
         { id: 'grafiek-voortgang', listHref: `${webPaths.actions}?${filterParameter[type]}=${encodeURIComponent(slug)}` })),
       theme: this.theme,
     })
@@ -129,7 +129,7 @@ ${recentChanges(source.view, snapshot, null)}`
       description: `Afspraak uit het bestuursakkoord van de gemeente ${source.view.agreement.municipality}${theme ? ` (thema ${theme.theme.name})` : ''}: `
         + `${shortTitle(action.action.text, 200)} Met de voortgang, de wethouders en de doelen.`,
       url: this.url(webPaths.action(slug)),
-      content: actionPage(source.view, action, this.progress(source.view)),
+      content: actionPage(source.view, action, await this.progress(source.view)),
       theme: this.theme,
     })
   }
@@ -145,14 +145,14 @@ ${recentChanges(source.view, snapshot, null)}`
     return pageLayout({
       title: 'Afspraken en hun voortgang', trail: [{ label: 'Home', href: '/' }, { label: 'Afspraken' }], url: this.url(webPaths.actions),
       description: `Alle ${source.view.actions.length} afspraken uit het bestuursakkoord van de gemeente ${source.view.agreement.municipality} met hun voortgang, te filteren op thema, wethouder, wijk en status.`,
-      content: actionsListPage(source.view, filters, this.progress(source.view)), theme: this.theme,
+      content: actionsListPage(source.view, filters, await this.progress(source.view)), theme: this.theme,
     })
   }
 
   /** The published progress of the agreement, read once per publication generation. */
-  progress(view: AgreementView): ProgressSnapshot {
+  async progress(view: AgreementView): Promise<ProgressSnapshot> {
     // A copy of a commitment shows its canonical action's progress.
-    return commitmentProgress(progressSnapshot(this.editorial, view.agreement.slug), canonicalSlugs(view.actions.map((a) => a.action)))
+    return commitmentProgress(await progressSnapshot(this.editorial, view.agreement.slug), canonicalSlugs(view.actions.map((a) => a.action)))
   }
 
   async reports(lease: StoreLease): Promise<SafeHtml> {

@@ -21,7 +21,11 @@ export function testEditorialPath(): string {
 export function testConfig(env: Record<string, string> = {}): Config {
   // No grace period at shutdown unless a test asks for one: servers stop as soon as they are idle. No warming of the
   // response cache unless a test asks for it: each server would spend a few seconds of CPU on it beside the test.
-  return loadConfig({ LOG_LEVEL: 'silent', HOST: '127.0.0.1', PORT: '0', SHUTDOWN_GRACE_MS: '0', WARM_CACHE_MS: '0', EDITORIAL_DATABASE: testEditorialPath(), ...env })
+  return loadConfig({
+    LOG_LEVEL: 'silent', HOST: '127.0.0.1', PORT: '0', SHUTDOWN_GRACE_MS: '0', WARM_CACHE_MS: '0', EDITORIAL_DATABASE: testEditorialPath(),
+    // The run's PostgreSQL database when the suite runs on PostgreSQL (tests/editorial-target.ts).
+    EDITORIAL_DATABASE_URL: process.env.EDITORIAL_DATABASE_URL, EDITORIAL_POOL_SIZE: '4', ...env,
+  })
 }
 
 const silentLogger = () => pino({ level: 'silent' })
@@ -46,7 +50,7 @@ function sharedEditorialStore(path: string): ReturnType<typeof openEditorialStor
 export function createTestApp(options: { databasePath?: string; limits?: Partial<Config['limits']>; parseCacheBytes?: number } = {}) {
   const config = testConfig()
   const stores = new StoreHolder(options.databasePath ?? config.databasePath)
-  const editorial = sharedEditorialStore(config.editorialDatabase)
+  const editorial = sharedEditorialStore(config.editorialStore)
   const yoga = createApiApp({ limits: { ...config.limits, ...options.limits }, parseCacheBytes: options.parseCacheBytes ?? config.cache.parseBytes, stores, editorial, logger: silentLogger(), persisted: new PersistedDocuments(config.cache.persistedQueryBytes) })
   async function gql(query: string, variables?: Record<string, unknown>): Promise<Answer> {
     const response = await yoga.fetch('http://localhost/graphql', {
@@ -65,9 +69,9 @@ export function createTestApp(options: { databasePath?: string; limits?: Partial
   return { yoga, stores, gql, data, close: async () => {
     stores.closeAll()
     // The first app of a file to close takes the shared store with it; later ones find it gone.
-    if (editorialStores.get(config.editorialDatabase) !== editorial) return
-    editorialStores.delete(config.editorialDatabase)
-    ;(await editorial).close()
+    if (editorialStores.get(config.editorialStore) !== editorial) return
+    editorialStores.delete(config.editorialStore)
+    await (await editorial).close()
   } }
 }
 

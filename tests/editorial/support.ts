@@ -1,4 +1,4 @@
-import { join } from 'node:path'
+import { freshEditorialTarget } from '../editorial-target.js'
 import { addAccount } from '../../src/editorial/accounts.js'
 import { openEditorialStore, type EditorialStore } from '../../src/editorial/open-editorial-store.js'
 import { toGlobalId } from '../../src/model/global-id.js'
@@ -27,20 +27,22 @@ export async function post(base: string, query: string, variables: Record<string
 /** A server over the built content with its own temporary editorial store, and accounts made in it. */
 export async function startEditorialServer(env: Record<string, string> = {}) {
   const folder = temporaryDir('editorial')
-  const path = join(folder.dir, 'editorial.sqlite')
-  const server = await startTestServer({ EDITORIAL_DATABASE: path, ...env })
-  const store: EditorialStore = await openEditorialStore(path)
+  const { target, path, env: storeEnv } = await freshEditorialTarget(folder.dir)
+  const server = await startTestServer({ ...storeEnv, ...env })
+  const store: EditorialStore = await openEditorialStore(target, { poolSize: 4 })
   const tokens: Record<string, string> = {}
-  const account = (name: string, role: 'editor' | 'reviewer' | 'admin') => {
-    tokens[name] = addAccount(store, name, role).token
+  const account = async (name: string, role: 'editor' | 'reviewer' | 'admin') => {
+    tokens[name] = (await addAccount(store, name, role)).token
     return tokens[name]!
   }
   return {
+    /** What another server over the same store is started with. */
+    env: storeEnv,
     base: server.base, running: server.running, store, path, account, tokens,
     gql: (query: string, variables?: Record<string, unknown>, token?: string) => post(server.base, query, variables, token),
     close: async () => {
       await server.close()
-      store.close()
+      await store.close()
       folder.remove()
     },
   }
@@ -64,6 +66,6 @@ export function assessment(slug: string, overrides: Record<string, unknown> = {}
 }
 
 /** The number of rows of a table of the editorial store. */
-export function count(store: EditorialStore, table: 'revision' | 'evidence' | 'publication' | 'audit_entry' | 'account'): number {
-  return (store.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n
+export async function count(store: EditorialStore, table: 'revision' | 'evidence' | 'publication' | 'audit_entry' | 'account'): Promise<number> {
+  return Number((await store.first(store.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n'))))?.n ?? 0)
 }

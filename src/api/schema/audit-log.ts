@@ -26,13 +26,13 @@ builder.objectType(AuditEntryRef, {
 builder.queryFields((t) => ({
   auditLog: t.connection({
     type: AuditEntryRef, description: 'The audit trail, newest first. Admins only (UNAUTHENTICATED or FORBIDDEN otherwise).', complexity: pageCost,
-    resolve: (_root, args, ctx) => {
-      requireRole(ctx.editorial, ['admin'])
+    resolve: async (_root, args, ctx) => {
+      await requireRole(ctx.editorial, ['admin'])
       if (args.last != null || args.before != null) throw badUserInput('last', args.last ?? args.before, 'is not supported here: the log pages from newest to oldest with first/after')
       const first = args.first ?? pageSizes.default
       if (!Number.isInteger(first) || first < 0 || first > pageSizes.max) throw badUserInput('first', first, `must be between 0 and ${pageSizes.max}`)
       const before = args.after != null ? decodeCursor('AuditEntry', args.after, 'after') : undefined
-      const rows = listAudit(ctx.editorial.store, { before, limit: first + 1 })
+      const rows = await listAudit(ctx.editorial.store, { before, limit: first + 1 })
       const edges = rows.slice(0, first).map((node) => ({ cursor: encodeCursor('AuditEntry', node.id), node }))
       return {
         edges,

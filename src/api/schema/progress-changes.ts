@@ -21,7 +21,7 @@ builder.queryFields((t) => ({
       }),
     },
     complexity: pageCost,
-    resolve: (_root, args, ctx) => {
+    resolve: async (_root, args, ctx) => {
       if (args.last != null || args.before != null) throw badUserInput('last', args.last ?? args.before, 'is not supported here: the feed pages forwards with first/after')
       const first = args.first ?? pageSizes.default
       if (!Number.isInteger(first) || first < 0 || first > pageSizes.max) throw badUserInput('first', first, `must be between 0 and ${pageSizes.max}`)
@@ -34,7 +34,7 @@ builder.queryFields((t) => ({
       }
       ctx.editorial.usage.editorial = true
       const after = args.after != null ? decodeCursor(scope, args.after, 'after') : undefined
-      const rows = publishedChanges(ctx.editorial.store, { since, afterPublication: after, limit: first + 1 })
+      const rows = await publishedChanges(ctx.editorial.store, { since, afterPublication: after, limit: first + 1 })
       const edges = rows.slice(0, first).map((node) => ({ cursor: encodeCursor(scope, node.publication!.id), node }))
       return {
         edges,

@@ -119,7 +119,7 @@ builder.mutationFields((t) => ({
     description: 'Records a draft assessment of an action (any signed-in role). It is public once a reviewer who is not its author publishes it.',
     args: { input: t.arg({ type: RecordProgressInput, required: true, description: 'The assessment.' }) },
     resolve: async (_root, { input }, ctx) => {
-      requireRole(ctx.editorial, recordRoles, 'recordProgress')
+      await requireRole(ctx.editorial, recordRoles, 'recordProgress')
       const revision: RevisionInput = { ...input, kind: 'assessment', subject: await subjectOf(ctx, String(input.actionId), 'action') }
       return recordRevision(ctx.editorial.store, actorOf(ctx.editorial), revision)
     },
@@ -129,7 +129,7 @@ builder.mutationFields((t) => ({
     description: 'Records a draft measurement of a target (any signed-in role); public once a reviewer who is not its author publishes it.',
     args: { input: t.arg({ type: RecordTargetMeasurementInput, required: true, description: 'The measurement.' }) },
     resolve: async (_root, { input }, ctx) => {
-      requireRole(ctx.editorial, recordRoles, 'recordTargetMeasurement')
+      await requireRole(ctx.editorial, recordRoles, 'recordTargetMeasurement')
       const revision: RevisionInput = { ...input, kind: 'measurement', subject: await subjectOf(ctx, String(input.targetId), 'target') }
       return recordRevision(ctx.editorial.store, actorOf(ctx.editorial), revision)
     },
@@ -138,8 +138,8 @@ builder.mutationFields((t) => ({
     type: payload('PublishProgressPayload', 'revision', ProgressRevisionRef, 'published revision'),
     description: 'Publishes a draft (reviewers and admins). Four-eyes: its author cannot publish it (SAME_AUTHOR). Public answers show it at once.',
     args: { input: t.arg({ type: PublishProgressInput, required: true, description: 'The draft.' }) },
-    resolve: (_root, { input }, ctx) => {
-      requireRole(ctx.editorial, ['reviewer', 'admin'], 'publishProgress')
+    resolve: async (_root, { input }, ctx) => {
+      await requireRole(ctx.editorial, ['reviewer', 'admin'], 'publishProgress')
       return publishRevision(ctx.editorial.store, actorOf(ctx.editorial), revisionIdOf(String(input.assessmentId)))
     },
   }),
@@ -148,8 +148,8 @@ builder.mutationFields((t) => ({
     description: 'Records a draft retraction of a published assessment or measurement, with the reason (any signed-in role). '
       + 'Nothing is deleted: once a reviewer publishes the retraction, the withdrawn revision shows as RETRACTED and the action falls back to its previous assessment.',
     args: { input: t.arg({ type: RetractProgressInput, required: true, description: 'What to retract and why.' }) },
-    resolve: (_root, { input }, ctx) => {
-      requireRole(ctx.editorial, recordRoles, 'retractProgress')
+    resolve: async (_root, { input }, ctx) => {
+      await requireRole(ctx.editorial, recordRoles, 'retractProgress')
       return retractRevision(ctx.editorial.store, actorOf(ctx.editorial), { ...input, revisionId: revisionIdOf(String(input.assessmentId)) })
     },
   }),

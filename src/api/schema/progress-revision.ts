@@ -44,9 +44,9 @@ function revisionNode(kind: RevisionRecord['kind']) {
     isTypeOf: (value: unknown) => (value as RevisionRecord).kind === kind,
     id: { resolve: (revision: RevisionRecord) => localId(revision.subject.agreement, String(revision.id)) },
     // Drafts are found only for signed-in accounts; for anyone else they do not exist.
-    loadMany: (ids: string[], ctx: ApiContext) => {
+    loadMany: async (ids: string[], ctx: ApiContext) => {
       const wanted = ids.map(splitLocalId).map((p) => ({ ...p, id: /^\d{1,15}$/.test(p.key) ? Number(p.key) : -1 }))
-      const found = new Map(revisionsById(ctx.editorial.store, wanted.map((w) => w.id).filter((id) => id > 0)).map((r) => [r.id, r]))
+      const found = new Map((await revisionsById(ctx.editorial.store, wanted.map((w) => w.id).filter((id) => id > 0))).map((r) => [r.id, r]))
       if (found.size > 0) ctx.editorial.usage.editorial = true
       return wanted.map((w) => {
         const revision = found.get(w.id)
@@ -117,7 +117,7 @@ builder.node(ProgressRetractionRef, {
     reason: t.exposeString('explanation', { description: 'Why the revision was withdrawn (Dutch, plain text).' }),
     retracts: t.field({
       type: ProgressRevisionRef, description: 'The assessment or measurement withdrawn.',
-      resolve: (r, _args, ctx) => revisionsById(ctx.editorial.store, [r.retractsId!])[0]!,
+      resolve: async (r, _args, ctx) => (await revisionsById(ctx.editorial.store, [r.retractsId!]))[0]!,
     }),
   }),
 })

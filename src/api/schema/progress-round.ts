@@ -21,9 +21,9 @@ builder.objectType(ProgressRoundRef, {
     closedAt: t.field({ type: 'DateTime', nullable: true, description: 'When the round was closed; null while it is open.', resolve: (r) => r.closedAt }),
     progressSummary: t.field({
       type: ProgressSummaryRef, description: 'The round\'s picture: the number of actions of the agreement per status.',
-      resolve: (r, _args, ctx) => {
+      resolve: async (r, _args, ctx) => {
         ctx.editorial.usage.editorial = true
-        return roundPicture(ctx.editorial.store, r.agreement, r).summarize(r.actionSlugs)
+        return (await roundPicture(ctx.editorial.store, r.agreement, r)).summarize(r.actionSlugs)
       },
     }),
   }),
@@ -33,22 +33,23 @@ builder.queryFields((t) => ({
   progressRounds: t.field({
     type: [ProgressRoundRef], description: 'The reporting rounds of an agreement, the latest peildatum first.',
     args: { agreement: t.arg.string({ description: agreementArgDescription }) },
-    resolve: (_root, args, ctx) => {
+    resolve: async (_root, args, ctx) => {
       const agreement = agreementFromArg(ctx, args.agreement)
       ctx.editorial.usage.editorial = true
       const actionSlugs = ctx.loaders.of(agreement.id).list('action').map((a) => a.slug)
-      return listRounds(ctx.editorial.store, agreement.slug).map((r) => ({ ...r, actionSlugs }))
+      return (await listRounds(ctx.editorial.store, agreement.slug)).map((r) => ({ ...r, actionSlugs }))
     },
   }),
   progressRound: t.field({
     type: ProgressRoundRef, nullable: true,
     description: 'One reporting round by its slug; without a slug the latest: the open round, else the latest closed one. Null when there is no round yet.',
     args: { slug: t.arg.string({ description: 'The slug of the round.' }), agreement: t.arg.string({ description: agreementArgDescription }) },
-    resolve: (_root, args, ctx) => {
+    resolve: async (_root, args, ctx) => {
       const agreement = agreementFromArg(ctx, args.agreement)
       ctx.editorial.usage.editorial = true
       const actionSlugs = ctx.loaders.of(agreement.id).list('action').map((a) => a.slug)
-      const round = args.slug != null ? findRound(ctx.editorial.store, agreement.slug, args.slug) : openRoundOf(ctx.editorial.store, agreement.slug) ?? listRounds(ctx.editorial.store, agreement.slug)[0] ?? null
+      const round = args.slug != null ? await findRound(ctx.editorial.store, agreement.slug, args.slug)
+        : await openRoundOf(ctx.editorial.store, agreement.slug) ?? (await listRounds(ctx.editorial.store, agreement.slug))[0] ?? null
       if (args.slug != null && !round) throw notFound('slug', args.slug, 'progress round')
       return round ? { ...round, actionSlugs } : null
     },

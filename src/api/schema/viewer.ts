@@ -26,17 +26,17 @@ builder.queryFields((t) => ({
   }),
   drafts: t.connection({
     type: ProgressRevisionRef, description: 'Every unpublished revision, oldest first. Signed-in accounts only (UNAUTHENTICATED otherwise).', complexity: pageCost,
-    resolve: (_root, args, ctx) => {
-      requireRole(ctx.editorial, ['editor', 'reviewer', 'admin'])
-      return listPage(args, 'Draft', listDrafts(ctx.editorial.store), (r) => r.id, 'asc')
+    resolve: async (_root, args, ctx) => {
+      await requireRole(ctx.editorial, ['editor', 'reviewer', 'admin'])
+      return listPage(args, 'Draft', await listDrafts(ctx.editorial.store), (r) => r.id, 'asc')
     },
   }, ...connectionNames),
   reviewQueue: t.connection({
     type: ProgressRevisionRef, description: 'The drafts the signed-in reviewer may publish: recorded by someone else and not outdated by a newer publication, oldest first. '
       + 'Reviewers and admins only (FORBIDDEN for editors).', complexity: pageCost,
-    resolve: (_root, args, ctx) => {
-      const reviewer = requireRole(ctx.editorial, ['reviewer', 'admin'])
-      return listPage(args, 'Draft', reviewQueue(ctx.editorial.store, reviewer.id), (r) => r.id, 'asc')
+    resolve: async (_root, args, ctx) => {
+      const reviewer = await requireRole(ctx.editorial, ['reviewer', 'admin'])
+      return listPage(args, 'Draft', await reviewQueue(ctx.editorial.store, reviewer.id), (r) => r.id, 'asc')
     },
   }, { name: 'ReviewQueueConnection', description: 'A page of drafts awaiting review.' }, { name: 'ReviewQueueEdge', description: 'A draft awaiting review, with its cursor.' }),
 }))
