@@ -17,7 +17,7 @@ export interface Replica {
 
 /**
  * Starts `npm start` as a replica would run: the shared editorial store
- * (a postgres:// URL), the same public address and publisher as its peers,
+ * (EDITORIAL_DATABASE_URL), the same public address and publisher as its peers,
  * its own folder for the publication, no cache warming. Resolves once
  * /readyz answers 200.
  */
@@ -27,7 +27,7 @@ export async function startReplica(editorialDatabase: string, env: Record<string
   const publicationDir = join(folder, 'publication')
   const child = spawnTsx('src/cli/start.ts', [], {
     PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn',
-    EDITORIAL_DATABASE: editorialDatabase, PUBLICATION_DIR: publicationDir, PUBLIC_BASE_URL: 'https://akkoord.example',
+    EDITORIAL_DATABASE_URL: editorialDatabase, PUBLICATION_DIR: publicationDir, PUBLIC_BASE_URL: 'https://akkoord.example',
     SHUTDOWN_GRACE_MS: '0', WARM_CACHE_BYTES: '0', WORKERS: '1', ...env,
   })
   let stderr = ''

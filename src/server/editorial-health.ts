@@ -20,7 +20,8 @@ function freeBytes(path: string): number {
  * The editorial part of /readyz: whether the store answers, its publication
  * generation and the records whose action or target the content lacks (by
  * stable key; counted, never deleted), and the state of the hash chain
- * over the audit trail and publications. Content keys are read once per
+ * over the audit trail and publications; on PostgreSQL the connection,
+ * pool, publication listener and migrations. Content keys are read once per
  * database generation.
  */
 export function editorialHealth(stores: StoreHolder, editorial: EditorialStore): () => Promise<Record<string, unknown>> {
@@ -28,6 +29,8 @@ export function editorialHealth(stores: StoreHolder, editorial: EditorialStore):
   // Walking the chain reads every linked row: done at most once a minute, however often /readyz is asked.
   let chain: { at: number; state: ChainState } | undefined
   return async () => {
+    // PostgreSQL: the connection, pool, listener and migrations, also (above all) when the store does not answer.
+    const postgres = editorial.health ? { postgres: await editorial.health() } : {}
     try {
       if (keys?.generation !== stores.generation) {
         const lease = stores.acquire()
@@ -44,10 +47,11 @@ export function editorialHealth(stores: StoreHolder, editorial: EditorialStore):
           status: 'ok', publicationGeneration: publicationGeneration(editorial), orphanedSubjects: orphans.length, freeBytes: editorial.path !== null ? freeBytes(editorial.path) : undefined, engine: editorial.engine,
           chain: { status: chain.state.ok ? 'ok' : 'broken', links: chain.state.links, head: chain.state.head, checkedAt: new Date(chain.at).toISOString(), problem: chain.state.problem },
           orphans: orphans.slice(0, 20).map((o) => ({ ...o.subject, revisions: o.revisions })),
+          ...postgres,
         },
       }
     } catch {
-      return { editorial: { status: 'unavailable' } }
+      return { editorial: { status: 'unavailable', engine: editorial.engine, publicationGeneration: publicationGeneration(editorial), ...postgres } }
     }
   }
 }

@@ -15,6 +15,7 @@ const statusQuery = (slug: string) => `{ action(slug: "${slug}") { progressStatu
 /** The action's public status as one replica answers it. */
 async function statusOn(replica: Replica, slug: string): Promise<string> {
   const answer = await post(replica.base, statusQuery(slug))
+  if (!answer.body.data?.action) throw new Error(`${replica.base}: ${answer.status} ${JSON.stringify(answer.body)}`)
   return answer.body.data.action.progressStatus as string
 }
 
@@ -76,6 +77,13 @@ describe.skipIf(bin === null)('three replicas on one PostgreSQL (private Postgre
     const [a, b, c] = replicas as [Replica, Replica, Replica]
     const slug = 'nieuw-jongerenbeleid-met-asser-jeugd'
     for (const replica of replicas) expect(await statusOn(replica, slug)).toBe('NOT_ASSESSED')
+    // /readyz tells the load balancer and the operator how each replica stands with PostgreSQL.
+    for (const replica of replicas) {
+      const ready = await (await fetch(`${replica.base}/readyz`)).json()
+      expect(ready.details.editorial).toMatchObject({ status: 'ok', engine: 'postgres', postgres: { answers: true, listener: { listening: true } } })
+      expect(ready.details.editorial.postgres.migrations.applied).toBe(ready.details.editorial.postgres.migrations.expected)
+      expect(ready.details.editorial.postgres.pool.max).toBeGreaterThan(0)
+    }
     const before = await builds()
     await publishThrough(a, b, slug, 'ACHIEVED')
     const noticedMs = await seenEverywhere([b, a, c], slug, 'ACHIEVED', 2000)
@@ -161,7 +169,10 @@ describe.skipIf(bin === null)('three replicas on one PostgreSQL (private Postgre
       expect(await statusOn(b, 'plek-voor-kunstenaars')).toBe('NOT_ASSESSED')
       expect((await fetch(`${a.base}/data/SHA256SUMS`)).status).toBe(200)
       expect((await fetch(`${b.base}/`)).status).toBe(200)
-      expect((await fetch(`${b.base}/readyz`)).status).toBe(200)
+      // Still ready: the load balancer must not take every replica out with the database. The details say why editing fails.
+      const ready = await fetch(`${b.base}/readyz`)
+      expect(ready.status).toBe(200)
+      expect((await ready.json()).details.editorial).toMatchObject({ status: 'unavailable', postgres: { answers: false } })
       // What needs the store: 503 with Retry-After, no detail.
       const mutation = await post(a.base, recordProgress, { input: assessment(slug) }, tokens.editor)
       expect(mutation.status).toBe(503)
