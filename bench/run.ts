@@ -9,12 +9,13 @@ import { profileScenario } from './cpu-profile.js'
 import { runLongLoad } from './long-load.js'
 import { measurePdfAndDump } from './pdf-and-dump.js'
 import { measureAnswerCpu } from './answer-cpu.js'
+import { comparePostgres, postgresTable } from './postgres-comparison.js'
 import { answerCpuTable, clusterTable, coldStartTable, loadTable, pdfAndDumpTable, profileTable, scaleTable, throughputTable, warmingTable } from './report-table.js'
 import { measureScale } from './scale.js'
 import { cpuGuard, measureThroughput } from './throughput.js'
 import { measureWarming } from './warming.js'
 
-const usage = `npm run bench -- [--quick] [--full] [--only throughput,answerCpu,warming,profile,cluster,pdf,cold,scale,load,loadUncached]
+const usage = `npm run bench -- [--quick] [--full] [--only throughput,answerCpu,warming,profile,cluster,postgres,pdf,cold,scale,load,loadUncached]
   [--duration S] [--connections N] [--baseline DIR] [--scenarios TEXT] [--load-seconds S] [--load-connections N] [--scales 1,10,100] [--scale-dir DIR]
   --quick   short runs (2 s per scenario, 5 s load, scales 1,10)
   --full    adds the 1000x database to the scale run (builds ~90 s and ~420 MB the first time)
@@ -38,7 +39,7 @@ const quick = values.quick
 const duration = number(values.duration, quick ? 2 : 6)
 const warmup = quick ? 0.5 : 2
 const connections = number(values.connections, 16)
-const sections = new Set((values.only ?? 'throughput,answerCpu,warming,profile,cluster,pdf,cold,scale,load,loadUncached').split(','))
+const sections = new Set((values.only ?? 'throughput,answerCpu,warming,profile,cluster,postgres,pdf,cold,scale,load,loadUncached').split(','))
 const scales = values.scales ? values.scales.split(',').map(Number) : quick ? [1, 10] : values.full ? [1, 10, 100, 1000] : [1, 10, 100]
 const scaleDir = values['scale-dir'] ?? join(tmpdir(), 'open-akkoord-bench-scale')
 
@@ -74,6 +75,8 @@ await section('warming', 'Warming the response cache with the trusted documents'
 await section('profile', 'CPU profile of the uncached nested theme query (node --cpu-prof)',
   () => profileScenario('nested theme page uncached', duration, connections), profileTable)
 await section('cluster', 'One worker against two (WORKERS=1, WORKERS=2)', () => compareWorkers({ durationSeconds: duration, warmupSeconds: warmup, connections }), clusterTable)
+await section('postgres', 'PostgreSQL beside SQLite, and two replicas against one (a private PostgreSQL cluster)',
+  () => comparePostgres({ durationSeconds: duration, connections, operations: quick ? 30 : 100 }), postgresTable)
 await section('pdf', 'PDF rendering and the dump', measurePdfAndDump, pdfAndDumpTable)
 await section('cold', 'Cold start', measureColdStart, coldStartTable)
 await section('scale', `Scale ${scales.map((s) => `${s}x`).join(', ')} (databases in ${scaleDir})`,

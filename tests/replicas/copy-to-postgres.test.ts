@@ -18,7 +18,7 @@ import { closeRound, openRound } from '../../src/editorial/reporting-rounds.js'
 import { retractRevision } from '../../src/editorial/retract-revision.js'
 import { returnDraft } from '../../src/editorial/return-draft.js'
 import { addReviewComment } from '../../src/editorial/review-comments.js'
-import { postgresBinaries, startPrivatePostgres, type PrivatePostgres } from './private-postgres.js'
+import { postgresBinaries, startPrivatePostgres, type PrivatePostgres } from '../../bench/private-postgres.js'
 
 const bin = postgresBinaries()
 const agreement = 'assen-2022-2026'

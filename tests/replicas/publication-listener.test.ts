@@ -2,7 +2,7 @@ import { Kysely, PostgresDialect, sql, type Generated, type Transaction } from '
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { listenForPublications, publicationChannel, type PublicationListener } from '../../src/editorial/publication-listener.js'
-import { postgresBinaries, startPrivatePostgres, type PrivatePostgres } from './private-postgres.js'
+import { postgresBinaries, startPrivatePostgres, type PrivatePostgres } from '../../bench/private-postgres.js'
 
 const bin = postgresBinaries()
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))

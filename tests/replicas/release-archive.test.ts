@@ -13,7 +13,7 @@ import { ensurePublication } from '../../src/publication/ensure-publication.js'
 import { currentRelease } from '../../src/publication/release-store.js'
 import { baseUrl, publisherName, publisherUri } from '../publication/publication-fixture.js'
 import { progressPublisher } from './postgres-progress.js'
-import { postgresBinaries, startPrivatePostgres, type PrivatePostgres } from './private-postgres.js'
+import { postgresBinaries, startPrivatePostgres, type PrivatePostgres } from '../../bench/private-postgres.js'
 
 const bin = postgresBinaries()
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))

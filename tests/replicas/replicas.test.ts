@@ -6,7 +6,7 @@ import { addAccount } from '../../src/editorial/accounts.js'
 import { openEditorialStore, type EditorialStore } from '../../src/editorial/open-editorial-store.js'
 import { assessment, post, publishProgress, recordProgress } from '../editorial/support.js'
 import { BeheerClient } from '../web/beheer-client.js'
-import { postgresBinaries, startPrivatePostgres, type PrivatePostgres } from './private-postgres.js'
+import { postgresBinaries, startPrivatePostgres, type PrivatePostgres } from '../../bench/private-postgres.js'
 
 const bin = postgresBinaries()
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))

@@ -2,7 +2,7 @@ import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openEditorialStore } from '../../src/editorial/open-editorial-store.js'
 import { storeFailure } from '../../src/store/store-failure.js'
-import { postgresBinaries, startPrivatePostgres, type PrivatePostgres } from './private-postgres.js'
+import { postgresBinaries, startPrivatePostgres, type PrivatePostgres } from '../../bench/private-postgres.js'
 
 const bin = postgresBinaries()
 

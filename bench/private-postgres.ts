@@ -3,7 +3,7 @@ import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs
 import { tmpdir, userInfo } from 'node:os'
 import { join } from 'node:path'
 import pg from 'pg'
-import { freePort } from '../../bench/child-process.js'
+import { freePort } from './child-process.js'
 
 /**
  * A PostgreSQL server of a test's own: a cluster made with initdb in a
