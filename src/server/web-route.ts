@@ -11,7 +11,7 @@ import type { RouteHandler } from './route.js'
 import type { StoreHolder } from './store-holder.js'
 import type { SafeHtml } from '../web/html.js'
 import { notFoundPage } from '../web/pages/not-found-page.js'
-import { webPaths } from '../web/web-paths.js'
+import { webPaths, wooSitemapPath } from '../web/web-paths.js'
 import { searchSite } from './search-site.js'
 import { WebSite } from '../web/web-site.js'
 import type { EditorialStore } from '../editorial/open-editorial-store.js'
@@ -26,7 +26,9 @@ const assets: Record<string, { file: string; type: string }> = {
   '/favicon.ico': { file: 'favicon.svg', type: 'image/svg+xml' },
 }
 /** Files for crawlers, made from the current agreement. */
-const siteFiles: Record<string, string> = { '/robots.txt': 'text/plain; charset=utf-8', '/sitemap.xml': 'application/xml; charset=utf-8' }
+const siteFiles: Record<string, string> = {
+  '/robots.txt': 'text/plain; charset=utf-8', '/sitemap.xml': 'application/xml; charset=utf-8', [wooSitemapPath]: 'application/xml; charset=utf-8',
+}
 const subjectPattern = /^\/(thema|wethouder|wijk)\/([a-z0-9-]{1,100})$/
 const actionPattern = /^\/afspraak\/([a-z0-9-]{1,200})$/
 /** Every page carries the site's policy, the 404 page of an unknown path (whose route is not the site's) included. */
@@ -86,7 +88,7 @@ export function createWebHandler({ config, stores, cache, sources, editorial }: 
     try {
       const web = siteFor(lease.generation)
       if (siteFile) {
-        const body = path === '/robots.txt' ? web.robots() : await web.sitemap(lease)
+        const body = path === '/robots.txt' ? web.robots() : path === wooSitemapPath ? await web.wooSitemap(lease) : await web.sitemap(lease)
         send(request, response, await entryOf(request, response, Buffer.from(body), siteFile, cacheControl, 200, lease.generation))
         return true
       }

@@ -1,10 +1,10 @@
 import type { ReportListing } from '../reports/report-catalogue.js'
 import { escapeHtml } from '../reports/html/escape-html.js'
-import { webPaths } from './web-paths.js'
+import { webPaths, wooSitemapPath } from './web-paths.js'
 
-/** robots.txt: everything may be indexed except the API and the report builder's redirects; the sitemap's address. */
+/** robots.txt: everything may be indexed except the API and the report builder's redirects; the site's sitemap and the Woo-index sitemap. */
 export function robotsTxt(baseUrl: string): string {
-  return `User-agent: *\nDisallow: /graphql\nDisallow: /rapporten/maken\nAllow: /\n\nSitemap: ${baseUrl}/sitemap.xml\n`
+  return `User-agent: *\nDisallow: /graphql\nDisallow: /rapporten/maken\nAllow: /\n\nSitemap: ${baseUrl}/sitemap.xml\nSitemap: ${baseUrl}${wooSitemapPath}\n`
 }
 
 /** sitemap.xml: the home page, the reports page, the accessibility statement, every subject page, every HTML report and the open data index. */

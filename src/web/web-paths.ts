@@ -37,9 +37,12 @@ export function locationPath(location: RecordLocation): string {
   }
 }
 
+/** The sitemap with DiWoo metadata that the national Woo-index harvests. */
+export const wooSitemapPath = '/woo-sitemap.xml'
+
 /** The path patterns the site answers (pages, its stylesheet, script, icons and crawler files), for the server's route table. */
 export const sitePaths: readonly string[] = [
-  webPaths.home, '/static/site.css', '/static/site.js', '/favicon.svg', '/favicon.ico', '/robots.txt', '/sitemap.xml',
+  webPaths.home, '/static/site.css', '/static/site.js', '/favicon.svg', '/favicon.ico', '/robots.txt', '/sitemap.xml', wooSitemapPath,
   webPaths.reports, '/rapporten/maken', '/zoeken', webPaths.actions, webPaths.accessibility, webPaths.statuses,
   '/thema/:slug', '/wethouder/:slug', '/wijk/:slug', '/afspraak/:slug',
 ]

@@ -22,6 +22,8 @@ import { homePage, type PublishedFile } from './pages/home-page.js'
 import { reportsPage } from './pages/reports-page.js'
 import { subjectPage } from './pages/subject-page.js'
 import { robotsTxt, sitemapXml } from './site-files.js'
+import { wooSitemapXml } from './woo-sitemap.js'
+import { latestRoundPicture } from '../editorial/round-picture.js'
 import type { EditorialStore } from '../editorial/open-editorial-store.js'
 import { commitmentProgress } from '../editorial/commitment-progress.js'
 import { canonicalSlugs } from '../read-model/canonical-action.js'
@@ -111,6 +113,17 @@ ${recentChanges(source.view, snapshot, null)}`
   async sitemap(lease: StoreLease): Promise<string> {
     const { source, listings } = await this.current(lease)
     return sitemapXml(this.config.publicBaseUrl, listings, source.view.agreement.dataVersion)
+  }
+
+  /** The Woo-index sitemap of the current agreement: its documents with DiWoo metadata, dated by the data and the progress the reports show. */
+  async wooSitemap(lease: StoreLease): Promise<string> {
+    const { source, listings } = await this.current(lease)
+    const { agreement } = source.view
+    const latest = latestRoundPicture(this.editorial, agreement.slug).recent(1)[0]
+    return wooSitemapXml({
+      baseUrl: this.config.publicBaseUrl, publisher: { uri: this.config.publisherUri, name: this.config.publisherName },
+      agreement, listings, progressPublishedAt: latest?.publication?.publishedAt ?? null,
+    })
   }
 
   robots(): string {
