@@ -29,6 +29,7 @@ const assets: Record<string, { file: string; type: string }> = {
 const siteFiles: Record<string, string> = { '/robots.txt': 'text/plain; charset=utf-8', '/sitemap.xml': 'application/xml; charset=utf-8' }
 const subjectPattern = /^\/(thema|wethouder|wijk)\/([a-z0-9-]{1,100})$/
 const actionPattern = /^\/afspraak\/([a-z0-9-]{1,200})$/
+const roundPattern = /^\/voortgang(?:\/([a-z0-9-]{1,80}))?$/
 /** Every page carries the site's policy, the 404 page of an unknown path (whose route is not the site's) included. */
 const securityHeaders = { 'content-security-policy': sitePolicy }
 
@@ -70,7 +71,7 @@ export function createWebHandler({ config, stores, cache, sources, editorial }: 
     const path = url.pathname
     const asset = assets[path]
     const isPage = path === '/' || path === '/rapporten' || path === '/rapporten/maken' || path === '/zoeken' || path === '/afspraken'
-      || path === '/toegankelijkheid' || path === webPaths.statuses || subjectPattern.test(path) || actionPattern.test(path)
+      || path === '/toegankelijkheid' || path === webPaths.statuses || subjectPattern.test(path) || actionPattern.test(path) || roundPattern.test(path)
     const siteFile = siteFiles[path]
     if (!asset && !isPage && !siteFile) return notFound(request, response, url)
     if (request.method !== 'GET' && request.method !== 'HEAD') {
@@ -107,7 +108,8 @@ export function createWebHandler({ config, stores, cache, sources, editorial }: 
       }
       // Pages show published progress: keyed on the publication generation too, a publication shows in the very next answer.
       const publication = publicationGeneration(editorial)
-      const key = `web:${lease.generation}:${publication}:${path}${query}`
+      // Opening or closing a round changes no publication but does change which round the pages name.
+      const key = `web:${lease.generation}:${publication}:${await web.roundsKey(lease)}:${path}${query}`
       const hit = cache.get(key)
       if (hit && hit.generation === lease.generation) {
         cache.alias(targetKey(request), key)
@@ -117,7 +119,9 @@ export function createWebHandler({ config, stores, cache, sources, editorial }: 
       }
       const subject = subjectPattern.exec(path)
       const action = actionPattern.exec(path)
+      const round = roundPattern.exec(path)
       const body: SafeHtml | null = filters ? await web.actions(lease, filters) : (path === '/' ? await web.home(lease)
+        : round ? await web.progressOfRound(lease, round[1] ?? null)
         : path === '/rapporten' ? await web.reports(lease)
           : path === '/zoeken' ? await searchSite(web, lease, url.searchParams.get('q') ?? '')
             : path === '/toegankelijkheid' ? web.accessibility()
