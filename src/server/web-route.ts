@@ -108,11 +108,13 @@ export function createWebHandler({ config, stores, cache, sources, editorial }: 
       }
       // Pages show published progress: keyed on the publication generation too, a publication shows in the very next answer.
       const publication = publicationGeneration(editorial)
-      // Opening or closing a round changes no publication but does change which round the pages name.
-      const key = `web:${lease.generation}:${publication}:${await web.roundsKey(lease)}:${path}${query}`
+      // Opening or closing a round changes no publication but does change the pages that name rounds: their key holds
+      // the rounds, and they stay off the hit path, which checks only the generations.
+      const namesRounds = path === '/' || roundPattern.test(path)
+      const key = `web:${lease.generation}:${publication}${namesRounds ? `:${await web.roundsKey(lease)}` : ''}:${path}${query}`
       const hit = cache.get(key)
       if (hit && hit.generation === lease.generation) {
-        cache.alias(targetKey(request), key)
+        if (!namesRounds) cache.alias(targetKey(request), key)
         if (awaitsEncoding(request, hit)) await hit.pending
         send(request, response, hit)
         return true
@@ -130,7 +132,7 @@ export function createWebHandler({ config, stores, cache, sources, editorial }: 
               : await web.subject(lease, subject![1]!, subject![2]!))
       if (!body) return page(request, response, notFoundPage(web.theme, `Er is geen pagina op ${path}.`), 404, lease.generation)
       const entry = await entryOf(request, response, Buffer.from(body.toString()), 'text/html; charset=utf-8', cacheControl, 200, lease.generation, publication)
-      const target = targetKey(request)
+      const target = namesRounds ? undefined : targetKey(request)
       cache.set(key, entry, target)
       send(request, response, entry, 'MISS')
       // The other encodings are made after the answer went out, off the event loop; kept again, their bytes are counted.

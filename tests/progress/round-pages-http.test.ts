@@ -57,6 +57,7 @@ describe('choosing a reporting round on the public site', () => {
     await publish(housing, 'IN_PROGRESS')
     const page = await get('/voortgang')
     expect(text(byTag(page.doc, 'h1')[0]!)).toBe('Voortgang: Voortgangsrapportage 2025')
+    expect(page.body).toContain('Deze ronde loopt tot')
     expect(text(all(page.doc).find((n) => attr(n, 'class')?.includes('round-shown'))!)).toContain('Stand per peildatum 31 december 2025')
     expect(count(page.doc, 'In uitvoering')).toBe('1')
     const links = byTag(page.doc, 'a').filter((a) => attr(a, 'href')?.startsWith('/voortgang/'))
@@ -67,6 +68,9 @@ describe('choosing a reporting round on the public site', () => {
 
   it('keeps a closed round\'s page byte for byte, with its ETag, after a new round and a new publication', async () => {
     await closeRound('voortgangsrapportage-2025')
+    // Closing publishes nothing, yet the latest page, cached while the round was open, says it is closed now.
+    const after = await get('/voortgang')
+    expect(after.body).toContain('Deze ronde is gesloten op')
     const closed = await get('/voortgang/voortgangsrapportage-2025')
     expect(closed.body).toContain('Deze ronde is gesloten op')
     expect((await get('/voortgang/voortgangsrapportage-2025', { 'if-none-match': closed.etag! })).status).toBe(304)
