@@ -15,7 +15,7 @@ import { webPaths } from '../web/web-paths.js'
 import { searchSite } from './search-site.js'
 import { WebSite } from '../web/web-site.js'
 import type { EditorialStore } from '../editorial/open-editorial-store.js'
-import { publicationGeneration } from '../editorial/progress-snapshot.js'
+import { publicStateGeneration } from '../editorial/progress-snapshot.js'
 import { filterQuery, type ActionFilters } from '../web/pages/actions-list-page.js'
 
 const assets: Record<string, { file: string; type: string }> = {
@@ -106,15 +106,13 @@ export function createWebHandler({ config, stores, cache, sources, editorial }: 
         filters = parsed.filters
         query = filterQuery(filters)
       }
-      // Pages show published progress: keyed on the publication generation too, a publication shows in the very next answer.
-      const publication = publicationGeneration(editorial)
-      // Opening or closing a round changes no publication but does change the pages that name rounds: their key holds
-      // the rounds, and they stay off the hit path, which checks only the generations.
-      const namesRounds = path === '/' || roundPattern.test(path)
-      const key = `web:${lease.generation}:${publication}${namesRounds ? `:${await web.roundsKey(lease)}` : ''}:${path}${query}`
+      // Pages show published progress and name rounds: keyed on the public state (publications, rounds opened and
+      // closed) too, a publication or a round shows in the very next answer, on the hit path as well.
+      const publication = publicStateGeneration(editorial)
+      const key = `web:${lease.generation}:${publication}:${path}${query}`
       const hit = cache.get(key)
       if (hit && hit.generation === lease.generation) {
-        if (!namesRounds) cache.alias(targetKey(request), key)
+        cache.alias(targetKey(request), key)
         if (awaitsEncoding(request, hit)) await hit.pending
         send(request, response, hit)
         return true
@@ -132,7 +130,7 @@ export function createWebHandler({ config, stores, cache, sources, editorial }: 
               : await web.subject(lease, subject![1]!, subject![2]!))
       if (!body) return page(request, response, notFoundPage(web.theme, `Er is geen pagina op ${path}.`), 404, lease.generation)
       const entry = await entryOf(request, response, Buffer.from(body.toString()), 'text/html; charset=utf-8', cacheControl, 200, lease.generation, publication)
-      const target = namesRounds ? undefined : targetKey(request)
+      const target = targetKey(request)
       cache.set(key, entry, target)
       send(request, response, entry, 'MISS')
       // The other encodings are made after the answer went out, off the event loop; kept again, their bytes are counted.

@@ -183,12 +183,6 @@ ${recentChanges(source.view, snapshot, null)}`
     })
   }
 
-  /** Changes when a round opens or closes: part of the pages' cache key, as the pages name the latest round. */
-  async roundsKey(lease: StoreLease): Promise<string> {
-    const { source } = await this.current(lease)
-    return listRounds(this.editorial, source.view.agreement.slug).map((r) => `${r.id}.${r.closedGeneration ?? 'open'}`).join(',')
-  }
-
   /** The round the latest progress belongs to, for the home page's note (null outside any round). */
   latestRound(view: AgreementView): ReportingRound | null {
     return latestRoundPicture(this.editorial, view.agreement.slug).round

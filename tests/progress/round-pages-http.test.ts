@@ -28,6 +28,9 @@ const rowsOf = (doc: Node, caption: string) => {
 }
 const count = (doc: Node, status: string) => rowsOf(doc, 'Aantal toezeggingen per status').find((r) => r[0] === status)?.[1]
 
+/** The API's latest round, asked by GET as a browser or a portal would (the answer is cached). */
+const apiRound = async () => (await (await fetch(`${server.base}/graphql?query=${encodeURIComponent('{ progressRound { name closed } }')}`)).json()).data.progressRound
+
 async function openRound(name: string, peildatum: string) {
   const form = { name, peildatum, opensOn: '1-12-2026', closesOn: '31-12-2026', csrf: await as.ada!.formToken('/beheer/rondes') }
   expect((await as.ada!.post('/beheer/rondes', form)).status).toBe(303)
@@ -58,6 +61,7 @@ describe('choosing a reporting round on the public site', () => {
     const page = await get('/voortgang')
     expect(text(byTag(page.doc, 'h1')[0]!)).toBe('Voortgang: Voortgangsrapportage 2025')
     expect(page.body).toContain('Deze ronde loopt tot')
+    expect(await apiRound()).toEqual({ name: 'Voortgangsrapportage 2025', closed: false })
     expect(text(all(page.doc).find((n) => attr(n, 'class')?.includes('round-shown'))!)).toContain('Stand per peildatum 31 december 2025')
     expect(count(page.doc, 'In uitvoering')).toBe('1')
     const links = byTag(page.doc, 'a').filter((a) => attr(a, 'href')?.startsWith('/voortgang/'))
@@ -69,8 +73,8 @@ describe('choosing a reporting round on the public site', () => {
   it('keeps a closed round\'s page byte for byte, with its ETag, after a new round and a new publication', async () => {
     await closeRound('voortgangsrapportage-2025')
     // Closing publishes nothing, yet the latest page, cached while the round was open, says it is closed now.
-    const after = await get('/voortgang')
-    expect(after.body).toContain('Deze ronde is gesloten op')
+    expect((await get('/voortgang')).body).toContain('Deze ronde is gesloten op')
+    expect(await apiRound()).toEqual({ name: 'Voortgangsrapportage 2025', closed: true })
     const closed = await get('/voortgang/voortgangsrapportage-2025')
     expect(closed.body).toContain('Deze ronde is gesloten op')
     expect((await get('/voortgang/voortgangsrapportage-2025', { 'if-none-match': closed.etag! })).status).toBe(304)
