@@ -241,6 +241,15 @@ describe.skipIf(!chromiumPath && !browserRequired)('a whole reporting round, two
       await site.goto(`${server.base}/voortgang`)
       expect(await seriousAxeViolations(site)).toEqual([])
       await site.screenshot({ path: join(artifacts, `voortgang-${width}.png`), fullPage: true })
+      // The HTML report counts as the PDF does: commitments, in the text, the chart's table and the tables.
+      await site.goto(`${server.base}/reports/progress.html`)
+      const summary = await site.locator('main').textContent()
+      const commitments = (await server.gql('{ agreement { commitmentCount } }')).body.data.agreement.commitmentCount as number
+      expect(summary).toContain(`van de ${commitments} toezeggingen de voortgang van 2 beoordeeld`)
+      expect(await site.locator('caption', { hasText: 'Toezeggingen per status' }).count()).toBe(1)
+      expect(await site.locator('table', { has: site.locator('caption', { hasText: 'Toezeggingen per thema en status' }) }).locator('tfoot td').last().textContent()).toBe(String(commitments))
+      expect(await seriousAxeViolations(site)).toEqual([])
+      await site.screenshot({ path: join(artifacts, `rapport-${width}.png`) })
     }
     console.info(`round pages: ${artifacts}`)
   })
