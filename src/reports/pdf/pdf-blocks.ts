@@ -168,7 +168,7 @@ export class PdfBlockWriter {
     return {
       // The heading above names the chart; its title stays in the SVG.
       stack: [
-        tagged({ svg: barChartSvg(chart, this.theme, { id: `grafiek-${++this.charts}`, width, height: chart.compact ? 110 : 240 }), width, margin: [0, 4, 0, chart.compact ? 2 : 8] },
+        tagged({ svg: barChartSvg(chart, this.theme, { id: `grafiek-${++this.charts}`, width, height: chart.compact ? 100 : 240 }), width, margin: [0, 4, 0, chart.compact ? 2 : 8] },
           new StructNode('Figure', null, { alt: `${chart.title}. ${chart.description}` })),
         pdfTable(chart.data, this.theme, null),
       ],

@@ -31,7 +31,7 @@ export function statusTable(caption: string, header: string, groups: readonly Su
   const overlap = shown.reduce((n, g) => n + slugs(g.actions).length, 0) > slugs(all).length
   return {
     kind: 'table', caption, compact: true, ...(overlap ? { notes: [[{ text: overlapNote }]] } : {}),
-    columns: [{ header, align: 'left', width: '*' }, ...columns.map((s) => ({ header: statusLabel(s), align: 'right' as const, width: 48 })), { header: 'Totaal', align: 'right', width: 40 }],
+    columns: [{ header, align: 'left', width: '*' }, ...columns.map((s) => ({ header: statusLabel(s), align: 'right' as const, width: 46 })), { header: 'Totaal', align: 'right', width: 36 }],
     rows: [...shown.map((g) => row(g.label, g.actions, 'body')), row('Totaal', all, 'total')],
   }
 }
