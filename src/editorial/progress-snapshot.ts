@@ -74,7 +74,7 @@ export function publicationGeneration(store: EditorialStore): number {
  * publication generation.
  */
 export function publicStateGeneration(store: EditorialStore): number {
-  return watchedNumber(store, 'SELECT coalesce((SELECT max(id) FROM publication), 0)')
+  return watchedNumber(store, 'SELECT coalesce((SELECT max(id) FROM publication), 0) * 1000000 + (SELECT 2 * count(*) + count(closed_at) FROM reporting_round)')
 }
 
 /** Counts per status, every status present (zero included), in vocabulary order. */

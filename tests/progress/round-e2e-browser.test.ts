@@ -1,6 +1,6 @@
 import { parse as parseCsv } from 'csv-parse/sync'
 import { createHash } from 'node:crypto'
-import { readdirSync, readFileSync, realpathSync } from 'node:fs'
+import { readFileSync, realpathSync } from 'node:fs'
 import { mkdtemp } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -16,6 +16,7 @@ import { artifactFolder, browserRequired, findChromium, installHint, launchChrom
 import { actionId, startEditorialServer } from '../editorial/support.js'
 import { atomChildren, atomText, parseXml } from '../publication/atom.js'
 import { baseUrl, publisherName, publisherUri } from '../publication/publication-fixture.js'
+import { fingerprint } from '../publication/release-fingerprint.js'
 import { readPdf } from '../reports/support.js'
 
 const chromiumPath = findChromium()
@@ -53,12 +54,6 @@ async function recordStatus(page: Page, slug: string, status: string, explanatio
   expect(await page.locator('.notice').textContent()).toContain('Opgeslagen als concept')
 }
 
-/** Every file of a release folder (hidden ones too) with its SHA-256. */
-const fingerprint = (folder: string): Map<string, string> => new Map(readdirSync(folder, { recursive: true, withFileTypes: true })
-  .filter((e) => e.isFile()).map((e) => {
-    const path = join(e.parentPath, e.name)
-    return [path.slice(folder.length), createHash('sha256').update(readFileSync(path)).digest('hex')] as const
-  }).sort())
 
 const data = async (path: string) => (await fetch(`${server.base}/data/${path}`)).text()
 const csv = async (path: string): Promise<Record<string, string>[]> => parseCsv(await data(path), { columns: true, record_delimiter: '\r\n' })

@@ -64,6 +64,11 @@ describe('choosing a reporting round on the public site', () => {
     expect(await apiRound()).toEqual({ name: 'Voortgangsrapportage 2025', closed: false })
     expect(text(all(page.doc).find((n) => attr(n, 'class')?.includes('round-shown'))!)).toContain('Stand per peildatum 31 december 2025')
     expect(count(page.doc, 'In uitvoering')).toBe('1')
+    // Per theme, with the total counted per commitment like the table per status.
+    const themes = rowsOf(page.doc, 'Aantal toezeggingen per thema en status')
+    expect(themes[0]).toEqual(['Thema', 'Niet beoordeeld', 'In uitvoering', 'Totaal'])
+    expect(themes.find((r) => r[0] === 'Wonen')?.[2]).toBe('1')
+    expect(themes.at(-1)).toEqual(['Totaal', String(Number(rowsOf(page.doc, 'Aantal toezeggingen per status').at(-1)![1]) - 1), '1', rowsOf(page.doc, 'Aantal toezeggingen per status').at(-1)![1]])
     const links = byTag(page.doc, 'a').filter((a) => attr(a, 'href')?.startsWith('/voortgang/'))
     expect(links.map((a) => attr(a, 'href'))).toEqual(['/voortgang/voortgangsrapportage-2025'])
     const home = await get('/')

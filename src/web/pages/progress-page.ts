@@ -49,8 +49,9 @@ ${lead(round)}
   <caption>Aantal toezeggingen per thema en status</caption>
   <thead><tr><th scope="col">Thema</th>${columns.map((s) => html`<th scope="col" class="amount">${statusLabel(s)}</th>`)}<th scope="col" class="amount">Totaal</th></tr></thead>
   <tbody>${themes.map((t) => html`<tr><th scope="row">${t.href ? html`<a href="${t.href}">${t.name}</a>` : t.name}</th>${cells(count(t.actions))}<td class="amount">${distinctCommitments(t.actions).length}</td></tr>`)}</tbody>
+  <tfoot><tr><th scope="row">Totaal</th>${cells(total)}<td class="amount">${commitments.length}</td></tr></tfoot>
 </table></div>
-<p class="meta">Een toezegging die in meer thema's staat, telt bij elk ervan.</p>
+<p class="meta">Een toezegging die in meer thema's staat, telt bij elk ervan; het totaal telt haar één keer.</p>
 <h2 id="beoordeeld">Beoordeelde toezeggingen (${assessed.length})</h2>
 ${assessed.length === 0 ? html`<p>Van geen enkele toezegging is de voortgang ${round ? 'in deze ronde' : ''} beoordeeld.</p>`
     : html`<ul class="action-list">${assessed.map((a) => html`<li>${statusBadge(progress.statusOf(a.action.slug))}
