@@ -15,11 +15,11 @@ interface GenerationWatch {
   read: Statement
 }
 
-const watches = new WeakMap<EditorialStore, GenerationWatch>()
+const watches = new WeakMap<EditorialStore, Map<string, GenerationWatch>>()
 
 /** Polls `PRAGMA data_version`, which changes when another connection commits; stops when the store is closed. */
-function watch(store: EditorialStore): GenerationWatch {
-  const read = store.sqlite.prepare('SELECT max(id) FROM publication').pluck()
+function watch(store: EditorialStore, sql: string): GenerationWatch {
+  const read = store.sqlite.prepare(sql).pluck()
   const dataVersion = store.sqlite.prepare('PRAGMA data_version').pluck()
   const state: GenerationWatch = { value: Number(read.get() ?? 0), writes: store.writes, stale: false, read }
   let version = dataVersion.get()
@@ -35,18 +35,17 @@ function watch(store: EditorialStore): GenerationWatch {
   return state
 }
 
-/**
- * The publication generation: it changes with every publication (retractions
- * are published too) and with nothing else, in every process sharing the
- * store. Caches of public answers key on it. Held in memory: a write through
- * this process's handle is noticed at once (by its write count), another
- * process's within 100 ms (by SQLite's data_version); between changes it costs no query.
- */
-export function publicationGeneration(store: EditorialStore): number {
-  let state = watches.get(store)
+/** A number read by a query, held in memory and read again only after a write (see publicationGeneration). */
+function watchedNumber(store: EditorialStore, sql: string): number {
+  let perStore = watches.get(store)
+  if (!perStore) {
+    perStore = new Map()
+    watches.set(store, perStore)
+  }
+  let state = perStore.get(sql)
   if (!state) {
-    state = watch(store)
-    watches.set(store, state)
+    state = watch(store, sql)
+    perStore.set(sql, state)
   }
   if (state.stale || state.writes !== store.writes) {
     state.stale = false
@@ -54,6 +53,28 @@ export function publicationGeneration(store: EditorialStore): number {
     state.value = Number(state.read.get() ?? 0)
   }
   return state.value
+}
+
+/**
+ * The publication generation: it changes with every publication (retractions
+ * are published too) and with nothing else, in every process sharing the
+ * store. A closed round keeps the one it closed at. Held in memory: a write through
+ * this process's handle is noticed at once (by its write count), another
+ * process's within 100 ms (by SQLite's data_version); between changes it costs no query.
+ */
+export function publicationGeneration(store: EditorialStore): number {
+  return watchedNumber(store, 'SELECT max(id) FROM publication')
+}
+
+/**
+ * What the caches of public answers key on: it changes with every publication
+ * and with every reporting round opened or closed (which publish nothing, yet
+ * change which round the site and the API name). Rounds are never deleted, so
+ * twice the rounds plus the closed ones only grows. Held in memory like the
+ * publication generation.
+ */
+export function publicStateGeneration(store: EditorialStore): number {
+  return watchedNumber(store, 'SELECT coalesce((SELECT max(id) FROM publication), 0) * 1000000 + (SELECT 2 * count(*) + count(closed_at) FROM reporting_round)')
 }
 
 /** Counts per status, every status present (zero included), in vocabulary order. */

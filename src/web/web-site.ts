@@ -33,6 +33,10 @@ import { actionPage, actionContext } from './pages/action-page.js'
 import { actionsListPage, parseActionFilters, type ActionFilters } from './pages/actions-list-page.js'
 import { progressSection } from './progress/progress-section.js'
 import { recentChanges } from './progress/recent-changes.js'
+import { listRounds, type ReportingRound } from '../editorial/reporting-rounds.js'
+import { latestRoundPicture, roundPicture } from '../editorial/round-picture.js'
+import { formatDate } from '../reports/dutch-text.js'
+import { progressPage } from './pages/progress-page.js'
 
 /** The subjects that have a page of their own, by the path segment the site uses. */
 const subjectTypes: Record<string, ProgressSubjectType> = { thema: 'theme', wethouder: 'portfolio', wijk: 'district' }
@@ -79,7 +83,9 @@ export class WebSite {
     const ctx = createReportContext(source.view, { totalsLabel: source.totalsLabel, baseUrl: source.baseUrl, type: 'budget', slug: null, tocDepth: 1 })
     const chart = new SafeHtml(barChartSvg(budgetChart(ctx), this.theme, { id: 'grafiek-begroting' }))
     const snapshot = this.progress(source.view)
+    const round = this.latestRound(source.view)
     const progress = html`${progressSection(snapshot, source.view.actions, this.theme, { id: 'grafiek-voortgang', listHref: webPaths.actions })}
+<p class="round-note">${round ? `Stand van ${round.name}, peildatum ${formatDate(round.peildatum)}. ` : ''}<a href="${webPaths.progress}">Voortgang per ronde, per thema en eerdere rondes</a></p>
 ${recentChanges(source.view, snapshot, null)}`
     const files = this.publishedFiles()
     const { agreement } = source.view
@@ -166,6 +172,33 @@ ${recentChanges(source.view, snapshot, null)}`
   progress(view: AgreementView): ProgressSnapshot {
     // A copy of a commitment shows its canonical action's progress.
     return commitmentProgress(progressSnapshot(this.editorial, view.agreement.slug), canonicalSlugs(view.actions.map((a) => a.action)))
+  }
+
+  /**
+   * The progress page of a round (by slug), or of the latest round with the
+   * rounds to choose from (slug null); null when no round has that slug.
+   */
+  async progressOfRound(lease: StoreLease, slug: string | null): Promise<SafeHtml | null> {
+    const { source } = await this.current(lease)
+    const agreement = source.view.agreement.slug
+    const rounds = listRounds(this.editorial, agreement)
+    const chosen = slug === null ? null : rounds.find((r) => r.slug === slug)
+    if (chosen === undefined) return null
+    const picture = chosen ? roundPicture(this.editorial, agreement, chosen) : latestRoundPicture(this.editorial, agreement)
+    const progress = commitmentProgress(picture, canonicalSlugs(source.view.actions.map((a) => a.action)))
+    const { round } = picture
+    const title = round ? `Voortgang: ${round.name}` : 'Voortgang'
+    return pageLayout({
+      title, trail: [{ label: 'Home', href: '/' }, ...(chosen ? [{ label: 'Voortgang', href: webPaths.progress }, { label: chosen.name }] : [{ label: 'Voortgang' }])],
+      url: this.url(chosen ? webPaths.round(chosen.slug) : webPaths.progress), theme: this.theme,
+      description: `De voortgang van het bestuursakkoord van de gemeente ${source.view.agreement.municipality}${round ? ` per peildatum ${formatDate(round.peildatum)} (${round.name})` : ''}: per status en per thema, met de beoordeelde toezeggingen.`,
+      content: progressPage({ view: source.view, progress, round, rounds: chosen ? null : rounds }),
+    })
+  }
+
+  /** The round the latest progress belongs to, for the home page's note (null outside any round). */
+  latestRound(view: AgreementView): ReportingRound | null {
+    return latestRoundPicture(this.editorial, view.agreement.slug).round
   }
 
   async reports(lease: StoreLease): Promise<SafeHtml> {
