@@ -32,6 +32,7 @@ import { redirectTo, sendBeheerPage } from './beheer-responses.js'
 import { assignmentBlock, handleTeamPage } from './beheer-team-pages.js'
 import { handleWorksheet } from './beheer-worksheet.js'
 import { revisionFormValues } from '../web/beheer/form-prefill.js'
+import { restoredNotice } from '../web/beheer/sign-in-page.js'
 
 /** One signed-in request to the editorial screens, its form already checked against CSRF. */
 export interface BeheerContext {
@@ -46,6 +47,8 @@ export interface BeheerContext {
   store: EditorialStore
   theme: ReportTheme
   origin: { requestId: string; client: string }
+  /** The values of a form posted after the session ended, shown again right after signing in (src/server/kept-form.ts). */
+  restored?: Record<string, string>
 }
 
 const notices: Record<string, string> = {
@@ -72,7 +75,7 @@ export function handleBeheerPage(ctx: BeheerContext): boolean | Promise<boolean>
   if (action) return subjectPage(ctx, 'action', action[1]!)
   const target = targetPattern.exec(path)
   if (target) return subjectPage(ctx, 'target', target[1]!)
-  if (path === beheerPaths.queue && !ctx.form) return queuePage(ctx, { notice: notice(ctx), values: {}, errors: [] }, 200)
+  if (path === beheerPaths.queue && !ctx.form) return queuePage(ctx, { notice: notice(ctx), values: ctx.restored ?? {}, errors: [] }, 200)
   const review = reviewPattern.exec(path)
   if (review && ctx.form) return review[2] === 'publiceren' ? publish(ctx, Number(review[1])) : review[2] === 'opmerking' ? comment(ctx, Number(review[1])) : sendBack(ctx, Number(review[1]))
   const retraction = retractPattern.exec(path)
@@ -84,7 +87,7 @@ function page(ctx: BeheerContext, status: number, title: string, content: SafeHt
   return sendBeheerPage(ctx.response, status, beheerLayout({ title, content, theme: ctx.theme, session: ctx.session, trail }))
 }
 
-const notice = (ctx: BeheerContext) => notices[ctx.url.searchParams.get('gedaan') ?? ''] ?? null
+const notice = (ctx: BeheerContext) => (ctx.restored ? restoredNotice : notices[ctx.url.searchParams.get('gedaan') ?? ''] ?? null)
 
 const actorOf = (ctx: BeheerContext): EditorialActor => ({ account: ctx.session.account, ...ctx.origin, now: new Date() })
 
@@ -118,7 +121,7 @@ function subjectPage(ctx: BeheerContext, type: 'action' | 'target', slug: string
   let conflict = false
   const before = historyOf(ctx.store, subject)
   // A correction starts from what stands: the editor's own open draft, else the published revision.
-  if (!ctx.form) state = { ...state, values: revisionFormValues(before.revisions.find((r) => !r.publication && r.authorId === ctx.session.account.id && !before.returns.has(r.id)) ?? before.revisions.find((r) => r.publication)) }
+  if (!ctx.form) state = { ...state, values: ctx.restored ?? revisionFormValues(before.revisions.find((r) => !r.publication && r.authorId === ctx.session.account.id && !before.returns.has(r.id)) ?? before.revisions.find((r) => r.publication)) }
   if (ctx.form) {
     const parsed = parseRevisionForm(ctx.form, type === 'action' ? 'assessment' : 'measurement')
     const outcome = recordRevision(ctx.store, actorOf(ctx), type === 'action'
