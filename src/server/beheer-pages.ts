@@ -1,6 +1,8 @@
 import type { ServerResponse } from 'node:http'
 import { commitmentProgress } from '../editorial/commitment-progress.js'
 import { canonicalSlugs } from '../read-model/canonical-action.js'
+import { listAccounts } from '../editorial/accounts.js'
+import { currentAssignments } from '../editorial/assignments.js'
 import { appendAudit } from '../editorial/audit-trail.js'
 import type { EditorialActor } from '../editorial/editorial-actor.js'
 import type { EditorSession } from '../editorial/editor-sessions.js'
@@ -19,6 +21,7 @@ import { describeTarget } from '../reports/dutch-text.js'
 import type { ReportTheme } from '../reports/report-theme.js'
 import { beheerActionPage, type EditorialHistory, type FormState } from '../web/beheer/action-page.js'
 import { beheerActionsPage } from '../web/beheer/actions-page.js'
+import { parseBeheerSearch } from '../web/beheer/beheer-search.js'
 import { beheerLayout } from '../web/beheer/beheer-layout.js'
 import { beheerPaths } from '../web/beheer/beheer-paths.js'
 import { fieldErrors } from '../web/beheer/form-errors.js'
@@ -99,8 +102,11 @@ function listPage(ctx: BeheerContext): boolean {
   const returned = returnsOf(ctx.store, drafts.map((d) => d.id))
   const open = new Map<string, number>()
   for (const draft of drafts) if (!returned.has(draft.id)) open.set(draft.subject.slug, (open.get(draft.subject.slug) ?? 0) + 1)
+  const assignees = new Map([...currentAssignments(ctx.store, agreement)].map(([slug, a]) => [slug, a.accountName]))
+  const accounts = listAccounts(ctx.store).filter((a) => a.revokedAt === null).map((a) => a.name)
   return page(ctx, 200, 'Afspraken beheren', beheerActionsPage(ctx.view, parsed.filters,
-    commitmentProgress(progressSnapshot(ctx.store, agreement), canonicalSlugs(ctx.view.actions.map((a) => a.action))), open))
+    commitmentProgress(progressSnapshot(ctx.store, agreement), canonicalSlugs(ctx.view.actions.map((a) => a.action))), open,
+    parseBeheerSearch(ctx.url.searchParams), assignees, accounts))
 }
 
 function historyOf(store: EditorialStore, subject: SubjectKey): EditorialHistory {
