@@ -25,8 +25,9 @@ export function listDrafts(store: EditorialStore): RevisionRecord[] {
 }
 
 /**
- * The drafts a reviewer may publish: someone else's, not sent back, and not
- * outdated by a newer published revision of the same subject. Oldest first.
+ * The drafts a reviewer may publish: someone else's, not sent back, not
+ * replaced by their author's edit, and not outdated by a newer published
+ * revision of the same subject. Oldest first.
  */
 export function reviewQueue(store: EditorialStore, reviewerId: number): RevisionRecord[] {
   const newestPublished = new Map(store.all(store.db.selectFrom('revision').innerJoin('publication', 'publication.revision_id', 'revision.id')
@@ -35,7 +36,9 @@ export function reviewQueue(store: EditorialStore, reviewerId: number): Revision
     .map((row) => [`${row.agreement_slug}/${row.subject_type}/${row.subject_slug}`, Number(row.latest)]))
   const drafts = listDrafts(store)
   const returned = returnsOf(store, drafts.map((draft) => draft.id))
-  return drafts.filter((draft) => draft.authorId !== reviewerId && !returned.has(draft.id)
+  // A draft its author edited is replaced by the edit: only the current version waits for review.
+  const replaced = new Set(store.all(store.db.selectFrom('draft_supersession').select('revision_id')).map((row) => row.revision_id))
+  return drafts.filter((draft) => draft.authorId !== reviewerId && !returned.has(draft.id) && !replaced.has(draft.id)
     && draft.revision > (newestPublished.get(`${draft.subject.agreement}/${draft.subject.type}/${draft.subject.slug}`) ?? 0))
 }
 
