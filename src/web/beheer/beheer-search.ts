@@ -47,7 +47,7 @@ export function searchActions(view: AgreementView, actions: readonly ActionView[
 
 /** The search field and the assignee choice of the editors' list (a GET form, so a search is a link to share). */
 export function searchFields(search: BeheerSearch, accounts: readonly string[]): SafeHtml {
-  return html`<div class="field"><label for="zoek">Zoeken</label>
+  return html`<div class="field field-wide"><label for="zoek">Zoeken</label>
 <p class="hint" id="zoek-hint">Woorden uit de tekst, het nummer of de korte naam van de afspraak, een thema, wethouder, status of toegewezen redacteur.</p>
 <input id="zoek" name="zoek" type="search" value="${search.text}" aria-describedby="zoek-hint"></div>
 <div class="field"><label for="toegewezen">Toegewezen aan</label>
