@@ -41,6 +41,9 @@ describe('editing a draft in place', () => {
     expect(after).toContain('Tweede versie, na nieuwe cijfers.</textarea>')
     expect(rows<{ outcome: string; record_id: number }>("SELECT outcome, record_id FROM audit_entry WHERE operation = 'editProgressDraft'")).toEqual([{ outcome: 'accepted', record_id: second }])
 
+    const node = `query($id: ID!) { node(id: $id) { ... on ProgressRevision { revision state editedInto { revision state } } } }`
+    expect((await team.server.gql(node, { id: assessmentId(first) }, team.server.tokens.eva)).body.data.node).toEqual({ revision: 1, state: 'DRAFT', editedInto: { revision: 2, state: 'DRAFT' } })
+    expect((await team.server.gql(node, { id: assessmentId(second) }, team.server.tokens.eva)).body.data.node.editedInto).toBeNull()
     expect(await queueIds(team.as.rob!)).toEqual([second])
     const old = await team.server.gql(publishProgress, { id: assessmentId(first) }, team.server.tokens.rob)
     expect(old.body.data.publishProgress.userErrors.map((e: any) => e.code)).toEqual(['CONFLICT'])
