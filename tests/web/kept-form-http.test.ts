@@ -67,8 +67,16 @@ describe('a form posted after the session expired', () => {
     expect(keyCookie).toMatch(/Path=\/beheer\/aanmelden/)
     expect(keyCookie).toMatch(/Max-Age=3600/)
 
-    // Signing in shows the form again, filled in, with the notice; nothing is recorded until it is sent again.
+    // A mistyped token keeps the sealed form in the page for the next try.
     const sealed = sealedOf(page)!
+    const mistyped = await client.post('/beheer/aanmelden', { csrf: client.cookies.get('oa_aanmelden')!, token: `oa_${'B'.repeat(43)}`, bewaard: sealed })
+    const retry = await mistyped.text()
+    expect(mistyped.status).toBe(401)
+    expect(retry).toContain('Deze toegangscode is onbekend of ingetrokken')
+    expect(retry).toContain('Wat u had ingevuld is bewaard')
+    expect(sealedOf(retry)).toBe(sealed)
+
+    // Signing in shows the form again, filled in, with the notice; nothing is recorded until it is sent again.
     const signIn = await client.post('/beheer/aanmelden', { csrf: client.cookies.get('oa_aanmelden')!, token: server.tokens.eva!, bewaard: sealed })
     expect(signIn.status).toBe(200)
     const restored = await signIn.text()
