@@ -98,6 +98,17 @@ describe('editing a draft in place', () => {
     const edit = await team.server.gql(editDraft, { input: { ...editInput(draft), draftId: id } }, team.server.tokens.eva)
     expect(edit.body.data.editProgressDraft.userErrors.map((e: any) => e.message)).toEqual(['This draft was sent back: record a new revision that answers the reason.'])
     expect((await (await team.as.eva!.get(actionPath)).text())).not.toContain('name="bewerkt"')
+    // A new draft that answers the reason is the one the queue shows; recorded twice, only the newer one waits.
+    await team.server.gql(recordProgress, { input: assessment(housing, { explanation: 'Vijfde, met bron.' }) }, team.server.tokens.eva)
+    await team.server.gql(recordProgress, { input: assessment(housing, { explanation: 'Zesde, nog beter.' }) }, team.server.tokens.eva)
+    expect(await queueIds(team.as.rob!)).toEqual([latestId()])
+    // A colleague's newer draft replaces nobody's: both wait, and the history still calls eva's a draft.
+    const evas = latestId()
+    await team.server.gql(recordProgress, { input: assessment(housing, { explanation: 'Van rob.' }) }, team.server.tokens.rob)
+    expect(await queueIds(team.as.ada!)).toEqual([evas, latestId()])
+    const items = (await (await team.as.eva!.get(actionPath)).text()).split('<ol class="history">')[1]!.split('<li>')
+    expect(items.find((item) => item.includes('Zesde, nog beter.'))).toContain('<span class="state state-draft">Concept</span>')
+    expect(items.find((item) => item.includes('Vijfde, met bron.'))).toMatch(/<span class="state">Vervangen door versie \d+<\/span>/)
     const unknown = await team.server.gql(editDraft, { input: editInput(999_999) }, team.server.tokens.eva)
     expect(unknown.body.data.editProgressDraft.userErrors.map((e: any) => e.code)).toEqual(['NOT_FOUND'])
   })

@@ -44,13 +44,15 @@ export function revisionHistory(revisions: readonly RevisionRecord[], returns: M
 }
 
 /**
- * A draft that a newer revision of the same subject replaced: it will not be
- * published, and says so instead of staying "Concept". An edit names the
- * version that replaced it (src/editorial/edit-draft.ts).
+ * A draft that a newer revision of the same subject replaced (its author's,
+ * or a published one): it will not be published, and says so instead of
+ * staying "Concept". An edit names the version that replaced it
+ * (src/editorial/edit-draft.ts).
  */
 function supersededBy(revision: RevisionRecord, all: readonly RevisionRecord[], replaced?: Map<number, number>): number | undefined {
   if (revision.publication) return undefined
   const edit = replaced?.get(revision.id)
   if (edit !== undefined) return all.find((r) => r.id === edit)?.revision
-  return all.filter((r) => r.kind === revision.kind && r.revision > revision.revision).map((r) => r.revision).sort((a, b) => a - b)[0]
+  // Replaced by the author's own newer version, or outdated by a newer published one; a colleague's draft replaces nothing.
+  return all.filter((r) => r.kind === revision.kind && r.revision > revision.revision && (r.publication !== null || r.authorId === revision.authorId)).map((r) => r.revision).sort((a, b) => a - b)[0]
 }
