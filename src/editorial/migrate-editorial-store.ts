@@ -3,6 +3,7 @@ import * as createEditorialTables from './migrations/2026-12-01T2330-create-edit
 import * as createSessionsAndReturns from './migrations/2026-12-02T0230-create-sessions-and-returns.js'
 import * as createReportingRounds from './migrations/2026-12-07T1520-create-reporting-rounds.js'
 import * as chainAuditAndPublications from './migrations/2026-12-07T1600-chain-audit-and-publications.js'
+import * as createDraftSupersessions from './migrations/2026-12-07T1900-create-draft-supersessions.js'
 
 /** The editorial store's migrations in order; a shipped migration is never edited, only followed by a new one. */
 const migrations: Record<string, Migration> = {
@@ -10,6 +11,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-02T0230-create-sessions-and-returns': createSessionsAndReturns,
   '2026-12-07T1520-create-reporting-rounds': createReportingRounds,
   '2026-12-07T1600-chain-audit-and-publications': chainAuditAndPublications,
+  '2026-12-07T1900-create-draft-supersessions': createDraftSupersessions,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations }

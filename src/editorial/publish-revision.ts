@@ -4,7 +4,7 @@ import type { EditorialActor } from './editorial-actor.js'
 import type { EditorialStore } from './open-editorial-store.js'
 import { isRetracted } from './retract-revision.js'
 import { returnOf } from './return-draft.js'
-import { findRevision, subjectKeyText, type RevisionRecord } from './revision-record.js'
+import { findRevision, replacedBy, subjectKeyText, type RevisionRecord } from './revision-record.js'
 import type { EditorialOutcome, UserError } from './user-error.js'
 
 /** Whether a revision of the same subject, newer than this one, is published. */
@@ -36,6 +36,7 @@ export function publishRevision(store: EditorialStore, actor: EditorialActor, re
       if (draft.publication) errors.push({ field, message: `Revision ${draft.revision} was published already, on ${draft.publication.publishedAt}.`, code: 'CONFLICT' })
       if (draft.authorId === actor.account?.id) errors.push({ field, message: 'You recorded this draft: a colleague publishes it (four-eyes).', code: 'SAME_AUTHOR' })
       if (!draft.publication && returnOf(store, draft.id)) errors.push({ field, message: 'This draft was sent back to its author: record a new revision instead.', code: 'CONFLICT' })
+      if (!draft.publication && replacedBy(store, draft.id)) errors.push({ field, message: 'Its author edited this draft: publish the edited version instead.', code: 'CONFLICT' })
       const round = closedRoundOf(store, draft.id)
       if (!draft.publication && round) errors.push({ field, message: `This draft was recorded for round "${round}", which is closed: record it again in the open round.`, code: 'CONFLICT' })
       const newer = newerPublished(store, draft)

@@ -89,3 +89,8 @@ export function latestRevisionNumber(store: EditorialStore, subject: SubjectKey)
 export function findRevision(store: EditorialStore, id: number): RevisionRecord | undefined {
   return readRevisions(store, (q) => q.where('revision.id', '=', id))[0]
 }
+
+/** Whether the draft's author replaced it by an edit (src/editorial/edit-draft.ts): the id of the edit. */
+export function replacedBy(store: EditorialStore, revisionId: number): number | undefined {
+  return store.first(store.db.selectFrom('draft_supersession').select('superseded_by_id').where('revision_id', '=', revisionId))?.superseded_by_id
+}
