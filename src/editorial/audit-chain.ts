@@ -9,6 +9,7 @@ const guardTriggers = [
   'account_no_delete', 'account_only_revoked', 'revision_no_update', 'revision_no_delete', 'evidence_no_update', 'evidence_no_delete',
   'publication_no_update', 'publication_no_delete', 'publication_four_eyes', 'audit_entry_no_update', 'audit_entry_no_delete',
   'draft_return_no_update', 'draft_return_no_delete', 'chain_link_no_update', 'chain_link_no_delete',
+  'draft_supersession_no_update', 'draft_supersession_no_delete', 'draft_supersession_own_draft', 'publication_not_superseded',
 ]
 
 /** The state of the chain: its length and head, and the first thing found wrong, if any. */

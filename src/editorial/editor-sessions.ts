@@ -61,3 +61,15 @@ export async function endSession(store: EditorialStore, sessionId: string, origi
     return true
   })
 }
+
+/**
+ * Whose session a cookie value names, live or not (expired, signed out), with
+ * its form token; null when there is no such session or its account was
+ * revoked. A form posted after the session ended is kept for this account only.
+ */
+export async function sessionOwner(store: EditorialStore, sessionId: string): Promise<{ accountId: number; csrfToken: string } | null> {
+  if (!shape.test(sessionId)) return null
+  const row = await store.first(store.db.selectFrom('editor_session').innerJoin('account', 'account.id', 'editor_session.account_id')
+    .select(['account.id', 'account.revoked_at as revokedAt']).where('editor_session.id_hash', '=', hashOf(sessionId)))
+  return row && row.revokedAt === null ? { accountId: row.id, csrfToken: csrfTokenOf(sessionId) } : null
+}

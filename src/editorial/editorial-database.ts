@@ -9,6 +9,7 @@ export interface EditorialDatabase {
   audit_entry: AuditEntryTable
   editor_session: EditorSessionTable
   draft_return: DraftReturnTable
+  draft_supersession: DraftSupersessionTable
   chain_link: ChainLinkTable
   reporting_round: ReportingRoundTable
   round_revision: { revision_id: number; round_id: number }
@@ -103,6 +104,14 @@ interface DraftReturnTable {
   reviewer_id: number
   reason: string
   returned_at: string
+}
+
+interface DraftSupersessionTable {
+  id: Generated<number>
+  /** The draft its author replaced. */
+  revision_id: number
+  superseded_by_id: number
+  superseded_at: string
 }
 
 interface ReportingRoundTable {

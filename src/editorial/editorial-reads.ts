@@ -25,8 +25,10 @@ export async function listDrafts(store: EditorialStore): Promise<RevisionRecord[
 }
 
 /**
- * The drafts a reviewer may publish: someone else's, not sent back, and not
- * outdated by a newer published revision of the same subject. Oldest first.
+ * The drafts a reviewer may publish: someone else's, not sent back, not
+ * replaced by their author's edit or by the same author's newer open draft
+ * of the same subject and kind, and not outdated by a newer published revision of the
+ * same subject. Oldest first.
  */
 export async function reviewQueue(store: EditorialStore, reviewerId: number): Promise<RevisionRecord[]> {
   const newestPublished = new Map((await store.all(store.db.selectFrom('revision').innerJoin('publication', 'publication.revision_id', 'revision.id')
@@ -35,8 +37,15 @@ export async function reviewQueue(store: EditorialStore, reviewerId: number): Pr
     .map((row) => [`${row.agreement_slug}/${row.subject_type}/${row.subject_slug}`, Number(row.latest)]))
   const drafts = await listDrafts(store)
   const returned = await returnsOf(store, drafts.map((draft) => draft.id))
-  return drafts.filter((draft) => draft.authorId !== reviewerId && !returned.has(draft.id)
-    && draft.revision > (newestPublished.get(`${draft.subject.agreement}/${draft.subject.type}/${draft.subject.slug}`) ?? 0))
+  // A draft its author edited is replaced by the edit, and an author's older open draft by their newer one of the same
+  // subject and kind (the history shows it as replaced): only an author's current version waits for review.
+  const replaced = new Set((await store.all(store.db.selectFrom('draft_supersession').select('revision_id'))).map((row) => row.revision_id))
+  const open = drafts.filter((draft) => !returned.has(draft.id) && !replaced.has(draft.id))
+  const subjectOf = (draft: RevisionRecord) => `${draft.subject.agreement}/${draft.subject.type}/${draft.subject.slug}`
+  const versionOf = (draft: RevisionRecord) => `${subjectOf(draft)}/${draft.kind}/${draft.authorId}`
+  const newestOpen = new Map(open.map((draft) => [versionOf(draft), draft.revision]))
+  return open.filter((draft) => draft.authorId !== reviewerId && draft.revision === newestOpen.get(versionOf(draft))
+    && draft.revision > (newestPublished.get(subjectOf(draft)) ?? 0))
 }
 
 /** Every revision whose id is given (drafts included: the caller decides who may see them). */

@@ -3,11 +3,13 @@ import * as createEditorialTables from './migrations/2026-12-01T2330-create-edit
 import * as createSessionsAndReturns from './migrations/2026-12-02T0230-create-sessions-and-returns.js'
 import * as createReportingRounds from './migrations/2026-12-07T1520-create-reporting-rounds.js'
 import * as chainAuditAndPublications from './migrations/2026-12-07T1600-chain-audit-and-publications.js'
+import * as createDraftSupersessions from './migrations/2026-12-07T1900-create-draft-supersessions.js'
 import * as pgCreateEditorialTables from './migrations-postgres/2026-12-01T2330-create-editorial-tables.js'
 import * as pgCreateSessionsAndReturns from './migrations-postgres/2026-12-02T0230-create-sessions-and-returns.js'
 import * as pgCreateReportingRounds from './migrations-postgres/2026-12-07T1520-create-reporting-rounds.js'
 import * as pgChainAuditAndPublications from './migrations-postgres/2026-12-07T1600-chain-audit-and-publications.js'
 import * as pgCreateReleaseArchive from './migrations-postgres/2026-12-07T1800-create-release-archive.js'
+import * as pgCreateDraftSupersessions from './migrations-postgres/2026-12-07T1900-create-draft-supersessions.js'
 import type { EditorialEngine } from './open-editorial-store.js'
 
 /**
@@ -22,6 +24,7 @@ const migrations: Record<EditorialEngine, Record<string, Migration>> = {
     '2026-12-02T0230-create-sessions-and-returns': createSessionsAndReturns,
     '2026-12-07T1520-create-reporting-rounds': createReportingRounds,
     '2026-12-07T1600-chain-audit-and-publications': chainAuditAndPublications,
+    '2026-12-07T1900-create-draft-supersessions': createDraftSupersessions,
   },
   postgres: {
     '2026-12-01T2330-create-editorial-tables': pgCreateEditorialTables,
@@ -30,6 +33,7 @@ const migrations: Record<EditorialEngine, Record<string, Migration>> = {
     '2026-12-07T1600-chain-audit-and-publications': pgChainAuditAndPublications,
     // PostgreSQL only: replicas without a shared disk keep the open-data releases here (SQLite's server has its folder).
     '2026-12-07T1800-create-release-archive': pgCreateReleaseArchive,
+    '2026-12-07T1900-create-draft-supersessions': pgCreateDraftSupersessions,
   },
 }
 

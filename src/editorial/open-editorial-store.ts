@@ -43,6 +43,12 @@ export interface EditorialStore {
    * data_version, or a query on PostgreSQL).
    */
   readonly generation: number
+  /**
+   * The reporting rounds' state, 2 × the rounds opened + those closed (rounds
+   * are never deleted, so it only grows), held in memory like the generation:
+   * opening or closing a round changes what the public sees without a publication.
+   */
+  readonly roundState: number
   /** Reads the generation from the store now (for a notification that another process published). */
   refreshGeneration(): Promise<number>
   /** PostgreSQL only, for /readyz: whether the server answers, the pool, the publication listener and the migrations. */

@@ -4,7 +4,7 @@ import pg from 'pg'
 import type { EditorialDatabase } from './editorial-database.js'
 import { EditorialStoreUnavailableError } from './editorial-errors.js'
 import { migrateEditorialStore, migrationNames } from './migrate-editorial-store.js'
-import { listenForPublications, type PublicationListener } from './publication-listener.js'
+import { listenForPublications, roundStateSql, type PublicationListener } from './publication-listener.js'
 import type { EditorialStore, EditorialStoreOptions, StoreHealth } from './open-editorial-store.js'
 import { currentTransaction, inTransaction, isWrite } from './transaction-scope.js'
 
@@ -64,6 +64,7 @@ export async function openPostgresStore(url: string, options: EditorialStoreOpti
 async function postgresStore(url: string, db: Kysely<EditorialDatabase>, pool: pg.Pool): Promise<EditorialStore> {
   let writes = 0
   let generation = 0
+  let roundState = 0
   let closed = false
   const execute = async <T>(runner: Kysely<EditorialDatabase>, query: Compilable<T>) => {
     const compiled = query.compile()
@@ -84,6 +85,7 @@ async function postgresStore(url: string, db: Kysely<EditorialDatabase>, pool: p
       engine: 'postgres', path: null, location: redacted(url), db,
       get writes() { return writes },
       get generation() { return generation },
+      get roundState() { return roundState },
       refreshGeneration: () => root.refreshGeneration(),
       all: async (query) => (await execute(trx, query)).rows,
       first: async (query) => (await execute(trx, query)).rows[0],
@@ -93,14 +95,20 @@ async function postgresStore(url: string, db: Kysely<EditorialDatabase>, pool: p
     }
     return tx
   }
-  const readGeneration = async (runner: Kysely<EditorialDatabase>) =>
-    Number((await execute(runner, db.selectFrom('publication').select((eb) => eb.fn.max('id').as('id')))).rows[0]?.id ?? 0)
+  const readGeneration = async (runner: Kysely<EditorialDatabase>) => {
+    const row = (await execute(runner, db.selectFrom('publication')
+      .select((eb) => [eb.fn.max('id').as('id'), sql<number>`(${sql.raw(roundStateSql)})`.as('rounds')]))).rows[0]
+    // Like the generation, the round state never goes back (a read may be older than a notification).
+    roundState = Math.max(roundState, Number(row?.rounds ?? 0))
+    return Number(row?.id ?? 0)
+  }
 
   let refreshing: Promise<number> | undefined
   const root: EditorialStore = {
     engine: 'postgres', path: null, location: redacted(url), db,
     get writes() { return writes },
     get generation() { return generation },
+    get roundState() { return roundState },
     refreshGeneration: () => {
       refreshing ??= readGeneration(db).then((value) => {
         // A read begun before a notification arrived may be older than it: the generation never goes back.
@@ -143,8 +151,12 @@ async function postgresStore(url: string, db: Kysely<EditorialDatabase>, pool: p
   }
   generation = await readGeneration(db)
   // Another process's publication is pushed by its NOTIFY; the listener's own poll, every few seconds, catches one lost with a connection.
-  const listener = await listenForPublications({ connectionString: url })
-  listener.onChange((value) => { if (!closed && value > generation) generation = value })
+  const listener = await listenForPublications({ connectionString: url, rounds: true })
+  listener.onChange((value, rounds) => {
+    if (closed) return
+    generation = Math.max(generation, value)
+    roundState = Math.max(roundState, rounds)
+  })
   return root
 }
 

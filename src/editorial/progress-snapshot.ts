@@ -19,6 +19,17 @@ export async function readGeneration(store: EditorialStore): Promise<number> {
   return Number((await store.first(store.db.selectFrom('publication').select((eb) => eb.fn.max('id').as('id'))))?.id ?? 0)
 }
 
+/**
+ * What the caches of public answers key on: it changes with every publication
+ * and with every reporting round opened or closed (which publish nothing, yet
+ * change which round the site and the API name). Rounds are never deleted, so
+ * twice the rounds plus the closed ones only grows. Held in memory like the
+ * publication generation; on PostgreSQL every replica is told of a round opened or closed as of a publication.
+ */
+export function publicStateGeneration(store: EditorialStore): number {
+  return store.generation * 1_000_000 + store.roundState
+}
+
 /** Counts per status, every status present (zero included), in vocabulary order. */
 export type ProgressSummary = Record<ProgressStatus, number>
 

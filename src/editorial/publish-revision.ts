@@ -4,7 +4,7 @@ import type { EditorialActor } from './editorial-actor.js'
 import type { EditorialStore } from './open-editorial-store.js'
 import { isRetracted } from './retract-revision.js'
 import { returnOf } from './return-draft.js'
-import { findRevision, subjectKeyText, type RevisionRecord } from './revision-record.js'
+import { findRevision, replacedBy, subjectKeyText, type RevisionRecord } from './revision-record.js'
 import type { EditorialOutcome, UserError } from './user-error.js'
 import { notifyPublication } from './publication-listener.js'
 
@@ -37,6 +37,7 @@ export async function publishRevision(store: EditorialStore, actor: EditorialAct
       if (draft.publication) errors.push({ field, message: `Revision ${draft.revision} was published already, on ${draft.publication.publishedAt}.`, code: 'CONFLICT' })
       if (draft.authorId === actor.account?.id) errors.push({ field, message: 'You recorded this draft: a colleague publishes it (four-eyes).', code: 'SAME_AUTHOR' })
       if (!draft.publication && await returnOf(store, draft.id)) errors.push({ field, message: 'This draft was sent back to its author: record a new revision instead.', code: 'CONFLICT' })
+      if (!draft.publication && await replacedBy(store, draft.id)) errors.push({ field, message: 'Its author edited this draft: publish the edited version instead.', code: 'CONFLICT' })
       const round = await closedRoundOf(store, draft.id)
       if (!draft.publication && round) errors.push({ field, message: `This draft was recorded for round "${round}", which is closed: record it again in the open round.`, code: 'CONFLICT' })
       const newer = await newerPublished(store, draft)

@@ -1,6 +1,7 @@
 import { publicationHashes } from './audit-chain.js'
 import type { EditorialStore } from './open-editorial-store.js'
 import { readGeneration } from './progress-snapshot.js'
+import { listRounds, roundsOfRevisions, type ReportingRound } from './reporting-rounds.js'
 import { readRevisions, type RevisionRecord } from './revision-record.js'
 
 /** Everything the public may see of the progress monitor at one publication generation. */
@@ -13,10 +14,12 @@ export interface PublishedProgress {
   revisions: RevisionRecord[]
   /** The hash of each publication's link in the editorial hash chain, by publication id (src/editorial/audit-chain.ts). */
   chainHashes: ReadonlyMap<number, string>
+  /** The reporting round each revision was recorded for, by revision id (none for a revision recorded outside a round). */
+  rounds: ReadonlyMap<number, ReportingRound>
 }
 
 /** Nothing published: what a publication without an editorial store holds. */
-export const noPublishedProgress: PublishedProgress = { generation: 0, latestPublishedAt: null, revisions: [], chainHashes: new Map() }
+export const noPublishedProgress: PublishedProgress = { generation: 0, latestPublishedAt: null, revisions: [], chainHashes: new Map(), rounds: new Map() }
 
 /**
  * Reads the published history for the open data, in one transaction so
@@ -28,6 +31,9 @@ export async function readPublishedProgress(store: EditorialStore): Promise<Publ
     const generation = await readGeneration(store)
     const revisions = await readRevisions(store, (q) => q.where('publication.id', 'is not', null).where('publication.id', '<=', generation)
       .orderBy('publication.id', 'asc'))
-    return { generation, latestPublishedAt: revisions.at(-1)?.publication?.publishedAt ?? null, revisions, chainHashes: await publicationHashes(store) }
+    const agreements = [...new Set(revisions.map((r) => r.subject.agreement))]
+    const byId = new Map((await Promise.all(agreements.map((a) => listRounds(store, a)))).flat().map((r) => [r.id, r]))
+    const rounds = new Map([...await roundsOfRevisions(store, revisions.map((r) => r.id))].flatMap(([revision, round]) => (byId.has(round) ? [[revision, byId.get(round)!] as const] : [])))
+    return { generation, latestPublishedAt: revisions.at(-1)?.publication?.publishedAt ?? null, revisions, chainHashes: await publicationHashes(store), rounds }
   })
 }

@@ -7,16 +7,20 @@ import { findRevision, latestRevisionNumber, subjectKeyText, type RevisionRecord
 import type { EditorialOutcome, UserError } from './user-error.js'
 import { checkEvidence, checkPastDate, checkStatus, checkText, checkValue, normalizeEvidence, type EvidenceInput } from './validate-revision.js'
 
-/** A new assessment of an action, or a new measurement of a target. */
-export type RevisionInput = {
-  /** The subject, or null when the id the client gave names no action or target in the content. */
-  subject: SubjectKey | null
+/** What an assessment or a measurement says: a status or value, its date, explanation and sources. */
+export type RevisionContent = {
   asOf: string
   explanation: string
   evidence: readonly EvidenceInput[]
+} & ({ kind: 'assessment'; status: string } | { kind: 'measurement'; value: number })
+
+/** A new assessment of an action, or a new measurement of a target. */
+export type RevisionInput = RevisionContent & {
+  /** The subject, or null when the id the client gave names no action or target in the content. */
+  subject: SubjectKey | null
   /** The revision the client last saw (0: none); a different latest revision is a CONFLICT. Omitted: no check. */
   expectedRevision?: number | null
-} & ({ kind: 'assessment'; status: string } | { kind: 'measurement'; value: number })
+}
 
 const operations = { assessment: 'recordProgress', measurement: 'recordTargetMeasurement' } as const
 
@@ -26,18 +30,26 @@ const operations = { assessment: 'recordProgress', measurement: 'recordTargetMea
  * evidence, and the audit entry. A refusal appends only its audit entry.
  */
 export async function recordRevision(store: EditorialStore, actor: EditorialActor, input: RevisionInput): Promise<EditorialOutcome<RevisionRecord>> {
-  const { now } = actor
-  const problems: UserError[] = [
+  return await appendRevision(store, actor, operations[input.kind], input.subject, input.expectedRevision, revisionProblems(input, actor.now), revisionValues(input), input.evidence)
+}
+
+/** What is wrong with an assessment's or measurement's content (the same rules for a new draft and an edited one). */
+export function revisionProblems(input: RevisionContent, now: Date): UserError[] {
+  return [
     ...(input.kind === 'assessment' ? checkStatus(input.status) : checkValue(input.value)),
     ...checkPastDate(['input', 'asOf'], input.asOf, now),
     ...checkText(['input', 'explanation'], input.explanation, editorialLimits.explanationChars, 'explanation'),
     ...checkEvidence(input.evidence, now),
   ]
-  return appendRevision(store, actor, operations[input.kind], input.subject, input.expectedRevision, problems, (subject, revision) => ({
+}
+
+/** The columns of an assessment's or measurement's new revision. */
+export function revisionValues(input: RevisionContent): (subject: SubjectKey, revision: number) => RevisionValues {
+  return (subject, revision) => ({
     agreement_slug: subject.agreement, subject_type: subject.type, subject_slug: subject.slug, revision, kind: input.kind,
     status: input.kind === 'assessment' ? input.status : null, value: input.kind === 'measurement' ? input.value : null,
     as_of: input.asOf, explanation: input.explanation.trim(), retracts_id: null,
-  }), input.evidence)
+  })
 }
 
 /** The columns of a new revision that depend on the operation. */
@@ -47,14 +59,15 @@ type RevisionValues = {
 }
 
 /**
- * The shared path of every operation that appends a revision (record and
- * retract): NOT_FOUND for no subject, CONFLICT for a stale expected revision,
- * the caller's problems, then the insert and the audit entry, atomically.
+ * The shared path of every operation that appends a revision (record, edit a
+ * draft, retract): NOT_FOUND for no subject, CONFLICT for a stale expected
+ * revision, the caller's problems, then the insert (and what `afterInsert`
+ * adds) and the audit entry, atomically.
  */
 export async function appendRevision(
   store: EditorialStore, actor: EditorialActor, operation: string, subject: SubjectKey | null, expectedRevision: number | null | undefined,
   problems: UserError[], values: (subject: SubjectKey, revision: number) => RevisionValues, evidence: readonly EvidenceInput[] = [],
-  extraChecks: (latest: number) => Promise<UserError[]> = async () => [],
+  extraChecks: (latest: number) => Promise<UserError[]> = async () => [], afterInsert: (id: number) => Promise<void> = async () => {},
 ): Promise<EditorialOutcome<RevisionRecord>> {
   return await store.transaction(async () => {
     const errors = [...problems]
@@ -82,6 +95,7 @@ export async function appendRevision(
         revision_id: id, position: i + 1, title: item.title, url: item.url, document_date: item.documentDate, kind: item.kind,
       }))
     }
+    await afterInsert(id)
     await attachToOpenRound(store, subject.agreement, id)
     await appendAudit(store, { ...audit, outcome: 'accepted', recordId: id, revisionAfter: latest + 1 }, actor.now)
     return { record: (await findRevision(store, id))!, userErrors: [] }

@@ -1,6 +1,7 @@
 import { appendAudit } from './audit-trail.js'
 import type { EditorialActor } from './editorial-actor.js'
 import type { EditorialStore } from './open-editorial-store.js'
+import { notifyRounds } from './publication-listener.js'
 import { readGeneration } from './progress-snapshot.js'
 import type { EditorialOutcome, UserError } from './user-error.js'
 import { checkText, isCalendarDate } from './validate-revision.js'
@@ -99,6 +100,7 @@ export async function openRound(store: EditorialStore, actor: EditorialActor, in
       agreement_slug: input.agreement, slug, name: input.name.trim(), peildatum: input.peildatum, opens_on: input.opensOn, closes_on: input.closesOn,
       opened_by: actor.account.id, opened_at: actor.now.toISOString(),
     }).returning('id'))).insertId
+    await notifyRounds(store)
     await appendAudit(store, { ...audit, outcome: 'accepted', recordId: id }, actor.now)
     return { record: await findRound(store, input.agreement, slug), userErrors: [] }
   })
@@ -118,6 +120,7 @@ export async function closeRound(store: EditorialStore, actor: EditorialActor, a
     }
     await store.run(store.db.updateTable('reporting_round').set({ closed_at: actor.now.toISOString(), closed_by: actor.account.id, closed_generation: await readGeneration(store) })
       .where('id', '=', round.id))
+    await notifyRounds(store)
     await appendAudit(store, { ...audit, outcome: 'accepted' }, actor.now)
     return { record: await findRound(store, agreement, slug), userErrors: [] }
   })

@@ -2,7 +2,7 @@ import { appendAudit } from './audit-trail.js'
 import type { EditorialActor } from './editorial-actor.js'
 import type { EditorialStore } from './open-editorial-store.js'
 import { editorialLimits } from './progress-vocabulary.js'
-import { findRevision, subjectKeyText } from './revision-record.js'
+import { findRevision, replacedBy, subjectKeyText } from './revision-record.js'
 import type { EditorialOutcome, UserError } from './user-error.js'
 import { checkText } from './validate-revision.js'
 
@@ -28,6 +28,7 @@ export async function returnDraft(store: EditorialStore, actor: EditorialActor, 
     else {
       if (draft.publication) errors.push({ field, message: `Revision ${draft.revision} was published already, on ${draft.publication.publishedAt}.`, code: 'CONFLICT' })
       if (await returnOf(store, draft.id)) errors.push({ field, message: 'This draft was sent back already.', code: 'CONFLICT' })
+      if (!draft.publication && await replacedBy(store, draft.id)) errors.push({ field, message: 'Its author edited this draft: review the edited version instead.', code: 'CONFLICT' })
       if (draft.authorId === actor.account?.id) errors.push({ field, message: 'You recorded this draft: a colleague reviews it (four-eyes).', code: 'SAME_AUTHOR' })
     }
     const audit = {

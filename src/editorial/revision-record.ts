@@ -89,3 +89,8 @@ export async function latestRevisionNumber(store: EditorialStore, subject: Subje
 export async function findRevision(store: EditorialStore, id: number): Promise<RevisionRecord | undefined> {
   return (await readRevisions(store, (q) => q.where('revision.id', '=', id)))[0]
 }
+
+/** Whether the draft's author replaced it by an edit (src/editorial/edit-draft.ts): the id of the edit. */
+export async function replacedBy(store: EditorialStore, revisionId: number): Promise<number | undefined> {
+  return (await store.first(store.db.selectFrom('draft_supersession').select('superseded_by_id').where('revision_id', '=', revisionId)))?.superseded_by_id
+}

@@ -92,6 +92,7 @@ function sqliteStore(path: string, sqlite: SQLite.Database, db: Kysely<Editorial
     engine: 'sqlite', path, location: path, db,
     get writes() { return writes },
     get generation() { return root.generation },
+    get roundState() { return root.roundState },
     refreshGeneration: () => root.refreshGeneration(),
     all: async (query) => all(query),
     first: async (query) => all(query)[0],
@@ -101,8 +102,19 @@ function sqliteStore(path: string, sqlite: SQLite.Database, db: Kysely<Editorial
   }
 
   const read = sqlite.prepare('SELECT max(id) FROM publication').pluck()
+  const readRounds = sqlite.prepare('SELECT 2 * count(*) + count(closed_at) FROM reporting_round').pluck()
   const dataVersion = sqlite.prepare('PRAGMA data_version').pluck()
-  const watch = { value: Number(read.get() ?? 0), writes, stale: false, version: dataVersion.get() }
+  const watch = { value: Number(read.get() ?? 0), rounds: Number(readRounds.get() ?? 0), writes, stale: false, version: dataVersion.get() }
+  /** Reads both values again after a write through this handle or another connection's commit. */
+  const current = () => {
+    if ((watch.stale || watch.writes !== writes) && sqlite.open) {
+      watch.stale = false
+      watch.writes = writes
+      watch.value = Number(read.get() ?? 0)
+      watch.rounds = Number(readRounds.get() ?? 0)
+    }
+    return watch
+  }
   // PRAGMA data_version changes when another connection commits.
   const timer = setInterval(() => {
     if (!sqlite.open) return clearInterval(timer)
@@ -117,14 +129,8 @@ function sqliteStore(path: string, sqlite: SQLite.Database, db: Kysely<Editorial
   const root: EditorialStore = {
     engine: 'sqlite', path, location: path, db,
     get writes() { return writes },
-    get generation() {
-      if ((watch.stale || watch.writes !== writes) && sqlite.open) {
-        watch.stale = false
-        watch.writes = writes
-        watch.value = Number(read.get() ?? 0)
-      }
-      return watch.value
-    },
+    get generation() { return current().value },
+    get roundState() { return current().rounds },
     refreshGeneration: async () => {
       watch.stale = true
       return root.generation

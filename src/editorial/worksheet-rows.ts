@@ -1,20 +1,32 @@
-import { readDutchDate } from './dutch-input.js'
+import { readDutchDate, readDutchNumber } from './dutch-input.js'
 import { evidenceKinds, progressStatusLabels, recordedStatuses } from './progress-vocabulary.js'
 import type { RevisionInput } from './record-revision.js'
-import { checkEvidence, checkPastDate, checkStatus, checkText } from './validate-revision.js'
+import { checkEvidence, checkPastDate, checkStatus, checkText, checkValue } from './validate-revision.js'
 import { editorialLimits } from './progress-vocabulary.js'
 
 /** A cell as a worksheet gives it: text, a number, a date, or nothing. */
 export type WorksheetCell = string | number | Date | null
 
-/** The columns of a round's worksheet, in order: what is published, then what a team fills in. */
+/**
+ * The columns of a round's worksheet, in order: what the row is (a commitment
+ * or a target of it) and what is published, then what a team fills in.
+ */
 export const worksheetColumns = [
-  'Afspraak (niet wijzigen)', 'Thema', 'Onderwerp', 'Wethouder', 'Tekst van de afspraak', 'Gepubliceerde status', 'Gepubliceerde toelichting',
-  'Nieuwe status', 'Stand per', 'Toelichting', 'Bron: titel', 'Bron: adres', 'Bron: soort', 'Bron: datum',
+  'Soort (niet wijzigen)', 'Sleutel (niet wijzigen)', 'Thema', 'Onderwerp', 'Wethouder', 'Tekst in het akkoord', 'Ook verwoord in', 'Gepubliceerd', 'Gepubliceerde toelichting',
+  'Nieuwe status', 'Nieuwe waarde', 'Stand per', 'Toelichting', 'Bron: titel', 'Bron: adres', 'Bron: soort', 'Bron: datum',
 ] as const
 
 /** The first column a team fills in (0-based): the rest before it is what is published, for reference. */
-export const firstInputColumn = 7
+export const firstInputColumn = 9
+
+/** The first column's names of the two kinds of row: a commitment gets a status, a target a measured value. */
+export const worksheetRowKinds = { action: 'Afspraak', target: 'Doel' } as const
+
+/** What the rows may name: each sentence's slug with the slug of its commitment (a copy's is its canonical action's), and the targets. */
+export interface WorksheetKeys {
+  actions: ReadonlyMap<string, string>
+  targets: ReadonlySet<string>
+}
 
 /** Evidence kinds as a worksheet names them: the Dutch label, or the stored code. */
 export const evidenceKindNames: Record<string, string> = {
@@ -41,13 +53,32 @@ function byName(name: string, options: Record<string, string>): string | undefin
   return Object.entries(options).find(([code, label]) => code.toLowerCase() === wanted || label.toLowerCase() === wanted)?.[0]
 }
 
+/** Reads a row's subject: the kind in the first column, the key in the second (neither may be changed). */
+function readSubject(cells: readonly WorksheetCell[], keys: WorksheetKeys): { type: 'action' | 'target' | null; slug: string | undefined; key: string; messages: string[] } {
+  const kind = text(cells[0])
+  const key = text(cells[1])
+  const type = kind === worksheetRowKinds.action ? 'action' : kind === worksheetRowKinds.target ? 'target' : null
+  const slug = type === 'action' ? keys.actions.get(key) : type === 'target' && keys.targets.has(key) ? key : undefined
+  const messages = type === null ? [`Soort: “${kind.slice(0, 40)}” is geen soort rij (Afspraak of Doel): de eerste twee kolommen mogen niet worden gewijzigd.`]
+    : slug === undefined ? [`${type === 'action' ? 'Afspraak' : 'Doel'} “${key.slice(0, 80)}” bestaat niet: de eerste twee kolommen mogen niet worden gewijzigd.`] : []
+  return { type, slug, key, messages }
+}
+
+/** Reads a target row's value: a number cell, or text read the Dutch way ("1.850" is 1850). */
+function readValue(cell: WorksheetCell | undefined): { value: number } | { message: string } {
+  if (typeof cell === 'number') return checkValue(cell).length === 0 ? { value: cell } : { message: 'Nieuwe waarde: vul een getal in van 0 of meer.' }
+  const reading = readDutchNumber(text(cell))
+  return reading.ok ? { value: reading.value } : { message: `Nieuwe waarde: ${reading.message}` }
+}
+
 /**
  * Reads a filled-in worksheet into drafts: rows whose input columns are empty
  * are skipped; every other row must be complete and pass the same rules as the
- * record form, or it is refused with its number and Dutch reasons. The caller
- * records nothing unless no row is refused.
+ * record forms (a status for a commitment, a value for a target), or it is
+ * refused with its number and Dutch reasons. The caller records nothing unless
+ * no row is refused.
  */
-export function readWorksheetRows(rows: readonly (readonly WorksheetCell[])[], agreement: string, actionSlugs: ReadonlySet<string>, now: Date): { inputs: RevisionInput[]; errors: WorksheetRowError[] } {
+export function readWorksheetRows(rows: readonly (readonly WorksheetCell[])[], agreement: string, keys: WorksheetKeys, now: Date): { inputs: RevisionInput[]; errors: WorksheetRowError[] } {
   const inputs: RevisionInput[] = []
   const errors: WorksheetRowError[] = []
   const seen = new Set<string>()
@@ -59,14 +90,22 @@ export function readWorksheetRows(rows: readonly (readonly WorksheetCell[])[], a
     const row = i + 2
     const input = cells.slice(firstInputColumn)
     if (input.every((c) => text(c) === '')) return
-    const slug = text(cells[0])
-    const messages: string[] = []
-    if (!actionSlugs.has(slug)) messages.push(`Afspraak “${slug.slice(0, 80)}” bestaat niet: de eerste kolom mag niet worden gewijzigd.`)
-    else if (seen.has(slug)) messages.push('Deze afspraak staat al in een eerdere rij.')
-    seen.add(slug)
-    const [statusCell, asOfCell, explanationCell, titleCell, urlCell, kindCell, documentDateCell] = input
-    const status = byName(text(statusCell), Object.fromEntries(recordedStatuses.map((s) => [s, progressStatusLabels[s]])))
-    if (!status) messages.push(`Nieuwe status: “${text(statusCell).slice(0, 40)}” is geen status. Kies uit: ${recordedStatuses.map((s) => progressStatusLabels[s]).join(', ')}.`)
+    const { type, slug, key, messages } = readSubject(cells, keys)
+    if (slug !== undefined && seen.has(`${type}/${slug}`)) messages.push(type === 'action' ? 'Deze afspraak staat al in een eerdere rij.' : 'Dit doel staat al in een eerdere rij.')
+    seen.add(`${type}/${slug}`)
+    const [statusCell, valueCell, asOfCell, explanationCell, titleCell, urlCell, kindCell, documentDateCell] = input
+    let status: string | undefined
+    let value: { value: number } | { message: string } | undefined
+    if (type === 'target') {
+      if (text(statusCell) !== '') messages.push('Nieuwe status: een doel krijgt een waarde, geen status; vul “Nieuwe waarde” in.')
+      value = readValue(valueCell)
+      if ('message' in value) messages.push(value.message)
+    } else {
+      if (text(valueCell) !== '') messages.push('Nieuwe waarde: een afspraak krijgt een status, geen waarde; vul “Nieuwe status” in.')
+      status = byName(text(statusCell), Object.fromEntries(recordedStatuses.map((s) => [s, progressStatusLabels[s]])))
+      if (!status) messages.push(`Nieuwe status: “${text(statusCell).slice(0, 40)}” is geen status. Kies uit: ${recordedStatuses.map((s) => progressStatusLabels[s]).join(', ')}.`)
+      else if (checkStatus(status).length > 0) messages.push('Nieuwe status: deze status kan niet worden vastgelegd.')
+    }
     const asOf = readDate(asOfCell)
     if ('message' in asOf) messages.push(`Stand per: ${asOf.message}`)
     else if (checkPastDate(['asOf'], asOf.value, now).length > 0) messages.push('Stand per: de datum ligt in de toekomst of vóór 2000.')
@@ -83,12 +122,14 @@ export function readWorksheetRows(rows: readonly (readonly WorksheetCell[])[], a
         : field === 'title' ? 'Bron: titel: vul de titel van het document in.'
           : field === 'documentDate' ? 'Bron: datum: de datum ligt in de toekomst of vóór 2000.' : 'Bron: vul titel, adres en soort in.')
     }
-    if (status && checkStatus(status).length > 0) messages.push('Nieuwe status: deze status kan niet worden vastgelegd.')
-    if (messages.length > 0) {
-      errors.push({ row, action: slug, messages: [...new Set(messages)] })
+    if (messages.length > 0 || slug === undefined || 'message' in asOf) {
+      errors.push({ row, action: key, messages: [...new Set(messages)] })
       return
     }
-    inputs.push({ kind: 'assessment', subject: { agreement, type: 'action', slug }, status: status!, asOf: (asOf as { value: string }).value, explanation, evidence })
+    const content = { asOf: asOf.value, explanation, evidence }
+    inputs.push(type === 'target'
+      ? { ...content, kind: 'measurement', subject: { agreement, type: 'target', slug }, value: (value as { value: number }).value }
+      : { ...content, kind: 'assessment', subject: { agreement, type: 'action', slug }, status: status! })
   })
   return { inputs, errors }
 }

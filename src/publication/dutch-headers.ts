@@ -81,6 +81,8 @@ const headers: Record<string, string> = {
   revision: 'Versie',
   status: 'Status',
   as_of: 'Stand per',
+  reporting_round: 'Rapportageronde',
+  round_reference_date: 'Peildatum',
   explanation: 'Toelichting',
   published_at: 'Gepubliceerd op',
   chain_hash: 'Ketenhash (SHA-256)',

@@ -10,7 +10,7 @@ function entryJson(entry: ProgressEntry): Record<string, unknown> {
     id: toGlobalId(revision.kind === 'assessment' ? 'ProgressAssessment' : 'TargetMeasurement', agreement, String(revision.id)),
     revision: revision.revision,
     ...(revision.kind === 'assessment' ? { status: revision.status } : { value: revision.value }),
-    asOf: revision.asOf, explanation: revision.explanation, publishedAt: revision.publication!.publishedAt, current: entry.current,
+    asOf: revision.asOf, round: entry.round && { name: entry.round.name, peildatum: entry.round.peildatum }, explanation: revision.explanation, publishedAt: revision.publication!.publishedAt, current: entry.current,
     evidence: revision.evidence.map((e) => ({ title: e.title, url: e.url, documentDate: e.documentDate, kind: e.kind })),
     retraction: retraction && {
       id: toGlobalId('ProgressRetraction', agreement, String(retraction.id)), publishedAt: retraction.publication!.publishedAt, reason: retraction.explanation,

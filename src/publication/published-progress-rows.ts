@@ -1,6 +1,7 @@
 import type { Evidence, RevisionRecord, SubjectKey } from '../editorial/revision-record.js'
 import type { PublishedProgress } from '../editorial/published-progress.js'
 import type { ProgressStatus } from '../editorial/progress-vocabulary.js'
+import type { ReportingRound } from '../editorial/reporting-rounds.js'
 import type { KeyedRow } from './table-columns.js'
 
 /** A published assessment or measurement with what became of it: retracted (by which retraction) or the current one. */
@@ -12,6 +13,8 @@ export interface ProgressEntry {
   current: boolean
   /** The hash of its publication's link in the editorial hash chain. */
   chainHash: string | null
+  /** The reporting round it was recorded for; null outside a round. */
+  round: ReportingRound | null
 }
 
 /** One piece of evidence of a published revision, with its place in the revision's list (1-based). */
@@ -47,7 +50,7 @@ export class ProgressRows {
       const key = subjectKey(revision.subject)
       const current = retraction === null && (revision.kind === 'measurement' || !standing.has(key))
       if (current) standing.add(key)
-      const entry = { revision, retraction, current, chainHash: progress.chainHashes.get(revision.publication?.id ?? 0) ?? null }
+      const entry = { revision, retraction, current, chainHash: progress.chainHashes.get(revision.publication?.id ?? 0) ?? null, round: progress.rounds.get(revision.id) ?? null }
       this.entries[revision.kind].unshift(entry)
       this.bySubject.set(key, [entry, ...(this.bySubject.get(key) ?? [])])
     }

@@ -29,6 +29,10 @@ function revisionColumns(t: ColumnKit<ProgressEntry>, kind: EntryKind) {
     ],
     tail: [
       t.field('as_of', 'date', (r) => r.revision.asOf, { description: 'The date the statement describes the situation on.', predicate: 'akkoord:asOf' }),
+      t.field('reporting_round', 'string', (r) => r.round?.name ?? null, {
+        required: false, description: 'The reporting round it was recorded for, by its name in Dutch (a closed round never changes); empty outside a round.', dutch: true,
+      }),
+      t.field('round_reference_date', 'date', (r) => r.round?.peildatum ?? null, { required: false, description: 'The peildatum of that reporting round: the date its picture describes; empty outside a round.' }),
       t.field('explanation', 'string', (r) => r.revision.explanation, { description: 'The explanation, in Dutch.', predicate: 'schema:description', dutch: true }),
       t.field('published_at', 'datetime', (r) => r.revision.publication!.publishedAt, { description: 'When a reviewer published it (UTC).', predicate: 'schema:datePublished' }),
       t.field('chain_hash', 'string', (r) => r.chainHash, {

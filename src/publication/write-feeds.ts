@@ -64,7 +64,7 @@ export async function writeFeeds(options: {
   const subjects = await subjectsOf(options.db, options.progress)
   const entries: (AtomEntry & { subject: Subject | undefined })[] = []
   for (const kind of ['assessment', 'measurement'] as const) {
-    for (const { record: { revision, retraction } } of options.progress.rows(kind)) {
+    for (const { record: { revision, retraction, round } } of options.progress.rows(kind)) {
       const { subject: key } = revision
       const subject = subjects.get(`${key.agreement}/${key.type}/${key.slug}`)
       const iri = `${baseUrl}/id/${kind === 'assessment' ? 'progress-assessment' : 'target-measurement'}/${key.agreement}/${revision.id}`
@@ -72,7 +72,7 @@ export async function writeFeeds(options: {
       const link = subject ? `${baseUrl}${webPaths.action(subject.action)}` : `${baseUrl}/data/`
       const about = subject ? `${subject.text}` : key.slug
       entries.push({ subject, id: iri, title: `${what}: ${about}`, updated: revision.publication!.publishedAt, link, category: what,
-        summary: `Stand per ${revision.asOf}: ${revision.explanation}` })
+        summary: `Stand per ${revision.asOf}${round ? ` (${round.name}, peildatum ${round.peildatum})` : ''}: ${revision.explanation}` })
       if (retraction?.publication) {
         entries.push({ subject, id: `${iri}#intrekking`, title: `Ingetrokken (${what}): ${about}`, updated: retraction.publication.publishedAt, link, category: 'Ingetrokken',
           summary: `De ${kind === 'assessment' ? 'beoordeling' : 'meting'} van ${revision.asOf} is ingetrokken: ${retraction.explanation}` })

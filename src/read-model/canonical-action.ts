@@ -33,3 +33,18 @@ export function canonicalSlugs(actions: readonly ActionRecord[]): ReadonlyMap<st
 
 // A snapshot's action list never changes, so its map is made once per list.
 const slugMaps = new WeakMap<readonly ActionRecord[], ReadonlyMap<string, string>>()
+
+/**
+ * The actions that stand for the distinct commitments among the given actions: the first sentence of each
+ * commitment in the order given, so a sentence that restates an earlier one (same_as) is counted once.
+ * Progress read through commitmentProgress is the same on every sentence of a commitment.
+ */
+export function distinctCommitments<T extends { action: ActionRecord }>(actions: readonly T[]): T[] {
+  const seen = new Set<number>()
+  return actions.filter((a) => {
+    const key = a.action.sameAsId ?? a.action.id
+    if (seen.has(key)) return false
+    seen.add(key)
+    return true
+  })
+}

@@ -18,7 +18,7 @@ export interface ChartSvgOptions {
 export function barChartSvg(chart: ChartBlock, theme: ReportTheme, options: ChartSvgOptions): string {
   const { width = 480, height = 250, id } = options
   const c = theme.colors
-  const plot = { left: 84, right: width - 8, top: 22, bottom: height - 30 }
+  const plot = { left: 84, right: width - 8, top: 22, bottom: height - (chart.bars.some((b) => labelLines(b.label, (width - 92) / chart.bars.length).length > 1) ? 38 : 30) }
   const top = chart.ticks.at(-1)?.value ?? Math.max(...chart.bars.map((b) => b.value))
   const y = (value: number) => plot.bottom - (value / top) * (plot.bottom - plot.top)
   const band = (plot.right - plot.left) / chart.bars.length
@@ -40,8 +40,23 @@ export function barChartSvg(chart: ChartBlock, theme: ReportTheme, options: Char
     const by = y(bar.value)
     parts.push(`<rect x="${r(cx - barWidth / 2)}" y="${r(by)}" width="${r(barWidth)}" height="${r(plot.bottom - by)}" fill="${c.primary}"/>`)
     parts.push(`<text x="${r(cx)}" y="${r(by - 6)}" ${font} font-size="8.5" font-weight="bold" fill="${c.text}" text-anchor="middle">${escapeXml(bar.valueLabel)}</text>`)
-    parts.push(`<text x="${r(cx)}" y="${plot.bottom + 16}" ${font} font-size="9" fill="${c.text}" text-anchor="middle">${escapeXml(bar.label)}</text>`)
+    parts.push(axisLabel(bar.label, r(cx), plot.bottom, band, font, c.text))
   })
   parts.push(`<line x1="${plot.left}" y1="${plot.bottom}" x2="${plot.right}" y2="${plot.bottom}" stroke="${c.text}" stroke-width="1"/>`, '</svg>')
   return parts.join('\n')
+}
+
+/** Roboto's average letter is about half an em wide: a label wider than its band is set in two lines. */
+function labelLines(label: string, band: number): string[] {
+  const words = label.split(' ')
+  if (words.length < 2 || label.length * 9 * 0.5 <= band) return [label]
+  const half = Math.ceil(words.length / 2)
+  return [words.slice(0, half).join(' '), words.slice(half).join(' ')]
+}
+
+/** A bar's label under the axis, in one line or, when it would run into its neighbours, two. */
+function axisLabel(label: string, x: number, bottom: number, band: number, font: string, color: string): string {
+  const lines = labelLines(label, band)
+  const tspans = lines.map((line, i) => `<tspan x="${x}" dy="${i === 0 ? 0 : 10}">${escapeXml(line)}</tspan>`).join('')
+  return `<text x="${x}" y="${bottom + 16}" ${font} font-size="9" fill="${color}" text-anchor="middle">${tspans}</text>`
 }

@@ -38,6 +38,8 @@ export interface HeadingBlock {
   toc: boolean
   /** The section under this heading is short: print it on one page. */
   keepTogether?: boolean
+  /** A chapter that starts on a new page in print, whatever the report's rule (after a one-page summary). */
+  newPage?: boolean
 }
 
 interface ParagraphBlock {
@@ -102,6 +104,8 @@ export interface TableBlock {
   columns: TableColumn[]
   rows: TableRow[]
   notes?: RichText[]
+  /** Printed with tight rows, for a summary that must fit on one page. */
+  compact?: boolean
 }
 
 interface BarChartBar {
@@ -120,6 +124,8 @@ export interface ChartBlock {
   /** Gridline values and their labels, lowest first. */
   ticks: { value: number; label: string }[]
   data: TableBlock
+  /** Printed low, for a summary that must fit on one page. */
+  compact?: boolean
 }
 
 export type Block = HeadingBlock | ParagraphBlock | ListBlock | CalloutBlock | FactsBlock | TableBlock | ChartBlock

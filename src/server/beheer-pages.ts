@@ -1,6 +1,8 @@
 import type { ServerResponse } from 'node:http'
 import { commitmentProgress } from '../editorial/commitment-progress.js'
 import { canonicalSlugs } from '../read-model/canonical-action.js'
+import { listAccounts } from '../editorial/accounts.js'
+import { currentAssignments } from '../editorial/assignments.js'
 import { appendAudit } from '../editorial/audit-trail.js'
 import type { EditorialActor } from '../editorial/editorial-actor.js'
 import type { EditorSession } from '../editorial/editor-sessions.js'
@@ -9,6 +11,7 @@ import type { EditorialStore } from '../editorial/open-editorial-store.js'
 import { progressSnapshot } from '../editorial/progress-snapshot.js'
 import { publishRevision } from '../editorial/publish-revision.js'
 import { recordRevision } from '../editorial/record-revision.js'
+import { editDraft, supersessionsOf } from '../editorial/edit-draft.js'
 import { returnDraft, returnsOf } from '../editorial/return-draft.js'
 import { addReviewComment, commentsOf } from '../editorial/review-comments.js'
 import { retractRevision } from '../editorial/retract-revision.js'
@@ -19,6 +22,7 @@ import { describeTarget } from '../reports/dutch-text.js'
 import type { ReportTheme } from '../reports/report-theme.js'
 import { beheerActionPage, type EditorialHistory, type FormState } from '../web/beheer/action-page.js'
 import { beheerActionsPage } from '../web/beheer/actions-page.js'
+import { parseBeheerSearch } from '../web/beheer/beheer-search.js'
 import { beheerLayout } from '../web/beheer/beheer-layout.js'
 import { beheerPaths } from '../web/beheer/beheer-paths.js'
 import { fieldErrors } from '../web/beheer/form-errors.js'
@@ -32,6 +36,7 @@ import { redirectTo, sendBeheerPage } from './beheer-responses.js'
 import { assignmentBlock, handleTeamPage } from './beheer-team-pages.js'
 import { handleWorksheet } from './beheer-worksheet.js'
 import { revisionFormValues } from '../web/beheer/form-prefill.js'
+import { restoredNotice } from '../web/beheer/sign-in-page.js'
 
 /** One signed-in request to the editorial screens, its form already checked against CSRF. */
 export interface BeheerContext {
@@ -46,10 +51,13 @@ export interface BeheerContext {
   store: EditorialStore
   theme: ReportTheme
   origin: { requestId: string; client: string }
+  /** The values of a form posted after the session ended, shown again right after signing in (src/server/kept-form.ts). */
+  restored?: Record<string, string>
 }
 
 const notices: Record<string, string> = {
   vastgelegd: 'Opgeslagen als concept. Een collega-beoordelaar kan het nu publiceren.',
+  bijgewerkt: 'Uw concept is bijgewerkt: de nieuwe versie vervangt het, en een collega-beoordelaar ziet alleen die.',
   gepubliceerd: 'Gepubliceerd: het staat nu op de openbare site.',
   teruggestuurd: 'Teruggestuurd naar de opsteller, met uw reden.',
   toegewezen: 'De toewijzing is opgeslagen.',
@@ -72,7 +80,7 @@ export async function handleBeheerPage(ctx: BeheerContext): Promise<boolean> {
   if (action) return await subjectPage(ctx, 'action', action[1]!)
   const target = targetPattern.exec(path)
   if (target) return await subjectPage(ctx, 'target', target[1]!)
-  if (path === beheerPaths.queue && !ctx.form) return await queuePage(ctx, { notice: notice(ctx), values: {}, errors: [] }, 200)
+  if (path === beheerPaths.queue && !ctx.form) return await queuePage(ctx, { notice: notice(ctx), values: ctx.restored ?? {}, errors: [] }, 200)
   const review = reviewPattern.exec(path)
   if (review && ctx.form) return review[2] === 'publiceren' ? await publish(ctx, Number(review[1])) : review[2] === 'opmerking' ? await comment(ctx, Number(review[1])) : await sendBack(ctx, Number(review[1]))
   const retraction = retractPattern.exec(path)
@@ -84,7 +92,7 @@ function page(ctx: BeheerContext, status: number, title: string, content: SafeHt
   return sendBeheerPage(ctx.response, status, beheerLayout({ title, content, theme: ctx.theme, session: ctx.session, trail }))
 }
 
-const notice = (ctx: BeheerContext) => notices[ctx.url.searchParams.get('gedaan') ?? ''] ?? null
+const notice = (ctx: BeheerContext) => (ctx.restored ? restoredNotice : notices[ctx.url.searchParams.get('gedaan') ?? ''] ?? null)
 
 const actorOf = (ctx: BeheerContext): EditorialActor => ({ account: ctx.session.account, ...ctx.origin, now: new Date() })
 
@@ -94,16 +102,25 @@ async function listPage(ctx: BeheerContext): Promise<boolean> {
   const agreement = ctx.view.agreement.slug
   const drafts = (await listDrafts(ctx.store)).filter((d) => d.subject.agreement === agreement && d.subject.type === 'action')
   const returned = await returnsOf(ctx.store, drafts.map((d) => d.id))
+  const replaced = await supersessionsOf(ctx.store, drafts.map((d) => d.id))
   const open = new Map<string, number>()
-  for (const draft of drafts) if (!returned.has(draft.id)) open.set(draft.subject.slug, (open.get(draft.subject.slug) ?? 0) + 1)
+  for (const draft of drafts) if (!returned.has(draft.id) && !replaced.has(draft.id)) open.set(draft.subject.slug, (open.get(draft.subject.slug) ?? 0) + 1)
+  const assignees = new Map([...await currentAssignments(ctx.store, agreement)].map(([slug, a]) => [slug, a.accountName]))
+  const accounts = (await listAccounts(ctx.store)).filter((a) => a.revokedAt === null).map((a) => a.name)
   return page(ctx, 200, 'Afspraken beheren', beheerActionsPage(ctx.view, parsed.filters,
-    commitmentProgress(await progressSnapshot(ctx.store, agreement), canonicalSlugs(ctx.view.actions.map((a) => a.action))), open))
+    commitmentProgress(await progressSnapshot(ctx.store, agreement), canonicalSlugs(ctx.view.actions.map((a) => a.action))), open,
+    parseBeheerSearch(ctx.url.searchParams), assignees, accounts))
 }
 
-async function historyOf(store: EditorialStore, subject: SubjectKey): Promise<EditorialHistory> {
+/** A subject's history as an editor sees it, and the editor's own draft that is not reviewed yet (the form edits it). */
+async function historyOf(store: EditorialStore, subject: SubjectKey, accountId: number): Promise<EditorialHistory> {
   const revisions = await readRevisions(store, (q) => q.where('revision.agreement_slug', '=', subject.agreement)
     .where('revision.subject_type', '=', subject.type).where('revision.subject_slug', '=', subject.slug).orderBy('revision.revision', 'desc'))
-  return { revisions, returns: await returnsOf(store, revisions.map((r) => r.id)), comments: await commentsOf(store, revisions.map((r) => r.id)) }
+  const ids = revisions.map((r) => r.id)
+  const returns = await returnsOf(store, ids)
+  const replaced = await supersessionsOf(store, ids)
+  const editing = revisions.find((r) => r.kind !== 'retraction' && !r.publication && r.authorId === accountId && !returns.has(r.id) && !replaced.has(r.id))
+  return { revisions, returns, comments: await commentsOf(store, ids), replaced, editing }
 }
 
 /** An action's or target's page; a post records a draft through the editorial domain, which validates and audits it. */
@@ -116,23 +133,28 @@ async function subjectPage(ctx: BeheerContext, type: 'action' | 'target', slug: 
   const path = type === 'action' ? beheerPaths.action(slug) : beheerPaths.target(slug)
   let state: FormState = { notice: notice(ctx), values: {}, errors: [] }
   let conflict = false
-  const before = await historyOf(ctx.store, subject)
-  // A correction starts from what stands: the editor's own open draft, else the published revision.
-  if (!ctx.form) state = { ...state, values: revisionFormValues(before.revisions.find((r) => !r.publication && r.authorId === ctx.session.account.id && !before.returns.has(r.id)) ?? before.revisions.find((r) => r.publication)) }
+  const account = ctx.session.account.id
+  const before = await historyOf(ctx.store, subject, account)
+  // A correction starts from what stands: the editor's own draft (which the form then edits), else the published revision.
+  if (!ctx.form) state = { ...state, values: ctx.restored ?? revisionFormValues(before.editing ?? before.revisions.find((r) => r.publication)) }
   if (ctx.form) {
     const parsed = parseRevisionForm(ctx.form, type === 'action' ? 'assessment' : 'measurement')
-    const outcome = await recordRevision(ctx.store, actorOf(ctx), type === 'action'
-      ? { ...parsed, kind: 'assessment', subject, status: parsed.status }
-      : { ...parsed, kind: 'measurement', subject, value: parsed.value })
-    if (outcome.record) return redirectTo(ctx.response, `${path}?gedaan=vastgelegd`)
+    const content = type === 'action' ? { ...parsed, kind: 'assessment' as const, status: parsed.status } : { ...parsed, kind: 'measurement' as const, value: parsed.value }
+    const edits = /^\d{1,15}$/.test(ctx.form.get('bewerkt') ?? '') ? Number(ctx.form.get('bewerkt')) : null
+    const outcome = edits !== null ? await editDraft(ctx.store, actorOf(ctx), { ...content, revisionId: edits })
+      : await recordRevision(ctx.store, actorOf(ctx), { ...content, subject })
+    if (outcome.record) return redirectTo(ctx.response, `${path}?gedaan=${edits !== null ? 'bijgewerkt' : 'vastgelegd'}`)
     const values: Record<string, string> = Object.fromEntries(ctx.form)
     // After a conflict the form is shown again over the newer history: a second submit then records over what the editor has now seen.
     conflict = outcome.userErrors.some((e) => e.code === 'CONFLICT')
-    if (conflict) delete values.expectedRevision
+    if (conflict) {
+      delete values.expectedRevision
+      delete values.bewerkt
+    }
     state = { notice: null, values, errors: revisionFormErrors(outcome.userErrors, parsed, type === 'action' ? 'status' : 'value') }
   }
   // After a post the history is read again: a conflict shows what was recorded meanwhile.
-  const history = ctx.form ? await historyOf(ctx.store, subject) : before
+  const history = ctx.form ? await historyOf(ctx.store, subject, account) : before
   // 409 for a conflict (someone recorded meanwhile), 422 for a form that is wrong in itself, as docs/editorial-screens.md says.
   const status = state.errors.length === 0 ? 200 : conflict ? 409 : 422
   const trail = [{ label: 'Beheer', href: beheerPaths.actions }]

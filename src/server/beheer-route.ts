@@ -3,14 +3,14 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Logger } from 'pino'
 import type { Config } from '../config.js'
 import { appendAudit } from '../editorial/audit-trail.js'
-import { endSession, findSession, startSession, type EditorSession } from '../editorial/editor-sessions.js'
+import { endSession, findSession, sessionOwner, startSession, type EditorSession } from '../editorial/editor-sessions.js'
 import type { EditorialStore } from '../editorial/open-editorial-store.js'
 import type { ReportSources } from '../reports/report-sources.js'
 import { loadReportTheme } from '../reports/report-theme.js'
 import { beheerLayout } from '../web/beheer/beheer-layout.js'
 import { beheerPaths } from '../web/beheer/beheer-paths.js'
 import { refusalContent, type Refusal } from '../web/beheer/refusal-page.js'
-import { signInPage } from '../web/beheer/sign-in-page.js'
+import { signInPage, type SignInNotice } from '../web/beheer/sign-in-page.js'
 import type { Authenticator } from './authenticate-request.js'
 import { handleBeheerPage, type BeheerContext } from './beheer-pages.js'
 import { redirectTo, sendBeheerPage } from './beheer-responses.js'
@@ -19,6 +19,7 @@ import { editorialCookies } from './editorial-cookies.js'
 import { BodyTooLargeError, readBody } from './http-helpers.js'
 import { requestIdOf } from './request-id.js'
 import { readPostedForm } from './multipart-form.js'
+import { keptFormPage, keptFormSeconds, openKeptForm, sealKeptForm } from './kept-form.js'
 import type { RouteHandler } from './route.js'
 import type { StoreHolder } from './store-holder.js'
 
@@ -72,6 +73,8 @@ export function createBeheerRoute(deps: BeheerRouteDependencies): RouteHandler {
     if (!session) {
       // A cookie that opens nothing (expired, signed out, revoked) is cleared; whatever was posted is not recorded.
       if (sessionId) cookies.clear(response)
+      // What was typed is kept, sealed, in the sign-in form: after signing in the form is shown again with it.
+      if (form && isSameOriginPost(request, config.publicBaseUrl) && (await keepForm(request, response, path, form, sessionId))) return true
       return redirectTo(response, sessionId ? `${beheerPaths.signIn}?verlopen=1` : beheerPaths.signIn)
     }
     if (form && !(isSameOriginPost(request, config.publicBaseUrl) && tokensMatch(session.csrfToken, form.get('csrf')))) {
@@ -85,24 +88,49 @@ export function createBeheerRoute(deps: BeheerRouteDependencies): RouteHandler {
       cookies.clear(response)
       return redirectTo(response, `${beheerPaths.signIn}?afgemeld=1`)
     }
+    return answerPage(response, url, { form, files, session, origin })
+  }
+
+  async function answerPage(response: ServerResponse, url: URL, parts: Pick<BeheerContext, 'form' | 'files' | 'session' | 'origin' | 'restored'>): Promise<true> {
     const lease = deps.stores.acquire()
     try {
       const { source } = await deps.sources.get(lease, null)
-      const context: BeheerContext = { response, url, form, files, session, view: source.view, store: editorial, theme, origin }
-      return (await handleBeheerPage(context)) || refuse(response, 404, 'not-found', session)
+      const context: BeheerContext = { response, url, ...parts, view: source.view, store: editorial, theme }
+      return (await handleBeheerPage(context)) || refuse(response, 404, 'not-found', parts.session)
     } finally {
       lease.release()
     }
   }
 
+  /** The sign-in page, with the form token of this browser (a second tab reuses it, so signing in from the first still works). */
+  function signInForm(request: IncomingMessage, response: ServerResponse, status: number, notice: SignInNotice, kept: string | null, headers: Record<string, string> = {}): true {
+    const formToken = reusableToken(cookies.signInToken(request)) ?? randomBytes(32).toString('base64url')
+    cookies.setSignInToken(response, formToken)
+    return sendBeheerPage(response, status, beheerLayout({ title: 'Aanmelden', content: signInPage({ formToken, notice, errors: [], kept }), theme }), headers)
+  }
+
+  /**
+   * A form posted without a live session: when it holds typed text, it is
+   * sealed into the sign-in form (its key in a cookie for the sign-in page
+   * only) and the sign-in page says so. When the browser still sends the old
+   * session's cookie, the form must carry that session's form token and is
+   * kept for its account only; a revoked account's form is not kept.
+   */
+  async function keepForm(request: IncomingMessage, response: ServerResponse, path: string, form: URLSearchParams, sessionId: string | undefined): Promise<boolean> {
+    const plan = keptFormPage(path, form)
+    if (!plan) return false
+    const owner = sessionId ? await sessionOwner(editorial, sessionId) : null
+    if (sessionId && (!owner || !tokensMatch(owner.csrfToken, form.get('csrf')))) return false
+    const { key, sealed } = sealKeptForm({ ...plan, accountId: owner?.accountId ?? null, keptAt: Date.now() })
+    cookies.setKeptFormKey(response, key, keptFormSeconds)
+    log.info({ path, account: owner?.accountId ?? null }, 'form posted without a live session: kept for the next sign-in')
+    return signInForm(request, response, 401, 'kept', sealed, { 'www-authenticate': 'Bearer realm="beheer"' })
+  }
+
   async function signIn(request: IncomingMessage, response: ServerResponse, url: URL, form: URLSearchParams | null, signedIn: boolean, origin: { requestId: string; client: string }): Promise<true> {
     if (!form) {
       if (signedIn) return redirectTo(response, beheerPaths.actions)
-      // A second tab reuses the form token the browser holds, so signing in from the first tab still works.
-      const formToken = reusableToken(cookies.signInToken(request)) ?? randomBytes(32).toString('base64url')
-      cookies.setSignInToken(response, formToken)
-      const notice = url.searchParams.has('afgemeld') ? 'signed-out' : url.searchParams.has('verlopen') ? 'expired' : null
-      return sendBeheerPage(response, 200, beheerLayout({ title: 'Aanmelden', content: signInPage({ formToken, notice, errors: [] }), theme }))
+      return signInForm(request, response, 200, url.searchParams.has('afgemeld') ? 'signed-out' : url.searchParams.has('verlopen') ? 'expired' : null, null)
     }
     const formToken = cookies.signInToken(request)
     if (!isSameOriginPost(request, config.publicBaseUrl) || !tokensMatch(formToken, form.get('csrf'))) {
@@ -110,19 +138,26 @@ export function createBeheerRoute(deps: BeheerRouteDependencies): RouteHandler {
       return refuse(response, 403, 'csrf')
     }
     const token = (form.get('token') ?? '').trim()
+    const kept = openKeptForm(form.get('bewaard'), cookies.keptFormKey(request))
+    // A refused sign-in keeps the sealed form in the page, so the next try still restores it.
+    const keeping = kept ? form.get('bewaard') : null
     const result = await deps.authenticate.verifyToken(token || null, origin.client, origin.requestId, 'signIn')
     if (result.kind === 'throttled') {
       const errors = [{ id: 'token', message: `Te veel mislukte pogingen vanaf dit adres. Probeer het over ${result.retryAfterSeconds} seconden opnieuw.` }]
-      return sendBeheerPage(response, 429, beheerLayout({ title: 'Aanmelden', content: signInPage({ formToken: formToken!, notice: null, errors }), theme }),
+      return sendBeheerPage(response, 429, beheerLayout({ title: 'Aanmelden', content: signInPage({ formToken: formToken!, notice: keeping ? 'kept' : null, errors, kept: keeping }), theme }),
         { 'retry-after': String(result.retryAfterSeconds) })
     }
     if (result.kind !== 'account') {
       const errors = [{ id: 'token', message: token ? 'Deze toegangscode is onbekend of ingetrokken. Controleer de code en probeer het opnieuw.' : 'Vul uw toegangscode in.' }]
-      return sendBeheerPage(response, 401, beheerLayout({ title: 'Aanmelden', content: signInPage({ formToken: formToken!, notice: null, errors }), theme }),
+      return sendBeheerPage(response, 401, beheerLayout({ title: 'Aanmelden', content: signInPage({ formToken: formToken!, notice: keeping ? 'kept' : null, errors, kept: keeping }), theme }),
         { 'www-authenticate': 'Bearer realm="beheer"' })
     }
     const started = await startSession(editorial, result.account, config.editorialSessionMs, origin)
     cookies.setSession(response, started.sessionId, config.editorialSessionMs)
+    // The kept form is shown again, filled in, to the account that typed it (or, without its old cookie, to whoever signs in in this browser).
+    if (kept && (kept.accountId === null || kept.accountId === result.account.id)) {
+      return answerPage(response, new URL(kept.page, url), { form: null, files: new Map(), session: started.session, origin, restored: kept.values })
+    }
     return redirectTo(response, beheerPaths.actions)
   }
 }

@@ -1,4 +1,5 @@
 import { recordRevision } from '../editorial/record-revision.js'
+import { canonicalSlugs } from '../read-model/canonical-action.js'
 import { listRounds, openRoundOf } from '../editorial/reporting-rounds.js'
 import { progressSnapshot } from '../editorial/progress-snapshot.js'
 import { readWorksheetRows, type WorksheetRowError } from '../editorial/worksheet-rows.js'
@@ -51,11 +52,16 @@ async function upload(ctx: BeheerContext): Promise<true> {
   const bytes = ctx.files.get('werkblad')
   const rows = bytes && bytes.length > 0 ? await readWorksheetFile(bytes) : null
   if (!rows) return await show(ctx, 422, [{ row: 0, action: '', messages: ['Dit is geen werkblad (xlsx). Upload het werkblad dat u hier hebt gedownload.'] }], null)
-  const slugs = new Set(ctx.view.actions.map((a) => a.action.slug))
+  // A copy of a commitment (same_as) is recorded on its canonical action, as the record form does.
+  const canonical = canonicalSlugs(ctx.view.actions.map((a) => a.action))
+  const keys = {
+    actions: new Map(ctx.view.actions.map((a) => [a.action.slug, canonical.get(a.action.slug) ?? a.action.slug])),
+    targets: new Set(ctx.view.actions.flatMap((a) => a.targets.map((t) => t.slug))),
+  }
   const now = new Date()
-  const { inputs, errors } = readWorksheetRows(rows, ctx.view.agreement.slug, slugs, now)
+  const { inputs, errors } = readWorksheetRows(rows, ctx.view.agreement.slug, keys, now)
   if (errors.length > 0) return await show(ctx, 422, errors, null)
-  if (inputs.length === 0) return await show(ctx, 422, [{ row: 0, action: '', messages: ['Het werkblad heeft geen ingevulde rij: vul per afspraak de kolommen vanaf “Nieuwe status” in.'] }], null)
+  if (inputs.length === 0) return await show(ctx, 422, [{ row: 0, action: '', messages: ['Het werkblad heeft geen ingevulde rij: vul per afspraak of doel de kolommen vanaf “Nieuwe status” in.'] }], null)
   const actor = { account: ctx.session.account, ...ctx.origin, now }
   try {
     await ctx.store.transaction(async () => {

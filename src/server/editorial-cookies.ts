@@ -9,6 +9,9 @@ export interface EditorialCookies {
   signInToken(request: IncomingMessage): string | undefined
   setSession(response: ServerResponse, sessionId: string, lifetimeMs: number): void
   setSignInToken(response: ServerResponse, token: string): void
+  /** The key of a form kept after its session ended (src/server/kept-form.ts), sent only to the sign-in page. */
+  keptFormKey(request: IncomingMessage): string | undefined
+  setKeptFormKey(response: ServerResponse, key: string, lifetimeSeconds: number): void
   /** Clears both cookies (sign-out, or a session that no longer exists). */
   clear(response: ServerResponse): void
 }
@@ -28,6 +31,7 @@ export function editorialCookies(publicBaseUrl: string): EditorialCookies {
   const secure = publicBaseUrl.startsWith('https:')
   const session = secure ? '__Secure-oa_beheer' : 'oa_beheer'
   const signIn = secure ? '__Secure-oa_aanmelden' : 'oa_aanmelden'
+  const kept = secure ? '__Secure-oa_bewaard' : 'oa_bewaard'
   const options = { httpOnly: true, sameSite: 'strict' as const, secure }
   const read = (request: IncomingMessage, name: string) => {
     const header = request.headers.cookie
@@ -39,6 +43,8 @@ export function editorialCookies(publicBaseUrl: string): EditorialCookies {
     setSession: (response, sessionId, lifetimeMs) =>
       append(response, stringifySetCookie({ name: session, value: sessionId, ...options, path: '/beheer', maxAge: Math.floor(lifetimeMs / 1000) })),
     setSignInToken: (response, token) => append(response, stringifySetCookie({ name: signIn, value: token, ...options, path: '/beheer/aanmelden', maxAge: 3600 })),
+    keptFormKey: (request) => read(request, kept),
+    setKeptFormKey: (response, key, lifetimeSeconds) => append(response, stringifySetCookie({ name: kept, value: key, ...options, path: '/beheer/aanmelden', maxAge: lifetimeSeconds })),
     clear: (response) => {
       append(response, stringifySetCookie({ name: session, value: '', ...options, path: '/beheer', maxAge: 0 }))
       append(response, stringifySetCookie({ name: signIn, value: '', ...options, path: '/beheer/aanmelden', maxAge: 0 }))

@@ -6,7 +6,7 @@ import { createLeanExecutor, type LeanExecutor } from '../api/lean-execution.js'
 import { createApiApp } from '../api/yoga.js'
 import type { Config } from '../config.js'
 import { openEditorialStore } from '../editorial/open-editorial-store.js'
-import { publicationGeneration } from '../editorial/progress-snapshot.js'
+import { publicStateGeneration } from '../editorial/progress-snapshot.js'
 import { createAuthenticator } from './authenticate-request.js'
 import { BodyIntake } from './body-intake.js'
 import { createCacheWarming, type CacheWarming } from './cache-warming.js'
@@ -69,7 +69,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
   })
   const server = createHttpServer(routes.table, logger, {
     http: config.http, inFlight, intake, closing: () => shuttingDown,
-    hits: { cache, generation: () => stores.generation, publication: () => publicationGeneration(editorial) },
+    hits: { cache, generation: () => stores.generation, publication: () => publicStateGeneration(editorial) },
   })
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
@@ -77,7 +77,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
   })
   const port = (server.address() as AddressInfo).port
   const warming = createCacheWarming({
-    lean, cache, generation: () => stores.generation, publication: () => publicationGeneration(editorial), onGeneration: (listener) => stores.onGeneration(listener),
+    lean, cache, generation: () => stores.generation, publication: () => publicStateGeneration(editorial), onGeneration: (listener) => stores.onGeneration(listener),
     maxAgeSeconds: config.cache.maxAgeSeconds, maxBytes: config.cache.warmBytes, maxMs: config.cache.warmMs, logger,
   })
   const stopWarming = warming.start()

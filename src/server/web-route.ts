@@ -11,11 +11,11 @@ import type { RouteHandler } from './route.js'
 import type { StoreHolder } from './store-holder.js'
 import type { SafeHtml } from '../web/html.js'
 import { notFoundPage } from '../web/pages/not-found-page.js'
-import { webPaths } from '../web/web-paths.js'
+import { webPaths, wooSitemapPath } from '../web/web-paths.js'
 import { searchSite } from './search-site.js'
 import { WebSite } from '../web/web-site.js'
 import type { EditorialStore } from '../editorial/open-editorial-store.js'
-import { publicationGeneration } from '../editorial/progress-snapshot.js'
+import { publicStateGeneration } from '../editorial/progress-snapshot.js'
 import { filterQuery, type ActionFilters } from '../web/pages/actions-list-page.js'
 
 const assets: Record<string, { file: string; type: string }> = {
@@ -26,9 +26,12 @@ const assets: Record<string, { file: string; type: string }> = {
   '/favicon.ico': { file: 'favicon.svg', type: 'image/svg+xml' },
 }
 /** Files for crawlers, made from the current agreement. */
-const siteFiles: Record<string, string> = { '/robots.txt': 'text/plain; charset=utf-8', '/sitemap.xml': 'application/xml; charset=utf-8' }
+const siteFiles: Record<string, string> = {
+  '/robots.txt': 'text/plain; charset=utf-8', '/sitemap.xml': 'application/xml; charset=utf-8', [wooSitemapPath]: 'application/xml; charset=utf-8',
+}
 const subjectPattern = /^\/(thema|wethouder|wijk)\/([a-z0-9-]{1,100})$/
 const actionPattern = /^\/afspraak\/([a-z0-9-]{1,200})$/
+const roundPattern = /^\/voortgang(?:\/([a-z0-9-]{1,80}))?$/
 /** Every page carries the site's policy, the 404 page of an unknown path (whose route is not the site's) included. */
 const securityHeaders = { 'content-security-policy': sitePolicy }
 
@@ -70,7 +73,7 @@ export function createWebHandler({ config, stores, cache, sources, editorial }: 
     const path = url.pathname
     const asset = assets[path]
     const isPage = path === '/' || path === '/rapporten' || path === '/rapporten/maken' || path === '/zoeken' || path === '/afspraken'
-      || path === '/toegankelijkheid' || path === webPaths.statuses || subjectPattern.test(path) || actionPattern.test(path)
+      || path === '/toegankelijkheid' || path === webPaths.statuses || subjectPattern.test(path) || actionPattern.test(path) || roundPattern.test(path)
     const siteFile = siteFiles[path]
     if (!asset && !isPage && !siteFile) return notFound(request, response, url)
     if (request.method !== 'GET' && request.method !== 'HEAD') {
@@ -86,7 +89,7 @@ export function createWebHandler({ config, stores, cache, sources, editorial }: 
     try {
       const web = siteFor(lease.generation)
       if (siteFile) {
-        const body = path === '/robots.txt' ? web.robots() : await web.sitemap(lease)
+        const body = path === '/robots.txt' ? web.robots() : path === wooSitemapPath ? await web.wooSitemap(lease) : await web.sitemap(lease)
         send(request, response, await entryOf(request, response, Buffer.from(body), siteFile, cacheControl, 200, lease.generation))
         return true
       }
@@ -105,8 +108,9 @@ export function createWebHandler({ config, stores, cache, sources, editorial }: 
         filters = parsed.filters
         query = filterQuery(filters)
       }
-      // Pages show published progress: keyed on the publication generation too, a publication shows in the very next answer.
-      const publication = publicationGeneration(editorial)
+      // Pages show published progress and name rounds: keyed on the public state (publications, rounds opened and
+      // closed) too, a publication or a round shows in the very next answer, on the hit path as well.
+      const publication = publicStateGeneration(editorial)
       const key = `web:${lease.generation}:${publication}:${path}${query}`
       const hit = cache.get(key)
       if (hit && hit.generation === lease.generation) {
@@ -117,7 +121,9 @@ export function createWebHandler({ config, stores, cache, sources, editorial }: 
       }
       const subject = subjectPattern.exec(path)
       const action = actionPattern.exec(path)
+      const round = roundPattern.exec(path)
       const body: SafeHtml | null = filters ? await web.actions(lease, filters) : (path === '/' ? await web.home(lease)
+        : round ? await web.progressOfRound(lease, round[1] ?? null)
         : path === '/rapporten' ? await web.reports(lease)
           : path === '/zoeken' ? await searchSite(web, lease, url.searchParams.get('q') ?? '')
             : path === '/toegankelijkheid' ? web.accessibility()

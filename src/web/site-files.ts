@@ -1,17 +1,17 @@
 import type { ReportListing } from '../reports/report-catalogue.js'
 import { escapeHtml } from '../reports/html/escape-html.js'
-import { webPaths } from './web-paths.js'
+import { webPaths, wooSitemapPath } from './web-paths.js'
 
-/** robots.txt: everything may be indexed except the API and the report builder's redirects; the sitemap's address. */
+/** robots.txt: everything may be indexed except the API and the report builder's redirects; the site's sitemap and the Woo-index sitemap. */
 export function robotsTxt(baseUrl: string): string {
-  return `User-agent: *\nDisallow: /graphql\nDisallow: /rapporten/maken\nAllow: /\n\nSitemap: ${baseUrl}/sitemap.xml\n`
+  return `User-agent: *\nDisallow: /graphql\nDisallow: /rapporten/maken\nAllow: /\n\nSitemap: ${baseUrl}/sitemap.xml\nSitemap: ${baseUrl}${wooSitemapPath}\n`
 }
 
-/** sitemap.xml: the home page, the reports page, the accessibility statement, every subject page, every HTML report and the open data index. */
+/** sitemap.xml: the home page, the reports page, the accessibility statement, the progress page, every subject page, every HTML report and the open data index. */
 export function sitemapXml(baseUrl: string, listings: readonly ReportListing[], lastModified: string): string {
   const subject: Record<string, (slug: string) => string> = { theme: webPaths.theme, portfolio: webPaths.portfolio, district: webPaths.district }
   const paths = [
-    webPaths.home, webPaths.reports, webPaths.accessibility, '/data/',
+    webPaths.home, webPaths.reports, webPaths.accessibility, webPaths.progress, '/data/',
     ...listings.flatMap((l) => (l.slug && subject[l.type] ? [subject[l.type]!(l.slug)] : [])),
     ...listings.map((l) => l.html),
   ]

@@ -12,6 +12,10 @@ export const webPaths = {
   actions: '/afspraken',
   accessibility: '/toegankelijkheid',
   statuses: '/statussen',
+  /** The latest round's progress, with the rounds to choose from. */
+  progress: '/voortgang',
+  /** One reporting round's progress: a bookmarkable address that a closed round keeps for ever. */
+  round: (slug: string) => `/voortgang/${encodeURIComponent(slug)}`,
 } as const
 
 /**
@@ -37,9 +41,12 @@ export function locationPath(location: RecordLocation): string {
   }
 }
 
+/** The sitemap with DiWoo metadata that the national Woo-index harvests. */
+export const wooSitemapPath = '/woo-sitemap.xml'
+
 /** The path patterns the site answers (pages, its stylesheet, script, icons and crawler files), for the server's route table. */
 export const sitePaths: readonly string[] = [
-  webPaths.home, '/static/site.css', '/static/site.js', '/favicon.svg', '/favicon.ico', '/robots.txt', '/sitemap.xml',
-  webPaths.reports, '/rapporten/maken', '/zoeken', webPaths.actions, webPaths.accessibility, webPaths.statuses,
+  webPaths.home, '/static/site.css', '/static/site.js', '/favicon.svg', '/favicon.ico', '/robots.txt', '/sitemap.xml', wooSitemapPath,
+  webPaths.reports, '/rapporten/maken', '/zoeken', webPaths.actions, webPaths.accessibility, webPaths.statuses, webPaths.progress, '/voortgang/:slug',
   '/thema/:slug', '/wethouder/:slug', '/wijk/:slug', '/afspraak/:slug',
 ]

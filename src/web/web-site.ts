@@ -22,6 +22,7 @@ import { homePage, type PublishedFile } from './pages/home-page.js'
 import { reportsPage } from './pages/reports-page.js'
 import { subjectPage } from './pages/subject-page.js'
 import { robotsTxt, sitemapXml } from './site-files.js'
+import { wooSitemapXml } from './woo-sitemap.js'
 import type { EditorialStore } from '../editorial/open-editorial-store.js'
 import { commitmentProgress } from '../editorial/commitment-progress.js'
 import { canonicalSlugs } from '../read-model/canonical-action.js'
@@ -31,6 +32,10 @@ import { actionPage, actionContext } from './pages/action-page.js'
 import { actionsListPage, parseActionFilters, type ActionFilters } from './pages/actions-list-page.js'
 import { progressSection } from './progress/progress-section.js'
 import { recentChanges } from './progress/recent-changes.js'
+import { listRounds, type ReportingRound } from '../editorial/reporting-rounds.js'
+import { latestRoundPicture, roundPicture } from '../editorial/round-picture.js'
+import { formatDate } from '../reports/dutch-text.js'
+import { progressPage } from './pages/progress-page.js'
 
 /** The subjects that have a page of their own, by the path segment the site uses. */
 const subjectTypes: Record<string, ProgressSubjectType> = { thema: 'theme', wethouder: 'portfolio', wijk: 'district' }
@@ -77,7 +82,9 @@ export class WebSite {
     const ctx = createReportContext(source.view, { totalsLabel: source.totalsLabel, baseUrl: source.baseUrl, type: 'budget', slug: null, tocDepth: 1 })
     const chart = new SafeHtml(barChartSvg(budgetChart(ctx), this.theme, { id: 'grafiek-begroting' }))
     const snapshot = await this.progress(source.view)
+    const round = await this.latestRound(source.view)
     const progress = html`${progressSection(snapshot, source.view.actions, this.theme, { id: 'grafiek-voortgang', listHref: webPaths.actions })}
+<p class="round-note">${round ? `Stand van ${round.name}, peildatum ${formatDate(round.peildatum)}. ` : ''}<a href="${webPaths.progress}">Voortgang per ronde, per thema en eerdere rondes</a></p>
 ${recentChanges(source.view, snapshot, null)}`
     const files = this.publishedFiles()
     const { agreement } = source.view
@@ -111,6 +118,17 @@ ${recentChanges(source.view, snapshot, null)}`
   async sitemap(lease: StoreLease): Promise<string> {
     const { source, listings } = await this.current(lease)
     return sitemapXml(this.config.publicBaseUrl, listings, source.view.agreement.dataVersion)
+  }
+
+  /** The Woo-index sitemap of the current agreement: its documents with DiWoo metadata, dated by the data and the progress the reports show. */
+  async wooSitemap(lease: StoreLease): Promise<string> {
+    const { source, listings } = await this.current(lease)
+    const { agreement } = source.view
+    const latest = (await latestRoundPicture(this.editorial, agreement.slug)).recent(1)[0]
+    return wooSitemapXml({
+      baseUrl: this.config.publicBaseUrl, publisher: { uri: this.config.publisherUri, name: this.config.publisherName },
+      agreement, listings, progressPublishedAt: latest?.publication?.publishedAt ?? null,
+    })
   }
 
   robots(): string {
@@ -153,6 +171,33 @@ ${recentChanges(source.view, snapshot, null)}`
   async progress(view: AgreementView): Promise<ProgressSnapshot> {
     // A copy of a commitment shows its canonical action's progress.
     return commitmentProgress(await progressSnapshot(this.editorial, view.agreement.slug), canonicalSlugs(view.actions.map((a) => a.action)))
+  }
+
+  /**
+   * The progress page of a round (by slug), or of the latest round with the
+   * rounds to choose from (slug null); null when no round has that slug.
+   */
+  async progressOfRound(lease: StoreLease, slug: string | null): Promise<SafeHtml | null> {
+    const { source } = await this.current(lease)
+    const agreement = source.view.agreement.slug
+    const rounds = await listRounds(this.editorial, agreement)
+    const chosen = slug === null ? null : rounds.find((r) => r.slug === slug)
+    if (chosen === undefined) return null
+    const picture = chosen ? await roundPicture(this.editorial, agreement, chosen) : await latestRoundPicture(this.editorial, agreement)
+    const progress = commitmentProgress(picture, canonicalSlugs(source.view.actions.map((a) => a.action)))
+    const { round } = picture
+    const title = round ? `Voortgang: ${round.name}` : 'Voortgang'
+    return pageLayout({
+      title, trail: [{ label: 'Home', href: '/' }, ...(chosen ? [{ label: 'Voortgang', href: webPaths.progress }, { label: chosen.name }] : [{ label: 'Voortgang' }])],
+      url: this.url(chosen ? webPaths.round(chosen.slug) : webPaths.progress), theme: this.theme,
+      description: `De voortgang van het bestuursakkoord van de gemeente ${source.view.agreement.municipality}${round ? ` per peildatum ${formatDate(round.peildatum)} (${round.name})` : ''}: per status en per thema, met de beoordeelde toezeggingen.`,
+      content: progressPage({ view: source.view, progress, round, rounds: chosen ? null : rounds }),
+    })
+  }
+
+  /** The round the latest progress belongs to, for the home page's note (null outside any round). */
+  async latestRound(view: AgreementView): Promise<ReportingRound | null> {
+    return (await latestRoundPicture(this.editorial, view.agreement.slug)).round
   }
 
   async reports(lease: StoreLease): Promise<SafeHtml> {

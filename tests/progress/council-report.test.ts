@@ -14,6 +14,11 @@ const artifacts = artifactFolder('council-report')
 const recorded = [
   ['woonvisie-3000-woningen-als-minimum', 'IN_PROGRESS', 'De bouw is gestart.\n\nOpgeleverd in 2025:\n- 1.200 huurwoningen\n- 650 koopwoningen', 'https://assen.bestuurlijkeinformatie.nl/Agenda/Document/a1b2c3d4-woningbouwmonitor-2025-voortgang?documentId=1234'],
   ['startersleningen-blijven-aanbieden', 'ACHIEVED', 'De startersleningen zijn in 2025 aangeboden; 84 starters kregen er een.', 'https://www.assen.nl/woonvisie'],
+  // Every other status once, in other themes: the summary must fit one page with a column per status.
+  ['wijkgerichte-aanpak-opgaven', 'NOT_STARTED', 'De aanpak begint in 2026.', 'https://www.assen.nl/wijkaanpak'],
+  ['bredere-budgetten-wijkgericht-inzetten', 'PARTLY_ACHIEVED', 'Twee van de vijf wijken hebben een budget.', 'https://www.assen.nl/wijkbudgetten'],
+  ['initiatieven-trz-faciliteren', 'CHANGED', 'De raad koos voor een andere regeling.', 'https://www.assen.nl/trz'],
+  ['meters-maken-energietransitie', 'ABANDONED', 'Het rijk nam de regeling over.', 'https://www.assen.nl/energie'],
 ] as const
 
 let server: Awaited<ReturnType<typeof startEditorialServer>>
@@ -53,11 +58,34 @@ describe('the council progress report', () => {
     const headings = allElements(structTree(pdfs['/reports/progress.pdf']!)).filter((e) => /^H\d$/.test(e.type)).map((e) => e.text.trim())
     expect(headings[0]).toBe('Dichtbij & Daadkrachtig')
     expect(headings).toEqual(expect.arrayContaining(['Samenvatting', 'Wonen', 'Wat de statussen betekenen', 'Bijlage: herkomst van de gegevens']))
-    const summary = pdf.pages.find((p) => p.includes('Afspraken per thema en status'))!
-    expect(summary).toMatch(/Wonen .*1 .*1 /)
-    expect(pdf.pages.join(' ')).toContain('Afspraken per wethouder en status')
+    expect(pdf.pages.join(' ')).toContain('Toezeggingen per wethouder en status')
     const tables = allElements(structTree(pdfs['/reports/progress.pdf']!)).filter((e) => e.type === 'Table')
     expect(tables.length).toBeGreaterThanOrEqual(3)
+  })
+
+  it('summarises on one page, counting distinct commitments in the text, the chart, its table and the tables per theme and alderman', async () => {
+    const counts = (await server.gql('{ agreement { commitmentCount } actions { totalCount } }')).body.data
+    const commitments: number = counts.agreement.commitmentCount
+    expect(commitments).toBeLessThan(counts.actions.totalCount)
+    const pdf = await readPdf(pdfs['/reports/progress.pdf']!)
+    const onPage = (text: string) => pdf.pages.flatMap((p, i) => (p.includes(text) ? [i] : []))
+    // The summary's page, not the contents page that lists "Samenvatting" too.
+    const [page, ...others] = onPage('Toezeggingen per status (gegevens bij de grafiek)')
+    expect(others).toEqual([])
+    const summary = pdf.pages[page!]!
+    expect(summary).toContain('Samenvatting')
+    for (const caption of ['Toezeggingen per thema en status', 'Toezeggingen per wethouder en status']) expect(onPage(caption), caption).toEqual([page])
+    expect(summary).toContain(`van de ${commitments} toezeggingen de voortgang van 6 beoordeeld`)
+    expect(summary).toContain(`${commitments - 6} zijn nog niet beoordeeld`)
+    expect(summary).toContain(`De ${counts.actions.totalCount} afspraken bevatten ${commitments} afzonderlijke toezeggingen`)
+    // The chart's table, and the total rows of both tables, count the commitments: "Totaal <not assessed> 1 1 1 1 1 1 <all>".
+    expect(summary).toMatch(new RegExp(`Toezeggingen ${commitments - 6} 1 1 1 1 1 1 ${commitments}`))
+    expect(summary.match(new RegExp(`Totaal ${commitments - 6} 1 1 1 1 1 1 ${commitments}`, 'g'))?.length).toBe(2)
+    expect(summary).toMatch(/Wonen \d+ 0 1 0 1 0 0 \d+/)
+    // The first theme starts on the next page.
+    expect(pdf.pages[page! + 1]).toMatch(/^\s*Ontmoeten\b/)
+    // The summary's figure is tagged with its text alternative, in commitments.
+    expect(pdfs['/reports/progress.pdf']!.toString('latin1')).toMatch(new RegExp(`/Alt \\(Toezeggingen per status\\. [^)]*Niet beoordeeld: ${commitments - 6},`))
   })
 
   it('prints each assessed action with its alderman, explanation as a list, and the whole web address as one link', async () => {

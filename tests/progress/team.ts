@@ -1,4 +1,5 @@
-import type { startEditorialServer } from '../editorial/support.js'
+import { afterAll, beforeAll } from 'vitest'
+import { startEditorialServer } from '../editorial/support.js'
 import { BeheerClient } from '../web/beheer-client.js'
 
 type EditorialServer = Awaited<ReturnType<typeof startEditorialServer>>
@@ -20,5 +21,16 @@ export async function signInTeam(server: EditorialServer, members: readonly (rea
     team[name] = new BeheerClient(server.base)
     await team[name]!.signIn(server.account(name, role))
   }
+  return team
+}
+
+/** A fresh editorial server for one test file with the team signed in (filled in before the file's tests, closed after them). */
+export function teamPerFile(): { server: EditorialServer; as: Record<string, BeheerClient> } {
+  const team = { as: {} } as { server: EditorialServer; as: Record<string, BeheerClient> }
+  beforeAll(async () => {
+    team.server = await startEditorialServer()
+    team.as = await signInTeam(team.server)
+  })
+  afterAll(() => team.server?.close())
   return team
 }

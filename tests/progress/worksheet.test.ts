@@ -35,60 +35,99 @@ async function downloaded(): Promise<unknown[][]> {
   return XLSX.utils.sheet_to_json(book.Sheets[book.SheetNames[0]!]!, { header: 1, defval: null })
 }
 
-/** A filled-in worksheet as another program writes it: SheetJS, from rows of values. */
+/** A filled-in worksheet as another program writes it: SheetJS, from rows of values, zipped as Excel and LibreOffice save it (uncompressed it would pass MAX_BODY_BYTES). */
 function filled(rows: unknown[][]): Buffer {
   const book = XLSX.utils.book_new()
   XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet(rows, { cellDates: true }), 'Voortgang')
-  return XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer
+  return XLSX.write(book, { type: 'buffer', bookType: 'xlsx', compression: true }) as Buffer
 }
 
+/** The row of a commitment or target by its key (second column). */
+const rowOf = (rows: unknown[][], key: string) => rows.find((r) => r[1] === key)!
+const housing = 'woonvisie-3000-woningen-als-minimum'
+const housingTarget = 'minimaal-3000-nieuwe-woningen-in-2030'
+const source = ['Raadsbrief', 'https://www.assen.nl/brief', 'Raadsinformatiebrief', null]
+
 describe('the worksheet round trip', () => {
-  it('exports one row per action with what is published and empty columns to fill', async () => {
+  it('exports one row per distinct commitment, naming its other sentences, and a row per target', async () => {
     const rows = await downloaded()
-    expect(rows[0]).toEqual(['Afspraak (niet wijzigen)', 'Thema', 'Onderwerp', 'Wethouder', 'Tekst van de afspraak', 'Gepubliceerde status', 'Gepubliceerde toelichting',
-      'Nieuwe status', 'Stand per', 'Toelichting', 'Bron: titel', 'Bron: adres', 'Bron: soort', 'Bron: datum'])
-    // One row per action (sentence) of the agreement, under the header row.
+    expect(rows[0]).toEqual(['Soort (niet wijzigen)', 'Sleutel (niet wijzigen)', 'Thema', 'Onderwerp', 'Wethouder', 'Tekst in het akkoord', 'Ook verwoord in', 'Gepubliceerd',
+      'Gepubliceerde toelichting', 'Nieuwe status', 'Nieuwe waarde', 'Stand per', 'Toelichting', 'Bron: titel', 'Bron: adres', 'Bron: soort', 'Bron: datum'])
+    // One row per commitment (a sentence that restates one, same_as, has none) and one per target, under the header row.
     const store = openTestStore()
-    const actions = (store.sqlite.prepare('select count(*) as n from action').get() as { n: number }).n
+    const commitments = store.sqlite.prepare('select slug from action where same_as_id is null').pluck().all() as string[]
+    const targets = store.sqlite.prepare('select slug from target').pluck().all() as string[]
+    const copy = store.sqlite.prepare('select a.slug, a.text, c.slug as canonical from action a join action c on c.id = a.same_as_id order by a.id limit 1').get() as { slug: string; text: string; canonical: string }
     await store.db.destroy()
-    expect(rows.length).toBe(actions + 1)
-    const housing = rows.find((r) => r[0] === 'woonvisie-3000-woningen-als-minimum')!
-    expect(housing.slice(1, 6)).toEqual(['Wonen', 'Versnellen woningbouw', 'Cor Staal', 'Het uitgangspunt van de Woonvisie voor 3000 nieuwe woningen in 2030 is voor ons het minimum.', 'Niet beoordeeld'])
+    expect(rows.filter((r) => r[0] === 'Afspraak').map((r) => r[1])).toEqual(commitments)
+    expect(rows.filter((r) => r[0] === 'Doel').map((r) => r[1]).sort()).toEqual([...targets].sort())
+    expect(rows.length).toBe(commitments.length + targets.length + 1)
+    expect(rows.some((r) => r[1] === copy.slug)).toBe(false)
+    expect(String(rowOf(rows, copy.canonical)[6])).toContain(`${copy.slug}: ${copy.text}`)
+    expect(rowOf(rows, housing).slice(0, 8)).toEqual(['Afspraak', housing, 'Wonen', 'Versnellen woningbouw', 'Cor Staal', 'Het uitgangspunt van de Woonvisie voor 3000 nieuwe woningen in 2030 is voor ons het minimum.', null, 'Niet beoordeeld'])
+    const target = rowOf(rows, housingTarget)
+    expect(rows.indexOf(target)).toBe(rows.indexOf(rowOf(rows, housing)) + 1)
+    expect([target[0], target[2], target[7]]).toEqual(['Doel', 'Wonen', 'Nog niet gemeten'])
   })
 
-  it('refuses a worksheet with a bad row whole, naming every refused row in Dutch', async () => {
+  it('refuses a worksheet with a bad row whole, naming every refused row of either kind in Dutch', async () => {
     const rows = await downloaded()
-    rows[1]!.splice(7, 7, 'In uitvoering', '31-12-2025', 'Loopt.', 'Raadsbrief', 'https://www.assen.nl/brief', 'Raadsinformatiebrief', null)
-    rows[2]!.splice(7, 7, 'Bezig', '31-13-2025', 'Loopt.', 'Raadsbrief', 'http://www.assen.nl/brief', 'Brief', null)
+    rows[1]!.splice(9, 8, 'In uitvoering', null, '31-12-2025', 'Loopt.', ...source)
+    rowOf(rows, housing).splice(9, 8, 'Bezig', null, '31-13-2025', 'Loopt.', 'Raadsbrief', 'http://www.assen.nl/brief', 'Brief', null)
+    rowOf(rows, housingTarget).splice(9, 8, 'In uitvoering', '1,850', '31-12-2025', 'Geteld.', ...source)
     const before = count(server.store, 'revision')
     const answer = await upload(as.eva!, filled(rows))
     expect(answer.status).toBe(422)
     const page = await answer.text()
-    expect(page).toContain('1 rij is geweigerd; er is niets opgeslagen')
-    expect(page).toContain(`Rij 3 (${String(rows[2]![0])}):`)
+    expect(page).toContain('2 rijen zijn geweigerd; er is niets opgeslagen')
+    expect(page).toContain(`Rij ${rows.indexOf(rowOf(rows, housing)) + 1} (${housing}):`)
     expect(page).toContain('Nieuwe status: “Bezig” is geen status.')
     expect(page).toContain('Stand per: “31-13-2025” bestaat niet als datum')
     expect(page).toContain('Bron: adres: vul het volledige https-adres')
     expect(page).toContain('Bron: soort: “Brief” is geen soort document.')
+    expect(page).toContain(`Rij ${rows.indexOf(rowOf(rows, housingTarget)) + 1} (${housingTarget}):`)
+    expect(page).toContain('Nieuwe status: een doel krijgt een waarde, geen status')
+    expect(page).toContain('Nieuwe waarde: “1,850”')
     expect(count(server.store, 'revision')).toBe(before)
   })
 
-  it('imports the filled rows as drafts of the open round, each waiting for a reviewer', async () => {
+  it('imports the filled rows as drafts of the open round: statuses of commitments and values of targets, each waiting for a reviewer', async () => {
     const rows = await downloaded()
-    rows[1]!.splice(7, 7, 'In uitvoering', '31-12-2025', 'Loopt.\n\n- eerste stap gezet\n- tweede stap gepland', 'Raadsbrief', 'https://www.assen.nl/brief', 'Raadsinformatiebrief', '15-1-2026')
-    rows[2]!.splice(7, 7, 'gerealiseerd', new Date(Date.UTC(2025, 11, 31)), 'Klaar.', 'Jaarverslag', 'https://www.assen.nl/jaarverslag', 'jaarrekening', null)
+    const first = rows[1]!
+    first.splice(9, 8, 'In uitvoering', null, '31-12-2025', 'Loopt.\n\n- eerste stap gezet\n- tweede stap gepland', 'Raadsbrief', 'https://www.assen.nl/brief', 'Raadsinformatiebrief', '15-1-2026')
+    rowOf(rows, housing).splice(9, 8, 'gerealiseerd', null, new Date(Date.UTC(2025, 11, 31)), 'Klaar.', 'Jaarverslag', 'https://www.assen.nl/jaarverslag', 'jaarrekening', null)
+    rowOf(rows, housingTarget).splice(9, 8, null, '1.850', '31-12-2025', 'Geteld in december.', ...source)
     const answer = await upload(as.eva!, filled(rows))
-    expect([answer.status, answer.headers.get('location')]).toEqual([303, '/beheer/werkblad?gedaan=1&aantal=2'])
-    const drafts = server.store.sqlite.prepare("SELECT id, subject_slug AS slug, status, as_of AS asOf, explanation FROM revision ORDER BY id DESC LIMIT 2").all() as { id: number; slug: string; status: string; asOf: string; explanation: string }[]
-    expect(drafts.map((d) => [d.slug, d.status, d.asOf]).reverse()).toEqual([[rows[1]![0], 'IN_PROGRESS', '2025-12-31'], [rows[2]![0], 'ACHIEVED', '2025-12-31']])
-    expect(drafts[1]!.explanation).toBe('Loopt.\n\n- eerste stap gezet\n- tweede stap gepland')
+    expect([answer.status, answer.headers.get('location')]).toEqual([303, '/beheer/werkblad?gedaan=1&aantal=3'])
+    const drafts = server.store.sqlite.prepare('SELECT id, subject_type AS type, subject_slug AS slug, status, value, as_of AS asOf, explanation FROM revision ORDER BY id DESC LIMIT 3').all() as { id: number; type: string; slug: string; status: string; value: number; asOf: string; explanation: string }[]
+    expect(drafts.map((d) => [d.type, d.slug, d.status, d.value, d.asOf]).reverse()).toEqual([
+      ['action', first[1], 'IN_PROGRESS', null, '2025-12-31'], ['action', housing, 'ACHIEVED', null, '2025-12-31'], ['target', housingTarget, null, 1850, '2025-12-31'],
+    ])
+    expect(drafts[2]!.explanation).toBe('Loopt.\n\n- eerste stap gezet\n- tweede stap gepland')
     const round = findRound(server.store, agreement, 'voortgangsrapportage-2025')!
-    expect([...roundsOfRevisions(server.store, drafts.map((d) => d.id)).values()]).toEqual([round.id, round.id])
-    // Nothing is published without the four-eyes review: both wait in the reviewer's queue.
+    expect([...roundsOfRevisions(server.store, drafts.map((d) => d.id)).values()]).toEqual([round.id, round.id, round.id])
+    // Nothing is published without the four-eyes review: all wait in the reviewer's queue, the value as it will be published.
     const queue = await (await as.rob!.get('/beheer/beoordelen')).text()
     expect(queue).toContain('Loopt.')
     expect(queue).toContain('Klaar.')
+    expect(queue).toContain('1.850 woningen')
     expect(count(server.store, 'publication')).toBe(0)
+  })
+
+  it('records a row that names a copy of a commitment on its canonical action, and refuses the same commitment twice', async () => {
+    const store = openTestStore()
+    const copy = store.sqlite.prepare('select a.slug, c.slug as canonical from action a join action c on c.id = a.same_as_id order by a.id limit 1').get() as { slug: string; canonical: string }
+    await store.db.destroy()
+    const rows = await downloaded()
+    rows.push(['Afspraak', copy.slug, ...Array(7).fill(null), 'Niet gestart', null, '31-12-2025', 'Nog niet begonnen.', ...source])
+    const answer = await upload(as.eva!, filled(rows))
+    expect(answer.status).toBe(303)
+    const draft = server.store.sqlite.prepare('SELECT subject_slug AS slug FROM revision ORDER BY id DESC LIMIT 1').get() as { slug: string }
+    expect(draft.slug).toBe(copy.canonical)
+    rowOf(rows, copy.canonical).splice(9, 8, 'In uitvoering', null, '31-12-2025', 'Begonnen.', ...source)
+    const twice = await upload(as.eva!, filled(rows))
+    expect(twice.status).toBe(422)
+    expect(await twice.text()).toContain('Deze afspraak staat al in een eerdere rij.')
   })
 
   it('refuses what is no workbook, and a post without the form token', async () => {

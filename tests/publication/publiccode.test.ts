@@ -39,4 +39,12 @@ describe('publiccode.yml', () => {
     expect(file.softwareVersion).toBe(packageJson.version)
     expect(file.releaseDate).toMatch(/^\d{4}-\d{2}-\d{2}$/)
   })
+
+  it('names the source repository, or says above the key that its value is a placeholder', () => {
+    // The standard's `url` is the repository the code is published in; the project has none yet.
+    const text = readFileSync(join(projectRoot, 'publiccode.yml'), 'utf8')
+    const comment = /((?:^#.*\n)+)url: /m.exec(text)?.[1] ?? ''
+    if (file.url.startsWith('https://w3id.org/')) expect(comment).toMatch(/PLACEHOLDER, NOT A REPOSITORY ADDRESS/)
+    else expect(file.url).toMatch(/^https:\/\/[^/]+\/[^/]+\/[^/]+/)
+  })
 })

@@ -1,5 +1,4 @@
-import { createHash } from 'node:crypto'
-import { readdirSync, readFileSync, realpathSync, rmSync } from 'node:fs'
+import { readFileSync, realpathSync, rmSync } from 'node:fs'
 import { mkdtemp } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -14,6 +13,7 @@ import { startTestServer } from '../api/support.js'
 import { atomChildren, atomText, parseXml } from './atom.js'
 import { download, harvest, type Harvest } from './harvest.js'
 import { progressStore } from './progress-fixture.js'
+import { fingerprint } from './release-fingerprint.js'
 import { baseUrl, publisherName, publisherUri } from './publication-fixture.js'
 import { Parser } from 'n3'
 import { validate, shapeFiles } from './shacl.js'
@@ -32,12 +32,6 @@ let origin: string
 let close: () => Promise<void>
 let firstBefore: Map<string, string>
 
-/** Every file of a release folder (hidden ones too) with its SHA-256. */
-const fingerprint = (folder: string): Map<string, string> => new Map(readdirSync(folder, { recursive: true, withFileTypes: true })
-  .filter((e) => e.isFile()).map((e) => {
-    const path = join(e.parentPath, e.name)
-    return [path.slice(folder.length), createHash('sha256').update(readFileSync(path)).digest('hex')] as const
-  }).sort())
 
 async function dump() {
   const store = openTestStore()

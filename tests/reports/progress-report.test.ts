@@ -37,7 +37,7 @@ describe('the progress report (Voortgangsrapportage)', () => {
     expect(pdf.info.Title).toMatch(/^Voortgangsrapportage Dichtbij & Daadkrachtig/)
     const text = allText(pdf)
     expect(text).toContain('Voortgangsrapportage')
-    expect(text).toMatch(/Op dit moment is van deze \d+ afspraken de voortgang nog niet beoordeeld/)
+    expect(text).toMatch(/Op dit moment is van deze \d+ toezeggingen de voortgang nog niet beoordeeld/)
     // Not-yet-assessed actions are listed compactly per topic, and targets without a measurement likewise.
     expect(text).toMatch(/Nog niet beoordeeld \(\d+\): .*Het uitgangspunt van de Woonvisie voor 3000 nieuwe woningen in 2030 is voor ons het minimum\./)
     expect(text).toMatch(/Nog geen meting gepubliceerd \(\d+\):/)
@@ -60,14 +60,15 @@ describe('the progress report (Voortgangsrapportage)', () => {
       expect(text, path).toContain('assen.bestuurlijkeinformatie.nl/Document/1')
       expect(text, path).toContain('Stand per 31 december 2025.')
       expect(text, path).toContain('Laatste meting: 1.850 woningen van de minimaal 3.000 woningen')
-      expect(text, path).toMatch(/In uitvoering\s*1/)
+      // The chart's data as one row, a column per status: one in progress, the rest not assessed.
+      expect(text, path).toMatch(/Toezeggingen\s+\d+\s+0\s+1\s+0\s+0\s+0\s+0\s+\d+/)
     }
     const html = await (await fetch(`${server.base}/reports/progress/wijk-pittelo.html`)).text()
     expect(html).toContain('<html lang="nl">')
     expect(html).toContain('Voortgangsrapportage, wijk')
     const wonen = await (await fetch(`${server.base}/reports/progress/thema-wonen.html`)).text()
     expect(wonen).toContain('href="https://assen.bestuurlijkeinformatie.nl/Document/1"')
-    expect(wonen).toContain('Staafdiagram van het aantal afspraken per status')
+    expect(wonen).toContain('Staafdiagram van het aantal toezeggingen per status')
   })
 
   it('answers unknown subjects with 404', async () => {

@@ -35,8 +35,10 @@ describe('signing in to /beheer', () => {
       expect([answer.status, answer.headers.get('location'), answer.headers.get('cache-control')], path).toEqual([303, '/beheer/aanmelden', 'no-store'])
     }
     const before = count(server.store, 'revision')
+    // A post with typed text is answered with the sign-in form, which keeps it sealed (tests/web/kept-form-http.test.ts).
     const posted = await client.post(actionPath, { ...statusForm(), csrf: 'x' })
-    expect([posted.status, posted.headers.get('location')]).toEqual([303, '/beheer/aanmelden'])
+    expect([posted.status, posted.headers.get('location')]).toEqual([401, null])
+    expect(await posted.text()).toContain('Wat u had ingevuld is bewaard')
     expect(count(server.store, 'revision')).toBe(before)
   })
 
@@ -193,7 +195,7 @@ describe('sessions of /beheer end', () => {
     expect((await client.get('/beheer')).headers.get('location')).toBe('/beheer/aanmelden?verlopen=1')
   })
 
-  it('expires a session after EDITORIAL_SESSION_SECONDS: a post then goes to the sign-in page and records nothing', async () => {
+  it('expires a session after EDITORIAL_SESSION_SECONDS: a post then gets the sign-in page, which keeps it, and records nothing', async () => {
     const short = await startTestServer({ EDITORIAL_DATABASE: server.path, EDITORIAL_SESSION_SECONDS: '1' })
     try {
       const client = new BeheerClient(short.base)
@@ -205,7 +207,8 @@ describe('sessions of /beheer end', () => {
       // The browser would have dropped the cookie at its Max-Age; a client that keeps it is refused by the server.
       client.cookies.set('oa_beheer', sessionId)
       const answer = await client.post(actionPath, { ...statusForm({ status: 'ACHIEVED' }), csrf })
-      expect([answer.status, answer.headers.get('location')]).toEqual([303, '/beheer/aanmelden?verlopen=1'])
+      expect([answer.status, answer.headers.get('location')]).toEqual([401, null])
+      expect(await answer.text()).toContain('Uw sessie was verlopen, daarom is er niets opgeslagen.')
       expect(count(server.store, 'revision')).toBe(before)
       const page = await (await client.get('/beheer/aanmelden?verlopen=1')).text()
       expect(page).toContain('uw sessie verlopen of beëindigd')

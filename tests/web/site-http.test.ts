@@ -153,7 +153,7 @@ describe('what a public site needs', () => {
     const sitemap = await get('/sitemap.xml')
     expect(sitemap.headers.get('content-type')).toBe('application/xml; charset=utf-8')
     const locs = [...(await sitemap.text()).matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]!).pathname)
-    for (const path of ['/', '/rapporten', '/thema/wonen', '/wethouder/broekema', '/wijk/pittelo', '/reports/full.html']) expect(locs).toContain(path)
+    for (const path of ['/', '/rapporten', '/voortgang', '/thema/wonen', '/wethouder/broekema', '/wijk/pittelo', '/reports/full.html']) expect(locs).toContain(path)
     for (const path of locs.filter((p) => !p.startsWith('/data/'))) expect((await get(path)).status, path).toBe(200)
   })
 

@@ -48,5 +48,6 @@ export const UserErrorCodeEnum = builder.enumType('UserErrorCode', {
     CONFLICT: { description: 'The record changed meanwhile (a stale expectedRevision), or the operation no longer applies (published or retracted already).' },
     SAME_AUTHOR: { description: 'Four-eyes: the author of a draft cannot publish it.' },
     NOT_FOUND: { description: 'The id names no action, target or revision.' },
+    NOT_AUTHOR: { description: 'Only the author of a draft may edit it; anyone else records a new revision.' },
   } as const,
 })

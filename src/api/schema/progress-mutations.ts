@@ -1,4 +1,5 @@
 import { canonicalAction } from '../../read-model/canonical-action.js'
+import { editDraft } from '../../editorial/edit-draft.js'
 import { publishRevision } from '../../editorial/publish-revision.js'
 import { recordRevision, type RevisionInput } from '../../editorial/record-revision.js'
 import { retractRevision } from '../../editorial/retract-revision.js'
@@ -55,6 +56,16 @@ const RecordTargetMeasurementInput = builder.inputType('RecordTargetMeasurementI
   fields: (t) => ({
     targetId: t.id({ required: true, description: 'The target\'s global ID.' }),
     value: t.float({ required: true, description: 'The value reached on asOf, in the target\'s unit (0 or more).' }),
+    ...recordFields(t),
+  }),
+})
+
+const EditProgressDraftInput = builder.inputType('EditProgressDraftInput', {
+  description: 'What your own draft should say now. The edit is a new revision that replaces the draft; the history keeps both.',
+  fields: (t) => ({
+    draftId: t.id({ required: true, description: 'The global ID of your draft assessment or measurement (not reviewed yet: not published, not sent back, not edited already).' }),
+    status: t.field({ type: ProgressStatusEnum, description: 'The status on asOf, for a draft assessment (required there; not NOT_ASSESSED).' }),
+    value: t.float({ description: 'The value reached on asOf, for a draft measurement (required there; 0 or more).' }),
     ...recordFields(t),
   }),
 })
@@ -132,6 +143,21 @@ builder.mutationFields((t) => ({
       await requireRole(ctx.editorial, recordRoles, 'recordTargetMeasurement')
       const revision: RevisionInput = { ...input, kind: 'measurement', subject: await subjectOf(ctx, String(input.targetId), 'target') }
       return recordRevision(ctx.editorial.store, actorOf(ctx.editorial), revision)
+    },
+  }),
+  editProgressDraft: t.field({
+    type: payload('EditProgressDraftPayload', 'draft', ProgressRevisionRef, 'draft edit'),
+    description: 'Edits your own draft until it is reviewed (any signed-in role): the edit is a new draft revision that replaces it explicitly, so the review queue '
+      + 'shows only the edit and the replaced draft is never published. Someone else\'s draft: NOT_AUTHOR; a published, sent-back or already edited draft: CONFLICT.',
+    args: { input: t.arg({ type: EditProgressDraftInput, required: true, description: 'The draft and what it should say now.' }) },
+    resolve: async (_root, { input }, ctx) => {
+      requireRole(ctx.editorial, recordRoles, 'editProgressDraft')
+      const parts = decodeId(String(input.draftId), ['ProgressAssessment', 'TargetMeasurement'])
+      const revisionId = parts && /^\d{1,15}$/.test(parts.key) ? Number(parts.key) : null
+      const content = parts?.type === 'TargetMeasurement'
+        ? { kind: 'measurement' as const, value: input.value ?? Number.NaN }
+        : { kind: 'assessment' as const, status: input.status ?? '' }
+      return editDraft(ctx.editorial.store, actorOf(ctx.editorial), { ...input, ...content, revisionId })
     },
   }),
   publishProgress: t.field({

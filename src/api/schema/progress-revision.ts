@@ -1,6 +1,6 @@
 import { deprecated } from '../deprecation.js'
 import { revisionsById } from '../../editorial/editorial-reads.js'
-import type { RevisionRecord } from '../../editorial/revision-record.js'
+import { replacedBy, type RevisionRecord } from '../../editorial/revision-record.js'
 import { builder } from '../builder.js'
 import type { ApiContext } from '../context.js'
 import { publicProgress } from '../editorial-context.js'
@@ -34,6 +34,14 @@ builder.interfaceType(ProgressRevisionRef, {
     recordedAt: t.expose('createdAt', { type: 'DateTime', description: 'When it was recorded.' }),
     publishedBy: t.string({ nullable: true, description: 'The reviewer who published it (never its author); null for a draft.', resolve: (r) => r.publication?.reviewerName ?? null }),
     publishedAt: t.field({ type: 'DateTime', nullable: true, description: 'When it was published; null for a draft.', resolve: (r) => r.publication?.publishedAt ?? null }),
+    editedInto: t.field({
+      type: ProgressRevisionRef, nullable: true,
+      description: 'The revision that replaced this draft when its author edited it (editProgressDraft): this one stays a DRAFT but is never published. Null otherwise.',
+      resolve: async (r, _args, ctx) => {
+        const edit = r.publication ? undefined : await replacedBy(ctx.editorial.store, r.id)
+        return edit === undefined ? null : (await revisionsById(ctx.editorial.store, [edit]))[0] ?? null
+      },
+    }),
   }),
 })
 

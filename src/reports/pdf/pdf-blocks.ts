@@ -103,7 +103,7 @@ export class PdfBlockWriter {
       text: [tagged({ text: h.text }, new StructNode(`H${h.level}`, null))], id: h.id, style: `h${h.level}`,
       // headlineLevel lets the page-break rule keep a heading with what follows it.
       headlineLevel: h.level,
-      ...(h.level === 1 ? { pageBreak: this.chaptersOnNewPage || first ? 'before' : undefined, margin: [0, first || this.chaptersOnNewPage ? 0 : 26, 0, 4] } : {}),
+      ...(h.level === 1 ? { pageBreak: this.chaptersOnNewPage || first || h.newPage ? 'before' : undefined, margin: [0, first || this.chaptersOnNewPage || h.newPage ? 0 : 26, 0, 4] } : {}),
       // The bookmarks; the contents page is written by pdfContents from the same headings.
       ...(h.toc ? { outline: true, outlineText: h.text, ...(parent ? { outlineParentId: parent } : {}) } : {}),
     } as Content
@@ -168,7 +168,7 @@ export class PdfBlockWriter {
     return {
       // The heading above names the chart; its title stays in the SVG.
       stack: [
-        tagged({ svg: barChartSvg(chart, this.theme, { id: `grafiek-${++this.charts}`, width, height: 240 }), width, margin: [0, 4, 0, 8] },
+        tagged({ svg: barChartSvg(chart, this.theme, { id: `grafiek-${++this.charts}`, width, height: chart.compact ? 100 : 240 }), width, margin: [0, 4, 0, chart.compact ? 2 : 8] },
           new StructNode('Figure', null, { alt: `${chart.title}. ${chart.description}` })),
         pdfTable(chart.data, this.theme, null),
       ],

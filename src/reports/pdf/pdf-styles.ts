@@ -19,6 +19,7 @@ export function pdfStyles(theme: ReportTheme): { defaultStyle: Style; styles: St
       calloutText: { fontSize: s.body, italics: true, color: c.text },
       caption: { fontSize: s.small + 0.5, bold: true, color: c.primary, margin: [0, 6, 0, 4] },
       table: { fontSize: s.table, lineHeight: 1.2, margin: [0, 0, 0, 4] },
+      tableCompact: { fontSize: s.table - 0.5, lineHeight: 1.15, margin: [0, 0, 0, 2] },
       tableHeader: { bold: true, color: c.onPrimary, fillColor: c.primary },
       tableGroup: { bold: true, color: c.primary, fillColor: c.tint },
       tableSubtotal: { bold: true },

@@ -47,17 +47,17 @@ export function pdfTable(table: TableBlock, theme: ReportTheme, parent: StructNo
   }
   const layout: CustomTableLayout = {
     hLineWidth: (i, node) => (i <= 1 || i === node.table.body.length ? 0 : 0.5), vLineWidth: () => 0,
-    hLineColor: () => c.rule, paddingLeft: () => 5, paddingRight: () => 5, paddingTop: () => 3.5, paddingBottom: () => 3.5,
+    hLineColor: () => c.rule, paddingLeft: () => (table.compact ? 3 : 5), paddingRight: () => (table.compact ? 3 : 5), paddingTop: () => (table.compact ? 1.5 : 3.5), paddingBottom: () => (table.compact ? 1.5 : 3.5),
   }
   return {
     stack: [
       {
         table: { headerRows: 2, keepWithHeaderRows: Math.min(3, table.rows.length), dontBreakRows: true, widths: columns.map((col) => col.width), body },
-        layout, style: 'table',
+        layout, style: table.compact ? 'tableCompact' : 'table',
       },
       ...(table.notes ?? []).map((note) => ({ text: pdfInlines(note, new StructNode('P', parent)), style: 'tableNote' })),
     ],
     unbreakable: shortTable(table),
-    margin: [0, 0, 0, 12],
+    margin: [0, 0, 0, table.compact ? 4 : 12],
   } as Content
 }

@@ -4,6 +4,7 @@ import { progressStatusDefinitions, progressStatuses, type ProgressStatus } from
 import type { ReportingRound } from '../../editorial/reporting-rounds.js'
 import type { RevisionRecord } from '../../editorial/revision-record.js'
 import type { ActionView } from '../../read-model/agreement-view.js'
+import { distinctCommitments } from '../../read-model/canonical-action.js'
 import { assembleReport } from '../assemble-report.js'
 import { describeTarget, formatDate, joinList } from '../dutch-text.js'
 import { actionsBlocks, printedUrl } from './progress-action-blocks.js'
@@ -30,12 +31,14 @@ export type ProgressPicture = ProgressSnapshot & { round?: ReportingRound | null
 export function buildProgressReport(ctx: ReportContext, subject: ProgressReportSubject, progress: ProgressPicture): Report {
   const { agreement } = ctx.view
   const round = progress.round ?? null
-  const slugs = subject.actions.map((a) => a.action.slug)
+  // Counted per commitment: a sentence that restates an earlier one (same_as) is not counted again.
+  const slugs = distinctCommitments(subject.actions).map((a) => a.action.slug)
   const summary = progress.summarize(slugs)
   const assessed = slugs.length - summary.NOT_ASSESSED
   const latest = subject.actions.flatMap((a) => [progress.progressOf(a.action.slug), ...a.targets.map((t) => progress.measurementsOf(t.slug)[0])])
     .map((r) => r?.publication?.publishedAt).filter((d): d is string => !!d).sort().at(-1)
   const label = round ? round.name : 'Voortgangsrapportage'
+  const sentences = subject.actions.length === slugs.length ? '' : ` (in ${subject.actions.length} afspraken)`
   const report = assembleReport(ctx, {
     kicker: subject.name === agreement.title ? label : `${label}, ${subject.kicker.replace(/^Voortgangsrapportage\s*/i, '')}`, name: subject.name, label,
     title: `${label} ${subject.name}: ${agreement.subtitle} gemeente ${agreement.municipality}`,
@@ -43,15 +46,17 @@ export function buildProgressReport(ctx: ReportContext, subject: ProgressReportS
     keywords: ['voortgang', 'voortgangsrapportage', subject.name, ...(round ? [round.name] : [])],
     coverFacts: [
       ...(round ? [{ term: 'Peildatum', value: formatDate(round.peildatum) }] : []),
-      { term: 'Afspraken', value: `${slugs.length}, waarvan ${assessed} beoordeeld` },
+      { term: 'Toezeggingen', value: `${slugs.length}${sentences}, waarvan ${assessed} beoordeeld` },
       { term: 'Laatste publicatie', value: latest ? formatDate(datePart(latest)) : 'nog niets gepubliceerd' },
     ],
     body: [
+      // The summary fits one page: compact chart and tables, and the chapters start on the next page.
       ctx.heading(1, 'Samenvatting'),
       { kind: 'paragraph', content: [{ text: summarySentence(slugs.length, summary, round) }] },
+      ...(sentences ? [{ kind: 'paragraph' as const, variant: 'note' as const, content: [{ text: `De ${subject.actions.length} afspraken bevatten ${slugs.length} afzonderlijke toezeggingen: een afspraak die een eerdere herhaalt, telt één keer mee.` }] }] : []),
       ...(assessed === 0 ? [] : [statusChart(summary)]),
       ...summaryTables(ctx, subject, progress),
-      ...themeChapters(ctx, subject, progress),
+      ...themeChapters(ctx, subject, progress).map((b, i) => (i === 0 && b.kind === 'heading' ? { ...b, newPage: true } : b)),
       ...targetsSection(ctx, subject.actions, progress),
       ...statusDefinitionsSection(ctx),
       ...colophonSection(ctx, 1, 'Bijlage: herkomst van de gegevens'),
@@ -67,9 +72,9 @@ export function buildProgressReport(ctx: ReportContext, subject: ProgressReportS
 function summarySentence(total: number, summary: Record<ProgressStatus, number>, round: ReportingRound | null): string {
   const assessed = total - summary.NOT_ASSESSED
   const when = round ? `Per ${formatDate(round.peildatum)} (peildatum van ${round.name})` : 'Op dit moment'
-  if (assessed === 0) return `${when} is van ${total === 1 ? 'deze afspraak' : `deze ${total} afspraken`} de voortgang nog niet beoordeeld.`
+  if (assessed === 0) return `${when} is van ${total === 1 ? 'deze toezegging' : `deze ${total} toezeggingen`} de voortgang nog niet beoordeeld.`
   const parts = progressStatuses.filter((s) => s !== 'NOT_ASSESSED' && summary[s] > 0).map((s) => `${summary[s]} ${statusLabel(s).toLowerCase()}`)
-  return `${when} is van de ${total} afspraken de voortgang van ${assessed} beoordeeld: ${joinList(parts)}. ${summary.NOT_ASSESSED} ${summary.NOT_ASSESSED === 1 ? 'is' : 'zijn'} nog niet beoordeeld.`
+  return `${when} is van de ${total} toezeggingen de voortgang van ${assessed} beoordeeld: ${joinList(parts)}. ${summary.NOT_ASSESSED} ${summary.NOT_ASSESSED === 1 ? 'is' : 'zijn'} nog niet beoordeeld.`
 }
 
 function summaryTables(ctx: ReportContext, subject: ProgressReportSubject, progress: ProgressSnapshot): Block[] {
@@ -83,8 +88,8 @@ function summaryTables(ctx: ReportContext, subject: ProgressReportSubject, progr
   const aldermanRows = aldermen.filter((g) => g.actions.length > 0)
   // A table of one row says nothing the chart does not: a theme's report has no table per theme, an alderman's none per alderman.
   return [
-    ...(themeRows.length > 1 ? [statusTable('Afspraken per thema en status', 'Thema', themeRows, progress)] : []),
-    ...(aldermanRows.length > 1 ? [statusTable('Afspraken per wethouder en status (een afspraak van meer wethouders telt bij elk van hen)', 'Wethouder', aldermanRows, progress)] : []),
+    ...(themeRows.length > 1 ? [statusTable('Toezeggingen per thema en status', 'Thema', themeRows, progress, 'Een toezegging die in meer thema\'s staat, telt bij elk ervan; het totaal telt haar één keer.')] : []),
+    ...(aldermanRows.length > 1 ? [statusTable('Toezeggingen per wethouder en status', 'Wethouder', aldermanRows, progress, 'Een toezegging van meer wethouders telt bij elk van hen; het totaal telt haar één keer.')] : []),
   ]
 }
 
@@ -117,17 +122,16 @@ function statusChart(summary: Record<ProgressStatus, number>): ChartBlock {
   const max = Math.max(...bars.map((b) => b.value))
   const step = Math.max(1, niceStep(max))
   const ticks = Array.from({ length: Math.ceil(max / step) + 1 }, (_, i) => ({ value: i * step, label: String(i * step) }))
-  const title = 'Afspraken per status'
+  const title = 'Toezeggingen per status'
+  const cell = (text: string) => ({ content: [{ text }] })
   return {
-    kind: 'chart', title, bars, ticks,
-    description: `Staafdiagram van het aantal afspraken per status: ${counts.map((b) => `${b.label}: ${b.valueLabel}`).join(', ')}.`,
+    kind: 'chart', title, bars, ticks, compact: true,
+    description: `Staafdiagram van het aantal toezeggingen per status: ${counts.map((b) => `${b.label}: ${b.valueLabel}`).join(', ')}.`,
+    // One row under the chart, a column per status: the same numbers in a third of the height.
     data: {
-      kind: 'table', caption: `${title} (gegevens bij de grafiek)`,
-      columns: [{ header: 'Status', align: 'left', width: '*' }, { header: 'Afspraken', align: 'right', width: 70 }],
-      rows: [
-        ...counts.map((b) => ({ kind: 'body' as const, cells: [{ content: [{ text: b.label }] }, { content: [{ text: b.valueLabel }] }] })),
-        { kind: 'total', cells: [{ content: [{ text: 'Totaal' }] }, { content: [{ text: String(counts.reduce((n, b) => n + b.value, 0)) }] }] },
-      ],
+      kind: 'table', caption: `${title} (gegevens bij de grafiek)`, compact: true,
+      columns: [{ header: 'Status', align: 'left', width: '*' }, ...counts.map((b) => ({ header: b.label, align: 'right' as const, width: 50 })), { header: 'Totaal', align: 'right', width: 36 }],
+      rows: [{ kind: 'body', cells: [cell('Toezeggingen'), ...counts.map((b) => cell(b.valueLabel)), cell(String(counts.reduce((n, b) => n + b.value, 0)))] }],
     },
   }
 }

@@ -1,6 +1,7 @@
 import type { ProgressSnapshot } from '../../editorial/progress-snapshot.js'
 import { progressStatuses } from '../../editorial/progress-vocabulary.js'
 import type { ActionView } from '../../read-model/agreement-view.js'
+import { distinctCommitments } from '../../read-model/canonical-action.js'
 import type { TableBlock } from '../report-model.js'
 import { statusLabel } from './progress-labels.js'
 
@@ -12,17 +13,25 @@ export interface SummaryGroup {
 
 /**
  * Counts per status for each group, a row per group and a column per status,
- * with the totals: one glance at where each theme or alderman stands.
+ * with the totals: one glance at where each theme or alderman stands. Counted per
+ * distinct commitment, as the summary and the chart count.
  */
-export function statusTable(caption: string, header: string, groups: readonly SummaryGroup[], progress: ProgressSnapshot): TableBlock {
-  const columns = progressStatuses.filter((s) => groups.some((g) => progress.summarize(g.actions.map((a) => a.action.slug))[s] > 0))
+export function statusTable(caption: string, header: string, groups: readonly SummaryGroup[], progress: ProgressSnapshot, overlapNote: string): TableBlock {
+  // A commitment counts once per group, however many of its sentences stand there.
+  const slugs = (actions: readonly ActionView[]) => distinctCommitments(actions).map((a) => a.action.slug)
+  const columns = progressStatuses.filter((s) => groups.some((g) => progress.summarize(slugs(g.actions))[s] > 0))
   const row = (label: string, actions: readonly ActionView[], kind: 'body' | 'total') => {
-    const counts = progress.summarize(actions.map((a) => a.action.slug))
-    return { kind, cells: [{ content: [{ text: label }] }, ...columns.map((s) => ({ content: [{ text: String(counts[s]) }] })), { content: [{ text: String(actions.length) }] }] }
+    const counted = slugs(actions)
+    const counts = progress.summarize(counted)
+    return { kind, cells: [{ content: [{ text: label }] }, ...columns.map((s) => ({ content: [{ text: String(counts[s]) }] })), { content: [{ text: String(counted.length) }] }] }
   }
+  const shown = groups.filter((g) => g.actions.length > 0)
+  const all = groups.flatMap((g) => g.actions).filter((a, i, list) => list.indexOf(a) === i)
+  // The rows add up to more than the total when a commitment stands in two groups: the note says why.
+  const overlap = shown.reduce((n, g) => n + slugs(g.actions).length, 0) > slugs(all).length
   return {
-    kind: 'table', caption,
-    columns: [{ header, align: 'left', width: '*' }, ...columns.map((s) => ({ header: statusLabel(s), align: 'right' as const, width: 52 })), { header: 'Totaal', align: 'right', width: 40 }],
-    rows: [...groups.filter((g) => g.actions.length > 0).map((g) => row(g.label, g.actions, 'body')), row('Totaal', groups.flatMap((g) => g.actions).filter((a, i, all) => all.indexOf(a) === i), 'total')],
+    kind: 'table', caption, compact: true, ...(overlap ? { notes: [[{ text: overlapNote }]] } : {}),
+    columns: [{ header, align: 'left', width: '*' }, ...columns.map((s) => ({ header: statusLabel(s), align: 'right' as const, width: 46 })), { header: 'Totaal', align: 'right', width: 36 }],
+    rows: [...shown.map((g) => row(g.label, g.actions, 'body')), row('Totaal', all, 'total')],
   }
 }

@@ -22,6 +22,10 @@ export interface EditorialHistory {
   returns: Map<number, DraftReturn>
   /** Reviewers' comments by revision. */
   comments?: Map<number, ReviewComment[]>
+  /** Drafts their authors edited: the id of the edit, by the replaced draft's id. */
+  replaced?: Map<number, number>
+  /** The signed-in editor's own draft that the form edits (not reviewed yet), if there is one. */
+  editing?: RevisionRecord
 }
 
 /** What the page says after a post: what was done, or the form's refusal. */
@@ -54,14 +58,14 @@ ${team}
 ${action.targets.length > 0 ? html`<h2 id="doelen">Doelen</h2><ul class="target-links">${action.targets.map((t) =>
     html`<li><a href="${beheerPaths.target(t.slug)}">${describeTarget(t)}</a></li>`)}</ul>` : ''}
 <h2 id="vastleggen">Status vastleggen</h2>
-${revisionForm({ action: beheerPaths.action(slug), csrfToken, record: { kind: 'assessment' }, latestRevision: latest, values: state.values, errors: state.errors })}
-${retractForm(slug, progress, csrfToken)}
+${revisionForm({ action: beheerPaths.action(slug), csrfToken, record: { kind: 'assessment' }, latestRevision: latest, values: state.values, errors: state.errors, editing: history.editing })}
+${retractForm(slug, progress, csrfToken, state.values['intrekken-reden'] ?? '')}
 <h2 id="geschiedenis">Geschiedenis en concepten</h2>
-${revisionHistory(history.revisions, history.returns, null, history.comments)}`
+${revisionHistory(history.revisions, history.returns, null, history.comments, history.replaced)}`
 }
 
 /** Withdrawing the published status: a retraction with a reason, which a reviewer then publishes like any draft. */
-function retractForm(slug: string, progress: ProgressSnapshot, csrfToken: string): SafeHtml | '' {
+function retractForm(slug: string, progress: ProgressSnapshot, csrfToken: string, reason: string): SafeHtml | '' {
   const current = progress.progressOf(slug)
   if (!current) return ''
   return html`<h2 id="intrekken">Gepubliceerde status intrekken</h2>
@@ -70,7 +74,7 @@ beoordelaar staat de afspraak weer als niet beoordeeld, en de intrekking met de 
 <form method="post" action="${beheerPaths.retract(slug)}" class="send-back">${csrfField(csrfToken)}
 <input type="hidden" name="revisionId" value="${String(current.id)}">
 <div class="field"><label for="intrekken-reden">Reden van de intrekking</label>
-<textarea id="intrekken-reden" name="reason" rows="2" required></textarea></div>
+<textarea id="intrekken-reden" name="reason" rows="2" required>${reason}</textarea></div>
 <button type="submit" class="button secondary">Intrekking vastleggen</button>
 </form>`
 }

@@ -32,6 +32,7 @@ const codeMessages: Record<string, string> = {
   CONFLICT: 'Iemand heeft dit intussen veranderd (een nieuwere versie is vastgelegd of gepubliceerd, of het concept is al afgehandeld). Laad de pagina opnieuw en kijk het na.',
   SAME_AUTHOR: 'U hebt dit concept zelf vastgelegd: een collega beoordeelt het (vier ogen).',
   NOT_FOUND: 'Dit bestaat niet (meer). Kies het opnieuw uit de lijst.',
+  NOT_AUTHOR: 'Alleen wie dit concept vastlegde, kan het bewerken. Leg een nieuwe versie vast.',
 }
 
 /**

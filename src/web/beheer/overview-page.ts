@@ -4,6 +4,7 @@ import type { ActionView, AgreementView } from '../../read-model/agreement-view.
 import { formatDate } from '../../reports/dutch-text.js'
 import { html, type SafeHtml } from '../html.js'
 import { beheerPaths } from './beheer-paths.js'
+import { searchForm } from './beheer-search.js'
 
 const columnLabels: Record<WorkColumn, string> = {
   notAssessed: 'Niet beoordeeld', awaitingReview: 'Ter beoordeling', sentBack: 'Teruggestuurd', publishedInRound: 'Gepubliceerd in ronde', overdue: 'Te laat',
@@ -34,6 +35,7 @@ export function overviewPage(view: AgreementView, per: 'thema' | 'wethouder', ro
   return html`<h1>Overzicht${round ? html`: ${round.name}` : ''}</h1>
 <p class="lead">${round ? `Peildatum ${formatDate(round.peildatum)}; ${round.closedAt ? 'de ronde is gesloten' : `de ronde sluit op ${formatDate(round.closesOn)}`}.`
     : html`Er is geen open ronde. <a href="${beheerPaths.rounds}">Naar de rondes</a>.`}</p>
+${searchForm()}
 <p>Per: ${per === 'thema' ? html`<strong>thema</strong> · <a href="${beheerPaths.overview}?per=wethouder${round ? `&ronde=${round.slug}` : ''}">wethouder</a>`
     : html`<a href="${beheerPaths.overview}?per=thema${round ? `&ronde=${round.slug}` : ''}">thema</a> · <strong>wethouder</strong>`}</p>
 <div class="table-scroll" role="region" aria-labelledby="overzicht-titel" tabindex="0"><table>

@@ -33,7 +33,7 @@ ${reviewDiff(draft, context(draft).published, subject.unit)}
 ${reviewComments(context(draft).comments)}
 <form method="post" action="${beheerPaths.comment(draft.id)}" class="send-back">${csrfField(csrfToken)}
 <div class="field"><label for="opmerking-${draft.id}">Opmerking voor de opsteller</label>
-<textarea id="opmerking-${draft.id}" name="comment" rows="2" required></textarea></div>
+<textarea id="opmerking-${draft.id}" name="comment" rows="2" required>${state.values[`opmerking-${draft.id}`] ?? ''}</textarea></div>
 <button type="submit" class="button secondary" aria-describedby="concept-${draft.id}">Opmerking plaatsen</button>
 </form>
 ${errorsAt(errors, `publiceren-${draft.id}`)}

@@ -2,6 +2,7 @@ import { evidenceKinds, recordedStatuses, type RecordedStatus } from '../../edit
 import { readDutchDate, readDutchNumber } from '../../editorial/dutch-input.js'
 import type { EvidenceInput } from '../../editorial/validate-revision.js'
 import type { UserError } from '../../editorial/user-error.js'
+import type { RevisionRecord } from '../../editorial/revision-record.js'
 import { evidenceKindLabel, statusLabel } from '../../reports/progress/progress-labels.js'
 import { html, type SafeHtml } from '../html.js'
 import { csrfField } from './beheer-layout.js'
@@ -78,12 +79,15 @@ export type RecordKind = { kind: 'assessment' } | { kind: 'measurement'; unit: s
  * explanation and up to three sources. After a refusal it shows what was sent
  * with the problems next to the fields and a summary at the top.
  */
-export function revisionForm(options: { action: string; csrfToken: string; record: RecordKind; latestRevision: number; values: FormValues; errors: readonly FieldError[] }): SafeHtml {
-  const { values, errors, record } = options
+export function revisionForm(options: { action: string; csrfToken: string; record: RecordKind; latestRevision: number; values: FormValues; errors: readonly FieldError[]; editing?: RevisionRecord | undefined }): SafeHtml {
+  const { values, errors, record, editing } = options
+  const edits = values.bewerkt ?? (editing ? String(editing.id) : '')
   return html`<form class="record-form" method="post" action="${options.action}" novalidate>
 ${errorSummary(errors)}
 ${csrfField(options.csrfToken)}
 <input type="hidden" name="expectedRevision" value="${values.expectedRevision ?? String(options.latestRevision)}">
+${edits ? html`<input type="hidden" name="bewerkt" value="${edits}">
+<p class="note">U bewerkt uw concept${editing ? ` (versie ${editing.revision})` : ''}. Het formulier begint met wat erin staat; wat u opslaat vervangt het concept, tot een beoordelaar het heeft gepubliceerd of teruggestuurd. De geschiedenis bewaart beide versies.</p>` : ''}
 ${record.kind === 'assessment'
     ? selectField('status', 'Status', recordedStatuses.map((s: RecordedStatus) => ({ value: s, label: statusLabel(s) })), values, errors, true)
     : textField('value', `Bereikte waarde${record.unit ? ` (${record.unit})` : ''}`, values, errors, { hint: 'Een getal, bijvoorbeeld 1.850 of 12,5 (punt voor duizendtallen, komma voor decimalen).', required: true, inputmode: 'decimal' })}
@@ -98,6 +102,6 @@ ${textField(`evidence-${row}-documentDate`, 'Datum document', values, errors, { 
 ${selectField(`evidence-${row}-kind`, 'Soort document', evidenceKinds.map((k) => ({ value: k, label: evidenceKindLabel(k) })), values, errors, row === 0)}
 </fieldset>`)}
 <p class="note">Wat u vastlegt is een concept. Het komt op de openbare site zodra een collega-beoordelaar het publiceert.</p>
-<button type="submit">Opslaan als concept</button>
+<button type="submit">${edits ? 'Concept bijwerken' : 'Opslaan als concept'}</button>
 </form>`
 }

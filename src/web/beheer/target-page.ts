@@ -19,7 +19,7 @@ ${state.notice ? html`<p class="notice" role="status">${state.notice}</p>` : ''}
   <dt>Tekst in het akkoord</dt><dd>${target.text}</dd>
 </dl>
 <h2 id="vastleggen">Meting vastleggen</h2>
-${revisionForm({ action: beheerPaths.target(target.slug), csrfToken, record: { kind: 'measurement', unit: target.unit }, latestRevision: latest, values: state.values, errors: state.errors })}
+${revisionForm({ action: beheerPaths.target(target.slug), csrfToken, record: { kind: 'measurement', unit: target.unit }, latestRevision: latest, values: state.values, errors: state.errors, editing: history.editing })}
 <h2 id="metingen">Metingen en concepten</h2>
-${revisionHistory(history.revisions, history.returns, target.unit)}`
+${revisionHistory(history.revisions, history.returns, target.unit, history.comments, history.replaced)}`
 }

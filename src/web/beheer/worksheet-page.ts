@@ -13,8 +13,9 @@ ${errors.length > 0 ? html`<div class="error-summary" role="alert" aria-labelled
 <h2 id="fouten-titel">${errors.length === 1 ? '1 rij is' : `${errors.length} rijen zijn`} geweigerd; er is niets opgeslagen</h2>
 <ul>${errors.map((e) => html`<li><strong>${e.row > 0 ? `Rij ${e.row}` : 'Werkblad'}${e.action ? ` (${e.action})` : ''}:</strong> ${e.messages.join(' ')}</li>`)}</ul>
 </div>` : ''}
-<p class="lead">Werkt uw team in Excel? Download het werkblad${round ? ` van ${round.name}` : ''}: één rij per afspraak, met wat nu gepubliceerd is.
-Vul per afspraak die u beoordeelt de kolommen vanaf “Nieuwe status” in, en upload het werkblad hier.</p>
+<p class="lead">Werkt uw team in Excel? Download het werkblad${round ? ` van ${round.name}` : ''}: één rij per toezegging (een zin die dezelfde toezegging
+herhaalt staat in de kolom “Ook verwoord in”) en daaronder een rij per doel, met wat nu gepubliceerd is.
+Vul per afspraak die u beoordeelt “Nieuwe status” in, per doel dat u meet “Nieuwe waarde” (zoals 1.850), dan de kolommen daarna, en upload het werkblad hier.</p>
 <p><a class="button secondary" href="${beheerPaths.worksheetFile}" download>Werkblad downloaden (xlsx)</a></p>
 <h2 id="uploaden">Ingevuld werkblad uploaden</h2>
 <p>Elke ingevulde rij wordt een concept, gecontroleerd met dezelfde regels als het formulier. Is één rij niet in orde, dan wordt niets opgeslagen
