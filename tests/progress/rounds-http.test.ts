@@ -26,7 +26,7 @@ describe('reporting rounds, assignments and the overview in /beheer', () => {
     expect(await refused.text()).toContain('De ronde kan niet sluiten voordat hij opent.')
     const opened = await as.ada!.post('/beheer/rondes', { ...form, csrf: await as.ada!.formToken('/beheer/rondes') })
     expect([opened.status, opened.headers.get('location')]).toEqual([303, '/beheer/rondes?gedaan=geopend'])
-    const round = findRound(server.store, agreement, 'voortgangsrapportage-2025')!
+    const round = await findRound(server.store, agreement, 'voortgangsrapportage-2025')!
     expect([round.peildatum, round.opensOn, round.closesOn, round.closedAt]).toEqual(['2025-12-31', '2026-12-01', '2026-12-01', null])
     // One open round at a time.
     const second = await as.ada!.post('/beheer/rondes', { ...form, name: 'Tweede', csrf: await as.ada!.formToken('/beheer/rondes') })
@@ -75,14 +75,14 @@ describe('reporting rounds, assignments and the overview in /beheer', () => {
     expect((await as.ada!.post('/beheer/rondes/voortgangsrapportage-2025/sluiten', { csrf: await as.ada!.formToken('/beheer/rondes') })).status).toBe(409)
     const refused = await as.rob!.post(`/beheer/beoordelen/${pending}/publiceren`, { csrf: await as.rob!.formToken('/beheer/beoordelen') })
     expect(refused.status).toBe(409)
-    const round = findRound(server.store, agreement, 'voortgangsrapportage-2025')!
-    const picture = () => progressSnapshotAt(server.store, agreement, round.closedGeneration!).statusOf(housing)
+    const round = await findRound(server.store, agreement, 'voortgangsrapportage-2025')!
+    const picture = () => await progressSnapshotAt(server.store, agreement, round.closedGeneration!).statusOf(housing)
     expect(picture()).toBe('IN_PROGRESS')
     // A new round; what is published in it changes today's picture, not the closed round's.
     expect((await as.ada!.post('/beheer/rondes', { name: 'Voortgangsrapportage 2026', peildatum: '30-6-2026', opensOn: '7-12-2026', closesOn: '31-12-2026', csrf: await as.ada!.formToken('/beheer/rondes') })).status).toBe(303)
     expect((await as.eva!.post(actionPath, { ...statusForm('ACHIEVED', 'Opgeleverd.'), csrf: await as.eva!.formToken(actionPath) })).status).toBe(303)
     expect((await as.rob!.post(`/beheer/beoordelen/${latestDraftId()}/publiceren`, { csrf: await as.rob!.formToken('/beheer/beoordelen') })).status).toBe(303)
-    expect(progressSnapshot(server.store, agreement).statusOf(housing)).toBe('ACHIEVED')
+    expect(await progressSnapshot(server.store, agreement).statusOf(housing)).toBe('ACHIEVED')
     expect(picture()).toBe('IN_PROGRESS')
     // The store itself refuses to reopen or alter a closed round.
     expect(() => server.store.sqlite.prepare("UPDATE reporting_round SET name = 'x' WHERE slug = 'voortgangsrapportage-2025'").run()).toThrow(/only be closed, once/)

@@ -34,10 +34,10 @@ describe('signing in to /beheer', () => {
       const answer = await client.get(path)
       expect([answer.status, answer.headers.get('location'), answer.headers.get('cache-control')], path).toEqual([303, '/beheer/aanmelden', 'no-store'])
     }
-    const before = count(server.store, 'revision')
+    const before = await count(server.store, 'revision')
     const posted = await client.post(actionPath, { ...statusForm(), csrf: 'x' })
     expect([posted.status, posted.headers.get('location')]).toEqual([303, '/beheer/aanmelden'])
-    expect(count(server.store, 'revision')).toBe(before)
+    expect(await count(server.store, 'revision')).toBe(before)
   })
 
   it('sets an HttpOnly, SameSite=Strict session cookie scoped to /beheer; the store keeps only its hash; pages are never cached', async () => {
@@ -118,7 +118,7 @@ describe('forms of /beheer refuse cross-site requests', () => {
   ]
   for (const [name, fields, headers] of refusedCases) {
     it(`refuses ${name} with a 403 and a Dutch page, and records nothing`, async () => {
-      const before = count(server.store, 'revision')
+      const before = await count(server.store, 'revision')
       const answer = await client.post(actionPath, fields(), headers)
       expect(answer.status).toBe(403)
       expect(answer.headers.get('cache-control')).toBe('no-store')
@@ -126,7 +126,7 @@ describe('forms of /beheer refuse cross-site requests', () => {
       expect(body).toContain('<html lang="nl">')
       expect(body).toContain('Verzoek geweigerd')
       expect(body).toContain('Er is niets opgeslagen')
-      expect(count(server.store, 'revision')).toBe(before)
+      expect(await count(server.store, 'revision')).toBe(before)
     })
   }
 
@@ -148,10 +148,10 @@ describe('forms of /beheer refuse cross-site requests', () => {
 
   it('audits refused posts, and accepts the same post from this origin with the token', async () => {
     expect(auditRows(server, `post ${actionPath}`).every((row) => row.outcome === 'refused' && row.codes === 'FORBIDDEN')).toBe(true)
-    const before = count(server.store, 'revision')
+    const before = await count(server.store, 'revision')
     const answer = await client.post(actionPath, { ...statusForm(), csrf })
     expect([answer.status, answer.headers.get('location')]).toEqual([303, `${actionPath}?gedaan=vastgelegd`])
-    expect(count(server.store, 'revision')).toBe(before + 1)
+    expect(await count(server.store, 'revision')).toBe(before + 1)
     expect(auditRows(server, 'recordProgress').at(-1)?.outcome).toBe('accepted')
   })
 })
@@ -189,7 +189,7 @@ describe('sessions of /beheer end', () => {
     const client = new BeheerClient(server.base)
     await client.signIn(token)
     expect((await client.get('/beheer')).status).toBe(200)
-    revokeAccount(server.store, 'tijdelijk')
+    await revokeAccount(server.store, 'tijdelijk')
     expect((await client.get('/beheer')).headers.get('location')).toBe('/beheer/aanmelden?verlopen=1')
   })
 
@@ -201,12 +201,12 @@ describe('sessions of /beheer end', () => {
       const csrf = await client.formToken(actionPath)
       const sessionId = client.cookies.get('oa_beheer')!
       await new Promise((resolve) => setTimeout(resolve, 1100))
-      const before = count(server.store, 'revision')
+      const before = await count(server.store, 'revision')
       // The browser would have dropped the cookie at its Max-Age; a client that keeps it is refused by the server.
       client.cookies.set('oa_beheer', sessionId)
       const answer = await client.post(actionPath, { ...statusForm({ status: 'ACHIEVED' }), csrf })
       expect([answer.status, answer.headers.get('location')]).toEqual([303, '/beheer/aanmelden?verlopen=1'])
-      expect(count(server.store, 'revision')).toBe(before)
+      expect(await count(server.store, 'revision')).toBe(before)
       const page = await (await client.get('/beheer/aanmelden?verlopen=1')).text()
       expect(page).toContain('uw sessie verlopen of beëindigd')
     } finally {
@@ -220,7 +220,7 @@ describe('recording and reviewing through /beheer', () => {
     const client = new BeheerClient(server.base)
     await client.signIn(tokens.eva!)
     const csrf = await client.formToken(actionPath)
-    const before = count(server.store, 'revision')
+    const before = await count(server.store, 'revision')
     const answer = await client.post(actionPath, { ...statusForm({ asOf: '2999-01-01', 'evidence-0-url': 'javascript:alert(1)', status: 'NOT_ASSESSED' }), csrf })
     expect(answer.status).toBe(422)
     const body = await answer.text()
@@ -232,7 +232,7 @@ describe('recording and reviewing through /beheer', () => {
     }
     // What was typed is shown again, escaped.
     expect(body).toContain('value="javascript:alert(1)"')
-    expect(count(server.store, 'revision')).toBe(before)
+    expect(await count(server.store, 'revision')).toBe(before)
     expect(auditRows(server, 'recordProgress').at(-1)).toMatchObject({ outcome: 'refused', codes: 'INVALID' })
   })
 
@@ -281,16 +281,16 @@ describe('recording and reviewing through /beheer', () => {
     await client.signIn(tokens.eva!)
     const targetPath = (await (await client.get(actionPath)).text()).match(/href="(\/beheer\/doel\/[a-z0-9-]+)"/)![1]!
     const csrf = await client.formToken(targetPath)
-    const before = count(server.store, 'revision')
+    const before = await count(server.store, 'revision')
     const refused = await client.post(targetPath, { ...statusForm({ status: '', value: 'veel' }), csrf })
     expect(refused.status).toBe(422)
     expect(await refused.text()).toContain('<a href="#value">“veel” is geen getal.')
-    expect(count(server.store, 'revision')).toBe(before)
+    expect(await count(server.store, 'revision')).toBe(before)
     // "1.850" is one thousand eight hundred and fifty, never 1,85; "1.5" could be either and is refused with a Dutch message.
     const ambiguous = await client.post(targetPath, { ...statusForm({ status: '', value: '1.5' }), csrf })
     expect(ambiguous.status).toBe(422)
     expect(await ambiguous.text()).toContain('“1.5” is niet eenduidig')
-    expect(count(server.store, 'revision')).toBe(before)
+    expect(await count(server.store, 'revision')).toBe(before)
     const recorded = await client.post(targetPath, { ...statusForm({ status: '', value: '1850,5' }), csrf })
     expect(recorded.status).toBe(303)
     const row = server.store.sqlite.prepare('SELECT kind, value, subject_type AS type FROM revision ORDER BY id DESC LIMIT 1').get()
