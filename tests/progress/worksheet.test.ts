@@ -1,7 +1,8 @@
+import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as XLSX from 'xlsx'
 import { roundsOfRevisions, findRound } from '../../src/editorial/reporting-rounds.js'
-import { agreement, count, startEditorialServer } from '../editorial/support.js'
+import { agreement, count, sqlRows, startEditorialServer } from '../editorial/support.js'
 import { openTestStore } from '../helpers.js'
 import type { BeheerClient } from '../web/beheer-client.js'
 import { signInTeam } from './team.js'
@@ -79,11 +80,11 @@ describe('the worksheet round trip', () => {
     rows[2]!.splice(7, 7, 'gerealiseerd', new Date(Date.UTC(2025, 11, 31)), 'Klaar.', 'Jaarverslag', 'https://www.assen.nl/jaarverslag', 'jaarrekening', null)
     const answer = await upload(as.eva!, filled(rows))
     expect([answer.status, answer.headers.get('location')]).toEqual([303, '/beheer/werkblad?gedaan=1&aantal=2'])
-    const drafts = server.store.sqlite.prepare("SELECT id, subject_slug AS slug, status, as_of AS asOf, explanation FROM revision ORDER BY id DESC LIMIT 2").all() as { id: number; slug: string; status: string; asOf: string; explanation: string }[]
+    const drafts = (await sqlRows<{ id: number; slug: string; status: string; asOf: string; explanation: string }>(server.store, sql`SELECT id, subject_slug AS slug, status, as_of AS "asOf", explanation FROM revision ORDER BY id DESC LIMIT 2`))
     expect(drafts.map((d) => [d.slug, d.status, d.asOf]).reverse()).toEqual([[rows[1]![0], 'IN_PROGRESS', '2025-12-31'], [rows[2]![0], 'ACHIEVED', '2025-12-31']])
     expect(drafts[1]!.explanation).toBe('Loopt.\n\n- eerste stap gezet\n- tweede stap gepland')
-    const round = await findRound(server.store, agreement, 'voortgangsrapportage-2025')!
-    expect([...roundsOfRevisions(server.store, drafts.map((d) => d.id)).values()]).toEqual([round.id, round.id])
+    const round = (await findRound(server.store, agreement, 'voortgangsrapportage-2025'))!
+    expect([...(await roundsOfRevisions(server.store, drafts.map((d) => d.id))).values()]).toEqual([round.id, round.id])
     // Nothing is published without the four-eyes review: both wait in the reviewer's queue.
     const queue = await (await as.rob!.get('/beheer/beoordelen')).text()
     expect(queue).toContain('Loopt.')
