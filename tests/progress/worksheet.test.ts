@@ -1,7 +1,8 @@
+import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as XLSX from 'xlsx'
 import { roundsOfRevisions, findRound } from '../../src/editorial/reporting-rounds.js'
-import { agreement, count, startEditorialServer } from '../editorial/support.js'
+import { agreement, count, sqlRows, startEditorialServer } from '../editorial/support.js'
 import { openTestStore } from '../helpers.js'
 import type { BeheerClient } from '../web/beheer-client.js'
 import { signInTeam } from './team.js'
@@ -75,7 +76,7 @@ describe('the worksheet round trip', () => {
     rows[1]!.splice(9, 8, 'In uitvoering', null, '31-12-2025', 'Loopt.', ...source)
     rowOf(rows, housing).splice(9, 8, 'Bezig', null, '31-13-2025', 'Loopt.', 'Raadsbrief', 'http://www.assen.nl/brief', 'Brief', null)
     rowOf(rows, housingTarget).splice(9, 8, 'In uitvoering', '1,850', '31-12-2025', 'Geteld.', ...source)
-    const before = count(server.store, 'revision')
+    const before = await count(server.store, 'revision')
     const answer = await upload(as.eva!, filled(rows))
     expect(answer.status).toBe(422)
     const page = await answer.text()
@@ -88,7 +89,7 @@ describe('the worksheet round trip', () => {
     expect(page).toContain(`Rij ${rows.indexOf(rowOf(rows, housingTarget)) + 1} (${housingTarget}):`)
     expect(page).toContain('Nieuwe status: een doel krijgt een waarde, geen status')
     expect(page).toContain('Nieuwe waarde: “1,850”')
-    expect(count(server.store, 'revision')).toBe(before)
+    expect(await count(server.store, 'revision')).toBe(before)
   })
 
   it('imports the filled rows as drafts of the open round: statuses of commitments and values of targets, each waiting for a reviewer', async () => {
@@ -99,19 +100,19 @@ describe('the worksheet round trip', () => {
     rowOf(rows, housingTarget).splice(9, 8, null, '1.850', '31-12-2025', 'Geteld in december.', ...source)
     const answer = await upload(as.eva!, filled(rows))
     expect([answer.status, answer.headers.get('location')]).toEqual([303, '/beheer/werkblad?gedaan=1&aantal=3'])
-    const drafts = server.store.sqlite.prepare('SELECT id, subject_type AS type, subject_slug AS slug, status, value, as_of AS asOf, explanation FROM revision ORDER BY id DESC LIMIT 3').all() as { id: number; type: string; slug: string; status: string; value: number; asOf: string; explanation: string }[]
+    const drafts = await sqlRows<{ id: number; type: string; slug: string; status: string; value: number; asOf: string; explanation: string }>(server.store, sql`SELECT id, subject_type AS type, subject_slug AS slug, status, value, as_of AS "asOf", explanation FROM revision ORDER BY id DESC LIMIT 3`)
     expect(drafts.map((d) => [d.type, d.slug, d.status, d.value, d.asOf]).reverse()).toEqual([
       ['action', first[1], 'IN_PROGRESS', null, '2025-12-31'], ['action', housing, 'ACHIEVED', null, '2025-12-31'], ['target', housingTarget, null, 1850, '2025-12-31'],
     ])
     expect(drafts[2]!.explanation).toBe('Loopt.\n\n- eerste stap gezet\n- tweede stap gepland')
-    const round = findRound(server.store, agreement, 'voortgangsrapportage-2025')!
-    expect([...roundsOfRevisions(server.store, drafts.map((d) => d.id)).values()]).toEqual([round.id, round.id, round.id])
+    const round = (await findRound(server.store, agreement, 'voortgangsrapportage-2025'))!
+    expect([...(await roundsOfRevisions(server.store, drafts.map((d) => d.id))).values()]).toEqual([round.id, round.id, round.id])
     // Nothing is published without the four-eyes review: all wait in the reviewer's queue, the value as it will be published.
     const queue = await (await as.rob!.get('/beheer/beoordelen')).text()
     expect(queue).toContain('Loopt.')
     expect(queue).toContain('Klaar.')
     expect(queue).toContain('1.850 woningen')
-    expect(count(server.store, 'publication')).toBe(0)
+    expect(await count(server.store, 'publication')).toBe(0)
   })
 
   it('records a row that names a copy of a commitment on its canonical action, and refuses the same commitment twice', async () => {
@@ -122,8 +123,8 @@ describe('the worksheet round trip', () => {
     rows.push(['Afspraak', copy.slug, ...Array(7).fill(null), 'Niet gestart', null, '31-12-2025', 'Nog niet begonnen.', ...source])
     const answer = await upload(as.eva!, filled(rows))
     expect(answer.status).toBe(303)
-    const draft = server.store.sqlite.prepare('SELECT subject_slug AS slug FROM revision ORDER BY id DESC LIMIT 1').get() as { slug: string }
-    expect(draft.slug).toBe(copy.canonical)
+    const [draft] = await sqlRows<{ slug: string }>(server.store, sql`SELECT subject_slug AS slug FROM revision ORDER BY id DESC LIMIT 1`)
+    expect(draft!.slug).toBe(copy.canonical)
     rowOf(rows, copy.canonical).splice(9, 8, 'In uitvoering', null, '31-12-2025', 'Begonnen.', ...source)
     const twice = await upload(as.eva!, filled(rows))
     expect(twice.status).toBe(422)
