@@ -17,7 +17,7 @@ export async function notifyPublication(store: EditorialStore, publicationId: nu
 }
 
 /** The channel a reporting round opened or closed is announced on; the payload is the store's new round state. */
-export const roundChannel = 'open_akkoord_round'
+const roundChannel = 'open_akkoord_round'
 
 /** What the reporting rounds look like to the public, as one number that only grows (see EditorialStore.roundState). */
 export const roundStateSql = 'SELECT (2 * count(*) + count(closed_at))::bigint AS rounds FROM reporting_round'

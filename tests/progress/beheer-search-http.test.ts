@@ -1,7 +1,8 @@
 import Database from 'better-sqlite3'
+import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { projectRoot } from '../../src/config.js'
-import { startEditorialServer } from '../editorial/support.js'
+import { sqlRow, startEditorialServer } from '../editorial/support.js'
 import type { BeheerClient } from '../web/beheer-client.js'
 import { actionPath, housing, signInTeam, statusForm } from './team.js'
 
@@ -57,13 +58,13 @@ describe('searching in /beheer', () => {
 
   it('finds by public status and by assignee, the second time after the status changed', async () => {
     expect((await search('zoek=in+uitvoering')).slugs).not.toContain(housing)
-    const evaId = (server.store.sqlite.prepare("SELECT id FROM account WHERE name = 'eva'").get() as { id: number }).id
+    const evaId = (await sqlRow<{ id: number }>(server.store, sql`SELECT id FROM account WHERE name = 'eva'`)).id
     await as.rob!.post(`${actionPath}/toewijzen`, { accountId: String(evaId), csrf: await as.rob!.formToken(actionPath) })
     expect((await search('toegewezen=eva')).slugs).toEqual([housing])
     expect((await search('zoek=eva')).slugs).toContain(housing)
     expect((await search('toegewezen=niemand')).slugs).not.toContain(housing)
     await as.eva!.post(actionPath, { ...statusForm('IN_PROGRESS', 'De bouw is gestart.'), csrf: await as.eva!.formToken(actionPath) })
-    const draft = (server.store.sqlite.prepare('SELECT max(id) AS id FROM revision').get() as { id: number }).id
+    const draft = (await sqlRow<{ id: number }>(server.store, sql`SELECT max(id) AS id FROM revision`)).id
     await as.rob!.post(`/beheer/beoordelen/${draft}/publiceren`, { csrf: await as.rob!.formToken('/beheer/beoordelen') })
     expect((await search('zoek=in+uitvoering+woningen')).slugs).toEqual([housing])
   })

@@ -1,9 +1,10 @@
 import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
+import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestServer } from '../api/support.js'
 import { artifactFolder, browserRequired, findChromium, installHint, launchChromium, seriousAxeViolations } from '../browser.js'
-import { startEditorialServer } from '../editorial/support.js'
+import { count, sqlRow, startEditorialServer } from '../editorial/support.js'
 
 const chromiumPath = findChromium()
 if (!chromiumPath && !browserRequired) console.warn(installHint)
@@ -40,7 +41,7 @@ describe.skipIf(!chromiumPath && !browserRequired)('the expired session, search 
     server = await startEditorialServer()
     // The same store behind a server whose sessions last a few seconds.
     short = await startTestServer({ EDITORIAL_DATABASE: server.path, EDITORIAL_SESSION_SECONDS: String(sessionSeconds) })
-    for (const [name, role] of [['eva', 'editor'], ['rob', 'reviewer']] as const) tokens[name] = server.account(name, role)
+    for (const [name, role] of [['eva', 'editor'], ['rob', 'reviewer']] as const) tokens[name] = await server.account(name, role)
     browser = await launchChromium(chromiumPath)
   })
   afterAll(async () => {
@@ -63,7 +64,7 @@ describe.skipIf(!chromiumPath && !browserRequired)('the expired session, search 
       await page.selectOption('#evidence-0-kind', 'raadsinformatiebrief')
       // The browser drops the session cookie at its Max-Age; the post then arrives without it.
       await page.waitForTimeout(sessionSeconds * 1000 + 300)
-      const before = server.store.sqlite.prepare('SELECT count(*) AS n FROM revision').get() as { n: number }
+      const before = await count(server.store, 'revision')
       await page.click('button:has-text("Opslaan als concept"), button:has-text("Concept bijwerken")')
       expect(new URL(page.url()).pathname).toBe(`/beheer/afspraak/${housing}`)
       expect(await page.locator('.notice').textContent()).toContain('Wat u had ingevuld is bewaard')
@@ -77,10 +78,10 @@ describe.skipIf(!chromiumPath && !browserRequired)('the expired session, search 
       expect(await page.inputValue('#explanation')).toBe(explanation)
       expect(await page.inputValue('#evidence-0-url')).toBe('https://www.assen.nl/woningbouwmonitor')
       expect(await page.inputValue('#status')).toBe('IN_PROGRESS')
-      expect((server.store.sqlite.prepare('SELECT count(*) AS n FROM revision').get() as { n: number }).n).toBe(before.n)
+      expect(await count(server.store, 'revision')).toBe(before)
       await page.click('button:has-text("Opslaan als concept"), button:has-text("Concept bijwerken")')
       expect(await page.locator('.notice').textContent()).toMatch(/Opgeslagen als concept|Uw concept is bijgewerkt/)
-      const saved = server.store.sqlite.prepare('SELECT explanation FROM revision ORDER BY id DESC LIMIT 1').get() as { explanation: string }
+      const saved = await sqlRow<{ explanation: string }>(server.store, sql`SELECT explanation FROM revision ORDER BY id DESC LIMIT 1`)
       // A browser sends a textarea's line breaks as CRLF (the HTML form rules); the words are what was typed.
       expect(saved.explanation.replace(/\r\n/g, '\n')).toBe(explanation)
       await page.context().close()

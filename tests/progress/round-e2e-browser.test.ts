@@ -66,7 +66,7 @@ describe.skipIf(!chromiumPath && !browserRequired)('a whole reporting round, two
     if (!chromiumPath) throw new Error(`OPEN_AKKOORD_REQUIRE_BROWSER=1 but ${installHint}`)
     publicationDir = join(await mkdtemp(join(tmpdir(), 'open-akkoord-round-e2e-')), 'publication')
     server = await startEditorialServer({ PUBLICATION_DIR: publicationDir, PUBLIC_BASE_URL: baseUrl })
-    for (const [name, role] of [['eva', 'editor'], ['piet', 'editor'], ['rob', 'reviewer'], ['ada', 'admin']] as const) tokens[name] = server.account(name, role)
+    for (const [name, role] of [['eva', 'editor'], ['piet', 'editor'], ['rob', 'reviewer'], ['ada', 'admin']] as const) tokens[name] = await server.account(name, role)
     // What `npm start` does before it serves: the first release, before any progress.
     await ensurePublication({
       publicationDir, root: projectRoot, databasePath: loadConfig({}).databasePath, baseUrl, publisherUri, publisherName, editorial: server.store,

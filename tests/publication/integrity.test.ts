@@ -127,7 +127,7 @@ describe('npm run dump', () => {
     const out = join(await mkdtemp(join(tmpdir(), 'open-akkoord-cli-')), 'pub')
     // The same published history as the shared publication, in an editorial store the CLI reads.
     const editorial = await progressStore()
-    editorial.store.close()
+    await editorial.store.close()
     const run = (args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/dump.ts', ...args], {
       cwd: projectRoot, encoding: 'utf8', env: { ...process.env, PUBLIC_BASE_URL: baseUrl, EDITORIAL_DATABASE: join(editorial.dir, 'editorial.sqlite') },
     })

@@ -113,7 +113,7 @@ beforeAll(async () => {
   } finally {
     await store.db.destroy()
   }
-  const server = await startTestServer({ PUBLICATION_DIR: root, PUBLIC_BASE_URL: baseUrl, EDITORIAL_DATABASE: editorial.store.path })
+  const server = await startTestServer({ PUBLICATION_DIR: root, PUBLIC_BASE_URL: baseUrl, ...editorial.env })
   origin = server.base
   close = server.close
   const { xml } = await sitemap()

@@ -1,9 +1,10 @@
 import { Writable } from 'node:stream'
+import { sql } from 'kysely'
 import { pino } from 'pino'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startServer, type RunningServer } from '../../src/server/start-server.js'
 import { testConfig } from '../api/support.js'
-import { count, startEditorialServer } from '../editorial/support.js'
+import { count, sqlRow, sqlRows, startEditorialServer } from '../editorial/support.js'
 import { BeheerClient } from './beheer-client.js'
 
 const housing = 'woonvisie-3000-woningen-als-minimum'
@@ -52,12 +53,12 @@ async function expiredOn(path: string, account = 'eva'): Promise<{ client: Behee
 describe('a form posted after the session expired', () => {
   it('records nothing, keeps what was typed sealed in the sign-in form, and says so in Dutch', async () => {
     const { client, csrf } = await expiredOn(actionPath)
-    const before = count(server.store, 'revision')
+    const before = await count(server.store, 'revision')
     const answer = await client.post(actionPath, statusForm(csrf))
     expect([answer.status, answer.headers.get('location'), answer.headers.get('cache-control')]).toEqual([401, null, 'no-store'])
     const page = await answer.text()
     expect(page).toContain('Uw sessie was verlopen, daarom is er niets opgeslagen. Wat u had ingevuld is bewaard')
-    expect(count(server.store, 'revision')).toBe(before)
+    expect(await count(server.store, 'revision')).toBe(before)
     // The sign-in page does not show the text: it is sealed (AES-GCM), and its key is only in an HttpOnly cookie for the sign-in page.
     expect(page).not.toContain('niemand anders typt')
     expect(page).not.toContain('Raadsinformatiebrief bewaard')
@@ -85,7 +86,7 @@ describe('a form posted after the session expired', () => {
     expect(restored).toContain('Regel één van de toelichting.\n\n- punt met een eigen zin die niemand anders typt</textarea>')
     expect(restored).toContain('value="Raadsinformatiebrief bewaard"')
     expect(restored).toContain('value="31-12-2025"')
-    expect(count(server.store, 'revision')).toBe(before)
+    expect(await count(server.store, 'revision')).toBe(before)
 
     // The restored form carries the new session's form token; sending it records the draft (the four-eyes rule unchanged).
     const csrfNow = /name="csrf" value="([^"]+)"/.exec(restored)![1]!
@@ -93,24 +94,24 @@ describe('a form posted after the session expired', () => {
     const values = Object.fromEntries([...restored.matchAll(/name="([^"]+)" (?:type="[^"]+" )?value="([^"]*)"/g)].map((m) => [m[1]!, m[2]!]))
     const sent = await client.post(actionPath, { ...statusForm(csrfNow), expectedRevision: values.expectedRevision ?? '' })
     expect([sent.status, sent.headers.get('location')]).toEqual([303, `${actionPath}?gedaan=vastgelegd`])
-    const row = server.store.sqlite.prepare('SELECT explanation FROM revision ORDER BY id DESC LIMIT 1').get() as { explanation: string }
+    const row = await sqlRow<{ explanation: string }>(server.store, sql`SELECT explanation FROM revision ORDER BY id DESC LIMIT 1`)
     expect(row.explanation).toBe(typed)
 
     // Signing in again with the same sealed form (a reload of the sign-in post) shows it again; nothing is recorded twice.
     const again = await client.post('/beheer/aanmelden', { csrf: client.cookies.get('oa_aanmelden')!, token: server.tokens.eva!, bewaard: sealed })
     expect(again.status).toBe(200)
     expect(await again.text()).toContain('niemand anders typt</textarea>')
-    expect(count(server.store, 'revision')).toBe(before + 1)
+    expect(await count(server.store, 'revision')).toBe(before + 1)
 
     // The text is in no log line, no address and no table but the draft itself.
     expect(logs.join('\n')).not.toContain('niemand anders typt')
     expect(logs.join('\n')).toContain('kept for the next sign-in')
-    const audit = JSON.stringify(server.store.sqlite.prepare('SELECT * FROM audit_entry').all())
+    const audit = JSON.stringify(await sqlRows(server.store, sql`SELECT * FROM audit_entry`))
     expect(audit).not.toContain('niemand anders typt')
   })
 
   it('keeps a reviewer\'s comment and reason to send back, and shows them in the queue after signing in', async () => {
-    const draft = (server.store.sqlite.prepare('SELECT max(id) AS id FROM revision').get() as { id: number }).id
+    const draft = (await sqlRow<{ id: number }>(server.store, sql`SELECT max(id) AS id FROM revision`)).id
     const { client, csrf } = await expiredOn('/beheer/beoordelen', 'rob')
     const answer = await client.post(`/beheer/beoordelen/${draft}/opmerking`, { csrf, comment: 'Graag de bron van de cijfers erbij.' })
     expect(answer.status).toBe(401)

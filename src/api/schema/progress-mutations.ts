@@ -151,7 +151,7 @@ builder.mutationFields((t) => ({
       + 'shows only the edit and the replaced draft is never published. Someone else\'s draft: NOT_AUTHOR; a published, sent-back or already edited draft: CONFLICT.',
     args: { input: t.arg({ type: EditProgressDraftInput, required: true, description: 'The draft and what it should say now.' }) },
     resolve: async (_root, { input }, ctx) => {
-      requireRole(ctx.editorial, recordRoles, 'editProgressDraft')
+      await requireRole(ctx.editorial, recordRoles, 'editProgressDraft')
       const parts = decodeId(String(input.draftId), ['ProgressAssessment', 'TargetMeasurement'])
       const revisionId = parts && /^\d{1,15}$/.test(parts.key) ? Number(parts.key) : null
       const content = parts?.type === 'TargetMeasurement'
