@@ -40,7 +40,7 @@ describe.skipIf(!chromiumPath && !browserRequired)('the expired session, search 
     if (!chromiumPath) throw new Error(`OPEN_AKKOORD_REQUIRE_BROWSER=1 but ${installHint}`)
     server = await startEditorialServer()
     // The same store behind a server whose sessions last a few seconds.
-    short = await startTestServer({ EDITORIAL_DATABASE: server.path, EDITORIAL_SESSION_SECONDS: String(sessionSeconds) })
+    short = await startTestServer({ ...server.env, EDITORIAL_SESSION_SECONDS: String(sessionSeconds) })
     for (const [name, role] of [['eva', 'editor'], ['rob', 'reviewer']] as const) tokens[name] = await server.account(name, role)
     browser = await launchChromium(chromiumPath)
   })

@@ -24,11 +24,11 @@ const logs: string[] = []
 
 beforeAll(async () => {
   server = await startEditorialServer()
-  server.account('eva', 'editor')
-  server.account('rob', 'reviewer')
+  await server.account('eva', 'editor')
+  await server.account('rob', 'reviewer')
   // A second process on the same store whose sessions last one second, logging everything at debug level.
   const sink = new Writable({ write: (chunk, _encoding, done) => { logs.push(String(chunk)); done() } })
-  short = await startServer(testConfig({ EDITORIAL_DATABASE: server.path, EDITORIAL_SESSION_SECONDS: '1' }), pino({ level: 'debug' }, sink))
+  short = await startServer(testConfig({ ...server.env, EDITORIAL_SESSION_SECONDS: '1' }), pino({ level: 'debug' }, sink))
   shortBase = `http://127.0.0.1:${short.port}`
 })
 afterAll(async () => {
