@@ -9,6 +9,7 @@ import { projectRoot } from '../../src/config.js'
 import { addAccount, revokeAccount } from '../../src/editorial/accounts.js'
 import { assignActions } from '../../src/editorial/assignments.js'
 import { verifyChain } from '../../src/editorial/audit-chain.js'
+import { editDraft } from '../../src/editorial/edit-draft.js'
 import type { EditorialActor } from '../../src/editorial/editorial-actor.js'
 import { endSession, findSession, startSession } from '../../src/editorial/editor-sessions.js'
 import { openEditorialStore, type EditorialStore } from '../../src/editorial/open-editorial-store.js'
@@ -63,6 +64,11 @@ async function fill(store: EditorialStore): Promise<string> {
   // Refused operations are audited too: a publication by the author itself.
   const own = await record('2026-05-12', { subject: { agreement, type: 'action', slug: 'plek-voor-kunstenaars' } })
   expect((await publishRevision(store, as(editor, '2026-05-13'), own.id)).userErrors.length).toBeGreaterThan(0)
+  // Its author edits it: a draft supersession, whose guards the copy must pass.
+  ok(await editDraft(store, as(editor, '2026-05-14'), {
+    revisionId: own.id, kind: 'assessment', status: 'ACHIEVED', asOf: '2026-05-14', explanation: 'Bijgewerkt: het atelier is open.',
+    evidence: [{ title: 'Raadsinformatiebrief', url: 'https://assen.bestuurlijkeinformatie.nl/Document/2', documentDate: '2026-05-01', kind: 'raadsinformatiebrief' }],
+  }))
   const origin = { requestId: 'req-session', client: '192.0.2.8' }
   const ended = await startSession(store, editor, 3_600_000, origin, new Date())
   await endSession(store, ended.sessionId, origin)
@@ -100,7 +106,8 @@ describe.skipIf(bin === null)('copying a SQLite editorial store into PostgreSQL 
     const run = () => spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/copy-to-postgres.ts', url, '--from', path], { cwd: projectRoot, encoding: 'utf8', env: { ...process.env, LOG_LEVEL: 'warn' } })
     const copied = run()
     expect(copied.status, copied.stderr).toBe(0)
-    expect(copied.stdout).toMatch(/revision: 6 rows/)
+    expect(copied.stdout).toMatch(/revision: 7 rows/)
+    expect(copied.stdout).toMatch(/draft_supersession: 1 rows/)
     expect(copied.stdout).toContain(`the chain holds: ${sourceChain.links} links, head ${sourceChain.head}`)
 
     // Read back independently: better-sqlite3 on the file, pg on the server; every table the source has, row for row.
@@ -135,7 +142,7 @@ describe.skipIf(bin === null)('copying a SQLite editorial store into PostgreSQL 
     expect(again.stderr).toMatch(/copy refused: the target holds editorial data already/)
     const check = new pg.Client({ connectionString: url })
     await check.connect()
-    expect(Number((await check.query('SELECT count(*) AS n FROM revision')).rows[0].n)).toBe(6)
+    expect(Number((await check.query('SELECT count(*) AS n FROM revision')).rows[0].n)).toBe(7)
     await check.end()
   })
 })
