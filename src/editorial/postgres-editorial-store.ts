@@ -8,7 +8,7 @@ import type { EditorialStore, EditorialStoreOptions } from './open-editorial-sto
 import { currentTransaction, inTransaction, isWrite } from './transaction-scope.js'
 
 /** How often another process's publication is looked for (a notification, when there is one, is faster). */
-const pollMs = 250
+const pollMs = 100
 /** Attempts of a transaction that meets a serialization failure or deadlock before the error stands. */
 const attempts = 10
 

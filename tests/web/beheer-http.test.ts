@@ -83,7 +83,7 @@ describe('signing in to /beheer', () => {
   })
 
   it('marks the cookies Secure, with the __Secure- prefix, when the public address is https (TLS at a proxy)', async () => {
-    const secure = await startTestServer({ EDITORIAL_DATABASE: server.path, PUBLIC_BASE_URL: 'https://akkoord.example.nl' })
+    const secure = await startTestServer({ ...server.env, PUBLIC_BASE_URL: 'https://akkoord.example.nl' })
     try {
       const client = new BeheerClient(secure.base)
       const signInPage = await client.get('/beheer/aanmelden')
@@ -159,7 +159,7 @@ describe('forms of /beheer refuse cross-site requests', () => {
 
 describe('sessions of /beheer end', () => {
   it('ends a session at sign-out on the server: the old cookie opens nothing, in another server process too', async () => {
-    const other = await startTestServer({ EDITORIAL_DATABASE: server.path })
+    const other = await startTestServer(server.env)
     try {
       const client = new BeheerClient(server.base)
       await client.signIn(tokens.eva!)
@@ -195,7 +195,7 @@ describe('sessions of /beheer end', () => {
   })
 
   it('expires a session after EDITORIAL_SESSION_SECONDS: a post then goes to the sign-in page and records nothing', async () => {
-    const short = await startTestServer({ EDITORIAL_DATABASE: server.path, EDITORIAL_SESSION_SECONDS: '1' })
+    const short = await startTestServer({ ...server.env, EDITORIAL_SESSION_SECONDS: '1' })
     try {
       const client = new BeheerClient(short.base)
       await client.signIn(tokens.eva!)
