@@ -7,13 +7,14 @@ import * as pgCreateEditorialTables from './migrations-postgres/2026-12-01T2330-
 import * as pgCreateSessionsAndReturns from './migrations-postgres/2026-12-02T0230-create-sessions-and-returns.js'
 import * as pgCreateReportingRounds from './migrations-postgres/2026-12-07T1520-create-reporting-rounds.js'
 import * as pgChainAuditAndPublications from './migrations-postgres/2026-12-07T1600-chain-audit-and-publications.js'
+import * as pgCreatePersistedQueries from './migrations-postgres/2026-12-07T1900-create-persisted-queries.js'
 import type { EditorialEngine } from './open-editorial-store.js'
 
 /**
  * The editorial store's migrations in order, one folder per engine with the
  * same names (src/editorial/migrations for SQLite, migrations-postgres for
  * PostgreSQL): each pair makes the same tables, columns, constraints and
- * guards. A shipped migration is never edited, only followed by a new pair.
+ * guards (PostgreSQL adds the shared persisted-query table). A shipped migration is never edited, only followed by a new pair.
  */
 const migrations: Record<EditorialEngine, Record<string, Migration>> = {
   sqlite: {
@@ -27,6 +28,8 @@ const migrations: Record<EditorialEngine, Record<string, Migration>> = {
     '2026-12-02T0230-create-sessions-and-returns': pgCreateSessionsAndReturns,
     '2026-12-07T1520-create-reporting-rounds': pgCreateReportingRounds,
     '2026-12-07T1600-chain-audit-and-publications': pgChainAuditAndPublications,
+    // PostgreSQL only: the automatic persisted queries every server shares.
+    '2026-12-07T1900-create-persisted-queries': pgCreatePersistedQueries,
   },
 }
 

@@ -26,8 +26,8 @@ const allText = (pdf: Awaited<ReturnType<typeof readPdf>>) => pdf.pages.join(' '
 
 beforeAll(async () => {
   server = await startEditorialServer()
-  server.account('eva', 'editor')
-  server.account('rob', 'reviewer')
+  await server.account('eva', 'editor')
+  await server.account('rob', 'reviewer')
 })
 afterAll(() => server?.close())
 
