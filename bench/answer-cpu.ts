@@ -103,7 +103,7 @@ async function main(side: string, iterations: number): Promise<void> {
     await app.close()
   }
   stores.closeAll()
-  editorial.close()
+  await editorial.close()
   process.stdout.write(`${JSON.stringify(figures)}\n`)
 }
 

@@ -11,7 +11,7 @@ import pg from 'pg'
  */
 const server = process.env.OPEN_AKKOORD_TEST_POSTGRES
 
-/** The engine the editorial tests run on. */
+/** The engine this run's editorial stores use. */
 export const testEngine: 'sqlite' | 'postgres' = server ? 'postgres' : 'sqlite'
 
 /** The prefix of this run's databases (set by the global setup, inherited by test files). */

@@ -18,7 +18,9 @@ function mutationFields(document: DocumentNode | undefined): string[] {
 export function mutationAuditPlugin(editorial: EditorialStore | Promise<EditorialStore>): Plugin {
   let store: EditorialStore | undefined
   void Promise.resolve(editorial).then((opened) => { store = opened }, () => undefined)
-  const audit = async (context: unknown, document: DocumentNode | undefined, errors: readonly (Error | GraphQLError)[] | undefined) => {
+  // The audit entry of a refusal, awaited before the answer goes out: a client that reads the trail next finds it.
+  const pending = new WeakMap<Request, Promise<void>>()
+  const write = async (context: unknown, document: DocumentNode | undefined, errors: readonly (Error | GraphQLError)[] | undefined) => {
     const fields = mutationFields(document)
     if (!store || fields.length === 0) return
     const server = context as ApiServerContext
@@ -28,18 +30,25 @@ export function mutationAuditPlugin(editorial: EditorialStore | Promise<Editoria
       codes: codes.length ? codes : ['BAD_USER_INPUT'], requestId: server.requestId ?? null, client: server.client ?? null,
     })
   }
+  const audit = (context: unknown, document: DocumentNode | undefined, errors: readonly (Error | GraphQLError)[] | undefined) => {
+    const request = (context as { request?: Request }).request
+    const written = write(context, document, errors).catch(() => undefined)
+    if (request) pending.set(request, written)
+  }
   return {
+    async onResultProcess({ request }) {
+      await pending.get(request)
+    },
     onValidate({ params, context }) {
       return ({ valid, result }) => {
-        // Validation is synchronous: the entry is written while the refusal is answered (a failed write loses only this entry).
-        if (!valid) void audit(context, params.documentAST, result).catch(() => undefined)
+        if (!valid) audit(context, params.documentAST, result)
       }
     },
     onExecute({ args }) {
       return {
         onExecuteDone({ result }) {
           // Variables that do not coerce give a result without a data key: nothing was executed.
-          if (!('data' in result) && 'errors' in result) void audit(args.contextValue, args.document, result.errors).catch(() => undefined)
+          if (!('data' in result) && 'errors' in result) audit(args.contextValue, args.document, result.errors)
         },
       }
     },

@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { BoundedCache } from '../memory/bounded-cache.js'
 import { entryOverheadBytes, stringBytes } from '../memory/heap-size.js'
 import { projectRoot } from '../config.js'
+import type { SharedDocuments } from '../editorial/shared-documents.js'
 
 /** Where `npm run schema` writes the manifest of the trusted documents (src/api/operations/*.graphql). */
 export const manifestPath = join(projectRoot, 'persisted-documents.json')
@@ -52,7 +53,7 @@ export class PersistedDocuments {
   private readonly trusted: ReadonlyMap<string, string>
   private readonly registered: BoundedCache<string>
 
-  constructor(readonly maxBytes: number, private readonly manifest: PersistedQueryManifest = readManifest()) {
+  constructor(readonly maxBytes: number, private readonly manifest: PersistedQueryManifest = readManifest(), private readonly shared?: SharedDocuments) {
     this.trusted = new Map(manifest.operations.map((o) => [o.id, o.body]))
     this.registered = new BoundedCache(maxBytes, (key, text) => entryOverheadBytes + stringBytes(key) + stringBytes(text))
   }
@@ -62,14 +63,29 @@ export class PersistedDocuments {
     return this.trusted.get(hash) ?? this.registered.get(hash)
   }
 
+  /**
+   * The document with this hash, looked for in the store shared with other
+   * servers (PostgreSQL) on a local miss, and kept locally once found: a hit
+   * costs no round trip.
+   */
+  async findShared(hash: string): Promise<string | undefined> {
+    const local = this.find(hash)
+    if (local !== undefined || !this.shared || this.maxBytes === 0) return local
+    const found = await this.shared.find(hash)
+    if (found !== undefined) this.registered.set(hash, found)
+    return found
+  }
+
   /** The trusted documents, as the manifest lists them. */
   trustedOperations(): readonly ManifestOperation[] {
     return this.manifest.operations
   }
 
   /** Keeps a document a client sent with its hash; the caller has checked that the hash is the text's. */
-  register(hash: string, text: string): void {
-    if (this.maxBytes > 0 && !this.trusted.has(hash)) this.registered.set(hash, text)
+  async register(hash: string, text: string): Promise<void> {
+    if (this.maxBytes === 0 || this.trusted.has(hash)) return
+    this.registered.set(hash, text)
+    await this.shared?.register(hash, text)
   }
 
   /** How many registered documents are kept and the heap they hold. */

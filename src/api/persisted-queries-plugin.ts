@@ -62,7 +62,7 @@ export function persistedQueriesPlugin(documents: PersistedDocuments): Plugin {
   const lookup = usePersistedOperations({
     allowArbitraryOperations: true,
     extractPersistedOperationId: (params, request) => requestedHash(params, request),
-    getPersistedOperation: (hash) => documents.find(hash) ?? null,
+    getPersistedOperation: async (hash) => (await documents.findShared(hash)) ?? null,
     customErrors: {
       notFound: { message: 'PersistedQueryNotFound', extensions: { code: persistedQueryCodes.notFound } },
     },
@@ -80,11 +80,11 @@ export function persistedQueriesPlugin(documents: PersistedDocuments): Plugin {
       }
       pending.set(request, { hash, query: params.query })
     },
-    onExecute({ args }) {
-      // Only a document that was parsed, validated and let through by every limit is kept.
+    async onExecute({ args }) {
+      // Only a document that was parsed, validated and let through by every limit is kept (and shared before it runs).
       const request = (args.contextValue as { request?: Request }).request
       const registration = request && pending.get(request)
-      if (registration) documents.register(registration.hash, registration.query)
+      if (registration) await documents.register(registration.hash, registration.query).catch(() => undefined)
     },
   }
 }

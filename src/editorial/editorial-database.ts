@@ -15,6 +15,8 @@ export interface EditorialDatabase {
   round_revision: { revision_id: number; round_id: number }
   assignment: AssignmentTable
   review_comment: ReviewCommentTable
+  /** PostgreSQL only: automatic persisted queries shared by every server (src/editorial/shared-documents.ts). */
+  persisted_query: { hash: string; body: string; used_at: Generated<Date> }
 }
 
 /** One link of the hash chain over audit entries and publications (src/editorial/audit-chain.ts). */

@@ -10,13 +10,14 @@ import * as pgCreateReportingRounds from './migrations-postgres/2026-12-07T1520-
 import * as pgChainAuditAndPublications from './migrations-postgres/2026-12-07T1600-chain-audit-and-publications.js'
 import * as pgCreateReleaseArchive from './migrations-postgres/2026-12-07T1800-create-release-archive.js'
 import * as pgCreateDraftSupersessions from './migrations-postgres/2026-12-07T1900-create-draft-supersessions.js'
+import * as pgCreatePersistedQueries from './migrations-postgres/2026-12-07T1900-create-persisted-queries.js'
 import type { EditorialEngine } from './open-editorial-store.js'
 
 /**
  * The editorial store's migrations in order, one folder per engine with the
  * same names (src/editorial/migrations for SQLite, migrations-postgres for
  * PostgreSQL): each pair makes the same tables, columns, constraints and
- * guards. A shipped migration is never edited, only followed by a new pair.
+ * guards (PostgreSQL adds the shared persisted-query table). A shipped migration is never edited, only followed by a new pair.
  */
 const migrations: Record<EditorialEngine, Record<string, Migration>> = {
   sqlite: {
@@ -34,6 +35,8 @@ const migrations: Record<EditorialEngine, Record<string, Migration>> = {
     // PostgreSQL only: replicas without a shared disk keep the open-data releases here (SQLite's server has its folder).
     '2026-12-07T1800-create-release-archive': pgCreateReleaseArchive,
     '2026-12-07T1900-create-draft-supersessions': pgCreateDraftSupersessions,
+    // PostgreSQL only: the automatic persisted queries every server shares.
+    '2026-12-07T1900-create-persisted-queries': pgCreatePersistedQueries,
   },
 }
 

@@ -1,3 +1,4 @@
+import { sharedDocumentsOf } from '../editorial/shared-documents.js'
 import type { AddressInfo } from 'node:net'
 import type { Server } from 'node:http'
 import type { Logger } from 'pino'
@@ -47,7 +48,8 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
   const stores = new StoreHolder(config.databasePath)
   const editorial = await openEditorialStore(config.editorialStore, { busyTimeoutMs: config.editorialBusyTimeoutMs, poolSize: config.editorialPoolSize })
   const cache = new ResponseCache(config.cache.maxBytes)
-  const persisted = new PersistedDocuments(config.cache.persistedQueryBytes)
+  // Registered automatic persisted queries are shared between servers when the editorial store is PostgreSQL.
+  const persisted = new PersistedDocuments(config.cache.persistedQueryBytes, undefined, sharedDocumentsOf(editorial))
   const api = { limits: config.limits, parseCacheBytes: config.cache.parseBytes, stores, editorial, logger, persisted, retryAfterSeconds: config.http.retryAfterSeconds }
   const yoga = createApiApp(api)
   const lean = createLeanExecutor({ ...api, cacheBytes: config.cache.compiledBytes })

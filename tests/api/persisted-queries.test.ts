@@ -165,19 +165,19 @@ describe('GET parameters', () => {
 })
 
 describe('the registered-query store', () => {
-  it('is bounded by the heap its documents hold, forgetting the least recently used', () => {
+  it('is bounded by the heap its documents hold, forgetting the least recently used', async () => {
     const store = new PersistedDocuments(20_000)
     const texts = Array.from({ length: 200 }, (_, i) => `query Q${i} { themes { slug } }`)
-    for (const text of texts) store.register(documentHash(text), text)
+    for (const text of texts) await store.register(documentHash(text), text)
     expect(store.usage.bytes).toBeLessThanOrEqual(20_000)
     expect(store.usage.documents).toBeLessThan(200)
     expect(store.find(documentHash(texts[199]!))).toBe(texts[199])
     expect(store.find(documentHash(texts[0]!))).toBeUndefined()
   })
 
-  it('keeps nothing with PERSISTED_QUERY_BYTES=0, but still knows the trusted documents', () => {
+  it('keeps nothing with PERSISTED_QUERY_BYTES=0, but still knows the trusted documents', async () => {
     const store = new PersistedDocuments(0)
-    store.register(documentHash('{ themes { slug } }'), '{ themes { slug } }')
+    await store.register(documentHash('{ themes { slug } }'), '{ themes { slug } }')
     expect(store.usage.documents).toBe(0)
     const [trusted] = store.trustedOperations()
     expect(store.find(trusted!.id)).toBe(trusted!.body)

@@ -83,6 +83,8 @@ describe('reporting rounds, assignments and the overview in /beheer', () => {
     expect((await as.ada!.post('/beheer/rondes', { name: 'Voortgangsrapportage 2026', peildatum: '30-6-2026', opensOn: '7-12-2026', closesOn: '31-12-2026', csrf: await as.ada!.formToken('/beheer/rondes') })).status).toBe(303)
     expect((await as.eva!.post(actionPath, { ...statusForm('ACHIEVED', 'Opgeleverd.'), csrf: await as.eva!.formToken(actionPath) })).status).toBe(303)
     expect((await as.rob!.post(`/beheer/beoordelen/${await latestDraftId()}/publiceren`, { csrf: await as.rob!.formToken('/beheer/beoordelen') })).status).toBe(303)
+    // The test's handle is another process than the server's: it learns of the publication now rather than at its next poll.
+    await server.store.refreshGeneration()
     expect((await progressSnapshot(server.store, agreement)).statusOf(housing)).toBe('ACHIEVED')
     expect(await picture()).toBe('IN_PROGRESS')
     // The store itself refuses to reopen or alter a closed round.

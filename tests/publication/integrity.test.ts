@@ -129,7 +129,7 @@ describe('npm run dump', () => {
     const editorial = await progressStore()
     await editorial.store.close()
     const run = (args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/dump.ts', ...args], {
-      cwd: projectRoot, encoding: 'utf8', env: { ...process.env, PUBLIC_BASE_URL: baseUrl, EDITORIAL_DATABASE: join(editorial.dir, 'editorial.sqlite') },
+      cwd: projectRoot, encoding: 'utf8', env: { ...process.env, PUBLIC_BASE_URL: baseUrl, ...editorial.env },
     })
     const ok = run(['--out', out])
     expect(ok.status, ok.stderr).toBe(0)

@@ -38,8 +38,8 @@ const releaseTexts = (): string => readdirSync(currentRelease(publicationDir), {
 beforeAll(async () => {
   publicationDir = join(await mkdtemp(join(tmpdir(), 'open-akkoord-progress-http-')), 'publication')
   server = await startEditorialServer({ PUBLICATION_DIR: publicationDir, PUBLIC_BASE_URL: baseUrl })
-  server.account('eva', 'editor')
-  server.account('rob', 'reviewer')
+  await server.account('eva', 'editor')
+  await server.account('rob', 'reviewer')
   // What `npm start` does before it serves: the first release, from the same store.
   await ensurePublication({
     publicationDir, root: projectRoot, databasePath: loadConfig({}).databasePath, baseUrl, publisherUri, publisherName, editorial: server.store,

@@ -47,9 +47,9 @@ beforeAll(async () => {
   editorial = await progressStore()
   expect((await dump()).version).toBe(versions[0])
   firstBefore = fingerprint(realpathSync(releaseFolder(root, versions[0])))
-  editorial.publishAssessment('2026-12-01', 'plek-voor-kunstenaars', 'IN_PROGRESS')
+  await editorial.publishAssessment('2026-12-01', 'plek-voor-kunstenaars', 'IN_PROGRESS')
   expect((await dump()).version).toBe(versions[1])
-  editorial.publishAssessment('2026-12-03', 'pilot-basisbanen-structureel', 'NOT_STARTED')
+  await editorial.publishAssessment('2026-12-03', 'pilot-basisbanen-structureel', 'NOT_STARTED')
   expect((await dump()).version).toBe(versions[2])
   // The server reads the same editorial store, so it finds the publication current and writes nothing.
   const server = await startTestServer({ PUBLICATION_DIR: root, PUBLIC_BASE_URL: baseUrl, ...editorial.env })

@@ -26,8 +26,8 @@ const allText = (pdf: Awaited<ReturnType<typeof readPdf>>) => pdf.pages.join(' '
 
 beforeAll(async () => {
   server = await startEditorialServer()
-  server.account('eva', 'editor')
-  server.account('rob', 'reviewer')
+  await server.account('eva', 'editor')
+  await server.account('rob', 'reviewer')
 })
 afterAll(() => server?.close())
 
@@ -80,7 +80,7 @@ describe('the progress report (Voortgangsrapportage)', () => {
   it('is written by npm run report from the editorial store the settings name', async () => {
     const out = join(server.path, '..', 'voortgang.pdf')
     await run(process.execPath, ['--import', 'tsx', 'src/cli/report.ts', '--type', 'progress', '--format', 'pdf', '--out', out],
-      { cwd: projectRoot, env: { ...process.env, EDITORIAL_DATABASE: server.path } })
+      { cwd: projectRoot, env: { ...process.env, ...server.env } })
     const text = allText(await readPdf(readFileSync(out)))
     expect(text).toContain('De bouw is gestart; 1850 woningen zijn opgeleverd.')
   })

@@ -19,8 +19,8 @@ const page = async (path: string) => {
 
 beforeAll(async () => {
   server = await startEditorialServer()
-  server.account('eva', 'editor')
-  server.account('rob', 'reviewer')
+  await server.account('eva', 'editor')
+  await server.account('rob', 'reviewer')
 })
 afterAll(() => server?.close())
 
