@@ -161,6 +161,10 @@ describe.skipIf(bin === null)('three replicas on one PostgreSQL (private Postgre
   it('PostgreSQL stopped for a few seconds: the public side keeps answering, the editorial side says 503 and recovers', async () => {
     const [a, b] = replicas as [Replica, Replica, Replica]
     const slug = 'nieuw-jongerenbeleid-met-asser-jeugd'
+    const generations = await Promise.all(replicas.map(async (r) => (await (await fetch(`${r.base}/readyz`)).json()).details.editorial.publicationGeneration))
+    expect(new Set(generations).size, JSON.stringify(generations)).toBe(1)
+    // What the public side shows, asked once while PostgreSQL is up (as visitors would have).
+    for (const replica of replicas) await statusOn(replica, slug)
     await store.close()
     server.stop()
     try {
