@@ -181,6 +181,7 @@ describe.skipIf(bin === null)('three replicas on one PostgreSQL (private Postgre
       const mutation = await post(a.base, recordProgress, { input: assessment(slug) }, tokens.editor)
       expect(mutation.status).toBe(503)
       expect(mutation.headers.get('retry-after')).toMatch(/^\d+$/)
+      expect(mutation.body.errors[0].extensions.code).toBe('STORE_UNAVAILABLE')
       expect(JSON.stringify(mutation.body)).not.toMatch(/postgres|ECONN|127\.0\.0\.1|select|stack/i)
       const signIn = await new BeheerClient(b.base).signIn(tokens.editor!).catch(() => null)
       expect(signIn?.status).toBe(503)
