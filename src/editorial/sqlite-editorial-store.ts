@@ -58,6 +58,10 @@ function sqliteStore(path: string, sqlite: SQLite.Database, db: Kysely<Editorial
   }
   const all = <T>(query: Compilable<T>) => {
     const { statement, parameters } = prepare(query)
+    if (!statement.reader) {
+      statement.run(...parameters)
+      return []
+    }
     return statement.all(...parameters) as T[]
   }
   const run = (query: Compilable<unknown>) => {

@@ -1,6 +1,7 @@
+import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { toGlobalId } from '../../src/model/global-id.js'
-import { assessment, count, post, publishProgress, recordProgress, retractProgress, startEditorialServer } from './support.js'
+import { assessment, count, post, sqlRow, sqlRows, publishProgress, recordProgress, retractProgress, startEditorialServer } from './support.js'
 
 const server = await startEditorialServer()
 afterAll(() => server.close())
@@ -9,38 +10,38 @@ let editor: string
 let reviewer: string
 beforeAll(async () => {
   slug = (await server.gql('{ actions(first: 1) { edges { node { slug } } } }')).body.data.actions.edges[0].node.slug
-  editor = server.account('Eva Editor', 'editor')
-  reviewer = server.account('Rik Reviewer', 'reviewer')
+  editor = await server.account('Eva Editor', 'editor')
+  reviewer = await server.account('Rik Reviewer', 'reviewer')
 })
 
 /** The store's rows and the audit trail's length, to show a refusal wrote nothing but its audit entry. */
-const snapshot = () => ({ revisions: count(server.store, 'revision'), evidence: count(server.store, 'evidence'), publications: count(server.store, 'publication') })
-const lastAudit = () => server.store.sqlite.prepare('SELECT * FROM audit_entry ORDER BY id DESC LIMIT 1').get() as Record<string, unknown>
+const snapshot = async () => ({ revisions: await count(server.store, 'revision'), evidence: await count(server.store, 'evidence'), publications: await count(server.store, 'publication') })
+const lastAudit = () => sqlRow<Record<string, unknown>>(server.store, sql`SELECT * FROM audit_entry ORDER BY id DESC LIMIT 1`)
 
 /** Sends a refused recordProgress and checks: the code, an unchanged store, a refused audit entry. */
 async function refused(input: Record<string, unknown>, code: string, field: string[]) {
-  const before = snapshot()
-  const audits = count(server.store, 'audit_entry')
+  const before = (await snapshot())
+  const audits = await count(server.store, 'audit_entry')
   const answer = await server.gql(recordProgress, { input }, editor)
   expect(answer.status).toBe(200)
   expect(answer.body.data.recordProgress.assessment).toBeNull()
   expect(answer.body.data.recordProgress.userErrors).toContainEqual(expect.objectContaining({ code, field }))
-  expect(snapshot()).toEqual(before)
-  expect(count(server.store, 'audit_entry')).toBe(audits + 1)
-  expect(lastAudit()).toMatchObject({ operation: 'recordProgress', outcome: 'refused' })
-  expect(String(lastAudit().codes)).toContain(code)
+  expect((await snapshot())).toEqual(before)
+  expect(await count(server.store, 'audit_entry')).toBe(audits + 1)
+  expect((await lastAudit())).toMatchObject({ operation: 'recordProgress', outcome: 'refused' })
+  expect(String((await lastAudit()).codes)).toContain(code)
 }
 
 describe('bad input to the progress mutations, over HTTP', () => {
   it('refuses NOT_ASSESSED as a recorded status, and an unknown status at validation (audited)', async () => {
     await refused(assessment(slug, { status: 'NOT_ASSESSED' }), 'INVALID', ['input', 'status'])
-    const before = snapshot()
+    const before = (await snapshot())
     const answer = await server.gql(recordProgress, { input: assessment(slug, { status: 'DONE' }) }, editor)
     // Variables that do not fit their types are refused by GraphQL over HTTP itself: a 400 naming the value.
     expect(answer.status).toBe(400)
     expect(answer.body.errors[0].message).toContain('DONE')
-    expect(snapshot()).toEqual(before)
-    expect(lastAudit()).toMatchObject({ operation: 'recordProgress', outcome: 'refused', account_id: expect.any(Number) })
+    expect((await snapshot())).toEqual(before)
+    expect((await lastAudit())).toMatchObject({ operation: 'recordProgress', outcome: 'refused', account_id: expect.any(Number) })
   })
 
   it('refuses a future asOf and an impossible date', async () => {
@@ -80,60 +81,60 @@ describe('bad input to the progress mutations, over HTTP', () => {
   it('refuses a reviewer publishing their own draft (SAME_AUTHOR), and an editor publishing at all (FORBIDDEN)', async () => {
     const own = await server.gql(recordProgress, { input: assessment(slug) }, reviewer)
     const id = own.body.data.recordProgress.assessment.id
-    const before = snapshot()
+    const before = (await snapshot())
     const same = await server.gql(publishProgress, { id }, reviewer)
     expect(same.body.data.publishProgress.userErrors).toEqual([expect.objectContaining({ code: 'SAME_AUTHOR' })])
-    expect(snapshot()).toEqual(before)
-    expect(lastAudit()).toMatchObject({ operation: 'publishProgress', outcome: 'refused', codes: 'SAME_AUTHOR' })
+    expect((await snapshot())).toEqual(before)
+    expect((await lastAudit())).toMatchObject({ operation: 'publishProgress', outcome: 'refused', codes: 'SAME_AUTHOR' })
     const forbidden = await server.gql(publishProgress, { id }, editor)
     expect(forbidden.body.errors[0].extensions.code).toBe('FORBIDDEN')
-    expect(lastAudit()).toMatchObject({ operation: 'publishProgress', outcome: 'refused', codes: 'FORBIDDEN' })
+    expect((await lastAudit())).toMatchObject({ operation: 'publishProgress', outcome: 'refused', codes: 'FORBIDDEN' })
     // The store holds the same rule: a trigger refuses a publication by the author.
-    const row = server.store.sqlite.prepare('SELECT author_id FROM revision ORDER BY id DESC LIMIT 1').get() as { author_id: number }
-    expect(() => server.store.sqlite.prepare("INSERT INTO publication (revision_id, reviewer_id, published_at) VALUES ((SELECT max(id) FROM revision), ?, 'x')").run(row.author_id)).toThrow(/four-eyes/)
-    expect(snapshot()).toEqual(before)
+    const row = await sqlRow<{ author_id: number }>(server.store, sql`SELECT author_id FROM revision ORDER BY id DESC LIMIT 1`)
+    await expect(sqlRows(server.store, sql`INSERT INTO publication (revision_id, reviewer_id, published_at) VALUES ((SELECT max(id) FROM revision), ${row.author_id}, 'x')`)).rejects.toThrow(/four-eyes/)
+    expect((await snapshot())).toEqual(before)
   })
 
   it('refuses retracting a draft, an unknown id, and without a reason', async () => {
     const draft = (await server.gql(recordProgress, { input: assessment(slug) }, editor)).body.data.recordProgress.assessment.id
-    const before = snapshot()
+    const before = (await snapshot())
     const ofDraft = await server.gql(retractProgress, { id: draft, reason: 'Onjuist.' }, reviewer)
     expect(ofDraft.body.data.retractProgress.userErrors).toContainEqual(expect.objectContaining({ code: 'INVALID' }))
     const unknown = await server.gql(retractProgress, { id: toGlobalId('ProgressAssessment', 'assen-2022-2026', '99999'), reason: 'Onjuist.' }, reviewer)
     expect(unknown.body.data.retractProgress.userErrors).toContainEqual(expect.objectContaining({ code: 'NOT_FOUND' }))
     const noReason = await server.gql(retractProgress, { id: draft, reason: ' ' }, reviewer)
     expect(noReason.body.data.retractProgress.userErrors).toContainEqual(expect.objectContaining({ code: 'INVALID', field: ['input', 'reason'] }))
-    expect(snapshot()).toEqual(before)
+    expect((await snapshot())).toEqual(before)
   })
 
   it('answers anonymous, malformed, unknown and revoked tokens with UNAUTHENTICATED, audited, without echoing the token', async () => {
-    const before = snapshot()
+    const before = (await snapshot())
     const anonymous = await server.gql(recordProgress, { input: assessment(slug) })
     expect(anonymous.body.errors[0].extensions.code).toBe('UNAUTHENTICATED')
-    expect(lastAudit()).toMatchObject({ operation: 'recordProgress', outcome: 'refused', codes: 'UNAUTHENTICATED', account_id: null })
-    const revokedToken = server.account('Oud Account', 'editor')
+    expect((await lastAudit())).toMatchObject({ operation: 'recordProgress', outcome: 'refused', codes: 'UNAUTHENTICATED', account_id: null })
+    const revokedToken = await server.account('Oud Account', 'editor')
     const { revokeAccount } = await import('../../src/editorial/accounts.js')
-    revokeAccount(server.store, 'Oud Account')
+    await revokeAccount(server.store, 'Oud Account')
     for (const token of ['not-a-token', `oa_${'A'.repeat(43)}`, revokedToken]) {
       const answer = await server.gql(recordProgress, { input: assessment(slug) }, token)
       expect(answer.status).toBe(401)
       expect(answer.headers.get('www-authenticate')).toContain('invalid_token')
       expect(answer.body.errors[0].extensions.code).toBe('UNAUTHENTICATED')
       expect(JSON.stringify(answer.body)).not.toContain(token)
-      expect(lastAudit()).toMatchObject({ operation: 'authenticate', outcome: 'refused', codes: 'UNAUTHENTICATED' })
+      expect((await lastAudit())).toMatchObject({ operation: 'authenticate', outcome: 'refused', codes: 'UNAUTHENTICATED' })
     }
-    expect(String(lastAudit().subject)).toBe('revoked')
-    expect(snapshot()).toEqual(before)
+    expect(String((await lastAudit()).subject)).toBe('revoked')
+    expect((await snapshot())).toEqual(before)
   })
 
   it('refuses a 1 MB explanation with 413 before reading it, and a mutation over GET', async () => {
-    const before = snapshot()
+    const before = (await snapshot())
     const big = await post(server.base, recordProgress, { input: assessment(slug, { explanation: 'x'.repeat(1_000_000) }) }, editor)
     expect(big.status).toBe(413)
     expect(big.body.errors[0].extensions.code).toBe('PAYLOAD_TOO_LARGE')
     const params = new URLSearchParams({ query: 'mutation { publishProgress(input: { assessmentId: "x" }) { userErrors { code } } }' })
     const overGet = await fetch(`${server.base}/graphql?${params}`, { headers: { authorization: `Bearer ${reviewer}`, accept: 'application/graphql-response+json' } })
     expect(overGet.status).toBe(405)
-    expect(snapshot()).toEqual(before)
+    expect((await snapshot())).toEqual(before)
   })
 })

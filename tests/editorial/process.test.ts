@@ -84,7 +84,7 @@ describe('accounts from the CLI, a server process, a content rebuild with SIGHUP
     // An orphan (its action is not in the content) is reported by the check command and /readyz, and kept.
     const store = await openEditorialStore(paths.editorial)
     const account = { id: 1, name: 'Test editor', role: 'editor' as const, createdAt: '', revokedAt: null }
-    const orphan = recordRevision(store, { account, requestId: null, client: 'test', now: new Date() }, {
+    const orphan = await recordRevision(store, { account, requestId: null, client: 'test', now: new Date() }, {
       ...assessment('x'), kind: 'assessment', status: 'ACHIEVED', evidence: [{ title: 'Stuk', url: 'https://assen.nl/x', kind: 'other' }],
       subject: { agreement: 'assen-2022-2026', type: 'action', slug: 'verdwenen-actie' },
     })

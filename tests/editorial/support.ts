@@ -1,3 +1,4 @@
+import type { RawBuilder } from 'kysely'
 import { freshEditorialTarget } from '../editorial-target.js'
 import { addAccount } from '../../src/editorial/accounts.js'
 import { openEditorialStore, type EditorialStore } from '../../src/editorial/open-editorial-store.js'
@@ -68,4 +69,14 @@ export function assessment(slug: string, overrides: Record<string, unknown> = {}
 /** The number of rows of a table of the editorial store. */
 export async function count(store: EditorialStore, table: 'revision' | 'evidence' | 'publication' | 'audit_entry' | 'account'): Promise<number> {
   return Number((await store.first(store.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n'))))?.n ?? 0)
+}
+
+/** Runs a raw SQL query on the store, whichever its engine (values as `${...}` parameters; quote camelCase aliases). */
+export function sqlRows<T>(store: EditorialStore, query: RawBuilder<T>): Promise<T[]> {
+  return store.all({ compile: () => query.compile(store.db) })
+}
+
+/** The first row of a raw SQL query. */
+export async function sqlRow<T>(store: EditorialStore, query: RawBuilder<T>): Promise<T> {
+  return (await sqlRows(store, query))[0]!
 }

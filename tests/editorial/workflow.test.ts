@@ -1,5 +1,6 @@
+import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { agreement, assessment, count, publishProgress, recordProgress, retractProgress, startEditorialServer } from './support.js'
+import { agreement, assessment, count, sqlRows, publishProgress, recordProgress, retractProgress, startEditorialServer } from './support.js'
 
 const server = await startEditorialServer()
 afterAll(() => server.close())
@@ -7,10 +8,10 @@ let slugs: string[]
 const t: Record<string, string> = {}
 beforeAll(async () => {
   slugs = (await server.gql('{ actions(first: 3, filter: { hasTarget: true }) { edges { node { slug } } } }')).body.data.actions.edges.map((e: any) => e.node.slug)
-  t.eva = server.account('Eva', 'editor')
-  t.erik = server.account('Erik', 'editor')
-  t.rob = server.account('Rob', 'reviewer')
-  t.ada = server.account('Ada', 'admin')
+  t.eva = await server.account('Eva', 'editor')
+  t.erik = await server.account('Erik', 'editor')
+  t.rob = await server.account('Rob', 'reviewer')
+  t.ada = await server.account('Ada', 'admin')
 })
 
 const publicQuery = (slug: string) => `{ action(slug: "${slug}") { progressStatus progress { revision status explanation } } agreement { progressSummary { assessed } } }`
@@ -106,12 +107,12 @@ describe('the editorial workflow over HTTP', () => {
 
   it('lets two editors race on one action: exactly one wins, the others get CONFLICT', async () => {
     const slug = slugs[2]!
-    const before = count(server.store, 'revision')
+    const before = await count(server.store, 'revision')
     const answers = await Promise.all([t.eva, t.erik, t.eva, t.erik, t.rob, t.ada].map((token) => server.gql(recordProgress, { input: assessment(slug, { expectedRevision: 0 }) }, token)))
     const codes = answers.map((a) => a.body.data.recordProgress.userErrors.map((e: any) => e.code).join() || 'OK')
     expect(codes.filter((c) => c === 'OK')).toHaveLength(1)
     expect(codes.filter((c) => c === 'CONFLICT')).toHaveLength(5)
-    expect(count(server.store, 'revision')).toBe(before + 1)
+    expect(await count(server.store, 'revision')).toBe(before + 1)
   })
 
   it('keeps an audit log for admins: every operation, accepted or refused, with the request id', async () => {
@@ -122,8 +123,8 @@ describe('the editorial workflow over HTTP', () => {
     expect(entries.find((e: any) => e.operation === 'retractProgress' && e.accepted)).toMatchObject({ subject: `${agreement}/action/${slugs[0]}`, revisionBefore: 2, revisionAfter: 3 })
     expect(entries.every((e: any) => e.operation === 'addAccount' || /^[0-9a-f-]{36}$/.test(e.requestId))).toBe(true)
     // The store refuses to change history or audit rows.
-    for (const sql of ['UPDATE audit_entry SET outcome = \'accepted\'', 'DELETE FROM audit_entry', 'UPDATE revision SET status = \'ACHIEVED\'', 'DELETE FROM evidence', 'DELETE FROM publication', 'DELETE FROM account']) {
-      expect(() => server.store.sqlite.prepare(sql).run()).toThrow(/append-only|never deleted/)
+    for (const text of ['UPDATE audit_entry SET outcome = \'accepted\'', 'DELETE FROM audit_entry', 'UPDATE revision SET status = \'ACHIEVED\'', 'DELETE FROM evidence', 'DELETE FROM publication', 'DELETE FROM account']) {
+      await expect(sqlRows(server.store, sql.raw(text))).rejects.toThrow(/append-only|never deleted/)
     }
   })
 })

@@ -32,7 +32,7 @@ function tampered(name: string, tamper: (db: SQLite.Database) => void): string {
 async function verify(path: string) {
   const store = await openEditorialStore(path)
   try {
-    return verifyChain(store)
+    return await verifyChain(store)
   } finally {
     store.close()
   }

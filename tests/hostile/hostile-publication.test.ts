@@ -37,16 +37,16 @@ beforeAll(async () => {
   folder = mkdtempSync(join(tmpdir(), 'open-akkoord-hostile-pub-'))
   editorial = await openEditorialStore(join(folder, 'editorial.sqlite'))
   const now = new Date('2026-03-01T09:00:00Z')
-  const editor = { account: addAccount(editorial, 'Redacteur', 'editor', now).account, requestId: null, client: null, now }
-  const reviewer = { account: addAccount(editorial, 'Controleur', 'reviewer', now).account, requestId: null, client: null, now }
+  const editor = { account: await addAccount(editorial, 'Redacteur', 'editor', now).account, requestId: null, client: null, now }
+  const reviewer = { account: await addAccount(editorial, 'Controleur', 'reviewer', now).account, requestId: null, client: null, now }
   const input = (slug: string, explanation: string, title: string, url: string): RevisionInput => ({
     kind: 'assessment', subject: { agreement, type: 'action', slug }, status: 'IN_PROGRESS', asOf: '2026-02-01', explanation,
     evidence: [{ title, url, documentDate: null, kind: 'raadsinformatiebrief' }],
   } as RevisionInput)
   explanations.forEach((explanation, i) => {
-    const recorded = recordRevision(editorial, editor, input(slugs[i]!, explanation, `=cmd|' /C calc'!A0 ${i}`, urls[i % urls.length]![0]))
+    const recorded = await recordRevision(editorial, editor, input(slugs[i]!, explanation, `=cmd|' /C calc'!A0 ${i}`, urls[i % urls.length]![0]))
     if (!recorded.record) throw new Error(JSON.stringify(recorded.userErrors))
-    const published = publishRevision(editorial, reviewer, recorded.record.id)
+    const published = await publishRevision(editorial, reviewer, recorded.record.id)
     if (!published.record) throw new Error(JSON.stringify(published.userErrors))
   })
   const bad: Record<string, [string, string, string]> = {
@@ -57,7 +57,7 @@ beforeAll(async () => {
     relative: ['uitleg', 'titel', '/Document/1'],
   }
   for (const [name, [explanation, title, url]] of Object.entries(bad)) {
-    const outcome = recordRevision(editorial, editor, input(slugs[0]!, explanation, title, url))
+    const outcome = await recordRevision(editorial, editor, input(slugs[0]!, explanation, title, url))
     refused[name] = outcome.record ? [] : outcome.userErrors.map((error) => error.code)
   }
   const store = openTestStore()
@@ -87,7 +87,7 @@ describe('the published progress tables', () => {
     const rows = csv('csv/progress-assessments.csv')
     expect(rows.length).toBe(explanations.length)
     for (const row of rows) expect(hashes).toContain(row.chain_hash)
-    expect(verifyChain(editorial)).toMatchObject({ ok: true })
+    expect(await verifyChain(editorial)).toMatchObject({ ok: true })
   })
 })
 

@@ -1,7 +1,8 @@
+import { sql } from 'kysely'
 import { parse } from 'parse5'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { readDutchDate, readDutchNumber } from '../../src/editorial/dutch-input.js'
-import { startEditorialServer } from '../editorial/support.js'
+import { sqlRow, startEditorialServer } from '../editorial/support.js'
 import { BeheerClient } from '../web/beheer-client.js'
 
 const housing = 'woonvisie-3000-woningen-als-minimum'
@@ -16,8 +17,8 @@ beforeAll(async () => {
   server = await startEditorialServer()
   eva = new BeheerClient(server.base)
   rob = new BeheerClient(server.base)
-  await eva.signIn(server.account('eva', 'editor'))
-  await rob.signIn(server.account('rob', 'reviewer'))
+  await eva.signIn(await server.account('eva', 'editor'))
+  await rob.signIn(await server.account('rob', 'reviewer'))
 })
 afterAll(() => server?.close())
 
@@ -47,7 +48,7 @@ describe('Dutch input in /beheer, faithfully to the public site', () => {
       'evidence-0-title': 'Monitor woningbouw', 'evidence-0-url': 'https://www.assen.nl/woningbouw', 'evidence-0-documentDate': '15-1-2026', 'evidence-0-kind': 'other',
     })
     expect(posted.status).toBe(303)
-    const row = server.store.sqlite.prepare('SELECT value, as_of AS asOf FROM revision ORDER BY id DESC LIMIT 1').get() as Record<string, unknown> | undefined
+    const row = (await sqlRow<Record<string, unknown>>(server.store, sql`SELECT value, as_of AS "asOf" FROM revision ORDER BY id DESC LIMIT 1`))
     expect(row?.value).toBe(1850)
     expect(row?.asOf).toBe('2025-12-31')
     const queue = await (await rob.get('/beheer/beoordelen')).text()
@@ -56,7 +57,7 @@ describe('Dutch input in /beheer, faithfully to the public site', () => {
   })
 
   it('refuses an ambiguous value and an impossible date with Dutch messages, keeping what was typed', async () => {
-    const before = server.store.sqlite.prepare('SELECT count(*) AS n FROM revision').get() as { n: number }
+    const before = (await sqlRow<{ n: number }>(server.store, sql`SELECT count(*) AS n FROM revision`))
     const target = (await (await eva.get(actionPath)).text()).match(/href="(\/beheer\/doel\/[a-z0-9-]+)"/)![1]!
     const refused = await eva.post(target, {
       csrf: await eva.formToken(target), value: '2,500', asOf: '31-02-2026', explanation: 'Tussenstand', expectedRevision: '',
@@ -68,7 +69,7 @@ describe('Dutch input in /beheer, faithfully to the public site', () => {
     expect(page).toContain('<a href="#value">“2,500” is niet eenduidig')
     expect(page).toContain('<a href="#asOf">“31-02-2026” bestaat niet als datum')
     expect(page).toContain('value="2,500"')
-    expect(server.store.sqlite.prepare('SELECT count(*) AS n FROM revision').get()).toEqual(before)
+    expect((await sqlRow(server.store, sql`SELECT count(*) AS n FROM revision`))).toEqual(before)
   })
 })
 
@@ -79,7 +80,7 @@ describe('explanations keep their paragraphs and lists', () => {
       csrf, status: 'IN_PROGRESS', asOf: '31-12-2025', explanation, expectedRevision: '',
       'evidence-0-title': 'Raadsinformatiebrief woningbouw', 'evidence-0-url': 'https://www.assen.nl/rib', 'evidence-0-kind': 'raadsinformatiebrief',
     })).status).toBe(303)
-    const draft = server.store.sqlite.prepare("SELECT id FROM revision WHERE subject_type = 'action' ORDER BY id DESC LIMIT 1").get() as { id: number }
+    const draft = (await sqlRow<{ id: number }>(server.store, sql`SELECT id FROM revision WHERE subject_type = 'action' ORDER BY id DESC LIMIT 1`))
     expect((await rob.post(`/beheer/beoordelen/${draft.id}/publiceren`, { csrf: await rob.formToken('/beheer/beoordelen') })).status).toBe(303)
     for (const [where, body] of [
       ['public action page', await (await fetch(`${server.base}/afspraak/${housing}`)).text()],

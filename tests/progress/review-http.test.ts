@@ -1,18 +1,19 @@
+import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startEditorialServer } from '../editorial/support.js'
+import { sqlRow, startEditorialServer } from '../editorial/support.js'
 import type { BeheerClient } from '../web/beheer-client.js'
 import { actionPath, housing, signInTeam, statusForm } from './team.js'
 
 
 let server: Awaited<ReturnType<typeof startEditorialServer>>
 let as: Record<string, BeheerClient> = {}
-const latestId = () => (server.store.sqlite.prepare('SELECT id FROM revision ORDER BY id DESC LIMIT 1').get() as { id: number }).id
+const latestId = async () => ((await sqlRow<{ id: number }>(server.store, sql`SELECT id FROM revision ORDER BY id DESC LIMIT 1`))).id
 
 beforeAll(async () => {
   server = await startEditorialServer()
   as = await signInTeam(server, [['eva', 'editor'], ['rob', 'reviewer']])
   await as.eva!.post(actionPath, { ...statusForm('IN_PROGRESS', 'De bouw is gestart.'), csrf: await as.eva!.formToken(actionPath) })
-  await as.rob!.post(`/beheer/beoordelen/${latestId()}/publiceren`, { csrf: await as.rob!.formToken('/beheer/beoordelen') })
+  await as.rob!.post(`/beheer/beoordelen/${await latestId()}/publiceren`, { csrf: await as.rob!.formToken('/beheer/beoordelen') })
 })
 afterAll(() => server?.close())
 
@@ -26,7 +27,7 @@ describe('reviewing against the published version, with comments, and retracting
   })
 
   it('lets a reviewer leave a comment that the author sees beside the draft, and an editor may not', async () => {
-    const id = latestId()
+    const id = await latestId()
     expect((await as.eva!.post(`/beheer/beoordelen/${id}/opmerking`, { comment: 'Mag ik?', csrf: await as.eva!.formToken(actionPath) })).status).toBe(403)
     const posted = await as.rob!.post(`/beheer/beoordelen/${id}/opmerking`, { comment: 'Noem ook de bron van het aantal.', csrf: await as.rob!.formToken('/beheer/beoordelen') })
     expect(posted.headers.get('location')).toBe('/beheer/beoordelen?gedaan=opmerking')
@@ -53,7 +54,7 @@ describe('reviewing against the published version, with comments, and retracting
     expect(posted.headers.get('location')).toBe(`${actionPath}?gedaan=ingetrokken`)
     const stale = await as.eva!.post(`${actionPath}/intrekken`, { revisionId: '999', reason: 'x', csrf: await as.eva!.formToken(actionPath) })
     expect(stale.headers.get('location')).toBe(`${actionPath}?gedaan=niet-ingetrokken`)
-    const retraction = server.store.sqlite.prepare("SELECT id FROM revision WHERE kind = 'retraction'").get() as { id: number }
+    const retraction = (await sqlRow<{ id: number }>(server.store, sql`SELECT id FROM revision WHERE kind = 'retraction'`))
     expect((await as.rob!.post(`/beheer/beoordelen/${retraction.id}/publiceren`, { csrf: await as.rob!.formToken('/beheer/beoordelen') })).status).toBe(303)
     const publicPage = await (await fetch(`${server.base}/afspraak/${housing}`)).text()
     expect(publicPage).toContain('Ingetrokken')

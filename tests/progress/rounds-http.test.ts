@@ -1,7 +1,8 @@
+import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { progressSnapshot, progressSnapshotAt } from '../../src/editorial/progress-snapshot.js'
 import { findRound } from '../../src/editorial/reporting-rounds.js'
-import { agreement, startEditorialServer } from '../editorial/support.js'
+import { agreement, sqlRow, sqlRows, startEditorialServer } from '../editorial/support.js'
 import type { BeheerClient } from '../web/beheer-client.js'
 import { actionPath, housing, signInTeam, statusForm } from './team.js'
 
@@ -15,7 +16,7 @@ beforeAll(async () => {
 })
 afterAll(() => server?.close())
 
-const latestDraftId = () => (server.store.sqlite.prepare("SELECT id FROM revision WHERE subject_type = 'action' ORDER BY id DESC LIMIT 1").get() as { id: number }).id
+const latestDraftId = async () => ((await sqlRow<{ id: number }>(server.store, sql`SELECT id FROM revision WHERE subject_type = 'action' ORDER BY id DESC LIMIT 1`))).id
 
 describe('reporting rounds, assignments and the overview in /beheer', () => {
   it('lets only an administrator open a round, with its dates read the Dutch way', async () => {
@@ -26,7 +27,7 @@ describe('reporting rounds, assignments and the overview in /beheer', () => {
     expect(await refused.text()).toContain('De ronde kan niet sluiten voordat hij opent.')
     const opened = await as.ada!.post('/beheer/rondes', { ...form, csrf: await as.ada!.formToken('/beheer/rondes') })
     expect([opened.status, opened.headers.get('location')]).toEqual([303, '/beheer/rondes?gedaan=geopend'])
-    const round = findRound(server.store, agreement, 'voortgangsrapportage-2025')!
+    const round = (await findRound(server.store, agreement, 'voortgangsrapportage-2025'))!
     expect([round.peildatum, round.opensOn, round.closesOn, round.closedAt]).toEqual(['2025-12-31', '2026-12-01', '2026-12-01', null])
     // One open round at a time.
     const second = await as.ada!.post('/beheer/rondes', { ...form, name: 'Tweede', csrf: await as.ada!.formToken('/beheer/rondes') })
@@ -34,7 +35,7 @@ describe('reporting rounds, assignments and the overview in /beheer', () => {
   })
 
   it('assigns an action to an editor, who finds it on their own list', async () => {
-    const evaId = (server.store.sqlite.prepare("SELECT id FROM account WHERE name = 'eva'").get() as { id: number }).id
+    const evaId = ((await sqlRow<{ id: number }>(server.store, sql`SELECT id FROM account WHERE name = 'eva'`))).id
     expect((await as.eva!.post(`${actionPath}/toewijzen`, { accountId: String(evaId), csrf: await as.eva!.formToken(actionPath) })).status).toBe(403)
     const assigned = await as.rob!.post(`${actionPath}/toewijzen`, { accountId: String(evaId), csrf: await as.rob!.formToken(actionPath) })
     expect(assigned.headers.get('location')).toBe(`${actionPath}?gedaan=toegewezen`)
@@ -53,7 +54,7 @@ describe('reporting rounds, assignments and the overview in /beheer', () => {
     const before = { overdue: await count(5), awaiting: await count(2) }
     expect((await as.eva!.post(actionPath, { ...statusForm('IN_PROGRESS', 'De bouw is gestart.'), csrf: await as.eva!.formToken(actionPath) })).status).toBe(303)
     expect(await count(2)).toBe(before.awaiting + 1)
-    expect((await as.rob!.post(`/beheer/beoordelen/${latestDraftId()}/publiceren`, { csrf: await as.rob!.formToken('/beheer/beoordelen') })).status).toBe(303)
+    expect((await as.rob!.post(`/beheer/beoordelen/${await latestDraftId()}/publiceren`, { csrf: await as.rob!.formToken('/beheer/beoordelen') })).status).toBe(303)
     expect(await count(4)).toBe(1)
     expect(await count(5)).toBe(before.overdue - 1)
     const perAlderman = await (await as.rob!.get('/beheer/overzicht?per=wethouder')).text()
@@ -69,23 +70,23 @@ describe('reporting rounds, assignments and the overview in /beheer', () => {
 
   it('closes a round once; its picture never changes, and its unpublished drafts cannot be published', async () => {
     expect((await as.eva!.post(actionPath, { ...statusForm('ACHIEVED', 'Klaar, volgens de opsteller.'), csrf: await as.eva!.formToken(actionPath) })).status).toBe(303)
-    const pending = latestDraftId()
+    const pending = await latestDraftId()
     const closed = await as.ada!.post('/beheer/rondes/voortgangsrapportage-2025/sluiten', { csrf: await as.ada!.formToken('/beheer/rondes') })
     expect(closed.headers.get('location')).toBe('/beheer/rondes?gedaan=gesloten')
     expect((await as.ada!.post('/beheer/rondes/voortgangsrapportage-2025/sluiten', { csrf: await as.ada!.formToken('/beheer/rondes') })).status).toBe(409)
     const refused = await as.rob!.post(`/beheer/beoordelen/${pending}/publiceren`, { csrf: await as.rob!.formToken('/beheer/beoordelen') })
     expect(refused.status).toBe(409)
-    const round = findRound(server.store, agreement, 'voortgangsrapportage-2025')!
-    const picture = () => progressSnapshotAt(server.store, agreement, round.closedGeneration!).statusOf(housing)
-    expect(picture()).toBe('IN_PROGRESS')
+    const round = (await findRound(server.store, agreement, 'voortgangsrapportage-2025'))!
+    const picture = async () => (await progressSnapshotAt(server.store, agreement, round.closedGeneration!)).statusOf(housing)
+    expect(await picture()).toBe('IN_PROGRESS')
     // A new round; what is published in it changes today's picture, not the closed round's.
     expect((await as.ada!.post('/beheer/rondes', { name: 'Voortgangsrapportage 2026', peildatum: '30-6-2026', opensOn: '7-12-2026', closesOn: '31-12-2026', csrf: await as.ada!.formToken('/beheer/rondes') })).status).toBe(303)
     expect((await as.eva!.post(actionPath, { ...statusForm('ACHIEVED', 'Opgeleverd.'), csrf: await as.eva!.formToken(actionPath) })).status).toBe(303)
-    expect((await as.rob!.post(`/beheer/beoordelen/${latestDraftId()}/publiceren`, { csrf: await as.rob!.formToken('/beheer/beoordelen') })).status).toBe(303)
-    expect(progressSnapshot(server.store, agreement).statusOf(housing)).toBe('ACHIEVED')
-    expect(picture()).toBe('IN_PROGRESS')
+    expect((await as.rob!.post(`/beheer/beoordelen/${await latestDraftId()}/publiceren`, { csrf: await as.rob!.formToken('/beheer/beoordelen') })).status).toBe(303)
+    expect((await progressSnapshot(server.store, agreement)).statusOf(housing)).toBe('ACHIEVED')
+    expect(await picture()).toBe('IN_PROGRESS')
     // The store itself refuses to reopen or alter a closed round.
-    expect(() => server.store.sqlite.prepare("UPDATE reporting_round SET name = 'x' WHERE slug = 'voortgangsrapportage-2025'").run()).toThrow(/only be closed, once/)
+    await expect(sqlRows(server.store, sql`UPDATE reporting_round SET name = 'x' WHERE slug = 'voortgangsrapportage-2025'`)).rejects.toThrow(/only be closed, once/)
     // The API shows each round's picture: the closed one as it was, the open one as it is.
     const api = await server.gql(`{ progressRounds { slug closed peildatum progressSummary { counts { status count } } } progressRound { slug closed } }`)
     expect(api.body.errors).toBeUndefined()

@@ -1,7 +1,8 @@
+import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as XLSX from 'xlsx'
 import { roundsOfRevisions, findRound } from '../../src/editorial/reporting-rounds.js'
-import { agreement, count, startEditorialServer } from '../editorial/support.js'
+import { agreement, count, sqlRows, startEditorialServer } from '../editorial/support.js'
 import { openTestStore } from '../helpers.js'
 import type { BeheerClient } from '../web/beheer-client.js'
 import { signInTeam } from './team.js'
@@ -60,7 +61,7 @@ describe('the worksheet round trip', () => {
     const rows = await downloaded()
     rows[1]!.splice(7, 7, 'In uitvoering', '31-12-2025', 'Loopt.', 'Raadsbrief', 'https://www.assen.nl/brief', 'Raadsinformatiebrief', null)
     rows[2]!.splice(7, 7, 'Bezig', '31-13-2025', 'Loopt.', 'Raadsbrief', 'http://www.assen.nl/brief', 'Brief', null)
-    const before = count(server.store, 'revision')
+    const before = await count(server.store, 'revision')
     const answer = await upload(as.eva!, filled(rows))
     expect(answer.status).toBe(422)
     const page = await answer.text()
@@ -70,7 +71,7 @@ describe('the worksheet round trip', () => {
     expect(page).toContain('Stand per: “31-13-2025” bestaat niet als datum')
     expect(page).toContain('Bron: adres: vul het volledige https-adres')
     expect(page).toContain('Bron: soort: “Brief” is geen soort document.')
-    expect(count(server.store, 'revision')).toBe(before)
+    expect(await count(server.store, 'revision')).toBe(before)
   })
 
   it('imports the filled rows as drafts of the open round, each waiting for a reviewer', async () => {
@@ -79,16 +80,16 @@ describe('the worksheet round trip', () => {
     rows[2]!.splice(7, 7, 'gerealiseerd', new Date(Date.UTC(2025, 11, 31)), 'Klaar.', 'Jaarverslag', 'https://www.assen.nl/jaarverslag', 'jaarrekening', null)
     const answer = await upload(as.eva!, filled(rows))
     expect([answer.status, answer.headers.get('location')]).toEqual([303, '/beheer/werkblad?gedaan=1&aantal=2'])
-    const drafts = server.store.sqlite.prepare("SELECT id, subject_slug AS slug, status, as_of AS asOf, explanation FROM revision ORDER BY id DESC LIMIT 2").all() as { id: number; slug: string; status: string; asOf: string; explanation: string }[]
+    const drafts = (await sqlRows<{ id: number; slug: string; status: string; asOf: string; explanation: string }>(server.store, sql`SELECT id, subject_slug AS slug, status, as_of AS "asOf", explanation FROM revision ORDER BY id DESC LIMIT 2`))
     expect(drafts.map((d) => [d.slug, d.status, d.asOf]).reverse()).toEqual([[rows[1]![0], 'IN_PROGRESS', '2025-12-31'], [rows[2]![0], 'ACHIEVED', '2025-12-31']])
     expect(drafts[1]!.explanation).toBe('Loopt.\n\n- eerste stap gezet\n- tweede stap gepland')
-    const round = findRound(server.store, agreement, 'voortgangsrapportage-2025')!
-    expect([...roundsOfRevisions(server.store, drafts.map((d) => d.id)).values()]).toEqual([round.id, round.id])
+    const round = (await findRound(server.store, agreement, 'voortgangsrapportage-2025'))!
+    expect([...(await roundsOfRevisions(server.store, drafts.map((d) => d.id))).values()]).toEqual([round.id, round.id])
     // Nothing is published without the four-eyes review: both wait in the reviewer's queue.
     const queue = await (await as.rob!.get('/beheer/beoordelen')).text()
     expect(queue).toContain('Loopt.')
     expect(queue).toContain('Klaar.')
-    expect(count(server.store, 'publication')).toBe(0)
+    expect(await count(server.store, 'publication')).toBe(0)
   })
 
   it('refuses what is no workbook, and a post without the form token', async () => {

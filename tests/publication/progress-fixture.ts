@@ -1,6 +1,6 @@
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { freshEditorialTarget } from '../editorial-target.js'
 import { addAccount } from '../../src/editorial/accounts.js'
 import type { EditorialActor } from '../../src/editorial/editorial-actor.js'
 import { openEditorialStore, type EditorialStore } from '../../src/editorial/open-editorial-store.js'
@@ -30,41 +30,41 @@ export const history = {
  * reviewer publishes). Times lie before the data version (2026-11-28), so the
  * publication's version stays the data's unless a test publishes later.
  */
-export async function progressStore(): Promise<{ store: EditorialStore; dir: string; publishAssessment(day: string, slug: string, status: string): void }> {
+export async function progressStore(): Promise<{ store: EditorialStore; dir: string; publishAssessment(day: string, slug: string, status: string): Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), 'open-akkoord-pub-editorial-'))
-  const store = await openEditorialStore(join(dir, 'editorial.sqlite'))
+  const store = await openEditorialStore((await freshEditorialTarget(dir)).target, { poolSize: 2 })
   const at = (day: string): Date => new Date(`${day}T09:30:00Z`)
-  const editor = addAccount(store, 'Redacteur', 'editor', at('2026-01-01')).account
-  const reviewer = addAccount(store, 'Controleur', 'reviewer', at('2026-01-01')).account
+  const editor = (await addAccount(store, 'Redacteur', 'editor', at('2026-01-01'))).account
+  const reviewer = (await addAccount(store, 'Controleur', 'reviewer', at('2026-01-01'))).account
   const actor = (account: typeof editor, day: string): EditorialActor => ({ account, requestId: null, client: null, now: at(day) })
   const evidence = [
     { title: 'Raadsinformatiebrief jongerenbeleid', url: 'https://assen.bestuurlijkeinformatie.nl/Document/1', documentDate: '2026-02-01', kind: 'raadsinformatiebrief' },
     { title: 'Begroting 2026, "programma 2", jeugd', url: 'https://assen.nl/begroting-2026', documentDate: null, kind: 'begroting' },
   ]
-  const record = (day: string, subject: { type: 'action' | 'target'; slug: string }, rest: Partial<RevisionInput> & ({ status: string } | { value: number })) => {
+  const record = async (day: string, subject: { type: 'action' | 'target'; slug: string }, rest: Partial<RevisionInput> & ({ status: string } | { value: number })) => {
     const input = {
       subject: { agreement, ...subject }, asOf: day, explanation: 'Het college heeft de raad geïnformeerd; de uitvoering loopt.', evidence: evidence.slice(1),
       kind: 'status' in rest ? 'assessment' : 'measurement', ...rest,
     } as RevisionInput
-    const outcome = recordRevision(store, actor(editor, day), input)
+    const outcome = await recordRevision(store, actor(editor, day), input)
     if (!outcome.record) throw new Error(JSON.stringify(outcome.userErrors))
     return outcome.record
   }
-  const publish = (id: number, day: string) => {
-    const outcome = publishRevision(store, actor(reviewer, day), id)
+  const publish = async (id: number, day: string) => {
+    const outcome = await publishRevision(store, actor(reviewer, day), id)
     if (!outcome.record) throw new Error(JSON.stringify(outcome.userErrors))
   }
-  publish(record('2026-02-10', { type: 'action', slug: history.assessedTwice }, { status: 'NOT_STARTED', explanation: 'Nog niet begonnen.' }).id, '2026-02-11')
-  publish(record('2026-03-10', { type: 'action', slug: history.assessedTwice }, { status: 'IN_PROGRESS', evidence }).id, '2026-03-11')
-  const wrong = record('2026-03-12', { type: 'action', slug: history.retracted }, { status: 'ACHIEVED', explanation: 'De pilot is structureel, zegt "de wethouder".' })
-  publish(wrong.id, '2026-03-13')
-  const retraction = retractRevision(store, actor(editor, '2026-04-01'), { revisionId: wrong.id, reason: 'Te vroeg: het besluit volgt pas in de begroting.' })
-  publish(retraction.record!.id, '2026-04-02')
-  publish(record('2026-04-10', { type: 'target', slug: history.measuredTarget }, { value: 1200 }).id, '2026-04-11')
-  publish(record('2026-05-10', { type: 'target', slug: history.measuredTarget }, { value: 1850.5, evidence: evidence.slice(0, 1) }).id, '2026-05-11')
-  record('2026-05-20', { type: 'action', slug: history.draftOnly }, { status: 'ACHIEVED', explanation: history.draftWords })
-  record('2026-05-21', { type: 'action', slug: history.assessedTwice }, { status: 'ABANDONED', explanation: history.draftWords })
+  await publish((await record('2026-02-10', { type: 'action', slug: history.assessedTwice }, { status: 'NOT_STARTED', explanation: 'Nog niet begonnen.' })).id, '2026-02-11')
+  await publish((await record('2026-03-10', { type: 'action', slug: history.assessedTwice }, { status: 'IN_PROGRESS', evidence })).id, '2026-03-11')
+  const wrong = await record('2026-03-12', { type: 'action', slug: history.retracted }, { status: 'ACHIEVED', explanation: 'De pilot is structureel, zegt "de wethouder".' })
+  await publish(wrong.id, '2026-03-13')
+  const retraction = await retractRevision(store, actor(editor, '2026-04-01'), { revisionId: wrong.id, reason: 'Te vroeg: het besluit volgt pas in de begroting.' })
+  await publish(retraction.record!.id, '2026-04-02')
+  await publish((await record('2026-04-10', { type: 'target', slug: history.measuredTarget }, { value: 1200 })).id, '2026-04-11')
+  await publish((await record('2026-05-10', { type: 'target', slug: history.measuredTarget }, { value: 1850.5, evidence: evidence.slice(0, 1) })).id, '2026-05-11')
+  await record('2026-05-20', { type: 'action', slug: history.draftOnly }, { status: 'ACHIEVED', explanation: history.draftWords })
+  await record('2026-05-21', { type: 'action', slug: history.assessedTwice }, { status: 'ABANDONED', explanation: history.draftWords })
   /** Records and publishes one assessment on a later day: the next release's real progress. */
-  const publishAssessment = (day: string, slug: string, status: string) => publish(record(day, { type: 'action', slug }, { status, explanation: `Stand van ${day}.` }).id, day)
+  const publishAssessment = async (day: string, slug: string, status: string) => publish((await record(day, { type: 'action', slug }, { status, explanation: `Stand van ${day}.` })).id, day)
   return { store, dir, publishAssessment }
 }

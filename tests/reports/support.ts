@@ -20,7 +20,7 @@ export async function loadFixture(): Promise<{ source: ReportSource; theme: Repo
   const folder = mkdtempSync(join(tmpdir(), 'open-akkoord-report-editorial-'))
   const editorial = await openEditorialStore(join(folder, 'editorial.sqlite'))
   const loaded = await loadReportSource(store.db, await findReportAgreement(store.db, null), baseUrl)
-  const source = { ...loaded, progress: progressSnapshot(editorial, loaded.view.agreement.slug) }
+  const source = { ...loaded, progress: await progressSnapshot(editorial, loaded.view.agreement.slug) }
   return {
     source, theme: loadReportTheme(loadConfig({}).reports.themePath),
     close: async () => {

@@ -17,16 +17,16 @@ afterAll(() => {
 
 /** Publishes one more assessment through `store` (an editor records, a reviewer publishes). */
 function publishOne(store: EditorialStore, suffix: string): void {
-  const editor = addAccount(store, `Redacteur ${suffix}`, 'editor').account
-  const reviewer = addAccount(store, `Controleur ${suffix}`, 'reviewer').account
+  const editor = await addAccount(store, `Redacteur ${suffix}`, 'editor').account
+  const reviewer = await addAccount(store, `Controleur ${suffix}`, 'reviewer').account
   const input = {
     subject: { agreement, type: 'action', slug: history.assessedTwice }, asOf: '2026-04-01', kind: 'assessment', status: 'ACHIEVED',
     explanation: 'Het college heeft de raad geïnformeerd; het is klaar.',
     evidence: [{ title: 'Begroting 2026', url: 'https://assen.nl/begroting-2026', documentDate: null, kind: 'begroting' }],
   } as RevisionInput
-  const recorded = recordRevision(store, { account: editor, requestId: null, client: null, now: new Date() }, input)
+  const recorded = await recordRevision(store, { account: editor, requestId: null, client: null, now: new Date() }, input)
   if (!recorded.record) throw new Error(JSON.stringify(recorded.userErrors))
-  const published = publishRevision(store, { account: reviewer, requestId: null, client: null, now: new Date() }, recorded.record.id)
+  const published = await publishRevision(store, { account: reviewer, requestId: null, client: null, now: new Date() }, recorded.record.id)
   if (!published.record) throw new Error(JSON.stringify(published.userErrors))
 }
 

@@ -1,7 +1,8 @@
+import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { revokeAccount } from '../../src/editorial/accounts.js'
 import { startTestServer } from '../api/support.js'
-import { count, startEditorialServer } from '../editorial/support.js'
+import { count, sqlRow, sqlRows, startEditorialServer } from '../editorial/support.js'
 import { BeheerClient } from './beheer-client.js'
 
 const housing = 'woonvisie-3000-woningen-als-minimum'
@@ -14,16 +15,16 @@ const statusForm = (overrides: Record<string, string> = {}) => ({
   'evidence-0-documentDate': '2026-01-15', 'evidence-0-kind': 'raadsinformatiebrief', ...overrides,
 })
 
-const auditRows = (server: Awaited<ReturnType<typeof startEditorialServer>>, operation: string) =>
-  server.store.sqlite.prepare('SELECT outcome, codes, account_id AS accountId FROM audit_entry WHERE operation = ? ORDER BY id').all(operation) as { outcome: string; codes: string; accountId: number | null }[]
+const auditRows = async (server: Awaited<ReturnType<typeof startEditorialServer>>, operation: string) =>
+  (await sqlRows<{ outcome: string; codes: string; accountId: number | null }>(server.store, sql`SELECT outcome, codes, account_id AS "accountId" FROM audit_entry WHERE operation = ${operation} ORDER BY id`))
 
 let server: Awaited<ReturnType<typeof startEditorialServer>>
 const tokens: Record<string, string> = {}
 
 beforeAll(async () => {
   server = await startEditorialServer()
-  tokens.eva = server.account('eva', 'editor')
-  tokens.rob = server.account('rob', 'reviewer')
+  tokens.eva = await server.account('eva', 'editor')
+  tokens.rob = await server.account('rob', 'reviewer')
 })
 afterAll(() => server?.close())
 
@@ -34,10 +35,10 @@ describe('signing in to /beheer', () => {
       const answer = await client.get(path)
       expect([answer.status, answer.headers.get('location'), answer.headers.get('cache-control')], path).toEqual([303, '/beheer/aanmelden', 'no-store'])
     }
-    const before = count(server.store, 'revision')
+    const before = await count(server.store, 'revision')
     const posted = await client.post(actionPath, { ...statusForm(), csrf: 'x' })
     expect([posted.status, posted.headers.get('location')]).toEqual([303, '/beheer/aanmelden'])
-    expect(count(server.store, 'revision')).toBe(before)
+    expect(await count(server.store, 'revision')).toBe(before)
   })
 
   it('sets an HttpOnly, SameSite=Strict session cookie scoped to /beheer; the store keeps only its hash; pages are never cached', async () => {
@@ -54,7 +55,7 @@ describe('signing in to /beheer', () => {
     expect(cookie).toMatch(/; Max-Age=28800/)
     expect(cookie).not.toMatch(/Secure/)
     const sessionId = client.cookies.get('oa_beheer')!
-    const stored = server.store.sqlite.prepare('SELECT id_hash FROM editor_session').all() as { id_hash: string }[]
+    const stored = (await sqlRows<{ id_hash: string }>(server.store, sql`SELECT id_hash FROM editor_session`))
     expect(stored.length).toBeGreaterThan(0)
     expect(JSON.stringify(stored)).not.toContain(sessionId)
     for (const path of ['/beheer', actionPath]) {
@@ -75,7 +76,7 @@ describe('signing in to /beheer', () => {
     const blocked = await client.signIn(wrong)
     expect(blocked.status).toBe(429)
     expect(blocked.headers.get('retry-after')).toMatch(/^\d+$/)
-    expect(auditRows(server, 'signIn').filter((row) => row.outcome === 'refused').length).toBeGreaterThanOrEqual(5)
+    expect((await auditRows(server, 'signIn')).filter((row) => row.outcome === 'refused').length).toBeGreaterThanOrEqual(5)
     // The block is short at first; the tests after this one sign in from the same address.
     await new Promise((resolve) => setTimeout(resolve, Number(blocked.headers.get('retry-after')) * 1000 + 50))
     expect(client.cookies.has('oa_beheer')).toBe(false)
@@ -118,7 +119,7 @@ describe('forms of /beheer refuse cross-site requests', () => {
   ]
   for (const [name, fields, headers] of refusedCases) {
     it(`refuses ${name} with a 403 and a Dutch page, and records nothing`, async () => {
-      const before = count(server.store, 'revision')
+      const before = await count(server.store, 'revision')
       const answer = await client.post(actionPath, fields(), headers)
       expect(answer.status).toBe(403)
       expect(answer.headers.get('cache-control')).toBe('no-store')
@@ -126,7 +127,7 @@ describe('forms of /beheer refuse cross-site requests', () => {
       expect(body).toContain('<html lang="nl">')
       expect(body).toContain('Verzoek geweigerd')
       expect(body).toContain('Er is niets opgeslagen')
-      expect(count(server.store, 'revision')).toBe(before)
+      expect(await count(server.store, 'revision')).toBe(before)
     })
   }
 
@@ -147,12 +148,12 @@ describe('forms of /beheer refuse cross-site requests', () => {
   })
 
   it('audits refused posts, and accepts the same post from this origin with the token', async () => {
-    expect(auditRows(server, `post ${actionPath}`).every((row) => row.outcome === 'refused' && row.codes === 'FORBIDDEN')).toBe(true)
-    const before = count(server.store, 'revision')
+    expect((await auditRows(server, `post ${actionPath}`)).every((row) => row.outcome === 'refused' && row.codes === 'FORBIDDEN')).toBe(true)
+    const before = await count(server.store, 'revision')
     const answer = await client.post(actionPath, { ...statusForm(), csrf })
     expect([answer.status, answer.headers.get('location')]).toEqual([303, `${actionPath}?gedaan=vastgelegd`])
-    expect(count(server.store, 'revision')).toBe(before + 1)
-    expect(auditRows(server, 'recordProgress').at(-1)?.outcome).toBe('accepted')
+    expect(await count(server.store, 'revision')).toBe(before + 1)
+    expect((await auditRows(server, 'recordProgress')).at(-1)?.outcome).toBe('accepted')
   })
 })
 
@@ -178,18 +179,18 @@ describe('sessions of /beheer end', () => {
       expect([refused.status, refused.headers.get('location')]).toEqual([303, '/beheer/aanmelden?verlopen=1'])
       for (const [name, value] of kept) elsewhere.cookies.set(name, value)
       expect((await elsewhere.get('/beheer')).status).toBe(303)
-      expect(auditRows(server, 'signOut').length).toBeGreaterThan(0)
+      expect((await auditRows(server, 'signOut')).length).toBeGreaterThan(0)
     } finally {
       await other.close()
     }
   })
 
   it('ends every session of an account that is revoked', async () => {
-    const token = server.account('tijdelijk', 'editor')
+    const token = await server.account('tijdelijk', 'editor')
     const client = new BeheerClient(server.base)
     await client.signIn(token)
     expect((await client.get('/beheer')).status).toBe(200)
-    revokeAccount(server.store, 'tijdelijk')
+    await revokeAccount(server.store, 'tijdelijk')
     expect((await client.get('/beheer')).headers.get('location')).toBe('/beheer/aanmelden?verlopen=1')
   })
 
@@ -201,12 +202,12 @@ describe('sessions of /beheer end', () => {
       const csrf = await client.formToken(actionPath)
       const sessionId = client.cookies.get('oa_beheer')!
       await new Promise((resolve) => setTimeout(resolve, 1100))
-      const before = count(server.store, 'revision')
+      const before = await count(server.store, 'revision')
       // The browser would have dropped the cookie at its Max-Age; a client that keeps it is refused by the server.
       client.cookies.set('oa_beheer', sessionId)
       const answer = await client.post(actionPath, { ...statusForm({ status: 'ACHIEVED' }), csrf })
       expect([answer.status, answer.headers.get('location')]).toEqual([303, '/beheer/aanmelden?verlopen=1'])
-      expect(count(server.store, 'revision')).toBe(before)
+      expect(await count(server.store, 'revision')).toBe(before)
       const page = await (await client.get('/beheer/aanmelden?verlopen=1')).text()
       expect(page).toContain('uw sessie verlopen of beëindigd')
     } finally {
@@ -220,7 +221,7 @@ describe('recording and reviewing through /beheer', () => {
     const client = new BeheerClient(server.base)
     await client.signIn(tokens.eva!)
     const csrf = await client.formToken(actionPath)
-    const before = count(server.store, 'revision')
+    const before = await count(server.store, 'revision')
     const answer = await client.post(actionPath, { ...statusForm({ asOf: '2999-01-01', 'evidence-0-url': 'javascript:alert(1)', status: 'NOT_ASSESSED' }), csrf })
     expect(answer.status).toBe(422)
     const body = await answer.text()
@@ -232,8 +233,8 @@ describe('recording and reviewing through /beheer', () => {
     }
     // What was typed is shown again, escaped.
     expect(body).toContain('value="javascript:alert(1)"')
-    expect(count(server.store, 'revision')).toBe(before)
-    expect(auditRows(server, 'recordProgress').at(-1)).toMatchObject({ outcome: 'refused', codes: 'INVALID' })
+    expect(await count(server.store, 'revision')).toBe(before)
+    expect((await auditRows(server, 'recordProgress')).at(-1)).toMatchObject({ outcome: 'refused', codes: 'INVALID' })
   })
 
   it('lets only reviewers see the queue and publish; four-eyes holds; a draft sent back leaves the queue for good', async () => {
@@ -241,11 +242,11 @@ describe('recording and reviewing through /beheer', () => {
     await editor.signIn(tokens.eva!)
     expect((await editor.get('/beheer/beoordelen')).status).toBe(403)
     const editorToken = await editor.formToken('/beheer')
-    const draftId = (server.store.sqlite.prepare('SELECT max(id) AS id FROM revision').get() as { id: number }).id
+    const draftId = ((await sqlRow<{ id: number }>(server.store, sql`SELECT max(id) AS id FROM revision`))).id
     const forbidden = await editor.post(`/beheer/beoordelen/${draftId}/publiceren`, { csrf: editorToken })
     expect(forbidden.status).toBe(403)
     expect(await forbidden.text()).toContain('Uw rol mag dit niet')
-    expect(auditRows(server, 'publishProgress').at(-1)).toMatchObject({ outcome: 'refused', codes: 'FORBIDDEN' })
+    expect((await auditRows(server, 'publishProgress')).at(-1)).toMatchObject({ outcome: 'refused', codes: 'FORBIDDEN' })
 
     const reviewer = new BeheerClient(server.base)
     await reviewer.signIn(tokens.rob!)
@@ -253,7 +254,7 @@ describe('recording and reviewing through /beheer', () => {
     // The reviewer's own draft is not in the reviewer's queue, and publishing it is refused (SAME_AUTHOR).
     const own = await reviewer.post(actionPath, { ...statusForm({ status: 'ACHIEVED' }), csrf })
     expect(own.status).toBe(303)
-    const ownId = (server.store.sqlite.prepare('SELECT max(id) AS id FROM revision').get() as { id: number }).id
+    const ownId = ((await sqlRow<{ id: number }>(server.store, sql`SELECT max(id) AS id FROM revision`))).id
     const queue = await (await reviewer.get('/beheer/beoordelen')).text()
     expect(queue).toContain(`/beheer/beoordelen/${draftId}/publiceren`)
     expect(queue).not.toContain(`/beheer/beoordelen/${ownId}/publiceren`)
@@ -267,11 +268,11 @@ describe('recording and reviewing through /beheer', () => {
     const sentBack = await reviewer.post(`/beheer/beoordelen/${draftId}/terugsturen`, { csrf, reason: 'De bron is een concept-brief; link naar de verzonden versie.' })
     expect([sentBack.status, sentBack.headers.get('location')]).toEqual([303, '/beheer/beoordelen?gedaan=teruggestuurd'])
     expect(await (await reviewer.get('/beheer/beoordelen')).text()).not.toContain(`/beheer/beoordelen/${draftId}/publiceren`)
-    const returnedRevision = (server.store.sqlite.prepare('SELECT revision FROM revision WHERE id = ?').get(draftId) as { revision: number }).revision
+    const returnedRevision = ((await sqlRow<{ revision: number }>(server.store, sql`SELECT revision FROM revision WHERE id = ${draftId}`))).revision
     const api = await server.gql('{ reviewQueue { edges { node { revision } } } }', {}, tokens.rob)
     expect(api.body.data.reviewQueue.edges.map((e: any) => e.node.revision)).not.toContain(returnedRevision)
     expect((await reviewer.post(`/beheer/beoordelen/${draftId}/publiceren`, { csrf })).status).toBe(409)
-    expect(auditRows(server, 'returnDraft').map((row) => row.outcome)).toEqual(['refused', 'accepted'])
+    expect((await auditRows(server, 'returnDraft')).map((row) => row.outcome)).toEqual(['refused', 'accepted'])
     // The author sees why on the action's page.
     expect(await (await editor.get(actionPath)).text()).toContain('De bron is een concept-brief')
   })
@@ -281,19 +282,19 @@ describe('recording and reviewing through /beheer', () => {
     await client.signIn(tokens.eva!)
     const targetPath = (await (await client.get(actionPath)).text()).match(/href="(\/beheer\/doel\/[a-z0-9-]+)"/)![1]!
     const csrf = await client.formToken(targetPath)
-    const before = count(server.store, 'revision')
+    const before = await count(server.store, 'revision')
     const refused = await client.post(targetPath, { ...statusForm({ status: '', value: 'veel' }), csrf })
     expect(refused.status).toBe(422)
     expect(await refused.text()).toContain('<a href="#value">“veel” is geen getal.')
-    expect(count(server.store, 'revision')).toBe(before)
+    expect(await count(server.store, 'revision')).toBe(before)
     // "1.850" is one thousand eight hundred and fifty, never 1,85; "1.5" could be either and is refused with a Dutch message.
     const ambiguous = await client.post(targetPath, { ...statusForm({ status: '', value: '1.5' }), csrf })
     expect(ambiguous.status).toBe(422)
     expect(await ambiguous.text()).toContain('“1.5” is niet eenduidig')
-    expect(count(server.store, 'revision')).toBe(before)
+    expect(await count(server.store, 'revision')).toBe(before)
     const recorded = await client.post(targetPath, { ...statusForm({ status: '', value: '1850,5' }), csrf })
     expect(recorded.status).toBe(303)
-    const row = server.store.sqlite.prepare('SELECT kind, value, subject_type AS type FROM revision ORDER BY id DESC LIMIT 1').get()
+    const row = (await sqlRow(server.store, sql`SELECT kind, value, subject_type AS type FROM revision ORDER BY id DESC LIMIT 1`))
     expect(row).toEqual({ kind: 'measurement', value: 1850.5, type: 'target' })
     expect(await (await client.get(targetPath)).text()).toContain('1.850,5 woningen')
   })
