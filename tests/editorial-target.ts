@@ -11,9 +11,6 @@ import pg from 'pg'
  */
 const server = process.env.OPEN_AKKOORD_TEST_POSTGRES
 
-/** The engine the editorial tests run on. */
-export const testEngine: 'sqlite' | 'postgres' = server ? 'postgres' : 'sqlite'
-
 /** The prefix of this run's databases (set by the global setup, inherited by test files). */
 const runPrefix = () => process.env.OPEN_AKKOORD_TEST_PG_PREFIX ?? 'oa_test_x'
 

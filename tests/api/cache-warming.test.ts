@@ -95,8 +95,8 @@ describe('warming the response cache with the trusted documents', () => {
       const slug = JSON.parse((await ask(server.base, 'ActionsPage', { first: 1 })).body).data.actions.edges[0].node.slug
       const before = await warmed(server.running, () => true)
       expect(JSON.parse((await ask(server.base, 'ActionDetail', { slug })).body).data.action.progressStatus).toBe('NOT_ASSESSED')
-      const editor = server.account('Eva', 'editor')
-      const reviewer = server.account('Rob', 'reviewer')
+      const editor = await server.account('Eva', 'editor')
+      const reviewer = await server.account('Rob', 'reviewer')
       const draft = (await server.gql(recordProgress, { input: assessment(slug, { status: 'ACHIEVED', expectedRevision: 0 }) }, editor)).body.data.recordProgress.assessment
       expect((await server.gql(publishProgress, { id: draft.id }, reviewer)).body.data.publishProgress.userErrors).toEqual([])
       await warmed(server.running, (r) => r.publication > before.publication)

@@ -8,9 +8,9 @@ import { agreement, assessment, publishProgress, recordProgress, startEditorialS
 const server = await startEditorialServer()
 afterAll(() => server.close())
 const t: Record<string, string> = {}
-beforeAll(() => {
-  t.eva = server.account('Eva', 'editor')
-  t.rob = server.account('Rob', 'reviewer')
+beforeAll(async () => {
+  t.eva = await server.account('Eva', 'editor')
+  t.rob = await server.account('Rob', 'reviewer')
 })
 
 const canonical = 'nieuwe-manieren-inwoners-betrekken'
@@ -64,13 +64,13 @@ describe('repeated commitments', () => {
 describe('an assessment stored on a copy before the copy was linked', () => {
   it('still counts for its commitment: the newest assessment of any sentence is the commitment\'s', async () => {
     // As an editorial store from before the review holds it: an assessment whose subject is the copy's own slug.
-    const actor = (name: string, role: 'editor' | 'reviewer') => ({ account: await addAccount(server.store, name, role).account, requestId: null, client: null, now: new Date() })
-    const draft = await recordRevision(server.store, actor('Erik', 'editor'), {
+    const actor = async (name: string, role: 'editor' | 'reviewer') => ({ account: (await addAccount(server.store, name, role)).account, requestId: null, client: null, now: new Date() })
+    const draft = await recordRevision(server.store, await actor('Erik', 'editor'), {
       kind: 'assessment', subject: { agreement, type: 'action', slug: 'stadsmarketing-met-partners' }, status: 'ACHIEVED', asOf: '2025-06-30',
       explanation: 'Meerjarige campagne met partners loopt.', evidence: [{ title: 'Raadsinformatiebrief stadsmarketing', url: 'https://assen.bestuurlijkeinformatie.nl/Document/2', documentDate: '2025-07-01', kind: 'raadsinformatiebrief' }],
     })
     expect(draft.userErrors).toEqual([])
-    expect(await publishRevision(server.store, actor('Ria', 'reviewer'), draft.record!.id).userErrors).toEqual([])
+    expect((await publishRevision(server.store, await actor('Ria', 'reviewer'), draft.record!.id)).userErrors).toEqual([])
     // Written through another connection, as `npm run editor` would: the server notices it within a quarter second.
     const started = Date.now()
     while ((await data(commitmentQuery('meerjarige-stadsmarketing'))).action.progressStatus !== 'ACHIEVED' && Date.now() - started < 2000) {

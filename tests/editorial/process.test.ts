@@ -96,7 +96,7 @@ describe('accounts from the CLI, a server process, a content rebuild with SIGHUP
     const readyz = () => fetch(`${base}/readyz`)
     const ready = await (await readyz().catch(readyz)).json() as any
     expect(ready.details.editorial).toMatchObject({ status: 'ok', orphanedSubjects: 1, orphans: [{ slug: 'verdwenen-actie', revisions: 1 }] })
-    store.close()
+    await store.close()
 
     // A backup while the server runs is a consistent copy that opens on its own.
     const backup = join(folder.dir, 'backup.sqlite')

@@ -1,3 +1,4 @@
+import { sqliteHandle } from '../../src/editorial/sqlite-editorial-store.js'
 import { spawnSync } from 'node:child_process'
 import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -34,7 +35,7 @@ async function verify(path: string) {
   try {
     return await verifyChain(store)
   } finally {
-    store.close()
+    await store.close()
   }
 }
 
@@ -46,10 +47,10 @@ function verifyCli(path: string): { status: number | null; out: string } {
 
 beforeAll(async () => {
   folder = mkdtempSync(join(tmpdir(), 'open-akkoord-chain-'))
-  const { store, dir } = await progressStore()
+  const { store, dir } = await progressStore({ sqlite: true })
   pristine = join(folder, 'pristine.sqlite')
-  store.sqlite.pragma('wal_checkpoint(TRUNCATE)')
-  store.close()
+  sqliteHandle(store)!.pragma('wal_checkpoint(TRUNCATE)')
+  await store.close()
   copyFileSync(join(dir, 'editorial.sqlite'), pristine)
   rmSync(dir, { recursive: true, force: true })
 }, 60_000)
@@ -180,8 +181,8 @@ describe('/readyz when the publication cannot be written', () => {
     writeFileSync(join(publication, 'releases'), 'not a folder')
     const server = await startEditorialServer({ PUBLICATION_DIR: publication })
     try {
-      const editor = server.account('eva', 'editor')
-      const reviewer = server.account('rob', 'reviewer')
+      const editor = await server.account('eva', 'editor')
+      const reviewer = await server.account('rob', 'reviewer')
       const recorded = await server.gql(recordProgress, { input: assessment('woonvisie-3000-woningen-als-minimum') }, editor)
       const published = await server.gql(publishProgress, { id: recorded.body.data.recordProgress.assessment.id }, reviewer)
       expect(published.body.data.publishProgress.userErrors).toEqual([])

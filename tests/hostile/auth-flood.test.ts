@@ -1,6 +1,7 @@
+import { sql } from 'kysely'
 import SQLite from 'better-sqlite3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startEditorialServer } from '../editorial/support.js'
+import { startEditorialServer, sqlRow } from '../editorial/support.js'
 import { BeheerClient } from '../web/beheer-client.js'
 import { inParallel } from './send-request.js'
 
@@ -18,20 +19,20 @@ async function withToken(base: string, token: string, client: string): Promise<{
   return { status: answer.status, retryAfter: answer.headers.get('retry-after'), ms: performance.now() - started, code: body.errors?.[0]?.extensions.code }
 }
 
-const refusedRows = (server: Awaited<ReturnType<typeof startEditorialServer>>) =>
-  (server.store.sqlite.prepare("SELECT count(*) AS n FROM audit_entry WHERE outcome = 'refused' AND operation IN ('authenticate', 'signIn')").get() as { n: number }).n
+const refusedRows = async (server: Awaited<ReturnType<typeof startEditorialServer>>) =>
+  (await sqlRow<{ n: number }>(server.store, sql`SELECT count(*) AS n FROM audit_entry WHERE outcome = 'refused' AND operation IN ('authenticate', 'signIn')`)).n
 
 describe('wrong tokens are answered at once and throttled per client', () => {
   let server: Awaited<ReturnType<typeof startEditorialServer>>
   let good: string
   beforeAll(async () => {
     server = await startEditorialServer({ TRUST_PROXY: 'loopback', MAX_IN_FLIGHT: '16' })
-    good = server.account('ans', 'editor')
+    good = await server.account('ans', 'editor')
   })
   afterAll(() => server.close())
 
   it('answers 140 concurrent wrong tokens with 401 then 429 and Retry-After at once, audits a handful, and ordinary clients get 200 meanwhile', async () => {
-    const before = refusedRows(server)
+    const before = (await refusedRows(server))
     const ordinary: number[] = []
     const flood = inParallel(Array.from({ length: 140 }, (_, i) => i), 140, () => withToken(server.base, wrongToken, '10.2.0.1'))
     const others = (async () => {
@@ -53,7 +54,7 @@ describe('wrong tokens are answered at once and throttled per client', () => {
     expect(Math.max(...answers.map((answer) => answer.ms))).toBeLessThan(5_000)
     expect(ordinary.every((ms) => ms >= 0 && ms < 2_000), JSON.stringify(ordinary)).toBe(true)
     // Four refusals and one row saying the client is now blocked, not a row per request.
-    expect(refusedRows(server) - before).toBe(5)
+    expect((await refusedRows(server)) - before).toBe(5)
     console.info(`auth flood: 140 wrong tokens answered within ${Math.round(Math.max(...answers.map((a) => a.ms)))} ms; ordinary answers within ${Math.round(Math.max(...ordinary))} ms`)
   })
 

@@ -37,18 +37,18 @@ beforeAll(async () => {
   folder = mkdtempSync(join(tmpdir(), 'open-akkoord-hostile-pub-'))
   editorial = await openEditorialStore(join(folder, 'editorial.sqlite'))
   const now = new Date('2026-03-01T09:00:00Z')
-  const editor = { account: await addAccount(editorial, 'Redacteur', 'editor', now).account, requestId: null, client: null, now }
-  const reviewer = { account: await addAccount(editorial, 'Controleur', 'reviewer', now).account, requestId: null, client: null, now }
+  const editor = { account: (await addAccount(editorial, 'Redacteur', 'editor', now)).account, requestId: null, client: null, now }
+  const reviewer = { account: (await addAccount(editorial, 'Controleur', 'reviewer', now)).account, requestId: null, client: null, now }
   const input = (slug: string, explanation: string, title: string, url: string): RevisionInput => ({
     kind: 'assessment', subject: { agreement, type: 'action', slug }, status: 'IN_PROGRESS', asOf: '2026-02-01', explanation,
     evidence: [{ title, url, documentDate: null, kind: 'raadsinformatiebrief' }],
   } as RevisionInput)
-  explanations.forEach((explanation, i) => {
+  for (const [i, explanation] of explanations.entries()) {
     const recorded = await recordRevision(editorial, editor, input(slugs[i]!, explanation, `=cmd|' /C calc'!A0 ${i}`, urls[i % urls.length]![0]))
     if (!recorded.record) throw new Error(JSON.stringify(recorded.userErrors))
     const published = await publishRevision(editorial, reviewer, recorded.record.id)
     if (!published.record) throw new Error(JSON.stringify(published.userErrors))
-  })
+  }
   const bad: Record<string, [string, string, string]> = {
     bidi: ['Goedgekeurd \u202Eetiurgekuerd\u202C', 'titel', urls[0]![0]],
     nul: ['tekst\u0000verborgen', 'titel', urls[0]![0]],
@@ -73,8 +73,8 @@ beforeAll(async () => {
   dir = currentRelease(join(folder, 'publication'))
 }, 120_000)
 
-afterAll(() => {
-  editorial.close()
+afterAll(async () => {
+  await editorial.close()
   rmSync(folder, { recursive: true, force: true })
 })
 
@@ -82,8 +82,8 @@ const csv = (path: string) => parse(readFileSync(join(dir, path)), { columns: tr
 const startsAFormula = (text: string) => /^[=+\-@\t\r]/.test(text)
 
 describe('the published progress tables', () => {
-  it('carry each published revision\'s hash from the editorial chain, which verifies', () => {
-    const hashes = [...publicationHashes(editorial).values()]
+  it('carry each published revision\'s hash from the editorial chain, which verifies', async () => {
+    const hashes = [...(await publicationHashes(editorial)).values()]
     const rows = csv('csv/progress-assessments.csv')
     expect(rows.length).toBe(explanations.length)
     for (const row of rows) expect(hashes).toContain(row.chain_hash)

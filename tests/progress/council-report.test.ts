@@ -21,10 +21,10 @@ const pdfs: Record<string, Buffer> = {}
 
 beforeAll(async () => {
   server = await startEditorialServer()
-  const eva = server.account('eva', 'editor')
-  const rob = server.account('rob', 'reviewer')
+  const eva = await server.account('eva', 'editor')
+  const rob = await server.account('rob', 'reviewer')
   const ada = new BeheerClient(server.base)
-  await ada.signIn(server.account('ada', 'admin'))
+  await ada.signIn(await server.account('ada', 'admin'))
   expect((await ada.post('/beheer/rondes', { name: 'Voortgangsrapportage 2025', peildatum: '31-12-2025', opensOn: '1-12-2026', closesOn: '31-12-2026', csrf: await ada.formToken('/beheer/rondes') })).status).toBe(303)
   for (const [slug, status, explanation, url] of recorded) {
     const answer = await server.gql(recordProgress, { input: assessment(slug, { status, explanation, evidence: [{ title: 'Raadsinformatiebrief', url, kind: 'RAADSINFORMATIEBRIEF', documentDate: '2026-01-15' }] }) }, eva)

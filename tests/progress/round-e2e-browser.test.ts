@@ -45,7 +45,7 @@ describe.skipIf(!chromiumPath && !browserRequired)('a whole reporting round, two
   beforeAll(async () => {
     if (!chromiumPath) throw new Error(`OPEN_AKKOORD_REQUIRE_BROWSER=1 but ${installHint}`)
     server = await startEditorialServer()
-    for (const [name, role] of [['eva', 'editor'], ['piet', 'editor'], ['rob', 'reviewer'], ['ada', 'admin']] as const) tokens[name] = server.account(name, role)
+    for (const [name, role] of [['eva', 'editor'], ['piet', 'editor'], ['rob', 'reviewer'], ['ada', 'admin']] as const) tokens[name] = await server.account(name, role)
     browser = await launchChromium(chromiumPath)
     for (const name of Object.keys(tokens)) pages[name] = await signIn(name)
   }, 60_000)

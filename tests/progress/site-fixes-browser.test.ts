@@ -64,8 +64,8 @@ describe.skipIf(!chromiumPath && !browserRequired)('the site as designed, in Chr
   beforeAll(async () => {
     if (!chromiumPath) throw new Error(`OPEN_AKKOORD_REQUIRE_BROWSER=1 but ${installHint}`)
     server = await startEditorialServer()
-    const eva = server.account('eva', 'editor')
-    const rob = server.account('rob', 'reviewer')
+    const eva = await server.account('eva', 'editor')
+    const rob = await server.account('rob', 'reviewer')
     const recorded = await server.gql(recordProgress, { input: assessment('woonvisie-3000-woningen-als-minimum') }, eva)
     const published = await server.gql(publishProgress, { id: recorded.body.data.recordProgress.assessment.id }, rob)
     expect(published.body.data.publishProgress.userErrors).toEqual([])

@@ -28,7 +28,7 @@ describe.skipIf(!chromiumPath && !browserRequired)('a reporting round on the tea
   beforeAll(async () => {
     if (!chromiumPath) throw new Error(`OPEN_AKKOORD_REQUIRE_BROWSER=1 but ${installHint}`)
     server = await startEditorialServer()
-    for (const [name, role] of [['eva', 'editor'], ['rob', 'reviewer'], ['ada', 'admin']] as const) tokens[name] = server.account(name, role)
+    for (const [name, role] of [['eva', 'editor'], ['rob', 'reviewer'], ['ada', 'admin']] as const) tokens[name] = await server.account(name, role)
     browser = await launchChromium(chromiumPath)
   })
   afterAll(async () => {

@@ -18,7 +18,7 @@ export async function signInTeam(server: EditorialServer, members: readonly (rea
   const team: Record<string, BeheerClient> = {}
   for (const [name, role] of members) {
     team[name] = new BeheerClient(server.base)
-    await team[name]!.signIn(server.account(name, role))
+    await team[name]!.signIn(await server.account(name, role))
   }
   return team
 }

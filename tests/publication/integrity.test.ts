@@ -127,9 +127,9 @@ describe('npm run dump', () => {
     const out = join(await mkdtemp(join(tmpdir(), 'open-akkoord-cli-')), 'pub')
     // The same published history as the shared publication, in an editorial store the CLI reads.
     const editorial = await progressStore()
-    editorial.store.close()
+    await editorial.store.close()
     const run = (args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/dump.ts', ...args], {
-      cwd: projectRoot, encoding: 'utf8', env: { ...process.env, PUBLIC_BASE_URL: baseUrl, EDITORIAL_DATABASE: join(editorial.dir, 'editorial.sqlite') },
+      cwd: projectRoot, encoding: 'utf8', env: { ...process.env, PUBLIC_BASE_URL: baseUrl, ...editorial.env },
     })
     const ok = run(['--out', out])
     expect(ok.status, ok.stderr).toBe(0)

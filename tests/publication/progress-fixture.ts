@@ -1,5 +1,6 @@
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { freshEditorialTarget } from '../editorial-target.js'
 import { addAccount } from '../../src/editorial/accounts.js'
 import type { EditorialActor } from '../../src/editorial/editorial-actor.js'
@@ -30,9 +31,11 @@ export const history = {
  * reviewer publishes). Times lie before the data version (2026-11-28), so the
  * publication's version stays the data's unless a test publishes later.
  */
-export async function progressStore(): Promise<{ store: EditorialStore; dir: string; publishAssessment(day: string, slug: string, status: string): Promise<void> }> {
+export async function progressStore(options: { sqlite?: boolean } = {}): Promise<{ store: EditorialStore; dir: string; env: Record<string, string>; publishAssessment(day: string, slug: string, status: string): Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), 'open-akkoord-pub-editorial-'))
-  const store = await openEditorialStore((await freshEditorialTarget(dir)).target, { poolSize: 2 })
+  // A test that handles the SQLite file itself asks for SQLite; the others follow the run's engine.
+  const target = options.sqlite ? { target: join(dir, 'editorial.sqlite'), env: { EDITORIAL_DATABASE: join(dir, 'editorial.sqlite') } } : await freshEditorialTarget(dir)
+  const store = await openEditorialStore(target.target, { poolSize: 2 })
   const at = (day: string): Date => new Date(`${day}T09:30:00Z`)
   const editor = (await addAccount(store, 'Redacteur', 'editor', at('2026-01-01'))).account
   const reviewer = (await addAccount(store, 'Controleur', 'reviewer', at('2026-01-01'))).account
@@ -66,5 +69,5 @@ export async function progressStore(): Promise<{ store: EditorialStore; dir: str
   await record('2026-05-21', { type: 'action', slug: history.assessedTwice }, { status: 'ABANDONED', explanation: history.draftWords })
   /** Records and publishes one assessment on a later day: the next release's real progress. */
   const publishAssessment = async (day: string, slug: string, status: string) => publish((await record(day, { type: 'action', slug }, { status, explanation: `Stand van ${day}.` })).id, day)
-  return { store, dir, publishAssessment }
+  return { store, dir, env: target.env, publishAssessment }
 }

@@ -135,7 +135,7 @@ describe('progress in /data/ of a running server', () => {
       await refresh()
       expect(realpathSync(currentRelease(publicationDir))).toBe(before)
     } finally {
-      other.store.close()
+      await other.store.close()
       rmSync(other.dir, { recursive: true, force: true })
     }
   })

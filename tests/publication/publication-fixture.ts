@@ -21,7 +21,7 @@ export async function dumpInto(outDir: string, base = baseUrl): Promise<Publicat
       db: store.db, databasePath: loadConfig({}).databasePath, outDir, root: projectRoot, baseUrl: base, publisherUri, publisherName, editorial: editorial.store,
     })
   } finally {
-    editorial.store.close()
+    await editorial.store.close()
     rmSync(editorial.dir, { recursive: true, force: true })
     await store.db.destroy()
   }

@@ -58,7 +58,7 @@ beforeAll(async () => {
   editorial.publishAssessment('2026-12-03', 'pilot-basisbanen-structureel', 'NOT_STARTED')
   expect((await dump()).version).toBe(versions[2])
   // The server reads the same editorial store, so it finds the publication current and writes nothing.
-  const server = await startTestServer({ PUBLICATION_DIR: root, PUBLIC_BASE_URL: baseUrl, EDITORIAL_DATABASE: editorial.store.path })
+  const server = await startTestServer({ PUBLICATION_DIR: root, PUBLIC_BASE_URL: baseUrl, ...editorial.env })
   origin = server.base
   close = server.close
 }, 180_000)

@@ -24,7 +24,7 @@ export async function loadFixture(): Promise<{ source: ReportSource; theme: Repo
   return {
     source, theme: loadReportTheme(loadConfig({}).reports.themePath),
     close: async () => {
-      editorial.close()
+      await editorial.close()
       rmSync(folder, { recursive: true, force: true })
       await store.db.destroy()
     },

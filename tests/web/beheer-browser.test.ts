@@ -52,8 +52,8 @@ describe.skipIf(!chromiumPath && !browserRequired)('the editorial screens in a r
   for (const [javaScript, slug] of [[true, 'woonvisie-3000-woningen-als-minimum'], [false, 'versnellen-woningbouw']] as const) {
     it(`goes through the editorial cycle ${javaScript ? 'with' : 'without'} JavaScript: record, sign out, review, publish, see it in public`, async () => {
       const suffix = javaScript ? 'js' : 'nojs'
-      const editorToken = server.account(`eva-${suffix}`, 'editor')
-      const reviewerToken = server.account(`rob-${suffix}`, 'reviewer')
+      const editorToken = await server.account(`eva-${suffix}`, 'editor')
+      const reviewerToken = await server.account(`rob-${suffix}`, 'reviewer')
       const explanation = `Gerealiseerd volgens de jaarrekening (${suffix}).`
 
       const editor = await newPage(390, javaScript)
@@ -92,7 +92,7 @@ describe.skipIf(!chromiumPath && !browserRequired)('the editorial screens in a r
 
   it('shows refusals next to the fields with a summary that links to them, without JavaScript', async () => {
     const page = await newPage(390, false)
-    await signIn(page, server.account('erik', 'editor'))
+    await signIn(page, await server.account('erik', 'editor'))
     await page.goto(`${server.base}/beheer/afspraak/startersleningen-blijven-aanbieden`)
     const before = await count(server.store, 'revision')
     await page.fill('#evidence-0-url', 'http://www.assen.nl/brief')
@@ -119,8 +119,8 @@ describe.skipIf(!chromiumPath && !browserRequired)('the editorial screens in a r
   for (const width of [1280, 390]) {
     it(`passes axe-core and fits the screen on every page type at ${width} px`, async () => {
       if (!editorToken) {
-        editorToken = server.account('anna', 'editor')
-        reviewerToken = server.account('ruud', 'reviewer')
+        editorToken = await server.account('anna', 'editor')
+        reviewerToken = await server.account('ruud', 'reviewer')
         // A draft of another account, so the reviewer's queue has an item.
         const setup = await newPage(1280)
         await signIn(setup, editorToken)

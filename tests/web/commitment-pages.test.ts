@@ -22,8 +22,8 @@ const links = (doc: Node) => all(doc).filter((n) => n.nodeName === 'a').map((n) 
 
 beforeAll(async () => {
   server = await startEditorialServer()
-  t.eva = server.account('eva', 'editor')
-  t.rob = server.account('rob', 'reviewer')
+  t.eva = await server.account('eva', 'editor')
+  t.rob = await server.account('rob', 'reviewer')
 })
 afterAll(() => server?.close())
 

@@ -43,8 +43,8 @@ describe.skipIf(!chromiumPath && !browserRequired)('progress on the site in a re
   })
 
   it('shows published progress on every new page type at 1280 and 390 px, with axe-core passing', async () => {
-    const editor = server.account('eva', 'editor')
-    const reviewer = server.account('rob', 'reviewer')
+    const editor = await server.account('eva', 'editor')
+    const reviewer = await server.account('rob', 'reviewer')
     for (const [slug, status] of [[housing, 'IN_PROGRESS'], ['versnellen-woningbouw', 'ACHIEVED'], ['startersleningen-blijven-aanbieden', 'NOT_STARTED']] as const) {
       const recorded = await server.gql(recordProgress, { input: assessment(slug, { status }) }, editor)
       const id = recorded.body.data.recordProgress.assessment?.id
