@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs'
+import pg from 'pg'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { addAccount } from '../src/editorial/accounts.js'
@@ -18,7 +19,15 @@ import { startServerProcess } from './server-process.js'
 /** One editorial operation timed on both engines. */
 interface EditorialRow { operation: string; count: number; sqliteMs: number; postgresMs: number; ratio: number }
 /** One public query served with each engine behind the server. */
-interface ReadRow { scenario: string; sqlite: { requestsPerSecond: number; cpuMsPerAnswer: number }; postgres: { requestsPerSecond: number; cpuMsPerAnswer: number }; cpuRatio: number }
+interface ReadRow {
+  scenario: string
+  sqlite: { requestsPerSecond: number; cpuMsPerAnswer: number }
+  postgres: { requestsPerSecond: number; cpuMsPerAnswer: number }
+  cpuRatio: number
+  /** Transactions the PostgreSQL server counted for the database during the load, per answer: 0 means no round trip per hit. */
+  postgresTransactionsPerAnswer: number
+  postgresTransactions: number
+}
 
 /** The editorial store on PostgreSQL beside SQLite, and two replicas against one. */
 export interface PostgresComparison {
@@ -63,22 +72,42 @@ async function editorialOperations(store: EditorialStore, count: number): Promis
   return { 'record an assessment': record, 'review queue (reviewer)': queue, 'record and publish': publish }
 }
 
-/** CPU (ms) the server spends per answer of a cached query, and its throughput. */
+/** Transactions PostgreSQL has counted for a database (pg_stat_database; flushed by each backend within 10 s of going idle). */
+async function transactions(url: string | undefined): Promise<number> {
+  if (!url) return 0
+  const client = new pg.Client({ connectionString: url })
+  await client.connect()
+  try {
+    const { rows } = await client.query<{ n: string }>('SELECT xact_commit + xact_rollback AS n FROM pg_stat_database WHERE datname = current_database()')
+    return Number(rows[0]!.n)
+  } finally {
+    await client.end()
+  }
+}
+
+/** CPU (ms) the server spends per answer of a cached query, its throughput, and (PostgreSQL) the store's transactions meanwhile. */
 async function hitCpu(env: Record<string, string>, scenarioName: string, durationSeconds: number, connections: number) {
   const scenario = throughputScenarios.find((s) => s.name === scenarioName)!
   const server = await startServerProcess(env)
+  const url = env.EDITORIAL_DATABASE_URL
   try {
     await recordAnswer(server.base, scenario)
     const requests = [loadRequestOf(scenario)]
     await runLoad({ base: server.base, requests, connections, durationSeconds: 1 })
-    const before = await cpuSeconds(server.pid)
+    await pause(url ? 11_000 : 0)
+    const [before, xactBefore] = [await cpuSeconds(server.pid), await transactions(url)]
     const load = await runLoad({ base: server.base, requests, connections, durationSeconds })
     const cpu = (await cpuSeconds(server.pid)) - before
-    return { requestsPerSecond: load.requestsPerSecond, cpuMsPerAnswer: (cpu * 1000) / Math.max(1, load.total) }
+    await pause(url ? 11_000 : 0)
+    // The two reads of the count are transactions too.
+    const xact = url ? (await transactions(url)) - xactBefore - 1 : 0
+    return { requestsPerSecond: load.requestsPerSecond, cpuMsPerAnswer: (cpu * 1000) / Math.max(1, load.total), transactions: xact, answers: load.total }
   } finally {
     await server.stop()
   }
 }
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 /**
  * Runs on a private PostgreSQL cluster (initdb in a temporary folder): the
@@ -112,13 +141,16 @@ export async function comparePostgres(options: { durationSeconds: number; connec
     for (const scenario of ['repeated GET query (cache hit)', 'progress statuses and summary (cache hit)']) {
       const sqlite = await hitCpu({}, scenario, options.durationSeconds, options.connections)
       const postgres = await hitCpu({ EDITORIAL_DATABASE_URL: readDatabase }, scenario, options.durationSeconds, options.connections)
-      readPath.push({ scenario, sqlite, postgres, cpuRatio: postgres.cpuMsPerAnswer / sqlite.cpuMsPerAnswer })
+      readPath.push({
+        scenario, sqlite, postgres, cpuRatio: postgres.cpuMsPerAnswer / sqlite.cpuMsPerAnswer,
+        postgresTransactions: postgres.transactions, postgresTransactionsPerAnswer: postgres.transactions / Math.max(1, postgres.answers),
+      })
     }
 
     const scenario = throughputScenarios.find((s) => s.name === 'nested theme page uncached')!
     const requests = [loadRequestOf(scenario)]
     const replicaDatabase = await server.createDatabase('bench_replicas')
-    const replicas = [await startReplica(replicaDatabase, { RESPONSE_CACHE_BYTES: '0' }), await startReplica(replicaDatabase, { RESPONSE_CACHE_BYTES: '0' })]
+    const replicas = [await startReplica(replicaDatabase, { RESPONSE_CACHE_BYTES: '0', RATE_LIMIT_POINTS: '0' }), await startReplica(replicaDatabase, { RESPONSE_CACHE_BYTES: '0', RATE_LIMIT_POINTS: '0' })]
     try {
       for (const replica of replicas) await runLoad({ base: replica.base, requests, connections: options.connections, durationSeconds: 1 })
       const one = await runLoad({ base: replicas[0]!.base, requests, connections: options.connections, durationSeconds: options.durationSeconds })
@@ -143,9 +175,10 @@ export function postgresTable(c: PostgresComparison): string {
   const ms = (value: number) => `${value.toFixed(value >= 10 ? 1 : 2)} ms`
   return [
     table(['editorial operation', 'SQLite', 'PostgreSQL', 'PostgreSQL / SQLite'], c.editorial.map((r) => [`${r.operation} (x${r.count})`, ms(r.sqliteMs), ms(r.postgresMs), `${r.ratio.toFixed(2)}x`])),
-    table(['public query', 'SQLite req/s', 'CPU/answer', 'PostgreSQL req/s', 'CPU/answer', 'CPU ratio'], c.readPath.map((r) => [
+    table(['public query', 'SQLite req/s', 'CPU/answer', 'PostgreSQL req/s', 'CPU/answer', 'CPU ratio', 'PG transactions (per answer)'], c.readPath.map((r) => [
       r.scenario, Math.round(r.sqlite.requestsPerSecond).toString(), `${(r.sqlite.cpuMsPerAnswer * 1000).toFixed(0)} µs`,
       Math.round(r.postgres.requestsPerSecond).toString(), `${(r.postgres.cpuMsPerAnswer * 1000).toFixed(0)} µs`, `${r.cpuRatio.toFixed(2)}x`,
+      `${r.postgresTransactions} (${r.postgresTransactionsPerAnswer.toFixed(4)})`,
     ])),
     table(['replicas (PostgreSQL)', 'req/s', 'p99', 'errors', 'vs 1'], [
       ['1', Math.round(c.replicas.one.requestsPerSecond).toString(), ms(c.replicas.one.p99Ms), String(c.replicas.one.errors + c.replicas.one.non2xx), '1.00x'],

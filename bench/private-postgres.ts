@@ -32,7 +32,9 @@ export function postgresBinaries(): string | null {
   }
   const debian = '/usr/lib/postgresql'
   if (existsSync(debian)) candidates.push(...readdirSync(debian).sort((a, b) => Number(b) - Number(a)).map((major) => join(debian, major, 'bin')))
-  return candidates.find((dir) => existsSync(join(dir, 'initdb')) && existsSync(join(dir, 'pg_ctl'))) ?? null
+  const found = candidates.find((dir) => existsSync(join(dir, 'initdb')) && existsSync(join(dir, 'pg_ctl'))) ?? null
+  if (!found) console.warn('PostgreSQL server programs (initdb, pg_ctl) not found: the PostgreSQL tests and bench are skipped. Install them with `apt-get install postgresql` (.ci/run does).')
+  return found
 }
 
 /** initdb refuses to run as root: then the server runs as the `postgres` OS user, which owns its folder. */

@@ -2,12 +2,15 @@ import { parseArgs } from 'node:util'
 import { ConfigError, loadConfig } from '../config.js'
 import { verifyChain } from '../editorial/audit-chain.js'
 import { copyEditorialStore, CopyRefusedError } from '../editorial/copy-editorial-store.js'
-import { isPostgresTarget, openEditorialStore } from '../editorial/open-editorial-store.js'
+import { openEditorialStore } from '../editorial/open-editorial-store.js'
 
 const usage = `npm run copy-to-postgres -- postgres://USER@HOST/DATABASE [--from FILE]
   copies the SQLite editorial store FILE (default EDITORIAL_DATABASE) into the empty PostgreSQL database,
   in one transaction, with the same ids and hashes; then verifies the hash chain on the copy.
   Stop the servers writing to FILE first (or copy a backup: npm run editor -- backup --out FILE).`
+
+/** A PostgreSQL URL, as EDITORIAL_DATABASE_URL takes it. */
+const isPostgresUrl = (text: string) => /^postgres(ql)?:\/\/\S+$/i.test(text)
 
 /**
  * `npm run copy-to-postgres`: moves an existing editorial store to PostgreSQL.
@@ -16,12 +19,12 @@ const usage = `npm run copy-to-postgres -- postgres://USER@HOST/DATABASE [--from
 async function main(): Promise<number> {
   const { positionals, values } = parseArgs({ allowPositionals: true, options: { from: { type: 'string' }, help: { type: 'boolean' } } })
   const url = positionals[0]
-  if (values.help || positionals.length !== 1 || !url || !isPostgresTarget(url)) {
+  if (values.help || positionals.length !== 1 || !url || !isPostgresUrl(url)) {
     console.error(usage)
     return 2
   }
   const from = values.from ?? loadConfig().editorialDatabase
-  if (isPostgresTarget(from)) {
+  if (isPostgresUrl(from)) {
     console.error(`the source must be a SQLite file, not ${from}\n${usage}`)
     return 2
   }

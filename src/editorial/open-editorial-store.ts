@@ -75,7 +75,7 @@ export interface EditorialStoreOptions {
 }
 
 /** Whether a store target names a PostgreSQL server rather than a SQLite file. */
-export const isPostgresTarget = (target: string) => /^postgres(ql)?:\/\//i.test(target)
+const isPostgresTarget = (target: string) => /^postgres(ql)?:\/\//i.test(target)
 
 /**
  * Opens and migrates the editorial store: a `postgres://` URL opens a

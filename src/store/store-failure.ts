@@ -26,7 +26,7 @@ export function storeFailure(error: unknown): StoreFailure | undefined {
     }
   }
   if (connectionLost(error, code)) {
-    return { error: 'store_unreachable', message: 'The editorial store cannot be reached just now; try again shortly.', log: 'the editorial store (PostgreSQL) cannot be reached; the pool reconnects by itself' }
+    return { error: 'store_unavailable', message: 'The editorial store cannot be reached just now; try again shortly.', log: 'the editorial store (PostgreSQL) cannot be reached; the pool reconnects by itself' }
   }
   return undefined
 }

@@ -161,6 +161,10 @@ describe.skipIf(bin === null)('three replicas on one PostgreSQL (private Postgre
   it('PostgreSQL stopped for a few seconds: the public side keeps answering, the editorial side says 503 and recovers', async () => {
     const [a, b] = replicas as [Replica, Replica, Replica]
     const slug = 'nieuw-jongerenbeleid-met-asser-jeugd'
+    const generations = await Promise.all(replicas.map(async (r) => (await (await fetch(`${r.base}/readyz`)).json()).details.editorial.publicationGeneration))
+    expect(new Set(generations).size, JSON.stringify(generations)).toBe(1)
+    // What the public side shows, asked once while PostgreSQL is up (as visitors would have).
+    for (const replica of replicas) await statusOn(replica, slug)
     await store.close()
     server.stop()
     try {
@@ -177,6 +181,7 @@ describe.skipIf(bin === null)('three replicas on one PostgreSQL (private Postgre
       const mutation = await post(a.base, recordProgress, { input: assessment(slug) }, tokens.editor)
       expect(mutation.status).toBe(503)
       expect(mutation.headers.get('retry-after')).toMatch(/^\d+$/)
+      expect(mutation.body.errors[0].extensions.code).toBe('STORE_UNAVAILABLE')
       expect(JSON.stringify(mutation.body)).not.toMatch(/postgres|ECONN|127\.0\.0\.1|select|stack/i)
       const signIn = await new BeheerClient(b.base).signIn(tokens.editor!).catch(() => null)
       expect(signIn?.status).toBe(503)

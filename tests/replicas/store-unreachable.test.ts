@@ -44,7 +44,7 @@ describe.skipIf(bin === null)('a PostgreSQL store out of reach (private PostgreS
     const refused = await rejection(pool.query('SELECT 1'))
     for (const error of [cut, refused]) {
       const failure = storeFailure(error)
-      expect(failure?.error, String(error)).toBe('store_unreachable')
+      expect(failure?.error, String(error)).toBe('store_unavailable')
       expect(failure!.message).not.toMatch(/SELECT|ECONN|127\.0\.0\.1|5432|postgres/i)
     }
 
@@ -67,7 +67,7 @@ describe.skipIf(bin === null)('a PostgreSQL store out of reach (private PostgreS
       server.stop()
       const read = store.all(store.db.selectFrom('account').selectAll())
       const failure = storeFailure(await rejection(read))
-      expect(failure?.error).toBe('store_unreachable')
+      expect(failure?.error).toBe('store_unavailable')
       const down = await store.health!()
       expect(down.answers).toBe(false)
       expect(down.migrations).toBeNull()
