@@ -1,5 +1,5 @@
 import { rmSync } from 'node:fs'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
 import { measureLatency, queryData, type Latency } from './latency.js'
 import { measureJob, type JobMeasure } from './pdf-and-dump.js'
 import { scaleQueries } from './scenarios.js'
@@ -10,23 +10,36 @@ import { ensureSyntheticDatabase, type SyntheticDatabase } from './synthetic-dat
 export interface ScalePoint {
   database: SyntheticDatabase
   dump: JobMeasure
+  /** The same dump by the baseline checkout (`--baseline`), measured just before. */
+  baselineDump?: JobMeasure
   latencies: Latency[]
 }
 
+/** Dumps the database into a fresh folder in a child process of the checkout (this one, or cwd) and measures it. */
+async function measureDump(database: SyntheticDatabase, publication: string, cwd?: string): Promise<JobMeasure> {
+  rmSync(publication, { recursive: true, force: true })
+  return measureJob(['dump', publication], { DATABASE_PATH: database.path }, cwd)
+}
+
+const dumpLine = (dump: JobMeasure) => `${Math.round(dump.ms)} ms, peak ${(dump.maxRssBytes / 1e6).toFixed(0)} MB, ${(dump.outputBytes / 1e6).toFixed(1)} MB written`
+
 /**
  * For each scale: the synthetic database (built or reused, in dir), the dump
- * of it in a child process (time, peak RSS, bytes written), then a server over
- * it (response cache off) and the sequential latency of each scale query.
+ * of it in a child process (time, peak RSS per part, bytes written), with a
+ * baseline checkout's dump of the same database just before when one is
+ * given, then a server over it (response cache off) and the sequential
+ * latency of each scale query.
  */
-export async function measureScale(scales: readonly number[], dir: string, samples: number, log: (line: string) => void): Promise<ScalePoint[]> {
+export async function measureScale(scales: readonly number[], dir: string, samples: number, log: (line: string) => void, baseline?: string): Promise<ScalePoint[]> {
   const points: ScalePoint[] = []
   for (const scale of scales) {
     const database = await ensureSyntheticDatabase(scale, dir)
     log(`  ${scale}x: database ${database.reused ? 'reused' : 'built'} (${(database.bytes / 1e6).toFixed(1)} MB, build ${Math.round(database.buildMs)} ms)`)
     const publication = join(dir, `publication-${scale}x`)
-    rmSync(publication, { recursive: true, force: true })
-    const dump = await measureJob(['dump', publication], { DATABASE_PATH: database.path })
-    log(`  ${scale}x: dump ${Math.round(dump.ms)} ms, peak ${(dump.maxRssBytes / 1e6).toFixed(0)} MB, ${(dump.outputBytes / 1e6).toFixed(1)} MB written`)
+    const baselineDump = baseline ? await measureDump(database, publication, resolve(baseline)) : undefined
+    if (baselineDump) log(`  ${scale}x: dump before (${baseline}) ${dumpLine(baselineDump)}`)
+    const dump = await measureDump(database, publication)
+    log(`  ${scale}x: dump ${dumpLine(dump)}`)
     // The dump just written is newer than the database, so the server does not write the publication again.
     const server = await startServerProcess({ DATABASE_PATH: database.path, PUBLICATION_DIR: publication, RESPONSE_CACHE_BYTES: '0' })
     try {
@@ -36,7 +49,7 @@ export async function measureScale(scales: readonly number[], dir: string, sampl
       for (const scenario of [scaleQueries.actionsPage(), scaleQueries.node(ids[0]!), scaleQueries.nodes(ids), scaleQueries.themePage(), scaleQueries.search()]) {
         latencies.push(await measureLatency(server.base, scenario, samples))
       }
-      points.push({ database, dump, latencies })
+      points.push({ database, dump, ...(baselineDump ? { baselineDump } : {}), latencies })
     } finally {
       await server.stop()
       rmSync(publication, { recursive: true, force: true })

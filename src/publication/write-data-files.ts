@@ -29,6 +29,8 @@ export interface DataFileSources {
   metadata: PublicationMetadata
   /** The published progress of the editorial store (nothing before the first publication). */
   progress: ProgressRows
+  /** Called after each kind of file is written (see PublicationOptions.onStep). */
+  onStep?: (step: string) => void
 }
 
 /**
@@ -44,18 +46,21 @@ export async function writeDataFiles(directory: string, sources: DataFileSources
   }
   const { db, metadata, baseUrl } = sources
   const tableSources = { db, progress: sources.progress }
+  const step = sources.onStep ?? (() => {})
 
   for (const table of publicationTables) {
     await described(await writeTable(tableSources, directory, table, 'csv'), 'csv', { nl: `${table.dutchTitle} (CSV)`, en: `${table.title} (CSV)` }, {
       nl: `${table.dutchTitle}: de tabel ${table.name} als CSV (UTF-8, komma's); de kolommen staan in datapackage.json.`, en: `${table.title} (CSV): ${table.description}`,
     })
   }
+  step('csv tables')
   for (const table of publicationTables) {
     await described(await writeTable(tableSources, directory, table, 'ndjson'), 'ndjson', { nl: `${table.dutchTitle} (NDJSON)`, en: `${table.title} (NDJSON)` }, {
       nl: `${table.dutchTitle}: de tabel ${table.name} als NDJSON, één JSON-object per regel, met de kolommen van de CSV.`,
       en: `${table.title} (NDJSON, one JSON object per line, the columns of the CSV): ${table.description}`,
     })
   }
+  step('ndjson tables')
   const copiedSources = new Set<string>()
   for (const agreement of metadata.agreements) {
     await writeAgreementJson(tableSources, directory, agreement)
@@ -73,6 +78,7 @@ export async function writeDataFiles(directory: string, sources: DataFileSources
       en: `The source text of ${agreement.subtitle} ${agreement.municipality}; the line numbers in the data refer to it.`,
     })
   }
+  step('agreement json')
   for (const format of ['turtle', 'jsonld'] as const) {
     const path = await writeRdf({
       directory, path: rdfPath(format), format, prefixes: publicationPrefixes,
@@ -83,9 +89,11 @@ export async function writeDataFiles(directory: string, sources: DataFileSources
       nl: `Alle records als RDF (${label}): schema.org, W3C ORG, FOAF en een eigen vocabulaire.`,
       en: `Every record as RDF (${label}): schema.org, W3C ORG, FOAF and an own vocabulary.`,
     })
+    step(`rdf ${label}`)
   }
   await copyFile(sources.databasePath, join(directory, databaseCopyPath))
   await chmod(join(directory, databaseCopyPath), 0o644)
+  step('database copy')
   await described(databaseCopyPath, 'sqlite', { nl: 'SQLite-database', en: 'SQLite database' }, {
     nl: 'Een kopie van de interne SQLite-database waaruit alle bestanden zijn gemaakt: een ander model dan de CSV-tabellen (eigen tabelnamen, getallen als sleutels, interne tabellen, zonder voortgang), beschreven door de migraties in src/store/migrations/ van het project. Voor analyse: de CSV-tabellen of de werkmap.',
     en: 'A copy of the internal SQLite database every file is made from: another model than the CSV tables (its own table names, integer keys, internal tables, no progress), described by the migrations in the project\'s src/store/migrations/. For analysis: the CSV tables or the workbook.',
