@@ -64,7 +64,7 @@ export interface PublicationResult {
  */
 export async function writePublication(options: PublicationOptions): Promise<PublicationResult> {
   const published = options.editorial ? readPublishedProgress(options.editorial) : noPublishedProgress
-  const progress = new ProgressRows(published, await contentSubjects(options.db))
+  const progress = new ProgressRows(published, await contentSubjects(options.db, published.revisions.map((r) => r.subject)))
   const metadata = withProgress(await readPublicationMetadata(options.db, options.publisherName), published.latestPublishedAt)
   const kept = await listReleases(options.outDir)
   const previousVersion = kept.filter((v) => v < metadata.version).at(-1) ?? null
