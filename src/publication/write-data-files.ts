@@ -8,7 +8,7 @@ import type { FileFormat, PublishedFile } from './published-file.js'
 import type { ProgressRows } from './published-progress-rows.js'
 import { publicationQuads } from './rdf-quads.js'
 import { publicationTables } from './tables.js'
-import { fileDigest } from './text-file.js'
+import { fileDigest, type FileDigest } from './text-file.js'
 import { publicationPrefixes } from './vocabulary.js'
 import { agreementJsonPath, writeAgreementJson } from './write-agreement-json.js'
 import { sourceTextPath } from './write-datapackage.js'
@@ -41,8 +41,10 @@ export interface DataFileSources {
  */
 export async function writeDataFiles(directory: string, sources: DataFileSources): Promise<PublishedFile[]> {
   const files: PublishedFile[] = []
-  const described = async (path: string, format: FileFormat, title: PublishedFile['title'], description: PublishedFile['description']) => {
-    files.push({ path, format, title, description, ...(await fileDigest(join(directory, path))) })
+  // A file written here by streaming comes with its digest; a copied one is read for it.
+  const described = async (file: string | { path: string; digest: FileDigest }, format: FileFormat, title: PublishedFile['title'], description: PublishedFile['description']) => {
+    const { path, digest } = typeof file === 'string' ? { path: file, digest: await fileDigest(join(directory, file)) } : file
+    files.push({ path, format, title, description, ...digest })
   }
   const { db, metadata, baseUrl } = sources
   const tableSources = { db, progress: sources.progress }
@@ -63,8 +65,7 @@ export async function writeDataFiles(directory: string, sources: DataFileSources
   step('ndjson tables')
   const copiedSources = new Set<string>()
   for (const agreement of metadata.agreements) {
-    await writeAgreementJson(tableSources, directory, agreement)
-    await described(agreementJsonPath(agreement.slug), 'json', { nl: `${agreement.subtitle} ${agreement.municipality} als genest JSON-document`, en: `${agreement.subtitle} ${agreement.municipality} as a nested JSON document` }, {
+    await described({ path: agreementJsonPath(agreement.slug), digest: await writeAgreementJson(tableSources, directory, agreement) }, 'json', { nl: `${agreement.subtitle} ${agreement.municipality} als genest JSON-document`, en: `${agreement.subtitle} ${agreement.municipality} as a nested JSON document` }, {
       nl: `${agreement.subtitle} ${agreement.municipality} als één genest JSON-document: thema's, onderwerpen, acties met hun alinea en voortgang, doelen met hun metingen, begroting, spelregels, portefeuilles.`,
       en: `${agreement.subtitle} ${agreement.municipality} as one nested JSON document: themes, topics, actions with their paragraph and progress, targets with their measurements, budget, rules, portfolios.`,
     })
@@ -80,12 +81,12 @@ export async function writeDataFiles(directory: string, sources: DataFileSources
   }
   step('agreement json')
   for (const format of ['turtle', 'jsonld'] as const) {
-    const path = await writeRdf({
+    const written = await writeRdf({
       directory, path: rdfPath(format), format, prefixes: publicationPrefixes,
       quads: () => publicationQuads(tableSources, publicationTables, baseUrl),
     })
     const label = format === 'turtle' ? 'Turtle' : 'JSON-LD'
-    await described(path, format, { nl: `Alle records als linked data (${label})`, en: `Every record as linked data (${label})` }, {
+    await described(written, format, { nl: `Alle records als linked data (${label})`, en: `Every record as linked data (${label})` }, {
       nl: `Alle records als RDF (${label}): schema.org, W3C ORG, FOAF en een eigen vocabulaire.`,
       en: `Every record as RDF (${label}): schema.org, W3C ORG, FOAF and an own vocabulary.`,
     })

@@ -16,7 +16,7 @@ import { readReleaseHistory, zipPath } from './release-history.js'
 import { listReleases, releaseFolder, writeRelease } from './release-store.js'
 import { writeSha256Sums } from './sha256-sums.js'
 import { publicationTables } from './tables.js'
-import { fileDigest } from './text-file.js'
+import { fileDigest, type FileDigest } from './text-file.js'
 import { compareReleases, versionNotesMarkdown, versionNotesSummary } from './version-notes.js'
 import { writeCatalog } from './write-catalog.js'
 import { writeFeeds } from './write-feeds.js'
@@ -75,16 +75,16 @@ export async function writePublication(options: PublicationOptions): Promise<Pub
   return writeRelease(options.outDir, metadata.version, async (directory) => {
     const files = await writeDataFiles(directory, { ...options, metadata, progress })
     const step = options.onStep ?? (() => {})
-    const add = async (path: string, format: PublishedFile['format'], title: PublishedFile['title'], description: PublishedFile['description']) => {
-      files.push({ path, format, title, description, ...(await fileDigest(join(directory, path))) })
+    const add = async (path: string, format: PublishedFile['format'], title: PublishedFile['title'], description: PublishedFile['description'], digest?: FileDigest) => {
+      files.push({ path, format, title, description, ...(digest ?? await fileDigest(join(directory, path))) })
     }
     const actionId = (agreement: string, slug: string) => toGlobalId('Action', agreement, slug)
-    await writeCsv(join(directory, commitmentsCsvPath), commitmentColumns.map((c) => c.header), commitmentRows(options.db, metadata.agreements, actionId, progress))
+    const commitments = await writeCsv(join(directory, commitmentsCsvPath), commitmentColumns.map((c) => c.header), commitmentRows(options.db, metadata.agreements, actionId, progress))
     step('commitments csv')
     await add(commitmentsCsvPath, 'csv', { nl: 'Alle toezeggingen in één tabel (CSV)', en: 'Every commitment in one table (CSV)' }, {
       nl: 'Elke toezegging (actie) op één regel, in het Nederlands: thema, onderwerp, tekst, soort, wethouders, begrotingsposten, doelen, wijken en bronregels.',
       en: 'Every commitment (action) on one line, in Dutch: theme, topic, text, kind, aldermen, budget lines, targets, districts and source lines.',
-    })
+    }, commitments)
     await writeWorkbook({
       sources: { db: options.db, progress }, directory, tables: publicationTables, commitments: commitmentRows(options.db, metadata.agreements, actionId, progress),
       date: new Date(modifiedTimestamp(metadata.modified)), title: metadata.title.nl, publisherName: metadata.publisherName,
