@@ -15,10 +15,20 @@ export interface ScalePoint {
   latencies: Latency[]
 }
 
-/** Dumps the database into a fresh folder in a child process of the checkout (this one, or cwd) and measures it. */
-async function measureDump(database: SyntheticDatabase, publication: string, cwd?: string): Promise<JobMeasure> {
+/** One public address for the dump and the server over it. */
+const baseUrl = 'http://localhost:8080'
+
+/**
+ * Dumps the database into a fresh folder in a child process of the checkout
+ * (this one, or cwd) and measures it. With the public address and the
+ * editorial store the server will be given: a publication written with
+ * others (the address defaults to the port's) is stale for that server,
+ * which then writes it again before it answers (at 1000x, for longer than the
+ * bench waits).
+ */
+async function measureDump(database: SyntheticDatabase, publication: string, editorial: string, cwd?: string): Promise<JobMeasure> {
   rmSync(publication, { recursive: true, force: true })
-  return measureJob(['dump', publication], { DATABASE_PATH: database.path }, cwd)
+  return measureJob(['dump', publication, 'editorial'], { DATABASE_PATH: database.path, EDITORIAL_DATABASE: editorial, PUBLIC_BASE_URL: baseUrl }, cwd)
 }
 
 const dumpLine = (dump: JobMeasure) => `${Math.round(dump.ms)} ms, peak ${(dump.maxRssBytes / 1e6).toFixed(0)} MB, ${(dump.outputBytes / 1e6).toFixed(1)} MB written`
@@ -36,12 +46,13 @@ export async function measureScale(scales: readonly number[], dir: string, sampl
     const database = await ensureSyntheticDatabase(scale, dir)
     log(`  ${scale}x: database ${database.reused ? 'reused' : 'built'} (${(database.bytes / 1e6).toFixed(1)} MB, build ${Math.round(database.buildMs)} ms)`)
     const publication = join(dir, `publication-${scale}x`)
-    const baselineDump = baseline ? await measureDump(database, publication, resolve(baseline)) : undefined
+    const editorial = join(dir, 'editorial', 'editorial.sqlite')
+    const baselineDump = baseline ? await measureDump(database, publication, editorial, resolve(baseline)) : undefined
     if (baselineDump) log(`  ${scale}x: dump before (${baseline}) ${dumpLine(baselineDump)}`)
-    const dump = await measureDump(database, publication)
+    const dump = await measureDump(database, publication, editorial)
     log(`  ${scale}x: dump ${dumpLine(dump)}`)
-    // The dump just written is newer than the database, so the server does not write the publication again.
-    const server = await startServerProcess({ DATABASE_PATH: database.path, PUBLICATION_DIR: publication, RESPONSE_CACHE_BYTES: '0' })
+    // The dump just written has the server's database, address and editorial store, so the server does not write it again.
+    const server = await startServerProcess({ DATABASE_PATH: database.path, PUBLICATION_DIR: publication, EDITORIAL_DATABASE: editorial, PUBLIC_BASE_URL: baseUrl, RESPONSE_CACHE_BYTES: '0' })
     try {
       const page = await queryData<{ actions: { edges: { node: { id: string } }[] } }>(server.base, scaleQueries.actionsPage())
       const ids = page.actions.edges.map((edge) => edge.node.id)
