@@ -23,9 +23,9 @@ export function spawnTsx(script: string, args: readonly string[] = [], env: Reco
   })
 }
 
-/** Runs a TypeScript child to its end and returns the JSON its last stdout line holds. */
-export async function runTsxJson<T>(script: string, args: readonly string[] = [], env: Record<string, string> = {}): Promise<T> {
-  const child = spawnTsx(script, args, env)
+/** Runs a TypeScript child to its end (in cwd: another checkout for a baseline) and returns the JSON its last stdout line holds. */
+export async function runTsxJson<T>(script: string, args: readonly string[] = [], env: Record<string, string> = {}, cwd = root): Promise<T> {
+  const child = spawnTsx(script, args, env, [], cwd)
   let out = ''
   let err = ''
   child.stdout!.on('data', (chunk: Buffer) => { out += chunk.toString() })

@@ -9,18 +9,28 @@ import { parseReportType } from '../src/reports/report-catalogue.js'
 import { loadReportTheme } from '../src/reports/report-theme.js'
 import { renderReport } from '../src/reports/render-report.js'
 import { openDatabase } from '../src/store/open-database.js'
+import { openEditorialStore } from '../src/editorial/open-editorial-store.js'
 
 /**
  * Child entry of the PDF and dump measurements: does one job in a fresh
- * process and prints {ms, maxRssBytes, outputBytes} as one JSON line, so the
+ * process and prints {ms, maxRssBytes, outputBytes, steps} as one JSON line, so the
  * peak memory (resourceUsage().maxRSS) is that job's alone. `baseline` loads
  * the same modules and does nothing: the floor the other peaks stand on.
- * Usage: measure-child.ts baseline | pdf TYPE [SLUG] OUTFILE | dump OUTDIR (DATABASE_PATH from the env the bench passes).
+ * Usage: measure-child.ts baseline | pdf TYPE [SLUG] OUTFILE | dump OUTDIR [editorial] (DATABASE_PATH and
+ * EDITORIAL_DATABASE from the env the bench passes).
  */
 const [job, ...args] = process.argv.slice(2)
 const config = loadConfig()
 const started = performance.now()
 let outputBytes = 0
+/** The dump's parts in order: time each took and the process's peak RSS when it ended (a peak that rises names the part). */
+const steps: { step: string; ms: number; maxRssBytes: number }[] = []
+let stepStarted = started
+const onStep = (step: string) => {
+  const now = performance.now()
+  steps.push({ step, ms: now - stepStarted, maxRssBytes: process.resourceUsage().maxRSS * 1024 })
+  stepStarted = now
+}
 
 function directoryBytes(dir: string): number {
   return readdirSync(dir, { withFileTypes: true }).reduce((sum, entry) => {
@@ -47,17 +57,20 @@ if (job === 'pdf') {
   const outDir = args[0]!
   mkdirSync(join(outDir, '..'), { recursive: true })
   const store = openDatabase(config.databasePath, { readonly: true })
+  // `dump OUTDIR editorial`: with the EDITORIAL_DATABASE store, as a server over it would write it (else it writes it again).
+  const editorial = args[1] === 'editorial' ? await openEditorialStore(config.editorialStore) : null
   try {
     await writePublication({
       db: store.db, databasePath: config.databasePath, outDir, root: projectRoot,
-      baseUrl: config.publicBaseUrl, publisherUri: config.publisherUri, publisherName: config.publisherName,
+      baseUrl: config.publicBaseUrl, publisherUri: config.publisherUri, publisherName: config.publisherName, editorial, onStep,
     })
     outputBytes = directoryBytes(outDir)
   } finally {
+    await editorial?.close()
     await store.db.destroy()
   }
 } else if (job !== 'baseline') {
   throw new Error(`unknown job ${JSON.stringify(job)}: baseline, pdf or dump`)
 }
 const ms = performance.now() - started
-process.stdout.write(`${JSON.stringify({ ms, maxRssBytes: process.resourceUsage().maxRSS * 1024, outputBytes })}\n`)
+process.stdout.write(`${JSON.stringify({ ms, maxRssBytes: process.resourceUsage().maxRSS * 1024, outputBytes, ...(steps.length ? { steps } : {}) })}\n`)

@@ -3,16 +3,28 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { runTsxJson } from './child-process.js'
 
+/** One part of the dump: how long it took and the process's peak RSS when it ended. */
+export interface DumpStep {
+  step: string
+  ms: number
+  maxRssBytes: number
+}
+
 /** One job measured in its own process. */
 export interface JobMeasure {
   ms: number
   maxRssBytes: number
   outputBytes: number
+  /** The dump's parts in order (a checkout older than the steps reports none). */
+  steps?: DumpStep[]
 }
 
-/** Runs one measure-child job with the given settings (DATABASE_PATH for the dumps of the synthetic databases). */
-export function measureJob(args: readonly string[], env: Record<string, string> = {}): Promise<JobMeasure> {
-  return runTsxJson<JobMeasure>('bench/measure-child.ts', args, { LOG_LEVEL: 'warn', ...env })
+/**
+ * Runs one measure-child job with the given settings (DATABASE_PATH for the
+ * dumps of the synthetic databases), in this checkout or in cwd (a baseline's).
+ */
+export function measureJob(args: readonly string[], env: Record<string, string> = {}, cwd?: string): Promise<JobMeasure> {
+  return runTsxJson<JobMeasure>('bench/measure-child.ts', args, { LOG_LEVEL: 'warn', ...env }, cwd)
 }
 
 /** What the PDF and dump section reports. */

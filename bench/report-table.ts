@@ -3,6 +3,7 @@ import type { ColdStart } from './cold-start.js'
 import type { CpuProfileSummary } from './cpu-profile.js'
 import type { LongLoad } from './long-load.js'
 import type { PdfAndDump } from './pdf-and-dump.js'
+import type { JobMeasure } from './pdf-and-dump.js'
 import type { ScalePoint } from './scale.js'
 import type { ThroughputRow } from './throughput.js'
 import type { AnswerCpuRow } from './answer-cpu.js'
@@ -115,13 +116,41 @@ export function scaleTable(points: readonly ScalePoint[]): string {
   for (const p of points) {
     const s = `${p.database.scale}x`
     rows.push([`${s} build`, ms(p.database.buildMs), growth(p.database.buildMs, base.database.buildMs), `per agreement ${growth(p.database.buildMs / p.database.scale, base.database.buildMs)}`, p.database.reused ? 'reused' : 'built'])
-    rows.push([`${s} dump`, ms(p.dump.ms), growth(p.dump.ms, base.dump.ms), `peak ${mb(p.dump.maxRssBytes)} (${growth(p.dump.maxRssBytes, base.dump.maxRssBytes)})`, `output ${mb(p.dump.outputBytes)} (${growth(p.dump.outputBytes, base.dump.outputBytes)})`])
+    const dumpRow = (label: string, dump: JobMeasure, of: JobMeasure) => {
+      const peak = dump.maxRssBytes / of.maxRssBytes
+      const target = p === base ? '' : `, target <= ${targets.dumpMemory}x ${verdict(peak <= targets.dumpMemory)}`
+      rows.push([`${s} ${label}`, ms(dump.ms), growth(dump.ms, of.ms), `peak ${mb(dump.maxRssBytes)} (${x(peak)}${target})`, `output ${mb(dump.outputBytes)} (${growth(dump.outputBytes, of.outputBytes)})`])
+    }
+    if (p.baselineDump && base.baselineDump) dumpRow('dump before', p.baselineDump, base.baselineDump)
+    dumpRow('dump', p.dump, base.dump)
     for (const [i, l] of p.latencies.entries()) {
       const b = base.latencies[i]!
       rows.push([`${s} ${l.scenario}`, ms(l.p50Ms), growth(l.p50Ms, b.p50Ms), `p99 ${ms(l.p99Ms)}`, `SQL ${l.sqlStatements}`])
     }
   }
-  return table(['scale / measure', 'p50 or time', 'vs 1x', 'detail', ''], rows)
+  return [table(['scale / measure', 'p50 or time', 'vs 1x', 'detail', ''], rows), dumpStepsTable(base, points.at(-1)!)].join('\n\n')
+}
+
+/** The dump's parts at the smallest and the largest scale: time, and the peak RSS each part raised (the part holding memory shows here). */
+function dumpStepsTable(small: ScalePoint, large: ScalePoint): string {
+  const steps = large.dump.steps ?? []
+  const before = (point: ScalePoint, i: number) => (i === 0 ? 0 : point.dump.steps?.[i - 1]?.maxRssBytes ?? 0)
+  const rows = steps.map((step, i) => {
+    const first = small.dump.steps?.[i]
+    const rise = (point: ScalePoint, peak: number) => (peak > before(point, i) && i > 0 ? `+${mb(peak - before(point, i))}` : '')
+    return [step.step, first ? ms(first.ms) : '', ms(step.ms), first ? mb(first.maxRssBytes) : '', mb(step.maxRssBytes), rise(large, step.maxRssBytes)]
+  })
+  const [a, b] = [`${small.database.scale}x`, `${large.database.scale}x`]
+  return table([`dump part, in order`, `${a} time`, `${b} time`, `${a} peak after`, `${b} peak after`, `${b} raised the peak by`], rows)
+}
+
+/** The bench fails when the dump's peak memory at the largest scale is more than the target times its peak at the smallest (issue 28). */
+export function dumpMemoryGuard(points: readonly ScalePoint[]): string | undefined {
+  const [small, large] = [points[0], points.at(-1)]
+  if (!small || !large || small === large) return undefined
+  const ratio = large.dump.maxRssBytes / small.dump.maxRssBytes
+  if (ratio <= targets.dumpMemory) return undefined
+  return `the dump's peak RSS at ${large.database.scale}x is ${x(ratio)} its peak at ${small.database.scale}x (target <= ${targets.dumpMemory}x): a part holds the data in memory (see the dump parts table)`
 }
 
 export function profileTable(p: CpuProfileSummary): string {

@@ -10,7 +10,7 @@ import { runLongLoad } from './long-load.js'
 import { measurePdfAndDump } from './pdf-and-dump.js'
 import { measureAnswerCpu } from './answer-cpu.js'
 import { comparePostgres, postgresTable } from './postgres-comparison.js'
-import { answerCpuTable, clusterTable, coldStartTable, loadTable, pdfAndDumpTable, profileTable, scaleTable, throughputTable, warmingTable } from './report-table.js'
+import { answerCpuTable, clusterTable, coldStartTable, dumpMemoryGuard, loadTable, pdfAndDumpTable, profileTable, scaleTable, throughputTable, warmingTable } from './report-table.js'
 import { measureScale } from './scale.js'
 import { cpuGuard, measureThroughput } from './throughput.js'
 import { measureWarming } from './warming.js'
@@ -20,7 +20,7 @@ const usage = `npm run bench -- [--quick] [--full] [--only throughput,answerCpu,
   --quick   short runs (2 s per scenario, 5 s load, scales 1,10)
   --full    adds the 1000x database to the scale run (builds ~90 s and ~420 MB the first time)
   --scenarios TEXT  only the throughput scenarios whose name contains TEXT (e.g. "cache hit")
-  --baseline DIR  also measures the server of another checkout (e.g. \`git worktree add /tmp/main main\`), beside this one
+  --baseline DIR  also measures the server (throughput) and the dump (scale) of another checkout (e.g. \`git worktree add /tmp/main main\`), beside this one
   The bench fails (exit 1) when CPU per small cache hit exceeds 1.3x the bare server's.`
 
 const { values } = parseArgs({
@@ -80,7 +80,10 @@ await section('postgres', 'PostgreSQL beside SQLite, and two replicas against on
 await section('pdf', 'PDF rendering and the dump', measurePdfAndDump, pdfAndDumpTable)
 await section('cold', 'Cold start', measureColdStart, coldStartTable)
 await section('scale', `Scale ${scales.map((s) => `${s}x`).join(', ')} (databases in ${scaleDir})`,
-  () => measureScale(scales, scaleDir, quick ? 30 : 100, (line) => console.log(line)), scaleTable)
+  () => measureScale(scales, scaleDir, quick ? 30 : 100, (line) => console.log(line), values.baseline), (points) => {
+    failure ??= dumpMemoryGuard(points)
+    return scaleTable(points)
+  })
 const loadOptions = { durationSeconds: number(values['load-seconds'], quick ? 5 : 60), warmupSeconds: quick ? 2 : 10, connections: number(values['load-connections'], 64) }
 await section('load', 'Mixed load against one server process (default settings: response cache on)',
   () => runLongLoad({ ...loadOptions, responseCache: true }), loadTable)

@@ -9,7 +9,7 @@ import { quoteContext, type Passage } from '../read-model/text-paragraphs.js'
 import { actionProgressJson, targetMeasurementsJson } from './progress-json.js'
 import type { ProgressRows } from './published-progress-rows.js'
 import type { TableSources } from './table-sources.js'
-import { writeStreamed } from './text-file.js'
+import { writeWhole, type FileDigest } from './text-file.js'
 
 /** Where an agreement's nested document lives inside the publication. */
 export const agreementJsonPath = (slug: string): string => `json/${slug}.json`
@@ -100,9 +100,7 @@ function agreementDocument(view: AgreementView, progress: ProgressRows): Record<
  * the tables it is built from the agreement's view, read whole: a nested
  * document of one agreement is as large as that agreement, not the database.
  */
-export async function writeAgreementJson(sources: TableSources, directory: string, agreement: AgreementRecord): Promise<string> {
+export async function writeAgreementJson(sources: TableSources, directory: string, agreement: AgreementRecord): Promise<FileDigest> {
   const document = agreementDocument(await loadAgreementView(sources.db, agreement), sources.progress)
-  const path = agreementJsonPath(agreement.slug)
-  await writeStreamed(join(directory, path), [`${JSON.stringify(document, null, 2)}\n`])
-  return path
+  return writeWhole(join(directory, agreementJsonPath(agreement.slug)), `${JSON.stringify(document, null, 2)}\n`)
 }

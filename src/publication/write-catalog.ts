@@ -18,7 +18,7 @@ export async function writeCatalog(directory: string, context: Omit<CatalogConte
   for (const [scope, paths] of [['release', catalogPaths], ['current', currentCatalogPaths]] as const) {
     const quads = catalogQuads({ ...context, scope })
     for (const format of ['turtle', 'jsonld'] as const) {
-      const path = await writeRdf({ directory, path: paths[format], format, prefixes: publicationPrefixes, quads: () => quads })
+      const { path } = await writeRdf({ directory, path: paths[format], format, prefixes: publicationPrefixes, quads: () => quads })
       if (scope === 'release') written.push(path)
     }
   }

@@ -8,7 +8,7 @@ import type { FileFormat, PublishedFile } from './published-file.js'
 import type { ProgressRows } from './published-progress-rows.js'
 import { publicationQuads } from './rdf-quads.js'
 import { publicationTables } from './tables.js'
-import { fileDigest } from './text-file.js'
+import { fileDigest, type FileDigest } from './text-file.js'
 import { publicationPrefixes } from './vocabulary.js'
 import { agreementJsonPath, writeAgreementJson } from './write-agreement-json.js'
 import { sourceTextPath } from './write-datapackage.js'
@@ -29,6 +29,8 @@ export interface DataFileSources {
   metadata: PublicationMetadata
   /** The published progress of the editorial store (nothing before the first publication). */
   progress: ProgressRows
+  /** Called after each kind of file is written (see PublicationOptions.onStep). */
+  onStep?: (step: string) => void
 }
 
 /**
@@ -39,27 +41,31 @@ export interface DataFileSources {
  */
 export async function writeDataFiles(directory: string, sources: DataFileSources): Promise<PublishedFile[]> {
   const files: PublishedFile[] = []
-  const described = async (path: string, format: FileFormat, title: PublishedFile['title'], description: PublishedFile['description']) => {
-    files.push({ path, format, title, description, ...(await fileDigest(join(directory, path))) })
+  // A file written here by streaming comes with its digest; a copied one is read for it.
+  const described = async (file: string | { path: string; digest: FileDigest }, format: FileFormat, title: PublishedFile['title'], description: PublishedFile['description']) => {
+    const { path, digest } = typeof file === 'string' ? { path: file, digest: await fileDigest(join(directory, file)) } : file
+    files.push({ path, format, title, description, ...digest })
   }
   const { db, metadata, baseUrl } = sources
   const tableSources = { db, progress: sources.progress }
+  const step = sources.onStep ?? (() => {})
 
   for (const table of publicationTables) {
     await described(await writeTable(tableSources, directory, table, 'csv'), 'csv', { nl: `${table.dutchTitle} (CSV)`, en: `${table.title} (CSV)` }, {
       nl: `${table.dutchTitle}: de tabel ${table.name} als CSV (UTF-8, komma's); de kolommen staan in datapackage.json.`, en: `${table.title} (CSV): ${table.description}`,
     })
   }
+  step('csv tables')
   for (const table of publicationTables) {
     await described(await writeTable(tableSources, directory, table, 'ndjson'), 'ndjson', { nl: `${table.dutchTitle} (NDJSON)`, en: `${table.title} (NDJSON)` }, {
       nl: `${table.dutchTitle}: de tabel ${table.name} als NDJSON, één JSON-object per regel, met de kolommen van de CSV.`,
       en: `${table.title} (NDJSON, one JSON object per line, the columns of the CSV): ${table.description}`,
     })
   }
+  step('ndjson tables')
   const copiedSources = new Set<string>()
   for (const agreement of metadata.agreements) {
-    await writeAgreementJson(tableSources, directory, agreement)
-    await described(agreementJsonPath(agreement.slug), 'json', { nl: `${agreement.subtitle} ${agreement.municipality} als genest JSON-document`, en: `${agreement.subtitle} ${agreement.municipality} as a nested JSON document` }, {
+    await described({ path: agreementJsonPath(agreement.slug), digest: await writeAgreementJson(tableSources, directory, agreement) }, 'json', { nl: `${agreement.subtitle} ${agreement.municipality} als genest JSON-document`, en: `${agreement.subtitle} ${agreement.municipality} as a nested JSON document` }, {
       nl: `${agreement.subtitle} ${agreement.municipality} als één genest JSON-document: thema's, onderwerpen, acties met hun alinea en voortgang, doelen met hun metingen, begroting, spelregels, portefeuilles.`,
       en: `${agreement.subtitle} ${agreement.municipality} as one nested JSON document: themes, topics, actions with their paragraph and progress, targets with their measurements, budget, rules, portfolios.`,
     })
@@ -73,19 +79,22 @@ export async function writeDataFiles(directory: string, sources: DataFileSources
       en: `The source text of ${agreement.subtitle} ${agreement.municipality}; the line numbers in the data refer to it.`,
     })
   }
+  step('agreement json')
   for (const format of ['turtle', 'jsonld'] as const) {
-    const path = await writeRdf({
+    const written = await writeRdf({
       directory, path: rdfPath(format), format, prefixes: publicationPrefixes,
       quads: () => publicationQuads(tableSources, publicationTables, baseUrl),
     })
     const label = format === 'turtle' ? 'Turtle' : 'JSON-LD'
-    await described(path, format, { nl: `Alle records als linked data (${label})`, en: `Every record as linked data (${label})` }, {
+    await described(written, format, { nl: `Alle records als linked data (${label})`, en: `Every record as linked data (${label})` }, {
       nl: `Alle records als RDF (${label}): schema.org, W3C ORG, FOAF en een eigen vocabulaire.`,
       en: `Every record as RDF (${label}): schema.org, W3C ORG, FOAF and an own vocabulary.`,
     })
+    step(`rdf ${label}`)
   }
   await copyFile(sources.databasePath, join(directory, databaseCopyPath))
   await chmod(join(directory, databaseCopyPath), 0o644)
+  step('database copy')
   await described(databaseCopyPath, 'sqlite', { nl: 'SQLite-database', en: 'SQLite database' }, {
     nl: 'Een kopie van de interne SQLite-database waaruit alle bestanden zijn gemaakt: een ander model dan de CSV-tabellen (eigen tabelnamen, getallen als sleutels, interne tabellen, zonder voortgang), beschreven door de migraties in src/store/migrations/ van het project. Voor analyse: de CSV-tabellen of de werkmap.',
     en: 'A copy of the internal SQLite database every file is made from: another model than the CSV tables (its own table names, integer keys, internal tables, no progress), described by the migrations in the project\'s src/store/migrations/. For analysis: the CSV tables or the workbook.',

@@ -16,7 +16,7 @@ import { readReleaseHistory, zipPath } from './release-history.js'
 import { listReleases, releaseFolder, writeRelease } from './release-store.js'
 import { writeSha256Sums } from './sha256-sums.js'
 import { publicationTables } from './tables.js'
-import { fileDigest } from './text-file.js'
+import { fileDigest, type FileDigest } from './text-file.js'
 import { compareReleases, versionNotesMarkdown, versionNotesSummary } from './version-notes.js'
 import { writeCatalog } from './write-catalog.js'
 import { writeFeeds } from './write-feeds.js'
@@ -41,6 +41,8 @@ export interface PublicationOptions {
   publisherName: string
   /** The editorial store whose published progress the release carries; without one, the progress tables are empty. */
   editorial?: EditorialStore | null
+  /** Called after each part is written, with its name: the bench measures time and peak memory per part with it. */
+  onStep?: (step: string) => void
 }
 
 export interface PublicationResult {
@@ -64,7 +66,7 @@ export interface PublicationResult {
  */
 export async function writePublication(options: PublicationOptions): Promise<PublicationResult> {
   const published = options.editorial ? await readPublishedProgress(options.editorial) : noPublishedProgress
-  const progress = new ProgressRows(published, await contentSubjects(options.db))
+  const progress = new ProgressRows(published, await contentSubjects(options.db, published.revisions.map((r) => r.subject)))
   const metadata = withProgress(await readPublicationMetadata(options.db, options.publisherName), published.latestPublishedAt)
   const kept = await listReleases(options.outDir)
   const previousVersion = kept.filter((v) => v < metadata.version).at(-1) ?? null
@@ -74,19 +76,22 @@ export async function writePublication(options: PublicationOptions): Promise<Pub
   const database = await databaseIdentity(options.databasePath)
   return writeRelease(options.outDir, metadata.version, async (directory) => {
     const files = await writeDataFiles(directory, { ...options, metadata, progress })
-    const add = async (path: string, format: PublishedFile['format'], title: PublishedFile['title'], description: PublishedFile['description']) => {
-      files.push({ path, format, title, description, ...(await fileDigest(join(directory, path))) })
+    const step = options.onStep ?? (() => {})
+    const add = async (path: string, format: PublishedFile['format'], title: PublishedFile['title'], description: PublishedFile['description'], digest?: FileDigest) => {
+      files.push({ path, format, title, description, ...(digest ?? await fileDigest(join(directory, path))) })
     }
     const actionId = (agreement: string, slug: string) => toGlobalId('Action', agreement, slug)
-    await writeCsv(join(directory, commitmentsCsvPath), commitmentColumns.map((c) => c.header), commitmentRows(options.db, metadata.agreements, actionId, progress))
+    const commitments = await writeCsv(join(directory, commitmentsCsvPath), commitmentColumns.map((c) => c.header), commitmentRows(options.db, metadata.agreements, actionId, progress))
+    step('commitments csv')
     await add(commitmentsCsvPath, 'csv', { nl: 'Alle toezeggingen in één tabel (CSV)', en: 'Every commitment in one table (CSV)' }, {
       nl: 'Elke toezegging (actie) op één regel, in het Nederlands: thema, onderwerp, tekst, soort, wethouders, begrotingsposten, doelen, wijken en bronregels.',
       en: 'Every commitment (action) on one line, in Dutch: theme, topic, text, kind, aldermen, budget lines, targets, districts and source lines.',
-    })
+    }, commitments)
     await writeWorkbook({
       sources: { db: options.db, progress }, directory, tables: publicationTables, commitments: commitmentRows(options.db, metadata.agreements, actionId, progress),
       date: new Date(modifiedTimestamp(metadata.modified)), title: metadata.title.nl, publisherName: metadata.publisherName,
     })
+    step('workbook')
     await add(workbookPath, 'xlsx', { nl: 'Excel-werkmap met alle tabellen', en: 'Excel workbook of every table' }, {
       nl: 'Excel-werkmap: eerst alle toezeggingen in één tabel, dan één tabblad per tabel, met Nederlandse kolomkoppen, echte getallen en datums.',
       en: 'Excel workbook: first every commitment in one table, then one sheet per table, with Dutch headers, real numbers and dates.',
@@ -97,9 +102,11 @@ export async function writePublication(options: PublicationOptions): Promise<Pub
       en: 'Frictionless Data Package (v2): a Table Schema per CSV with types, required fields, keys and references.',
     })
 
+    step('datapackage')
     const changes = previousVersion ? await compareReleases(releaseFolder(options.outDir, previousVersion), directory, publicationTables) : null
     const notes = versionNotesSummary(metadata.version, previousVersion, changes)
     await writeFile(join(directory, versionNotesPath), versionNotesMarkdown(metadata.version, previousVersion, changes))
+    step('version notes')
     const zipDescription = {
       nl: 'Alle bestanden van de publicatie in één zip: CSV, NDJSON, JSON, RDF, Excel, de database, de brontekst, datapackage.json, LEESMIJ en versienotities.',
       en: 'Every file of the publication in one zip: CSV, NDJSON, JSON, RDF, Excel, the database, the source text, datapackage.json, LEESMIJ and version notes.',
@@ -108,18 +115,22 @@ export async function writePublication(options: PublicationOptions): Promise<Pub
     for (const [path, nl, en] of [[readmePath, 'Leesmij', 'Read me'], [versionNotesPath, 'Versienotities', 'Version notes']] as const) {
       await add(path, 'text', { nl, en }, { nl, en })
     }
+    step('readme')
     // The zip holds the data and its description; the catalogue and SHA256SUMS describe the zip, so they stay outside.
     await writeZip({ directory, path: zipPath, folder: `open-akkoord-${metadata.version}`, files: files.map((f) => f.path), date: metadata.modified.slice(0, 10) })
     await add(zipPath, 'zip', { nl: 'Alles in één zip', en: 'Everything in one zip' }, zipDescription)
+    step('zip')
     const zip = files.at(-1)!
     const releases = [...history, { version: metadata.version, notes, zip: { bytes: zip.bytes, sha256: zip.sha256 } }].sort((a, b) => (a.version < b.version ? -1 : 1))
     const feedPaths = await writeFeeds({ directory, db: options.db, baseUrl: options.baseUrl, metadata, progress, releases })
     for (const path of feedPaths) await add(path, 'feed', { nl: 'Atom-feed', en: 'Atom feed' }, { nl: 'Atom-feed', en: 'Atom feed' })
+    step('feeds')
     // Text files (source texts, LEESMIJ, notes) and feeds are documentation, listed as pages; every other file is a distribution.
     const distributions = files.filter((f) => f.format !== 'text' && f.format !== 'feed')
     for (const path of await writeCatalog(directory, { baseUrl: options.baseUrl, publisherUri: options.publisherUri, metadata, distributions, datapackagePath, releases, notes, readmePath, feedPaths: feedPaths.filter((p) => !p.startsWith('feeds/voortgang/')) })) {
       await add(path, path.endsWith('.ttl') ? 'turtle' : 'jsonld', { nl: 'DCAT-catalogus', en: 'DCAT catalogue' }, { nl: 'DCAT-catalogus', en: 'DCAT catalogue' })
     }
+    step('catalogue')
     await writeSha256Sums(directory, files)
     await writeManifest(directory, {
       format: publicationFormat, version: metadata.version, notes, database,
@@ -127,6 +138,7 @@ export async function writePublication(options: PublicationOptions): Promise<Pub
       settings: { baseUrl: options.baseUrl, publisherUri: options.publisherUri, publisherName: options.publisherName },
     })
     await stampTimes(directory, metadata.modified)
+    step('checksums, manifest, dates')
     return { outDir: options.outDir, version: metadata.version, previousVersion, generation: published.generation, files }
   })
 }

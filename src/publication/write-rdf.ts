@@ -2,14 +2,15 @@ import type { Quad } from 'n3'
 import { StreamWriter } from 'n3'
 import { join } from 'node:path'
 import { JsonLdWriter } from './jsonld-writer.js'
-import { writeStreamed } from './text-file.js'
+import { writeStreamed, type FileDigest } from './text-file.js'
 
 export type RdfFormat = 'turtle' | 'jsonld'
 
 /**
  * Writes quads as Turtle (n3's streaming writer) or JSON-LD (JsonLdWriter),
  * with the same prefixes. The quads come from a function so each format
- * reads its own stream: the data is never held whole.
+ * reads its own stream: the data is never held whole. Returns the path
+ * with the file's size and SHA-256.
  */
 export async function writeRdf(options: {
   directory: string
@@ -17,10 +18,9 @@ export async function writeRdf(options: {
   format: RdfFormat
   prefixes: Record<string, string>
   quads: () => AsyncIterable<Quad> | Iterable<Quad>
-}): Promise<string> {
+}): Promise<{ path: string; digest: FileDigest }> {
   const serializer = options.format === 'turtle'
     ? new StreamWriter({ prefixes: options.prefixes, format: 'text/turtle' })
     : new JsonLdWriter(options.prefixes)
-  await writeStreamed(join(options.directory, options.path), options.quads(), serializer)
-  return options.path
+  return { path: options.path, digest: await writeStreamed(join(options.directory, options.path), options.quads(), serializer) }
 }

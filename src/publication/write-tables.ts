@@ -3,7 +3,7 @@ import type { Cell } from './table-columns.js'
 import type { TableDefinition } from './table-definition.js'
 import { tableRows, type TableSources } from './table-sources.js'
 import { tablePath } from './tables.js'
-import { writeStreamed } from './text-file.js'
+import { writeStreamed, type FileDigest } from './text-file.js'
 
 export type TableFormat = 'csv' | 'ndjson'
 
@@ -58,18 +58,17 @@ async function* csvLines(header: readonly string[], rows: AsyncIterable<Cell[]>)
   for await (const cells of rows) yield csvLine(cells)
 }
 
-/** Writes a CSV (UTF-8, RFC 4180 with CRLF) with a header row, streaming its rows. */
-export async function writeCsv(path: string, header: readonly string[], rows: AsyncIterable<Cell[]>): Promise<void> {
-  await writeStreamed(path, chunked(csvLines(header, rows)))
+/** Writes a CSV (UTF-8, RFC 4180 with CRLF) with a header row, streaming its rows; returns its size and SHA-256. */
+export async function writeCsv(path: string, header: readonly string[], rows: AsyncIterable<Cell[]>): Promise<FileDigest> {
+  return writeStreamed(path, chunked(csvLines(header, rows)))
 }
 
 /**
  * Writes one table as CSV (UTF-8, RFC 4180 with CRLF, a header row) or as
  * NDJSON (one JSON object per line, the same columns), streaming its rows.
- * Returns the file's path inside the publication.
+ * Returns the file's path inside the publication, its size and SHA-256.
  */
-export async function writeTable(sources: TableSources, directory: string, table: TableDefinition, format: TableFormat): Promise<string> {
+export async function writeTable(sources: TableSources, directory: string, table: TableDefinition, format: TableFormat): Promise<{ path: string; digest: FileDigest }> {
   const path = tablePath(table, format)
-  await writeStreamed(join(directory, path), chunked(tableLines(sources, table, format)))
-  return path
+  return { path, digest: await writeStreamed(join(directory, path), chunked(tableLines(sources, table, format))) }
 }

@@ -1,5 +1,7 @@
 import ExcelJS from 'exceljs'
+import { once } from 'node:events'
 import { join } from 'node:path'
+import type { Writable } from 'node:stream'
 import { commitmentColumns, type FlatRow } from './commitments-table.js'
 import { dutchHeader } from './dutch-headers.js'
 import type { Column } from './table-columns.js'
@@ -30,6 +32,40 @@ const formatOf = (column: Column): string | undefined =>
 
 const widthOf = (column: Column): number =>
   column.type === 'string' ? (column.name === 'id' || column.name.endsWith('_id') ? 24 : ['text', 'note', 'assignment_reason', 'inference_reason'].some((n) => column.name.endsWith(n)) ? 60 : 24) : 12
+
+type PipedStream = Writable & { _writableState?: { needDrain: boolean } }
+
+/** How many rows go into a sheet between two looks at whether the zip has taken them. */
+const rowsPerLook = 256
+
+/**
+ * Waits until the zip has taken what the sheet wrote. ExcelJS's sheet stream
+ * ignores backpressure: it writes into the PassThrough archiver gave it,
+ * whatever that holds, and rows read from SQLite arrive without ever
+ * yielding to the event loop, so the whole sheet's XML piled up there before
+ * any of it was compressed (at 1000x the data, a gigabyte). Waiting for the
+ * PassThrough's drain keeps it at one chunk. The stream is ExcelJS's own
+ * (`worksheet.stream.pipes`, exceljs 4.4); the bench's scale run guards the peak.
+ */
+async function zipCaughtUp(worksheet: ExcelJS.Worksheet): Promise<void> {
+  const target = (worksheet as unknown as { stream?: { pipes?: PipedStream[] } }).stream?.pipes?.[0]
+  // archiver's PassThrough is readable-stream 2's, which predates writableNeedDrain: its state says the same.
+  if (target && (target.writableNeedDrain ?? target._writableState?.needDrain)) await once(target, 'drain')
+}
+
+/** Adds the rows to the sheet, one committed row at a time, waiting for the zip every few hundred rows. */
+async function addRows(worksheet: ExcelJS.Worksheet, rows: AsyncIterable<ExcelJS.CellValue[]>): Promise<void> {
+  let count = 0
+  for await (const row of rows) {
+    worksheet.addRow(row).commit()
+    if (++count % rowsPerLook === 0) await zipCaughtUp(worksheet)
+  }
+  worksheet.commit()
+}
+
+async function* mapped<T, U>(items: AsyncIterable<T>, map: (item: T) => U): AsyncGenerator<U> {
+  for await (const item of items) yield map(item)
+}
 
 /**
  * Writes the workbook: first the flat table of commitments, then one sheet
@@ -67,20 +103,14 @@ export async function writeWorkbook(options: {
     header: c.header, width: c.width,
     style: c.type === 'text' ? { alignment: { wrapText: c.width > 40, vertical: 'top' } } : c.type === 'date' ? { numFmt: 'dd-mm-yyyy' } : {},
   })))
-  for await (const row of options.commitments) {
-    flat.addRow(row.map((value, i) => (commitmentColumns[i]!.type === 'date' && value !== null ? new Date(`${value}T00:00:00Z`) : value))).commit()
-  }
-  flat.commit()
+  await addRows(flat, mapped(options.commitments, (row) => row.map((value, i) => (commitmentColumns[i]!.type === 'date' && value !== null ? new Date(`${value}T00:00:00Z`) : value))))
 
   for (const table of options.tables) {
     const worksheet = sheet(table.dutchTitle, table.columns.map((c) => {
       const numFmt = formatOf(c)
       return { header: dutchHeader(c.name), width: widthOf(c), ...(numFmt ? { style: { numFmt } } : {}) }
     }))
-    for await (const row of tableRows(table, options.sources)) {
-      worksheet.addRow(table.columns.map((c) => cellValue(c, c.value(row)))).commit()
-    }
-    worksheet.commit()
+    await addRows(worksheet, mapped(tableRows(table, options.sources), (row) => table.columns.map((c) => cellValue(c, c.value(row)))))
   }
   await workbook.commit()
   await stampZipDates(path, date)

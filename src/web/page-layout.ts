@@ -3,6 +3,7 @@ import { cc0Iri } from '../model/cc0.js'
 import { feedPaths } from '../publication/write-feeds.js'
 import { styleText } from './css-text.js'
 import { html, type SafeHtml } from './html.js'
+import { webPaths } from './web-paths.js'
 
 /** What every page of the site needs besides its content. */
 /** One step of a breadcrumb trail: the current page comes last, without a link. */
@@ -39,6 +40,7 @@ const navigation = [
   { href: '/#themas', label: "Thema's" },
   { href: '/#wethouders', label: 'Wethouders' },
   { href: '/#wijken', label: 'Wijken' },
+  { href: webPaths.progress, label: 'Voortgang' },
   { href: '/rapporten', label: 'Rapporten' },
   { href: '/#data', label: 'Data en API' },
 ]
