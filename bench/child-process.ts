@@ -23,9 +23,9 @@ export function spawnTsx(script: string, args: readonly string[] = [], env: Reco
   })
 }
 
-/** Runs a TypeScript child to its end (in cwd: another checkout for a baseline) and returns the JSON its last stdout line holds. */
-export async function runTsxJson<T>(script: string, args: readonly string[] = [], env: Record<string, string> = {}, cwd = root): Promise<T> {
-  const child = spawnTsx(script, args, env, [], cwd)
+/** Runs a TypeScript child to its end (in cwd: another checkout for a baseline; with node's flags) and returns the JSON its last stdout line holds. */
+export async function runTsxJson<T>(script: string, args: readonly string[] = [], env: Record<string, string> = {}, cwd = root, nodeArgs: readonly string[] = []): Promise<T> {
+  const child = spawnTsx(script, args, env, nodeArgs, cwd)
   let out = ''
   let err = ''
   child.stdout!.on('data', (chunk: Buffer) => { out += chunk.toString() })

@@ -19,12 +19,16 @@ export interface JobMeasure {
   steps?: DumpStep[]
 }
 
+/** Node's flags of `npm run dump` (package.json), so a measured dump runs as the command does: V8's young generation capped at 2 x 16 MB (docs/performance.md). */
+const dumpNodeArgs = ['--max-semi-space-size=16']
+
 /**
  * Runs one measure-child job with the given settings (DATABASE_PATH for the
  * dumps of the synthetic databases), in this checkout or in cwd (a baseline's).
+ * A dump runs with the node flags `npm run dump` gives it.
  */
 export function measureJob(args: readonly string[], env: Record<string, string> = {}, cwd?: string): Promise<JobMeasure> {
-  return runTsxJson<JobMeasure>('bench/measure-child.ts', args, { LOG_LEVEL: 'warn', ...env }, cwd)
+  return runTsxJson<JobMeasure>('bench/measure-child.ts', args, { LOG_LEVEL: 'warn', ...env }, cwd, args[0] === 'dump' ? dumpNodeArgs : [])
 }
 
 /** What the PDF and dump section reports. */

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import { createReadStream, createWriteStream } from 'node:fs'
-import { mkdir, writeFile } from 'node:fs/promises'
+import { mkdir } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import { Readable, Transform, type TransformCallback } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
@@ -41,19 +41,6 @@ export async function writeStreamed(path: string, chunks: AsyncIterable<unknown>
   if (transform) await pipeline(source, transform, digesting, createWriteStream(path))
   else await pipeline(source, digesting, createWriteStream(path))
   return digesting.digest()
-}
-
-/**
- * Writes a text that is already whole in memory (one agreement's document)
- * in one write, with its size and SHA-256. No stream for it: a pipeline per
- * small file made V8 grow its heap with every agreement written (at 1000x
- * the data, 282 MB peak after 100 agreements against 213 MB with one write).
- */
-export async function writeWhole(path: string, text: string): Promise<FileDigest> {
-  await mkdir(dirname(path), { recursive: true })
-  const bytes = Buffer.from(text)
-  await writeFile(path, bytes)
-  return { bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') }
 }
 
 /** Size and SHA-256 of a file, read as a stream. */

@@ -9,7 +9,8 @@ import { quoteContext, type Passage } from '../read-model/text-paragraphs.js'
 import { actionProgressJson, targetMeasurementsJson } from './progress-json.js'
 import type { ProgressRows } from './published-progress-rows.js'
 import type { TableSources } from './table-sources.js'
-import { writeWhole, type FileDigest } from './text-file.js'
+import type { FileDigest } from './text-file.js'
+import { writePrettyJson } from './write-pretty-json.js'
 
 /** Where an agreement's nested document lives inside the publication. */
 export const agreementJsonPath = (slug: string): string => `json/${slug}.json`
@@ -102,5 +103,5 @@ function agreementDocument(view: AgreementView, progress: ProgressRows): Record<
  */
 export async function writeAgreementJson(sources: TableSources, directory: string, agreement: AgreementRecord): Promise<FileDigest> {
   const document = agreementDocument(await loadAgreementView(sources.db, agreement), sources.progress)
-  return writeWhole(join(directory, agreementJsonPath(agreement.slug)), `${JSON.stringify(document, null, 2)}\n`)
+  return writePrettyJson(join(directory, agreementJsonPath(agreement.slug)), document)
 }

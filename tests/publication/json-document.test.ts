@@ -17,6 +17,10 @@ beforeAll(async () => {
 const csvIds = (name: string) => new Set((parse(readFileSync(join(dir, `csv/${name}.csv`)), { columns: true }) as { id: string }[]).map((r) => r.id))
 
 describe('the nested JSON document', () => {
+  it('is laid out as JSON.stringify with two spaces writes it, read back by JSON.parse', () => {
+    const text = readFileSync(join(dir, 'json/assen-2022-2026.json'), 'utf8')
+    expect(text).toBe(`${JSON.stringify(JSON.parse(text), null, 2)}\n`)
+  })
   it('nests themes, topics and actions with their targets and portfolios', () => {
     expect(doc.themes).toHaveLength(7)
     const topics = doc.themes.flatMap((t: { topics: unknown[] }) => t.topics)
