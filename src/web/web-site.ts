@@ -32,7 +32,8 @@ import { actionPage, actionContext } from './pages/action-page.js'
 import { actionsListPage, parseActionFilters, type ActionFilters } from './pages/actions-list-page.js'
 import { progressSection } from './progress/progress-section.js'
 import { recentChanges } from './progress/recent-changes.js'
-import { listRounds, type ReportingRound } from '../editorial/reporting-rounds.js'
+import type { ReportingRound } from '../editorial/reporting-rounds.js'
+import { publicRounds } from '../editorial/public-rounds.js'
 import { latestRoundPicture, roundPicture } from '../editorial/round-picture.js'
 import { formatDate } from '../reports/dutch-text.js'
 import { progressPage } from './pages/progress-page.js'
@@ -180,7 +181,7 @@ ${recentChanges(source.view, snapshot, null)}`
   async progressOfRound(lease: StoreLease, slug: string | null): Promise<SafeHtml | null> {
     const { source } = await this.current(lease)
     const agreement = source.view.agreement.slug
-    const rounds = await listRounds(this.editorial, agreement)
+    const rounds = await publicRounds(this.editorial, agreement)
     const chosen = slug === null ? null : rounds.find((r) => r.slug === slug)
     if (chosen === undefined) return null
     const picture = chosen ? await roundPicture(this.editorial, agreement, chosen) : await latestRoundPicture(this.editorial, agreement)

@@ -23,8 +23,9 @@ describe('date inputs', () => {
         }
       }
     }
-    // The editorial mutations' dates are checked as YYYY-MM-DD by the editorial domain (a userError); it stays String for now.
-    expect(strings.sort()).toEqual(['EvidenceInput.documentDate', 'RecordProgressInput.asOf', 'RecordTargetMeasurementInput.asOf'])
+    // The editorial mutations' dates are checked as YYYY-MM-DD by the editorial domain (a userError); they stay String for now,
+    // the draft edit's too, so that a client sends an edit with the variables it recorded the draft with.
+    expect(strings.sort()).toEqual(['EditProgressDraftInput.asOf', 'EvidenceInput.documentDate', 'RecordProgressInput.asOf', 'RecordTargetMeasurementInput.asOf'])
   })
 
   it('reads progressChanges(publishedSince:) as a DateTime, and refuses a bad moment or both forms at once', async () => {

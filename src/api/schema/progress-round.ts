@@ -1,4 +1,5 @@
-import { findRound, listRounds, openRoundOf, type ReportingRound } from '../../editorial/reporting-rounds.js'
+import { latestPublicRound, publicRounds } from '../../editorial/public-rounds.js'
+import type { ReportingRound } from '../../editorial/reporting-rounds.js'
 import { roundPicture } from '../../editorial/round-picture.js'
 import { agreementArgDescription, agreementFromArg } from '../agreement-arg.js'
 import { builder } from '../builder.js'
@@ -37,7 +38,7 @@ builder.queryFields((t) => ({
       const agreement = agreementFromArg(ctx, args.agreement)
       ctx.editorial.usage.editorial = true
       const actionSlugs = ctx.loaders.of(agreement.id).list('action').map((a) => a.slug)
-      return (await listRounds(ctx.editorial.store, agreement.slug)).map((r) => ({ ...r, actionSlugs }))
+      return (await publicRounds(ctx.editorial.store, agreement.slug)).map((r) => ({ ...r, actionSlugs }))
     },
   }),
   progressRound: t.field({
@@ -48,8 +49,8 @@ builder.queryFields((t) => ({
       const agreement = agreementFromArg(ctx, args.agreement)
       ctx.editorial.usage.editorial = true
       const actionSlugs = ctx.loaders.of(agreement.id).list('action').map((a) => a.slug)
-      const round = args.slug != null ? await findRound(ctx.editorial.store, agreement.slug, args.slug)
-        : await openRoundOf(ctx.editorial.store, agreement.slug) ?? (await listRounds(ctx.editorial.store, agreement.slug))[0] ?? null
+      const rounds = await publicRounds(ctx.editorial.store, agreement.slug)
+      const round = args.slug != null ? rounds.find((r) => r.slug === args.slug) ?? null : latestPublicRound(rounds)
       if (args.slug != null && !round) throw notFound('slug', args.slug, 'progress round')
       return round ? { ...round, actionSlugs } : null
     },
