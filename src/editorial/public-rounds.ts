@@ -19,8 +19,3 @@ export async function publicRounds(store: EditorialStore, agreement: string): Pr
   if (!rounds) cached.byAgreement.set(agreement, rounds = await listRounds(store, agreement))
   return rounds
 }
-
-/** The round the public sees by default: the open round, else the latest closed one; null before the first round. */
-export function latestPublicRound(rounds: readonly ReportingRound[]): ReportingRound | null {
-  return rounds.find((r) => r.closedAt === null) ?? rounds[0] ?? null
-}

@@ -51,6 +51,15 @@ export async function listRounds(store: EditorialStore, agreement: string): Prom
     .orderBy('peildatum', 'desc').orderBy('id', 'desc'))).map(toRound)
 }
 
+/**
+ * The round shown when none is named, in /beheer and to the public alike: the
+ * open round, else the latest closed one; null before the first round.
+ * Takes listRounds' list (latest peildatum first).
+ */
+export function defaultRound(rounds: readonly ReportingRound[]): ReportingRound | null {
+  return rounds.find((r) => r.closedAt === null) ?? rounds[0] ?? null
+}
+
 /** A round by its slug. */
 export async function findRound(store: EditorialStore, agreement: string, slug: string): Promise<ReportingRound | null> {
   const row = await store.first(store.db.selectFrom('reporting_round').select(columns).where('agreement_slug', '=', agreement).where('slug', '=', slug))

@@ -1,6 +1,6 @@
 import { progressSnapshot, progressSnapshotAt, publicationGeneration, type ProgressSnapshot } from './progress-snapshot.js'
-import { latestPublicRound, publicRounds } from './public-rounds.js'
-import type { ReportingRound } from './reporting-rounds.js'
+import { publicRounds } from './public-rounds.js'
+import { defaultRound, type ReportingRound } from './reporting-rounds.js'
 
 /** The progress of one round: its snapshot, the round it belongs to (null before the first round), and a key for caches. */
 export interface RoundPicture extends ProgressSnapshot {
@@ -25,7 +25,7 @@ export async function roundPicture(store: Parameters<typeof progressSnapshot>[0]
  * published now.
  */
 export async function latestRoundPicture(store: Parameters<typeof progressSnapshot>[0], agreement: string): Promise<RoundPicture> {
-  const round = latestPublicRound(await publicRounds(store, agreement))
+  const round = defaultRound(await publicRounds(store, agreement))
   const picture = await roundPicture(store, agreement, round)
   // Nothing newer than the closed round may hide: with publications after it and no round open, show what is published now.
   if (round?.closedGeneration != null && publicationGeneration(store) > round.closedGeneration) return await roundPicture(store, agreement, null)

@@ -1,7 +1,7 @@
 import { listAccounts } from '../editorial/accounts.js'
 import { assignActions, currentAssignments } from '../editorial/assignments.js'
 import { readDutchDate } from '../editorial/dutch-input.js'
-import { closeRound, findRound, listRounds, openRound, openRoundOf } from '../editorial/reporting-rounds.js'
+import { closeRound, defaultRound, findRound, listRounds, openRound, openRoundOf } from '../editorial/reporting-rounds.js'
 import { actionWork } from '../editorial/round-work.js'
 import { todayInAssen } from '../editorial/validate-revision.js'
 import { html, type SafeHtml } from '../web/html.js'
@@ -86,7 +86,7 @@ async function postClose(ctx: BeheerContext, slug: string): Promise<true> {
 
 async function chosenRound(ctx: BeheerContext) {
   const slug = ctx.url.searchParams.get('ronde')
-  return slug ? findRound(ctx.store, agreementOf(ctx), slug) : await openRoundOf(ctx.store, agreementOf(ctx)) ?? (await listRounds(ctx.store, agreementOf(ctx)))[0] ?? null
+  return slug ? findRound(ctx.store, agreementOf(ctx), slug) : defaultRound(await listRounds(ctx.store, agreementOf(ctx)))
 }
 
 async function showOverview(ctx: BeheerContext): Promise<boolean> {

@@ -1,6 +1,6 @@
 import { recordRevision } from '../editorial/record-revision.js'
 import { canonicalSlugs } from '../read-model/canonical-action.js'
-import { listRounds, openRoundOf } from '../editorial/reporting-rounds.js'
+import { defaultRound, listRounds } from '../editorial/reporting-rounds.js'
 import { progressSnapshot } from '../editorial/progress-snapshot.js'
 import { readWorksheetRows, type WorksheetRowError } from '../editorial/worksheet-rows.js'
 import { beheerLayout } from '../web/beheer/beheer-layout.js'
@@ -28,7 +28,7 @@ export async function handleWorksheet(ctx: BeheerContext): Promise<boolean> {
   return false
 }
 
-const roundOf = async (ctx: BeheerContext) => await openRoundOf(ctx.store, ctx.view.agreement.slug) ?? (await listRounds(ctx.store, ctx.view.agreement.slug))[0] ?? null
+const roundOf = async (ctx: BeheerContext) => defaultRound(await listRounds(ctx.store, ctx.view.agreement.slug))
 
 async function show(ctx: BeheerContext, status: number, errors: WorksheetRowError[], notice: string | null): Promise<true> {
   return sendBeheerPage(ctx.response, status, beheerLayout({

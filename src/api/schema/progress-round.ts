@@ -1,5 +1,5 @@
-import { latestPublicRound, publicRounds } from '../../editorial/public-rounds.js'
-import type { ReportingRound } from '../../editorial/reporting-rounds.js'
+import { publicRounds } from '../../editorial/public-rounds.js'
+import { defaultRound, type ReportingRound } from '../../editorial/reporting-rounds.js'
 import { roundPicture } from '../../editorial/round-picture.js'
 import { agreementArgDescription, agreementFromArg } from '../agreement-arg.js'
 import { builder } from '../builder.js'
@@ -50,7 +50,7 @@ builder.queryFields((t) => ({
       ctx.editorial.usage.editorial = true
       const actionSlugs = ctx.loaders.of(agreement.id).list('action').map((a) => a.slug)
       const rounds = await publicRounds(ctx.editorial.store, agreement.slug)
-      const round = args.slug != null ? rounds.find((r) => r.slug === args.slug) ?? null : latestPublicRound(rounds)
+      const round = args.slug != null ? rounds.find((r) => r.slug === args.slug) ?? null : defaultRound(rounds)
       if (args.slug != null && !round) throw notFound('slug', args.slug, 'progress round')
       return round ? { ...round, actionSlugs } : null
     },
