@@ -36,7 +36,9 @@ export async function startServerProcess(env: Record<string, string> = {}, timeo
   // The bench measures the server's capacity from one address: the per-client points budget would measure itself.
   // Warming the response cache runs for seconds after start and took CPU from the first scenario measured (a
   // small cache hit at 1.5x bare, against 1.0x when measured later); the warming section measures it on its own.
-  const child = spawnTsx('src/cli/start.ts', [], { LOG_LEVEL: 'warn', HOST: '127.0.0.1', EDITORIAL_DATABASE: benchEditorialPath, SHUTDOWN_GRACE_MS: '0', RATE_LIMIT_POINTS: '0', WARM_CACHE_MS: '0', ...env, PORT: String(port) }, nodeArgs, checkout)
+  // Another checkout gets a store of its own: an editorial store migrated by this one's newer migrations is refused by an older one.
+  const editorialPath = checkout ? join(tmpdir(), 'open-akkoord-bench-editorial-baseline', 'editorial.sqlite') : benchEditorialPath
+  const child = spawnTsx('src/cli/start.ts', [], { LOG_LEVEL: 'warn', HOST: '127.0.0.1', EDITORIAL_DATABASE: editorialPath, SHUTDOWN_GRACE_MS: '0', RATE_LIMIT_POINTS: '0', WARM_CACHE_MS: '0', ...env, PORT: String(port) }, nodeArgs, checkout)
   let stderr = ''
   child.stderr!.on('data', (chunk: Buffer) => { stderr = (stderr + chunk.toString()).slice(-4000) })
   child.stdout!.resume()
