@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto'
-import { createReadStream, createWriteStream } from 'node:fs'
-import { mkdir } from 'node:fs/promises'
+import { mkdir, open } from 'node:fs/promises'
 import { dirname } from 'node:path'
-import { Readable, Transform, type TransformCallback } from 'node:stream'
+import { Readable, type Transform } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
+import { FileSink } from './file-sink.js'
 
 /** Size and SHA-256 of a written file. */
 export interface FileDigest {
@@ -11,45 +11,44 @@ export interface FileDigest {
   sha256: string
 }
 
-/** Passes bytes through unchanged while hashing and counting them. */
-class Digesting extends Transform {
-  private readonly hash = createHash('sha256')
-  private bytes = 0
-
-  override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
-    this.hash.update(chunk)
-    this.bytes += chunk.length
-    done(null, chunk)
-  }
-
-  digest(): FileDigest {
-    return { bytes: this.bytes, sha256: this.hash.digest('hex') }
-  }
-}
-
 /**
- * Writes chunks to a file through a stream pipeline, so a slow disk pushes
- * back on the producer and memory stays flat however much is written.
- * An optional transform sits between them (a serializer of quads, say).
- * Returns the file's size and SHA-256, computed on the way, so the file is
- * not read again for its checksum.
+ * Writes chunks (text or bytes) to a file as they come, so memory stays flat
+ * however much is written, through one reused buffer (FileSink). An optional
+ * transform sits between them (a serializer of quads, say). Returns the
+ * file's size and SHA-256, computed on the way, so the file is not read
+ * again for its checksum.
  */
 export async function writeStreamed(path: string, chunks: AsyncIterable<unknown> | Iterable<unknown>, transform?: Transform): Promise<FileDigest> {
   await mkdir(dirname(path), { recursive: true })
-  const source = Readable.from(chunks)
-  const digesting = new Digesting()
-  if (transform) await pipeline(source, transform, digesting, createWriteStream(path))
-  else await pipeline(source, digesting, createWriteStream(path))
-  return digesting.digest()
+  const sink = new FileSink(path)
+  try {
+    const drain = async (source: AsyncIterable<unknown> | Iterable<unknown>) => {
+      for await (const chunk of source) sink.add(chunk as string | Uint8Array)
+    }
+    if (transform) await pipeline(Readable.from(chunks), transform, drain)
+    else await drain(chunks)
+    return sink.finish()
+  } finally {
+    sink.close()
+  }
 }
 
-/** Size and SHA-256 of a file, read as a stream. */
+/** Bytes read at a time by fileDigest, into one buffer (a read stream makes a new one per chunk). */
+const readBytes = 256 * 1024
+
+/** Size and SHA-256 of a file, read through one reused buffer. */
 export async function fileDigest(path: string): Promise<FileDigest> {
   const hash = createHash('sha256')
+  const buffer = Buffer.allocUnsafe(readBytes)
   let bytes = 0
-  for await (const chunk of createReadStream(path)) {
-    hash.update(chunk as Buffer)
-    bytes += (chunk as Buffer).length
+  const handle = await open(path, 'r')
+  try {
+    for (let read = 0; (read = (await handle.read(buffer, 0, readBytes, null)).bytesRead) > 0;) {
+      hash.update(buffer.subarray(0, read))
+      bytes += read
+    }
+  } finally {
+    await handle.close()
   }
   return { bytes, sha256: hash.digest('hex') }
 }

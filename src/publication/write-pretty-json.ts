@@ -1,39 +1,7 @@
-import { createHash } from 'node:crypto'
-import { closeSync, openSync, writeSync } from 'node:fs'
 import { mkdir } from 'node:fs/promises'
 import { dirname } from 'node:path'
+import { FileSink } from './file-sink.js'
 import type { FileDigest } from './text-file.js'
-
-/** Text gathered before one write: large enough for few writes, small enough to stay in V8's young generation. */
-const chunkChars = 65_536
-
-/** Gathers JSON text into small chunks, each written, counted and hashed as soon as it is full. */
-class ChunkedFile {
-  private pending = ''
-  private bytes = 0
-  private readonly hash = createHash('sha256')
-
-  constructor(private readonly fd: number) {}
-
-  add(text: string): void {
-    this.pending += text
-    if (this.pending.length >= chunkChars) this.flush()
-  }
-
-  flush(): void {
-    if (!this.pending) return
-    const buffer = Buffer.from(this.pending)
-    this.pending = ''
-    this.hash.update(buffer)
-    this.bytes += buffer.length
-    for (let written = 0; written < buffer.length;) written += writeSync(this.fd, buffer, written)
-  }
-
-  digest(): FileDigest {
-    this.flush()
-    return { bytes: this.bytes, sha256: this.hash.digest('hex') }
-  }
-}
 
 /** Arrays and plain objects are written part by part; anything else (a Date, a value with toJSON) as JSON.stringify writes it. */
 function isPlainContainer(value: unknown): value is Record<string, unknown> | unknown[] {
@@ -50,7 +18,7 @@ const leafText = (value: unknown, indent: string): string | undefined => JSON.st
  * literal line break occurs in that text only as layout (JSON escapes it in
  * strings), so a stringified leaf is indented by replacing its line breaks.
  */
-function writeValue(out: ChunkedFile, value: unknown, indent: string): void {
+function writeValue(out: FileSink, value: unknown, indent: string): void {
   const inner = `${indent}  `
   if (Array.isArray(value)) {
     if (value.length === 0) return out.add('[]')
@@ -75,7 +43,7 @@ function writeValue(out: ChunkedFile, value: unknown, indent: string): void {
 
 /**
  * Writes a document as `JSON.stringify(document, null, 2)` plus a line break,
- * byte for byte, in 64 kB writes instead of one string of the whole document,
+ * byte for byte, in pieces through a FileSink instead of one string of the whole document,
  * and returns the file's size and SHA-256. At 1000x the data the whole-string
  * write left several megabytes of garbage per agreement in V8's old space
  * (the text, its UTF-8 copy), which the heap grew into. The writes are
@@ -83,13 +51,12 @@ function writeValue(out: ChunkedFile, value: unknown, indent: string): void {
  */
 export async function writePrettyJson(path: string, document: Record<string, unknown> | unknown[]): Promise<FileDigest> {
   await mkdir(dirname(path), { recursive: true })
-  const fd = openSync(path, 'w')
+  const out = new FileSink(path)
   try {
-    const out = new ChunkedFile(fd)
     writeValue(out, document, '')
     out.add('\n')
-    return out.digest()
+    return out.finish()
   } finally {
-    closeSync(fd)
+    out.close()
   }
 }
