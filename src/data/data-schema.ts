@@ -92,16 +92,16 @@ export const themeFileSchema = z.object({
   }).strict()).min(1),
 }).strict()
 
-// A district's CBS codes: only codes checked against the CBS list of `year` go in; without codes, the reason why.
+// A district's CBS codes: only codes checked against the CBS list of `list_year` go in; without codes, the reason why.
 const cbsCodes = z.object({
   wijk_code: z.string().regex(anchored(cbsWijkCodePattern), `must be a CBS wijk code of Assen (${cbsWijkCodePattern})`).nullable(),
   buurt_codes: z.array(z.string().regex(anchored(cbsBuurtCodePattern), `must be a CBS buurt code of Assen (${cbsBuurtCodePattern})`)),
   // The year of the CBS list (Wijk- en Buurtkaart, Kerncijfers wijken en buurten) the codes were checked against.
-  year: z.number().int().min(1990).max(2100).nullable(),
+  list_year: z.number().int().min(1990).max(2100).nullable(),
   reason: text.nullable(),
 }).strict()
   .refine((c) => new Set(c.buurt_codes).size === c.buurt_codes.length, 'buurt_codes lists a code twice')
-  .refine((c) => (c.year === null) === (c.wijk_code === null && c.buurt_codes.length === 0), 'a code goes with the year of the CBS list it was checked against (year), and year only with a code')
+  .refine((c) => (c.list_year === null) === (c.wijk_code === null && c.buurt_codes.length === 0), 'a code goes with the year of the CBS list it was checked against (list_year), and list_year only with a code')
   .refine((c) => c.wijk_code !== null || c.buurt_codes.length > 0 || c.reason !== null, 'a district without CBS codes says why (reason)')
   .refine((c) => c.wijk_code === null || c.buurt_codes.every((b) => wijkOfBuurt(b) === c.wijk_code), 'every buurt code lies in the district\'s wijk (its digits 5-8 are the wijk code\'s)')
 
