@@ -58,6 +58,15 @@ export function checkAgreementData(data: AgreementData, source: SourceDocument):
     for (const r of p.responsibilities) responsibilities.add(r.slug, { file: portfolios.file, record: `responsibility ${r.slug}` })
     for (const d of p.districts) districts.add(d.slug, { file: portfolios.file, record: `district ${d.slug}` })
   }
+  // A CBS area joins one district: the same code on two districts would count its statistics twice.
+  const cbsCodes = new Map<string, string>()
+  for (const d of portfolios.data.portfolios.flatMap((p) => p.districts)) {
+    for (const code of [...(d.cbs.wijk_code === null ? [] : [d.cbs.wijk_code]), ...d.cbs.buurt_codes]) {
+      const earlier = cbsCodes.get(code)
+      if (earlier) fail({ file: portfolios.file, record: `district ${d.slug}` }, `CBS code ${code} is also district ${earlier}'s`)
+      else cbsCodes.set(code, d.slug)
+    }
+  }
   for (const theme of themes) {
     for (const topic of theme.data.topics) topics.add(topic.slug, { file: theme.file, record: `topic ${topic.slug}` })
   }

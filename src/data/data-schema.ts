@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { actionKinds, artifactKinds, sectionKinds, targetDeadlineKinds, targetFrequencyPeriods } from '../store/database.js'
+import { anchored, cbsBuurtCodePattern, cbsWijkCodePattern, wijkOfBuurt } from '../store/cbs-area-codes.js'
 import { freeText, licence, textLimits } from './free-text.js'
 
 const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be lower-case kebab-case')
@@ -91,6 +92,19 @@ export const themeFileSchema = z.object({
   }).strict()).min(1),
 }).strict()
 
+// A district's CBS codes: only codes checked against the CBS list of `list_year` go in; without codes, the reason why.
+const cbsCodes = z.object({
+  wijk_code: z.string().regex(anchored(cbsWijkCodePattern), `must be a CBS wijk code of Assen (${cbsWijkCodePattern})`).nullable(),
+  buurt_codes: z.array(z.string().regex(anchored(cbsBuurtCodePattern), `must be a CBS buurt code of Assen (${cbsBuurtCodePattern})`)),
+  // The year of the CBS list (Wijk- en Buurtkaart, Kerncijfers wijken en buurten) the codes were checked against.
+  list_year: z.number().int().min(1990).max(2100).nullable(),
+  reason: text.nullable(),
+}).strict()
+  .refine((c) => new Set(c.buurt_codes).size === c.buurt_codes.length, 'buurt_codes lists a code twice')
+  .refine((c) => (c.list_year === null) === (c.wijk_code === null && c.buurt_codes.length === 0), 'a code goes with the year of the CBS list it was checked against (list_year), and list_year only with a code')
+  .refine((c) => c.wijk_code !== null || c.buurt_codes.length > 0 || c.reason !== null, 'a district without CBS codes says why (reason)')
+  .refine((c) => c.wijk_code === null || c.buurt_codes.every((b) => wijkOfBuurt(b) === c.wijk_code), 'every buurt code lies in the district\'s wijk (its digits 5-8 are the wijk code\'s)')
+
 export const portfoliosFileSchema = z.object({
   portfolios: z.array(z.object({
     slug,
@@ -102,6 +116,7 @@ export const portfoliosFileSchema = z.object({
       slug, name, lines,
       // A part the text names (binnenstad, Stadskwartier): `lines` where it is named, and why it counts to the district.
       parts: z.array(z.object({ name, lines, inferred: z.boolean(), reason: text }).strict()).optional(),
+      cbs: cbsCodes,
     }).strict()),
   }).strict()),
 }).strict()

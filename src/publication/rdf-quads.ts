@@ -33,7 +33,8 @@ function objectOf(column: Column, row: KeyedRow, value: NonNullable<ReturnType<C
 
 /**
  * The triples of one table row: its classes, one triple per column with a
- * predicate and a value (foreign keys become links to the record's IRI),
+ * predicate and a value (one per value where the cell lists several; foreign
+ * keys become links to the record's IRI),
  * and the table's extra triples. No blank nodes, so every serialisation of
  * the same data has the same triples.
  */
@@ -45,7 +46,9 @@ function rowQuads(table: TableDefinition, row: KeyedRow, baseUrl: string, prefix
   for (const column of table.columns) {
     const value = column.value(row)
     if (!column.predicate || value === null) continue
-    quads.push(quad(subject, namedNode(expandIri(column.predicate, prefixes)), objectOf(column, row, value, baseUrl)))
+    for (const one of column.separator ? String(value).split(column.separator) : [value]) {
+      quads.push(quad(subject, namedNode(expandIri(column.predicate, prefixes)), objectOf(column, row, one, baseUrl)))
+    }
   }
   for (const [p, value] of table.rdf.constants ?? []) quads.push(quad(subject, namedNode(expandIri(p, prefixes)), literal(value)))
   for (const [s, p, o] of table.rdf.extra?.(row, iri) ?? []) {

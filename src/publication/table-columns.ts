@@ -38,6 +38,10 @@ export interface Column<R = any> {
   dutch?: boolean
   /** In RDF the value is this IRI (a licence, a municipality, a concept of a scheme), not a literal. */
   iri?: (value: string) => string
+  /** The Table Schema pattern (XML Schema regular expression, whole value) every non-empty value matches. */
+  pattern?: string
+  /** The cell lists several values separated by this string; in RDF each value is a triple of its own. */
+  separator?: string
   value(row: KeyedRow<R>): Cell
 }
 
@@ -48,6 +52,8 @@ interface FieldOptions {
   dutch?: boolean
   enum?: readonly string[]
   iri?: (value: string) => string
+  pattern?: string
+  separator?: string
 }
 
 /** Column builders bound to one record type, so record fields are typed. */
@@ -73,7 +79,8 @@ export function columnKit<R>(): ColumnKit<R> {
     }),
     field: (name, type, get, options) => ({
       name, type, required: options.required ?? true, description: options.description, enum: options.enum,
-      predicate: options.predicate, dutch: options.dutch, iri: options.iri, value: (row) => get(row.record),
+      predicate: options.predicate, dutch: options.dutch, iri: options.iri, pattern: options.pattern, separator: options.separator,
+      value: (row) => get(row.record),
     }),
     ref: (name, node, resource, key, options) => {
       const keyOf = (row: KeyedRow) => (node === 'Agreement' ? row.keys.agreement : row.keys.refs[key] ?? null)

@@ -15,6 +15,7 @@ function fieldOf(column: Column): Record<string, unknown> {
   if (column.required) constraints.required = true
   if (column.unique) constraints.unique = true
   if (column.enum) constraints.enum = [...column.enum]
+  if (column.pattern) constraints.pattern = column.pattern
   return {
     name: column.name,
     type: column.type,
@@ -25,8 +26,8 @@ function fieldOf(column: Column): Record<string, unknown> {
 }
 
 /**
- * The Table Schema of a published table: field types, required fields and
- * enums, the primary key, and a foreign key for every column referring to a
+ * The Table Schema of a published table: field types, required fields,
+ * enums and patterns, the primary key, and a foreign key for every column referring to a
  * record (a self-reference leaves the resource out, as v2 asks).
  */
 export function tableSchemaOf(table: TableDefinition): TableSchema {

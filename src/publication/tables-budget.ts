@@ -1,3 +1,4 @@
+import { cbsBuurtCodesPattern, cbsCodeSeparator, cbsWijkCodePattern } from '../store/cbs-area-codes.js'
 import { defineTable, own, via } from './table-definition.js'
 
 /** Money and responsibility: the budget, the portfolios, the districts, and the links between them and the actions. */
@@ -98,6 +99,23 @@ export const budgetTables = [
       t.field('position', 'integer', (r) => r.position, { description: 'Order in the portfolio table (1-based).', predicate: 'schema:position' }),
       t.field('text', 'string', (r) => r.text, { description: 'The printed text naming the district, quoted.', predicate: 'schema:text', dutch: true }),
       ...t.source(),
+      // Empty until a curator checks a code against a published CBS list (db/README.md, "District codes (CBS)").
+      t.field('cbs_wijk_code', 'string', (r) => r.cbsWijkCode, {
+        required: false, pattern: cbsWijkCodePattern, predicate: 'akkoord:cbsWijkCode',
+        description: 'CBS wijk code of the district (WK0106 and two digits), to join CBS statistics on; empty while no code has been checked against a published CBS list (cbs_code_reason says why).',
+      }),
+      t.field('cbs_buurt_codes', 'string', (r) => (r.cbsBuurtCodes.length > 0 ? r.cbsBuurtCodes.join(cbsCodeSeparator) : null), {
+        required: false, pattern: cbsBuurtCodesPattern, separator: cbsCodeSeparator, predicate: 'akkoord:cbsBuurtCode',
+        description: 'CBS buurt codes (BU0106 and four digits) of the buurten the district maps to, separated by spaces; empty while none has been checked against a published CBS list.',
+      }),
+      t.field('cbs_code_year', 'year', (r) => r.cbsCodeYear, {
+        required: false, predicate: 'akkoord:cbsCodeYear',
+        description: 'Year of the CBS list (Wijk- en Buurtkaart, Kerncijfers wijken en buurten) the CBS codes were checked against; empty without codes.',
+      }),
+      t.field('cbs_code_reason', 'string', (r) => r.cbsCodeReason, {
+        required: false, predicate: 'akkoord:cbsCodeReason', dutch: true,
+        description: 'Why the district has no CBS codes yet, in Dutch; empty once it has them, unless the curators explain the mapping.',
+      }),
     ],
   })),
   defineTable('actionPortfolio', (t) => ({

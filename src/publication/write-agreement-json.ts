@@ -34,7 +34,10 @@ function agreementDocument(view: AgreementView, progress: ProgressRows): Record<
     holder: { id: id('Person', v.holder.slug), name: v.holder.name, party: { id: id('Party', v.party.slug), name: v.party.name } },
     assignmentInferred: v.portfolio.assignmentInferred, assignmentReason: v.portfolio.assignmentReason,
     responsibilities: v.responsibilities.map((r) => ({ id: id('Responsibility', r.slug), slug: r.slug, name: r.name, source: r.source })),
-    districts: v.districts.map((d) => ({ id: id('District', d.slug), slug: d.slug, name: d.name, text: d.text, source: d.source })),
+    districts: v.districts.map((d) => ({
+      id: id('District', d.slug), slug: d.slug, name: d.name, text: d.text, source: d.source,
+      cbs: { wijkCode: d.cbsWijkCode, buurtCodes: d.cbsBuurtCodes, year: d.cbsCodeYear, reason: d.cbsCodeReason },
+    })),
     source: v.portfolio.source,
   })
   const action = (v: ActionView, passage: Passage) => ({

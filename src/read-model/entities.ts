@@ -1,4 +1,5 @@
 import type { Kysely, SelectQueryBuilder } from 'kysely'
+import { cbsCodeSeparator } from '../store/cbs-area-codes.js'
 import type { Database } from '../store/database.js'
 import type * as R from './records.js'
 
@@ -158,7 +159,8 @@ export const entities = {
     agreementColumn: 'district.agreement_id', idColumn: 'district.id', parentColumns: { portfolioId: 'district.portfolio_id' },
     map: (r) => ({
       id: r.id, agreementId: r.agreement_id, portfolioId: r.portfolio_id, slug: r.slug, name: r.name, position: r.position,
-      text: r.text, source: source(r),
+      text: r.text, source: source(r), cbsWijkCode: r.cbs_wijk_code, cbsBuurtCodes: r.cbs_buurt_codes?.split(cbsCodeSeparator) ?? [],
+      cbsCodeYear: r.cbs_code_year, cbsCodeReason: r.cbs_code_reason,
     }),
   }),
   sourceArtifact: define<R.SourceArtifactRecord>({

@@ -192,6 +192,14 @@ export interface DistrictRecord extends Scoped {
   position: number
   text: string
   source: SourceRange
+  /** CBS wijk code (`WK0106dd`), checked against the CBS list of cbsCodeYear; null while there is none. */
+  cbsWijkCode: string | null
+  /** CBS buurt codes (`BU0106dddd`) of the district, in the curators' order; empty while there are none. */
+  cbsBuurtCodes: string[]
+  /** The year of the CBS list the codes were checked against; null without codes. */
+  cbsCodeYear: number | null
+  /** Why the district has no CBS codes yet (Dutch); null once it has them, unless the curators explain the mapping. */
+  cbsCodeReason: string | null
 }
 
 /** A part of a district the text names (the binnenstad of Centrum), with why the curators count it to the district. */

@@ -108,6 +108,13 @@ interface DistrictTable extends SourceLines {
   name: string
   position: number
   text: string
+  /** CBS wijk code (`WK0106dd`), checked against the CBS list of cbs_code_year; null while there is none. */
+  cbs_wijk_code: string | null
+  /** CBS buurt codes (`BU0106dddd`) separated by spaces; null when the district maps to no buurten (yet). */
+  cbs_buurt_codes: string | null
+  cbs_code_year: number | null
+  /** Why the district has no CBS codes yet (Dutch); null once it has them. */
+  cbs_code_reason: string | null
 }
 
 /** A part of a district that the agreement names: a neighbourhood, the binnenstad; see db/README.md. */

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely'
 import type { AgreementData } from '../data/read-agreement-data.js'
 import type { ActionData } from '../data/data-schema.js'
 import type { SourceDocument } from '../source/source-document.js'
+import { cbsCodeSeparator } from './cbs-area-codes.js'
 import type { Database } from './database.js'
 import { insertReturningId, insertRows } from './insert-rows.js'
 
@@ -67,6 +68,8 @@ export async function insertAgreement(db: Kysely<Database>, data: AgreementData,
     agreement_id: agreementId, portfolio_id: ids.portfolio.get(p.slug)!, slug: d.slug, name: d.name,
     // The district's text is its verbatim bullet, which names both districts of the alderman.
     position: ++districtPosition, text: source.text(d.lines[0], d.lines[1]).replace(/^• /, ''), start_line: d.lines[0], end_line: d.lines[1],
+    cbs_wijk_code: d.cbs.wijk_code, cbs_buurt_codes: d.cbs.buurt_codes.length > 0 ? d.cbs.buurt_codes.join(cbsCodeSeparator) : null,
+    cbs_code_year: d.cbs.list_year, cbs_code_reason: d.cbs.reason,
   }))))
   const districtIds = new Map((await db.selectFrom('district').select(['id', 'slug']).where('agreement_id', '=', agreementId).execute()).map((d) => [d.slug, d.id]))
   await insertRows(db, 'district_part', data.portfolios.data.portfolios.flatMap((p) => p.districts.flatMap((d) => (d.parts ?? []).map((part, i) => ({

@@ -6,6 +6,7 @@ import * as addBudgetTotalHeading from './migrations/2026-12-02T0030-add-budget-
 import * as addDistrictParts from './migrations/2026-12-02T0300-add-district-parts.js'
 import * as actionSameAsAndWholeCollege from './migrations/2026-12-07T1500-action-same-as-and-whole-college.js'
 import * as agreementScopedSearchTokens from './migrations/2026-12-07T1500-agreement-scoped-search-tokens.js'
+import * as districtCbsCodes from './migrations/2026-12-07T2100-district-cbs-codes.js'
 
 /** The migrations in order; a shipped migration is never edited, only followed by a new one. */
 const migrations: Record<string, Migration> = {
@@ -16,6 +17,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-02T0300-add-district-parts': addDistrictParts,
   '2026-12-07T1500-action-same-as-and-whole-college': actionSameAsAndWholeCollege,
   '2026-12-07T1500-agreement-scoped-search-tokens': agreementScopedSearchTokens,
+  '2026-12-07T2100-district-cbs-codes': districtCbsCodes,
 }
 
 /** The names of the migrations, in order: a database built by this version has run exactly these. */

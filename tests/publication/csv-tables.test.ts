@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { fromGlobalId } from '../../src/model/global-id.js'
 import { sharedPublication } from './publication-fixture.js'
 
-interface Field { name: string; type: string; constraints?: { required?: boolean; unique?: boolean; enum?: string[] } }
+interface Field { name: string; type: string; constraints?: { required?: boolean; unique?: boolean; enum?: string[]; pattern?: string } }
 interface Resource { name: string; path: string; schema: { fields: Field[]; primaryKey?: string[]; foreignKeys?: { fields: string[]; reference: { resource?: string; fields: string[] } }[] } }
 
 let dir: string
@@ -39,7 +39,7 @@ describe('the CSV files', () => {
     for (const resource of resources) expect(tables.get(resource.name)!.header, resource.name).toEqual(resource.schema.fields.map((f) => f.name))
   })
 
-  it('match their Table Schema: types, required fields, enums and unique primary keys', () => {
+  it('match their Table Schema: types, required fields, enums, patterns and unique primary keys', () => {
     for (const resource of resources) {
       const { rows } = tables.get(resource.name)!
       for (const [i, row] of rows.entries()) {
@@ -52,6 +52,8 @@ describe('the CSV files', () => {
           }
           expect(valid[field.type]!(value), `${where} is not a ${field.type}`).toBe(true)
           if (field.constraints?.enum) expect(field.constraints.enum, where).toContain(value)
+          // A Table Schema pattern matches the whole value.
+          if (field.constraints?.pattern) expect(new RegExp(`^(?:${field.constraints.pattern})$`).test(value), `${where} does not match ${field.constraints.pattern}`).toBe(true)
         }
       }
       const key = resource.schema.primaryKey

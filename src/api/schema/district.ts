@@ -13,6 +13,19 @@ builder.node(DistrictRef, {
     slug: t.exposeString('slug', { description: 'The stable, URL-safe name of the district within its agreement.' }),
     name: t.exposeString('name', { description: 'The district\'s name, as printed.' }),
     position: t.exposeInt('position', { description: 'The district\'s place in the portfolio division (1-based).' }),
+    cbsWijkCode: t.exposeString('cbsWijkCode', {
+      nullable: true,
+      description: 'The district\'s CBS wijk code (WK0106 and two digits), to join it with CBS statistics; null until the curators have checked a code against a published CBS list (cbsCodeReason says why it is null).',
+    }),
+    cbsBuurtCodes: t.exposeStringList('cbsBuurtCodes', {
+      description: 'The CBS buurt codes (BU0106 and four digits) of the buurten the district maps to, where it maps to buurten; empty until the curators have checked codes against a published CBS list.',
+    }),
+    cbsCodeYear: t.exposeInt('cbsCodeYear', {
+      nullable: true, description: 'The year of the CBS list (Wijk- en Buurtkaart, Kerncijfers wijken en buurten) the CBS codes were checked against; null without codes.',
+    }),
+    cbsCodeReason: t.exposeString('cbsCodeReason', {
+      nullable: true, description: 'Why the district has no CBS codes yet, in Dutch; null once it has them, unless the curators explain the mapping.',
+    }),
     portfolio: t.field({
       type: PortfolioRef, description: 'The portfolio whose holder is wijkwethouder of this district.',
       resolve: (district, _args, ctx) => ctx.loaders.of(district.agreementId).byId('portfolio', district.portfolioId)!,
