@@ -6,7 +6,7 @@ import { PersistedDocuments } from '../api/persisted-documents.js'
 import { createLeanExecutor, type LeanExecutor } from '../api/lean-execution.js'
 import { createApiApp } from '../api/yoga.js'
 import type { Config } from '../config.js'
-import { openEditorialStore } from '../editorial/open-editorial-store.js'
+import { openEditorialStore, type EditorialStore } from '../editorial/open-editorial-store.js'
 import { publicStateGeneration } from '../editorial/progress-snapshot.js'
 import { createAuthenticator } from './authenticate-request.js'
 import { BodyIntake } from './body-intake.js'
@@ -29,6 +29,8 @@ export interface RunningServer {
   warming: CacheWarming
   /** The port it listens on (the real one when PORT=0 asked for any free port). */
   port: number
+  /** The editorial store the server reads and writes (for tools and tests that look at the server's own handle). */
+  editorial: EditorialStore
   /** Opens the database file again, picking up a rebuild; running requests finish on the old one. */
   reopenDatabase(): void
   /** The outcome of writing the publication again (SIGHUP): a failure keeps /readyz at 503, null makes it ready again. */
@@ -101,6 +103,7 @@ export async function startServer(config: Config, logger: Logger, start: StartSt
     lean,
     warming,
     port,
+    editorial,
     reopenDatabase() {
       try {
         const generation = stores.reopen()
