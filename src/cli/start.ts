@@ -10,6 +10,7 @@ import { ensurePublication } from '../publication/ensure-publication.js'
 import { openEditorialStore } from '../editorial/open-editorial-store.js'
 import { DatabaseCheckError, openCheckedDatabase } from '../store/check-database.js'
 import type { Store } from '../store/open-database.js'
+import { storeFailure } from '../store/store-failure.js'
 
 /**
  * `npm start`: builds the database first when it is missing or older than its
@@ -94,6 +95,11 @@ async function refreshPublication(): Promise<PublicationFailure | null> {
     if (error instanceof DatabaseCheckError) {
       logger.error({ database: error.path, problem: error.problem }, 'the database failed its check; the publication is not rewritten from it')
       return publicationFailureOf({ code: 'DATABASE_CHECK_FAILED' })
+    }
+    // A store out of reach for a moment is no reason to leave rotation (every replica would at once): the public side keeps answering.
+    if (storeFailure(error)?.retry) {
+      logger.error({ err: error }, 'writing the publication failed: the editorial store is busy or out of reach; /data/ serves the previous one, if any')
+      return null
     }
     logger.error({ err: error }, 'writing the publication failed; /data/ serves the previous one, if any, and /readyz says not ready')
     return publicationFailureOf(error)
