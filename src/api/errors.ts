@@ -11,6 +11,12 @@ export const errorCodes = {
   internal: 'INTERNAL_SERVER_ERROR',
   /** The editorial store cannot be reached just now (HTTP 503 with Retry-After): try again. */
   storeUnavailable: 'STORE_UNAVAILABLE',
+  /** The editorial store is full (HTTP 507): nothing was saved; retrying helps only once its operator has made room. */
+  storeFull: 'STORE_FULL',
+  /** The editorial store takes no writes (read-only file, file system or server; HTTP 503): nothing was saved. */
+  storeReadOnly: 'STORE_READ_ONLY',
+  /** The editorial store's disk failed to read or write (HTTP 503): nothing was saved. */
+  storeIoError: 'STORE_IO_ERROR',
 } as const
 
 /** Shows a user's value in a message: JSON-quoted and cut short, so a 10k-character input does not echo back whole. */

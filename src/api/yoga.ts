@@ -146,7 +146,7 @@ export function createApiApp(options: ApiAppOptions): YogaServerInstance<Record<
         if (failure) {
           log.warn({ code: (original as { code?: unknown }).code }, failure.log)
           return new GraphQLError(failure.message, {
-            extensions: { code: errorCodes.storeUnavailable, http: { status: 503, headers: { 'retry-after': String(options.retryAfterSeconds ?? 1) } } },
+            extensions: { code: failure.code, http: { status: failure.status, headers: failure.retry ? { 'retry-after': String(options.retryAfterSeconds ?? 1) } : {} } },
           })
         }
         const masked = maskError(error, message, false)

@@ -5,10 +5,12 @@ import { databaseIsStale } from '../build/database-is-stale.js'
 import { ConfigError, loadConfig, projectRoot, type Config } from '../config.js'
 import { createLogger } from '../server/logger.js'
 import { startServer, type RunningServer } from '../server/start-server.js'
+import { publicationFailureOf, type PublicationFailure } from '../server/publication-readiness.js'
 import { ensurePublication } from '../publication/ensure-publication.js'
 import { openEditorialStore } from '../editorial/open-editorial-store.js'
 import { DatabaseCheckError, openCheckedDatabase } from '../store/check-database.js'
 import type { Store } from '../store/open-database.js'
+import { storeFailure } from '../store/store-failure.js'
 
 /**
  * `npm start`: builds the database first when it is missing or older than its
@@ -31,6 +33,10 @@ function loadConfigOrExit(): Config {
 }
 const config = loadConfigOrExit()
 const logger = createLogger(config)
+/** Why the last write of the publication (at start or SIGHUP) failed, in the process that wrote it; null when it succeeded. */
+let publicationState: PublicationFailure | null = null
+/** The type of the messages between primary and workers about the publication's state. */
+const publicationMessage = 'open-akkoord:publication-state'
 if (!config.publicBaseUrlSet && cluster.isPrimary) {
   logger.warn({ publicBaseUrl: config.publicBaseUrl }, 'PUBLIC_BASE_URL is not set: the publication\'s IRIs and download URLs use this local address (NODE_ENV=production refuses to start without it)')
 }
@@ -66,16 +72,16 @@ async function prepare(): Promise<void> {
 
   // A publication is only ever written from a database that passed its check.
   await checkedOrExit().db.destroy()
-  await refreshPublication()
+  publicationState = await refreshPublication()
 }
 
 /**
  * Rewrites the publication when it was written from other settings or another
  * database (at start, and on SIGHUP before the database is reopened), so
  * /data/ and the API answer from the same data. A database that fails its check
- * is never published from.
+ * is never published from. Returns why it failed (then /readyz says not ready), or null.
  */
-async function refreshPublication(): Promise<void> {
+async function refreshPublication(): Promise<PublicationFailure | null> {
   try {
     await openCheckedDatabase(config.databasePath).db.destroy()
     const editorial = await openEditorialStore(config.editorialStore, { poolSize: 2 })
@@ -84,13 +90,33 @@ async function refreshPublication(): Promise<void> {
       baseUrl: config.publicBaseUrl, publisherUri: config.publisherUri, publisherName: config.publisherName, editorial,
     }).finally(() => editorial.close())
     if (written) logger.info({ reason: written.reason, version: written.result.version, outDir: config.publicationDir }, 'publication written')
+    return null
   } catch (error) {
     if (error instanceof DatabaseCheckError) {
       logger.error({ database: error.path, problem: error.problem }, 'the database failed its check; the publication is not rewritten from it')
-      return
+      return publicationFailureOf({ code: 'DATABASE_CHECK_FAILED' })
     }
-    logger.error({ err: error }, 'writing the publication failed; /data/ serves the previous one, if any')
+    // A store out of reach for a moment is no reason to leave rotation (every replica would at once): the public side keeps answering.
+    if (storeFailure(error)?.retry) {
+      logger.error({ err: error }, 'writing the publication failed: the editorial store is busy or out of reach; /data/ serves the previous one, if any')
+      return null
+    }
+    logger.error({ err: error }, 'writing the publication failed; /data/ serves the previous one, if any, and /readyz says not ready')
+    return publicationFailureOf(error)
   }
+}
+
+/** A worker asks the primary how writing the publication went, so that its /readyz says the same (a message, not the environment: SIGHUP changes it). */
+function publicationStateFromPrimary(): Promise<PublicationFailure | null> {
+  return new Promise((resolve) => {
+    const answer = (message: unknown) => {
+      if ((message as { type?: unknown } | null)?.type !== publicationMessage) return
+      process.off('message', answer)
+      resolve((message as { failure: PublicationFailure | null }).failure)
+    }
+    process.on('message', answer)
+    process.send!({ type: publicationMessage })
+  })
 }
 
 /** A database that fails its check stops the start (exit 1) with the reason logged; other errors are thrown on. */
@@ -124,12 +150,22 @@ async function serve(): Promise<void> {
   process.once('SIGTERM', () => stop('SIGTERM'))
   process.once('SIGINT', () => stop('SIGINT'))
   process.on('SIGHUP', () => {
-    // A single process refreshes the publication itself; with workers, the primary did so before forwarding the signal.
-    const refreshed = cluster.isWorker ? Promise.resolve() : refreshPublication()
-    void refreshed.then(() => running?.reopenDatabase())
+    // A single process refreshes the publication itself; with workers, the primary did so before forwarding the signal (and its outcome).
+    if (cluster.isWorker) return running?.reopenDatabase()
+    void refreshPublication().then((failure) => {
+      publicationState = failure
+      running?.publicationWritten(failure)
+      running?.reopenDatabase()
+    })
   })
+  if (cluster.isWorker) {
+    process.on('message', (message: { type?: unknown; failure?: PublicationFailure | null } | null) => {
+      if (message?.type === publicationMessage && message.failure !== undefined) running?.publicationWritten(message.failure)
+    })
+  }
   try {
-    running = await startServer(config, logger)
+    const publicationFailure = cluster.isWorker ? await publicationStateFromPrimary() : publicationState
+    running = await startServer(config, logger, { publicationFailure })
   } catch (error) {
     exitOnBadDatabase(error)
   }
@@ -168,6 +204,16 @@ function superviseWorkers(count: number): void {
   }
   process.once('SIGTERM', () => stop('SIGTERM'))
   process.once('SIGINT', () => stop('SIGINT'))
-  process.on('SIGHUP', () => void refreshPublication().then(() => each((worker) => worker.process.kill('SIGHUP'))))
+  // A worker asks how the publication's write went before it serves (one forked later too), and is told again after each SIGHUP.
+  cluster.on('message', (worker: Worker, message: { type?: unknown } | null) => {
+    if (message?.type === publicationMessage) worker.send({ type: publicationMessage, failure: publicationState })
+  })
+  process.on('SIGHUP', () => void refreshPublication().then((failure) => {
+    publicationState = failure
+    each((worker) => {
+      worker.send({ type: publicationMessage, failure })
+      worker.process.kill('SIGHUP')
+    })
+  }))
   logger.info({ workers: count, port: config.port }, 'primary started the workers')
 }

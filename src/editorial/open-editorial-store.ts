@@ -3,6 +3,7 @@ import type { Kysely, Compilable } from 'kysely'
 import type { EditorialDatabase } from './editorial-database.js'
 import { openPostgresStore } from './postgres-editorial-store.js'
 import { openSqliteStore } from './sqlite-editorial-store.js'
+import type { TransactionOptions } from './transaction-scope.js'
 
 /** The engine an editorial store runs on: the embedded SQLite file, or a PostgreSQL server. */
 export type EditorialEngine = 'sqlite' | 'postgres'
@@ -12,7 +13,9 @@ export type EditorialEngine = 'sqlite' | 'postgres'
  * domain functions are the same on both engines; a mutation's reads, checks
  * and writes run in one transaction that no other request's write
  * interleaves with (SQLite: IMMEDIATE and queued in-process; PostgreSQL:
- * SERIALIZABLE, retried on a serialization failure or deadlock).
+ * SERIALIZABLE, retried on a serialization failure or deadlock). A read-only
+ * transaction reads one consistent picture beside writers. A full, read-only
+ * or failing disk is an EditorialStoreDiskError on both engines.
  */
 export interface EditorialStore {
   readonly engine: EditorialEngine
@@ -32,8 +35,10 @@ export interface EditorialStore {
    * crash or kill). Inside fn the store and `tx` are the same transaction (a
    * nested call joins it). On PostgreSQL fn may run again after a
    * serialization failure, so it must not act outside the store before it returns.
+   * `{ readOnly: true }` opens one that only reads (for public reads that must
+   * agree with themselves): it does not wait for another process's writer.
    */
-  transaction<T>(fn: (tx: EditorialStore) => Promise<T>): Promise<T>
+  transaction<T>(fn: (tx: EditorialStore) => Promise<T>, options?: TransactionOptions): Promise<T>
   /** Writes made through this handle so far: what is derived from the store notices its own process's changes by it, without a query. */
   readonly writes: number
   /**

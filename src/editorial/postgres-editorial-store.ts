@@ -2,11 +2,11 @@ import { setTimeout as sleep } from 'node:timers/promises'
 import { Kysely, PostgresDialect, sql, type Compilable, type Transaction } from 'kysely'
 import pg from 'pg'
 import type { EditorialDatabase } from './editorial-database.js'
-import { EditorialStoreUnavailableError } from './editorial-errors.js'
+import { EditorialStoreDiskError, EditorialStoreUnavailableError, WriteInReadOnlyTransactionError } from './editorial-errors.js'
 import { migrateEditorialStore, migrationNames } from './migrate-editorial-store.js'
 import { listenForPublications, roundStateSql, type PublicationListener } from './publication-listener.js'
 import type { EditorialStore, EditorialStoreOptions, StoreHealth } from './open-editorial-store.js'
-import { currentTransaction, inTransaction, isWrite } from './transaction-scope.js'
+import { currentTransaction, inTransaction, isWrite, joinTransaction, writesRows, type TransactionOptions } from './transaction-scope.js'
 
 /** Attempts of a transaction that meets a serialization failure or deadlock before the error stands. */
 const attempts = 10
@@ -17,15 +17,22 @@ const types = { getTypeParser: ((oid: number, format?: 'text' | 'binary') => oid
 /** Whether a PostgreSQL error means "run the transaction again": a serialization failure, a deadlock, or a unique key another transaction took meanwhile. */
 const retryable = (error: unknown) => ['40001', '40P01', '23505'].includes((error as { code?: string }).code ?? '')
 
+/** What a refusal by the server's disk is: 53100 disk full, 25006 a read-only server (a standby), 58030 an I/O error. */
+const diskCodes = { '53100': 'STORE_FULL', '25006': 'STORE_READ_ONLY', '58030': 'STORE_IO_ERROR' } as const
+
 /** Whether an error means the server cannot be reached or went away (connection refused or lost, shutting down, too many clients). */
 function unreachable(error: unknown): boolean {
   const code = (error as { code?: string }).code ?? ''
-  return /^(08|57P|53)/.test(code) || ['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN'].includes(code)
+  return /^(08|57P|53[02-9])/.test(code) || ['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN'].includes(code)
     || /Connection terminated|connection timeout|Client has encountered a connection error/i.test((error as Error)?.message ?? '')
 }
 
-/** A lost or refused connection becomes the named error (503 to a client); anything else stays as it is. */
-const mapped = (error: unknown) => unreachable(error) ? new EditorialStoreUnavailableError(error) : error
+/** A lost or refused connection, or a refusing disk, becomes its named error (503 or 507 to a client); anything else stays as it is. */
+function mapped(error: unknown): unknown {
+  const disk = diskCodes[((error as { code?: string } | null)?.code ?? '') as keyof typeof diskCodes]
+  if (disk) return new EditorialStoreDiskError(disk, error)
+  return unreachable(error) ? new EditorialStoreUnavailableError(error) : error
+}
 
 /** The URL with its password hidden, for logs and messages. */
 function redacted(url: string): string {
@@ -66,8 +73,9 @@ async function postgresStore(url: string, db: Kysely<EditorialDatabase>, pool: p
   let generation = 0
   let roundState = 0
   let closed = false
-  const execute = async <T>(runner: Kysely<EditorialDatabase>, query: Compilable<T>) => {
+  const execute = async <T>(runner: Kysely<EditorialDatabase>, query: Compilable<T>, readOnly = false) => {
     const compiled = query.compile()
+    if (readOnly && writesRows(compiled)) throw new WriteInReadOnlyTransactionError()
     if (isWrite(compiled)) writes += 1
     try {
       return await runner.executeQuery(compiled)
@@ -75,22 +83,22 @@ async function postgresStore(url: string, db: Kysely<EditorialDatabase>, pool: p
       throw mapped(error)
     }
   }
-  const runOn = async (runner: Kysely<EditorialDatabase>, query: Compilable<unknown>) => {
-    const result = await execute(runner, query)
+  const runOn = async (runner: Kysely<EditorialDatabase>, query: Compilable<unknown>, readOnly = false) => {
+    const result = await execute(runner, query, readOnly)
     const first = result.rows[0] as { id?: unknown } | undefined
     return { changes: Number(result.numAffectedRows ?? result.rows.length), insertId: Number(first?.id ?? 0) }
   }
-  const txStore = (trx: Transaction<EditorialDatabase>): EditorialStore => {
+  const txStore = (trx: Transaction<EditorialDatabase>, readOnly: boolean): EditorialStore => {
     const tx: EditorialStore = {
       engine: 'postgres', path: null, location: redacted(url), db,
       get writes() { return writes },
       get generation() { return generation },
       get roundState() { return roundState },
       refreshGeneration: () => root.refreshGeneration(),
-      all: async (query) => (await execute(trx, query)).rows,
-      first: async (query) => (await execute(trx, query)).rows[0],
-      run: (query) => runOn(trx, query),
-      transaction: (fn) => fn(tx),
+      all: async (query) => (await execute(trx, query, readOnly)).rows,
+      first: async (query) => (await execute(trx, query, readOnly)).rows[0],
+      run: (query) => runOn(trx, query, readOnly),
+      transaction: (fn, options) => joinTransaction(root, fn, options) ?? fn(tx),
       close: () => root.close(),
     }
     return tx
@@ -126,13 +134,16 @@ async function postgresStore(url: string, db: Kysely<EditorialDatabase>, pool: p
       await root.refreshGeneration()
       return result
     },
-    transaction: async <T>(fn: (tx: EditorialStore) => Promise<T>) => {
-      const open = currentTransaction(root)
-      if (open) return fn(open)
+    transaction: async <T>(fn: (tx: EditorialStore) => Promise<T>, options: TransactionOptions = {}) => {
+      const joined = joinTransaction(root, fn, options)
+      if (joined) return joined
+      const readOnly = options.readOnly === true
+      // A read-only transaction under REPEATABLE READ sees one snapshot and is never refused for a conflict with writers.
+      const begin = readOnly ? db.transaction().setIsolationLevel('repeatable read').setAccessMode('read only') : db.transaction().setIsolationLevel('serializable')
       for (let attempt = 1; ; attempt++) {
         const before = writes
         try {
-          const result = await db.transaction().setIsolationLevel('serializable').execute((trx) => inTransaction(root, txStore(trx), fn))
+          const result = await begin.execute((trx) => inTransaction(root, txStore(trx, readOnly), fn, readOnly))
           if (writes !== before) await root.refreshGeneration()
           return result
         } catch (error) {

@@ -22,9 +22,11 @@ export interface PublishedProgress {
 export const noPublishedProgress: PublishedProgress = { generation: 0, latestPublishedAt: null, revisions: [], chainHashes: new Map(), rounds: new Map() }
 
 /**
- * Reads the published history for the open data, in one transaction so
- * the generation and the revisions agree. Drafts are never read; the caller
- * decides which fields to publish (never tokens, accounts or e-mail).
+ * Reads the published history for the open data, in one read-only
+ * transaction so the generation and the revisions agree without waiting for
+ * (or failing beside) another process that holds the write lock. Drafts are
+ * never read; the caller decides which fields to publish (never tokens,
+ * accounts or e-mail).
  */
 export async function readPublishedProgress(store: EditorialStore): Promise<PublishedProgress> {
   return store.transaction(async () => {
@@ -35,5 +37,5 @@ export async function readPublishedProgress(store: EditorialStore): Promise<Publ
     const byId = new Map((await Promise.all(agreements.map((a) => listRounds(store, a)))).flat().map((r) => [r.id, r]))
     const rounds = new Map([...await roundsOfRevisions(store, revisions.map((r) => r.id))].flatMap(([revision, round]) => (byId.has(round) ? [[revision, byId.get(round)!] as const] : [])))
     return { generation, latestPublishedAt: revisions.at(-1)?.publication?.publishedAt ?? null, revisions, chainHashes: await publicationHashes(store), rounds }
-  })
+  }, { readOnly: true })
 }

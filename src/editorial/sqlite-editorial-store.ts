@@ -3,9 +3,10 @@ import { dirname } from 'node:path'
 import SQLite from 'better-sqlite3'
 import { Kysely, SqliteDialect, type Compilable } from 'kysely'
 import type { EditorialDatabase } from './editorial-database.js'
+import { EditorialStoreDiskError, WriteInReadOnlyTransactionError } from './editorial-errors.js'
 import { migrateEditorialStore } from './migrate-editorial-store.js'
 import type { EditorialStore, EditorialStoreOptions } from './open-editorial-store.js'
-import { currentTransaction, inTransaction, isWrite } from './transaction-scope.js'
+import { currentTransaction, inTransaction, isWrite, joinTransaction, writesRows, type TransactionOptions } from './transaction-scope.js'
 
 /** How often another process's commit is looked for: a publication shows everywhere within a quarter of a second. */
 const pollMs = 100
@@ -18,9 +19,33 @@ export function sqliteHandle(store: EditorialStore): SQLite.Database | undefined
 }
 
 /**
+ * What SQLite's refusal by the disk is to a client: SQLITE_FULL (the disk, or
+ * max_page_count), SQLITE_READONLY_* (a read-only file or file system, or the
+ * file moved away under the open handle), SQLITE_IOERR_* (the disk failing).
+ * Anything else stays as it is.
+ */
+function mapped(error: unknown): unknown {
+  const code = String((error as { code?: unknown } | null)?.code ?? '')
+  if (code === 'XSQLITE_FULL') return new EditorialStoreDiskError('STORE_FULL', error)
+  if (code.startsWith('SQLITE_READONLY')) return new EditorialStoreDiskError('STORE_READ_ONLY', error)
+  if (code.startsWith('SQLITE_IOERR')) return new EditorialStoreDiskError('STORE_IO_ERROR', error)
+  return error
+}
+
+/** Runs one synchronous step of the engine, its disk errors named. */
+function step<T>(op: () => T): T {
+  try {
+    return op()
+  } catch (error) {
+    throw mapped(error)
+  }
+}
+
+/**
  * The embedded engine: better-sqlite3 runs each query synchronously; a
- * transaction is IMMEDIATE and transactions are queued in-process, so no
- * other request's query runs inside one while its function awaits.
+ * transaction is IMMEDIATE (a read-only one deferred) and transactions are
+ * queued in-process, so no other request's query runs inside one while its
+ * function awaits.
  */
 export async function openSqliteStore(path: string, options: EditorialStoreOptions): Promise<EditorialStore> {
   mkdirSync(dirname(path), { recursive: true })
@@ -44,6 +69,8 @@ export async function openSqliteStore(path: string, options: EditorialStoreOptio
 function sqliteStore(path: string, sqlite: SQLite.Database, db: Kysely<EditorialDatabase>): EditorialStore {
   const statements = new Map<string, SQLite.Statement>()
   let writes = 0
+  // True while a read-only transaction holds the connection (the queue keeps every other query out meanwhile).
+  let readOnly = false
   const prepare = (query: Compilable<unknown>) => {
     const compiled = query.compile()
     let statement = statements.get(compiled.sql)
@@ -53,18 +80,19 @@ function sqliteStore(path: string, sqlite: SQLite.Database, db: Kysely<Editorial
       statement = sqlite.prepare(compiled.sql)
       statements.set(compiled.sql, statement)
     }
+    if (readOnly && writesRows(compiled)) throw new WriteInReadOnlyTransactionError()
     if (isWrite(compiled)) writes += 1
     return { statement, parameters: compiled.parameters as unknown[] }
   }
-  const all = <T>(query: Compilable<T>) => {
+  const all = <T>(query: Compilable<T>) => step(() => {
     const { statement, parameters } = prepare(query)
     if (!statement.reader) {
       statement.run(...parameters)
       return []
     }
     return statement.all(...parameters) as T[]
-  }
-  const run = (query: Compilable<unknown>) => {
+  })
+  const run = (query: Compilable<unknown>) => step(() => {
     const { statement, parameters } = prepare(query)
     if (statement.reader) {
       const rows = statement.all(...parameters) as { id?: unknown }[]
@@ -72,7 +100,7 @@ function sqliteStore(path: string, sqlite: SQLite.Database, db: Kysely<Editorial
     }
     const result = statement.run(...parameters)
     return { changes: result.changes, insertId: Number(result.lastInsertRowid) }
-  }
+  })
 
   // Transactions run one at a time; a query from outside a running transaction waits for it.
   let queue: Promise<unknown> = Promise.resolve()
@@ -101,7 +129,7 @@ function sqliteStore(path: string, sqlite: SQLite.Database, db: Kysely<Editorial
     all: async (query) => all(query),
     first: async (query) => all(query)[0],
     run: async (query) => run(query),
-    transaction: (fn) => fn(tx),
+    transaction: (fn, options) => joinTransaction(root, fn, options) ?? fn(tx),
     close: () => root.close(),
   }
 
@@ -142,18 +170,27 @@ function sqliteStore(path: string, sqlite: SQLite.Database, db: Kysely<Editorial
     all: (query) => currentTransaction(root)?.all(query) ?? outside(() => all(query)),
     first: (query) => currentTransaction(root)?.first(query) ?? outside(() => all(query)[0]),
     run: (query) => currentTransaction(root)?.run(query) ?? outside(() => run(query)),
-    transaction: <T>(fn: (tx: EditorialStore) => Promise<T>) => {
-      const open = currentTransaction(root)
-      if (open) return fn(open)
+    transaction: <T>(fn: (tx: EditorialStore) => Promise<T>, options: TransactionOptions = {}) => {
+      const joined = joinTransaction(root, fn, options)
+      if (joined) return joined
       return exclusive(async () => {
-        sqlite.prepare('BEGIN IMMEDIATE').run()
+        // A deferred BEGIN takes no lock until it reads, and in WAL mode a reader never waits for another connection's writer.
+        step(() => sqlite.prepare(options.readOnly ? 'BEGIN DEFERRED' : 'BEGIN IMMEDIATE').run())
+        readOnly = options.readOnly === true
         try {
-          const result = await inTransaction(root, tx, fn)
-          sqlite.prepare('COMMIT').run()
+          const result = await inTransaction(root, tx, fn, readOnly)
+          step(() => sqlite.prepare('COMMIT').run())
           return result
         } catch (error) {
-          if (sqlite.inTransaction) sqlite.prepare('ROLLBACK').run()
-          throw error
+          // SQLite may have rolled back by itself (SQLITE_FULL can): the first error is the one reported.
+          try {
+            if (sqlite.inTransaction) sqlite.prepare('ROLLBACK').run()
+          } catch {
+            // The rollback's own failure says less than the error that caused it; the journal undoes the rest at the next open.
+          }
+          throw mapped(error)
+        } finally {
+          readOnly = false
         }
       })
     },

@@ -2,7 +2,7 @@ import type { IncomingMessage } from 'node:http'
 import type { Logger } from 'pino'
 import { checkToken, type Account } from '../editorial/accounts.js'
 import { appendAudit } from '../editorial/audit-trail.js'
-import { EditorialStoreUnavailableError } from '../editorial/editorial-errors.js'
+import { EditorialStoreDiskError, EditorialStoreUnavailableError } from '../editorial/editorial-errors.js'
 import type { EditorialStore } from '../editorial/open-editorial-store.js'
 import type { ClientAddress } from './client-address.js'
 import { SignInThrottle, throttleDefaults, type ThrottleOptions } from './sign-in-throttle.js'
@@ -57,9 +57,9 @@ export function createAuthenticator(store: EditorialStore, logger: Logger, optio
           subject: failure.audit === 'blocked' ? `${check.reason}; ${failure.count} failures, blocked` : check.reason, requestId, client,
         })
       } catch (error) {
-        // Another process holds the write lock, or the store is out of reach: the refusal stands, and the log keeps what the trail could not.
-        if ((error as { code?: unknown }).code !== 'SQLITE_BUSY' && !(error instanceof EditorialStoreUnavailableError)) throw error
-        log.error({ client, requestId, operation, reason: check.reason }, 'refused sign-in not audited: the editorial store is busy')
+        // Another process holds the write lock, the store is out of reach, or its disk refuses: the refusal stands, and the log keeps what the trail could not.
+        if ((error as { code?: unknown }).code !== 'SQLITE_BUSY' && !(error instanceof EditorialStoreUnavailableError) && !(error instanceof EditorialStoreDiskError)) throw error
+        log.error({ client, requestId, operation, reason: check.reason, code: (error as { code?: unknown }).code }, 'refused sign-in not audited: the editorial store is busy, out of reach or refusing writes')
       }
     }
     return { kind: 'refused', reason: check.reason }

@@ -36,7 +36,6 @@ import { redirectTo, sendBeheerPage } from './beheer-responses.js'
 import { assignmentBlock, handleTeamPage } from './beheer-team-pages.js'
 import { handleWorksheet } from './beheer-worksheet.js'
 import { revisionFormValues } from '../web/beheer/form-prefill.js'
-import { restoredNotice } from '../web/beheer/sign-in-page.js'
 
 /** One signed-in request to the editorial screens, its form already checked against CSRF. */
 export interface BeheerContext {
@@ -51,8 +50,12 @@ export interface BeheerContext {
   store: EditorialStore
   theme: ReportTheme
   origin: { requestId: string; client: string }
-  /** The values of a form posted after the session ended, shown again right after signing in (src/server/kept-form.ts). */
-  restored?: Record<string, string>
+  /**
+   * A form shown again instead of the page's own values: posted after the
+   * session ended and restored right after signing in (src/server/kept-form.ts),
+   * or refused by the store; its notice says which, the page is answered with `status`.
+   */
+  restored?: { values: Record<string, string>; notice: string; status: number }
 }
 
 const notices: Record<string, string> = {
@@ -80,7 +83,7 @@ export async function handleBeheerPage(ctx: BeheerContext): Promise<boolean> {
   if (action) return await subjectPage(ctx, 'action', action[1]!)
   const target = targetPattern.exec(path)
   if (target) return await subjectPage(ctx, 'target', target[1]!)
-  if (path === beheerPaths.queue && !ctx.form) return await queuePage(ctx, { notice: notice(ctx), values: ctx.restored ?? {}, errors: [] }, 200)
+  if (path === beheerPaths.queue && !ctx.form) return await queuePage(ctx, { notice: notice(ctx), values: ctx.restored?.values ?? {}, errors: [] }, 200)
   const review = reviewPattern.exec(path)
   if (review && ctx.form) return review[2] === 'publiceren' ? await publish(ctx, Number(review[1])) : review[2] === 'opmerking' ? await comment(ctx, Number(review[1])) : await sendBack(ctx, Number(review[1]))
   const retraction = retractPattern.exec(path)
@@ -89,10 +92,10 @@ export async function handleBeheerPage(ctx: BeheerContext): Promise<boolean> {
 }
 
 function page(ctx: BeheerContext, status: number, title: string, content: SafeHtml, trail?: { label: string; href?: string }[]): true {
-  return sendBeheerPage(ctx.response, status, beheerLayout({ title, content, theme: ctx.theme, session: ctx.session, trail }))
+  return sendBeheerPage(ctx.response, ctx.restored?.status ?? status, beheerLayout({ title, content, theme: ctx.theme, session: ctx.session, trail }))
 }
 
-const notice = (ctx: BeheerContext) => (ctx.restored ? restoredNotice : notices[ctx.url.searchParams.get('gedaan') ?? ''] ?? null)
+const notice = (ctx: BeheerContext) => (ctx.restored ? ctx.restored.notice : notices[ctx.url.searchParams.get('gedaan') ?? ''] ?? null)
 
 const actorOf = (ctx: BeheerContext): EditorialActor => ({ account: ctx.session.account, ...ctx.origin, now: new Date() })
 
@@ -136,7 +139,7 @@ async function subjectPage(ctx: BeheerContext, type: 'action' | 'target', slug: 
   const account = ctx.session.account.id
   const before = await historyOf(ctx.store, subject, account)
   // A correction starts from what stands: the editor's own draft (which the form then edits), else the published revision.
-  if (!ctx.form) state = { ...state, values: ctx.restored ?? revisionFormValues(before.editing ?? before.revisions.find((r) => r.publication)) }
+  if (!ctx.form) state = { ...state, values: ctx.restored?.values ?? revisionFormValues(before.editing ?? before.revisions.find((r) => r.publication)) }
   if (ctx.form) {
     const parsed = parseRevisionForm(ctx.form, type === 'action' ? 'assessment' : 'measurement')
     const content = type === 'action' ? { ...parsed, kind: 'assessment' as const, status: parsed.status } : { ...parsed, kind: 'measurement' as const, value: parsed.value }

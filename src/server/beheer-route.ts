@@ -10,7 +10,9 @@ import { loadReportTheme } from '../reports/report-theme.js'
 import { beheerLayout } from '../web/beheer/beheer-layout.js'
 import { beheerPaths } from '../web/beheer/beheer-paths.js'
 import { refusalContent, type Refusal } from '../web/beheer/refusal-page.js'
-import { signInPage, type SignInNotice } from '../web/beheer/sign-in-page.js'
+import { restoredNotice, signInPage, type SignInNotice } from '../web/beheer/sign-in-page.js'
+import { storeFailureContent, storeFailureNotice } from '../web/beheer/store-failure-page.js'
+import { storeFailure, type StoreFailure } from '../store/store-failure.js'
 import type { Authenticator } from './authenticate-request.js'
 import { handleBeheerPage, type BeheerContext } from './beheer-pages.js'
 import { redirectTo, sendBeheerPage } from './beheer-responses.js'
@@ -50,13 +52,25 @@ export function createBeheerRoute(deps: BeheerRouteDependencies): RouteHandler {
     sendBeheerPage(response, status, beheerLayout({ ...refusalContent(refusal), theme, session }))
 
   return async (request, response, url) => {
+    if (url.pathname !== beheerPaths.root && !url.pathname.startsWith(`${beheerPaths.root}/`)) return false
+    const seen: Seen = { form: null, session: null, origin: null }
+    try {
+      return await serve(request, response, url, seen)
+    } catch (error) {
+      const failure = storeFailure(error)
+      if (!failure || response.headersSent) throw error
+      return await storeFailed(response, url, failure, seen)
+    }
+  }
+
+  async function serve(request: IncomingMessage, response: ServerResponse, url: URL, seen: Seen): Promise<boolean> {
     const path = url.pathname
-    if (path !== beheerPaths.root && !path.startsWith(`${beheerPaths.root}/`)) return false
     if (request.method !== 'GET' && request.method !== 'HEAD' && request.method !== 'POST') {
       response.setHeader('allow', 'GET, HEAD, POST')
       return sendBeheerPage(response, 405, beheerLayout({ ...refusalContent('method'), theme }))
     }
     const origin = { requestId: requestIdOf(request), client: deps.authenticate.clientAddress(request) }
+    seen.origin = origin
     let form: URLSearchParams | null = null
     let files = new Map<string, Buffer>()
     if (request.method === 'POST') {
@@ -67,8 +81,10 @@ export function createBeheerRoute(deps: BeheerRouteDependencies): RouteHandler {
         return sendBeheerPage(response, 413, beheerLayout({ ...refusalContent('too-large'), theme }), { connection: 'close' })
       }
     }
+    seen.form = form
     const sessionId = cookies.sessionId(request)
     const session = sessionId ? await findSession(editorial, sessionId) : null
+    seen.session = session
     if (path === beheerPaths.signIn) return signIn(request, response, url, form, session !== null, origin)
     if (!session) {
       // A cookie that opens nothing (expired, signed out, revoked) is cleared; whatever was posted is not recorded.
@@ -89,6 +105,30 @@ export function createBeheerRoute(deps: BeheerRouteDependencies): RouteHandler {
       return redirectTo(response, `${beheerPaths.signIn}?afgemeld=1`)
     }
     return answerPage(response, url, { form, files, session, origin })
+  }
+
+  /**
+   * A store that refused (full, read-only, a failing disk, busy, out of
+   * reach): its transaction wrote nothing. A post with typed text by a
+   * signed-in editor is answered with its form again, filled in, above it
+   * what happened (reads go on while writes fail); when even that page
+   * cannot be read, the typed text is shown to copy. 503, or 507 for a full store.
+   */
+  async function storeFailed(response: ServerResponse, url: URL, failure: StoreFailure, seen: Seen): Promise<true> {
+    log.warn({ path: url.pathname, code: failure.code, requestId: seen.origin?.requestId }, failure.log)
+    if (failure.retry) response.setHeader('retry-after', String(config.http.retryAfterSeconds))
+    const plan = seen.form && seen.session && seen.origin ? keptFormPage(url.pathname, seen.form) : null
+    if (plan) {
+      try {
+        return await answerPage(response, new URL(plan.page, url), {
+          form: null, files: new Map(), session: seen.session!, origin: seen.origin!,
+          restored: { values: plan.values, notice: storeFailureNotice(failure.error), status: failure.status },
+        })
+      } catch (error) {
+        if (!storeFailure(error) || response.headersSent) throw error
+      }
+    }
+    return sendBeheerPage(response, failure.status, beheerLayout({ ...storeFailureContent(failure.error, seen.form !== null, plan?.values), theme, session: seen.session ?? undefined }))
   }
 
   async function answerPage(response: ServerResponse, url: URL, parts: Pick<BeheerContext, 'form' | 'files' | 'session' | 'origin' | 'restored'>): Promise<true> {
@@ -156,10 +196,17 @@ export function createBeheerRoute(deps: BeheerRouteDependencies): RouteHandler {
     cookies.setSession(response, started.sessionId, config.editorialSessionMs)
     // The kept form is shown again, filled in, to the account that typed it (or, without its old cookie, to whoever signs in in this browser).
     if (kept && (kept.accountId === null || kept.accountId === result.account.id)) {
-      return answerPage(response, new URL(kept.page, url), { form: null, files: new Map(), session: started.session, origin, restored: kept.values })
+      return answerPage(response, new URL(kept.page, url), { form: null, files: new Map(), session: started.session, origin, restored: { values: kept.values, notice: restoredNotice, status: 200 } })
     }
     return redirectTo(response, beheerPaths.actions)
   }
+}
+
+/** What a request had come to when a store refused: the posted form, the session it was posted in, and its origin. */
+interface Seen {
+  form: URLSearchParams | null
+  session: EditorSession | null
+  origin: { requestId: string; client: string } | null
 }
 
 /** A sign-in form token from the cookie when it has the form this route issues (32 random bytes, base64url). */

@@ -11,7 +11,6 @@ import { fieldErrors, type FieldError } from '../web/beheer/form-errors.js'
 import { myListPage, overviewPage } from '../web/beheer/overview-page.js'
 import { roundsPage } from '../web/beheer/rounds-page.js'
 import { refusalContent } from '../web/beheer/refusal-page.js'
-import { restoredNotice } from '../web/beheer/sign-in-page.js'
 import type { BeheerContext } from './beheer-pages.js'
 import { redirectTo, sendBeheerPage } from './beheer-responses.js'
 
@@ -23,7 +22,7 @@ const roundNotices: Record<string, string> = { geopend: 'De ronde is geopend.', 
 /** The team's screens: rounds (opened and closed by an administrator), the overview, each editor's own list, and assigning actions. */
 export async function handleTeamPage(ctx: BeheerContext): Promise<boolean> {
   const path = ctx.url.pathname
-  if (path === beheerPaths.rounds) return ctx.form ? await postRound(ctx) : await showRounds(ctx, ctx.restored ?? {}, [], 200)
+  if (path === beheerPaths.rounds) return ctx.form ? await postRound(ctx) : await showRounds(ctx, ctx.restored?.values ?? {}, [], 200)
   const close = closePattern.exec(path)
   if (close && ctx.form) return await postClose(ctx, close[1]!)
   if (path === beheerPaths.overview && !ctx.form) return await showOverview(ctx)
@@ -34,7 +33,7 @@ export async function handleTeamPage(ctx: BeheerContext): Promise<boolean> {
 }
 
 function page(ctx: BeheerContext, status: number, title: string, content: SafeHtml): true {
-  return sendBeheerPage(ctx.response, status, beheerLayout({ title, content, theme: ctx.theme, session: ctx.session, trail: [{ label: 'Beheer', href: beheerPaths.actions }, { label: title }] }))
+  return sendBeheerPage(ctx.response, ctx.restored?.status ?? status, beheerLayout({ title, content, theme: ctx.theme, session: ctx.session, trail: [{ label: 'Beheer', href: beheerPaths.actions }, { label: title }] }))
 }
 
 const actor = (ctx: BeheerContext) => ({ account: ctx.session.account, ...ctx.origin, now: new Date() })
@@ -46,7 +45,7 @@ function refuseRole(ctx: BeheerContext): true {
 
 async function showRounds(ctx: BeheerContext, values: Record<string, string>, errors: FieldError[], status: number): Promise<true> {
   return page(ctx, status, 'Rapportagerondes', roundsPage(await listRounds(ctx.store, agreementOf(ctx)), {
-    admin: ctx.session.account.role === 'admin', csrfToken: ctx.session.csrfToken, values, errors, notice: ctx.restored ? restoredNotice : roundNotices[ctx.url.searchParams.get('gedaan') ?? ''] ?? null,
+    admin: ctx.session.account.role === 'admin', csrfToken: ctx.session.csrfToken, values, errors, notice: ctx.restored ? ctx.restored.notice : roundNotices[ctx.url.searchParams.get('gedaan') ?? ''] ?? null,
   }))
 }
 

@@ -109,7 +109,7 @@ export function createHttpServer(routes: readonly CompiledRoute[], logger: Logge
       const failure = storeFailure(error)
       if (failure && !response.headersSent) {
         log.warn({ reqId: requestId, path: url.pathname, code: (error as { code?: unknown }).code }, failure.log)
-        sendProblem(response, policy.errors, 503, failure.error, failure.message, { 'retry-after': String(http.retryAfterSeconds) })
+        sendProblem(response, policy.errors, failure.status, failure.error, failure.message, failure.retry ? { 'retry-after': String(http.retryAfterSeconds) } : {})
         return
       }
       log.error({ err: error, reqId: requestId, path: url.pathname }, 'route failed')

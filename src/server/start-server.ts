@@ -6,7 +6,7 @@ import { PersistedDocuments } from '../api/persisted-documents.js'
 import { createLeanExecutor, type LeanExecutor } from '../api/lean-execution.js'
 import { createApiApp } from '../api/yoga.js'
 import type { Config } from '../config.js'
-import { openEditorialStore } from '../editorial/open-editorial-store.js'
+import { openEditorialStore, type EditorialStore } from '../editorial/open-editorial-store.js'
 import { publicStateGeneration } from '../editorial/progress-snapshot.js'
 import { createAuthenticator } from './authenticate-request.js'
 import { BodyIntake } from './body-intake.js'
@@ -18,6 +18,7 @@ import { InFlightLimit } from './in-flight-limit.js'
 import { ResponseCache } from './response-cache.js'
 import { createRoutes } from './routes.js'
 import { StoreHolder } from './store-holder.js'
+import type { PublicationFailure } from './publication-readiness.js'
 
 /** A listening server and its controls. */
 export interface RunningServer {
@@ -28,8 +29,12 @@ export interface RunningServer {
   warming: CacheWarming
   /** The port it listens on (the real one when PORT=0 asked for any free port). */
   port: number
+  /** The editorial store the server reads and writes (for tools and tests that look at the server's own handle). */
+  editorial: EditorialStore
   /** Opens the database file again, picking up a rebuild; running requests finish on the old one. */
   reopenDatabase(): void
+  /** The outcome of writing the publication again (SIGHUP): a failure keeps /readyz at 503, null makes it ready again. */
+  publicationWritten(failure: PublicationFailure | null): void
   /**
    * Stops gracefully: /readyz turns 503 at once while everything else is still
    * served for SHUTDOWN_GRACE_MS (a load balancer needs that long to notice);
@@ -40,11 +45,16 @@ export interface RunningServer {
   shutdown(): Promise<void>
 }
 
+/** What the start found before the server: whether writing the publication failed (/readyz then says not ready). */
+export interface StartState {
+  publicationFailure?: PublicationFailure | null
+}
+
 /**
  * Composes the server: the read-only database, the GraphQL app, the response
  * cache and the routes, and listens on HOST:PORT.
  */
-export async function startServer(config: Config, logger: Logger): Promise<RunningServer> {
+export async function startServer(config: Config, logger: Logger, start: StartState = {}): Promise<RunningServer> {
   const stores = new StoreHolder(config.databasePath)
   const editorial = await openEditorialStore(config.editorialStore, { busyTimeoutMs: config.editorialBusyTimeoutMs, poolSize: config.editorialPoolSize })
   const cache = new ResponseCache(config.cache.maxBytes)
@@ -56,6 +66,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
   let shuttingDown = false
   const editorialDetails = editorialHealth(stores, editorial)
   let publicationFailure: { at: string; code: string } | null = null
+  let unwritten = start.publicationFailure ?? null
   const clientAddress = clientAddressResolver(config.http.trustProxy)
   const inFlight = new InFlightLimit(config.http.maxInFlight, config.http.retryAfterSeconds)
   const intake = new BodyIntake({ ...config.http.uploads, maxBytes: config.limits.maxBodyBytes, retryAfterSeconds: config.http.retryAfterSeconds }, clientAddress)
@@ -66,6 +77,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
       // A failed write leaves /data/ serving the previous release: reported, not a reason to leave rotation.
       details: async () => ({ ...(await editorialDetails()), publication: { lastWriteFailure: publicationFailure } }),
       publicationFailed: (error) => { publicationFailure = { at: new Date().toISOString(), code: String((error as { code?: unknown }).code ?? 'UNKNOWN') } },
+      publicationUnwritten: () => unwritten ?? undefined,
       saturated: () => inFlight.count >= inFlight.max ? 'in-flight' : intake.full ? 'uploads' : undefined,
     },
   })
@@ -91,6 +103,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     lean,
     warming,
     port,
+    editorial,
     reopenDatabase() {
       try {
         const generation = stores.reopen()
@@ -99,6 +112,9 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
       } catch (error) {
         logger.error({ err: error }, 'reopening the database failed; still serving the previous one')
       }
+    },
+    publicationWritten(failure) {
+      unwritten = failure
     },
     shutdown() {
       stopped ??= (async () => {
