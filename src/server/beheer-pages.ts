@@ -53,6 +53,10 @@ export interface BeheerContext {
   origin: { requestId: string; client: string }
   /** The values of a form posted after the session ended, shown again right after signing in (src/server/kept-form.ts). */
   restored?: Record<string, string>
+  /** The posted body was over its limit and not read (only the worksheet upload is answered with its page then). */
+  tooLarge?: boolean
+  /** The largest worksheet the upload takes (WORKSHEET_MAX_BYTES), which its page names. */
+  worksheetMaxBytes: number
 }
 
 const notices: Record<string, string> = {
