@@ -84,7 +84,16 @@ describe('round pages in sitemap.xml', () => {
     const closedDate = map.get('/voortgang/voortgangsrapportage-2025')!
     expect(closedDate >= day(closed.closedAt)).toBe(true)
 
+    // A reload gives the same sitemap, and a revalidation a 304, until a round opens.
+    const get = (headers: Record<string, string> = {}) => fetch(`${team.server.base}/sitemap.xml`, { headers })
+    const first = await get()
+    const etag = first.headers.get('etag')!
+    expect(await (await get()).text()).toBe(await first.text())
+    expect((await get({ 'if-none-match': etag })).status).toBe(304)
     await openRound('Voortgangsrapportage 2026', '30-6-2026')
+    const changed = await get({ 'if-none-match': etag })
+    expect(changed.status).toBe(200)
+    expect(await changed.text()).toContain('/voortgang/voortgangsrapportage-2026</loc>')
     await publish(housing, 'ACHIEVED')
     map = await sitemap()
     expect(roundPaths(map)).toEqual(['/voortgang/voortgangsrapportage-2025', '/voortgang/voortgangsrapportage-2026'])
