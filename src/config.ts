@@ -27,6 +27,7 @@ const schema = z.object({
   MAX_DIRECTIVES: integer(20, 1, 1000),
   MAX_COST: integer(5000, 10, 1000000),
   MAX_BODY_BYTES: integer(100_000, 1000, 10_000_000),
+  WORKSHEET_MAX_BYTES: integer(5_000_000, 1000, 100_000_000),
   REPORT_CONCURRENCY: integer(2, 1, 64),
   REPORT_QUEUE: integer(4, 0, 1000),
   REPORT_CACHE_ENTRIES: integer(200, 0, 10_000),
@@ -86,7 +87,11 @@ export interface Config {
   /** The publisher's name in the DCAT catalogue and the Data Package. */
   publisherName: string
   logLevel: z.infer<typeof schema>['LOG_LEVEL']
-  limits: { maxDepth: number; maxAliases: number; maxTokens: number; maxDirectives: number; maxCost: number; maxBodyBytes: number }
+  /**
+   * The GraphQL query limits; maxBodyBytes bounds every request body (MAX_BODY_BYTES) except the worksheet
+   * upload in /beheer, which has its own, larger bound (WORKSHEET_MAX_BYTES): an xlsx saved unzipped is 100 kB and more.
+   */
+  limits: { maxDepth: number; maxAliases: number; maxTokens: number; maxDirectives: number; maxCost: number; maxBodyBytes: number; worksheetMaxBytes: number }
   /**
    * Reports: renders at once and waiting, rendered files kept in memory, the Retry-After of a 503, and the
    * theme file (colours, fonts, sizes) whose folder holds every asset a render may read.
@@ -163,7 +168,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: s.LOG_LEVEL,
     limits: {
       maxDepth: s.MAX_DEPTH, maxAliases: s.MAX_ALIASES, maxTokens: s.MAX_TOKENS, maxDirectives: s.MAX_DIRECTIVES,
-      maxCost: s.MAX_COST, maxBodyBytes: s.MAX_BODY_BYTES,
+      maxCost: s.MAX_COST, maxBodyBytes: s.MAX_BODY_BYTES, worksheetMaxBytes: s.WORKSHEET_MAX_BYTES,
     },
     reports: {
       concurrency: s.REPORT_CONCURRENCY, queue: s.REPORT_QUEUE, cacheEntries: s.REPORT_CACHE_ENTRIES,

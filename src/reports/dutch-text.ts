@@ -11,6 +11,12 @@ export function formatDate(iso: string): string {
   return `${Number(match[3])} ${months[Number(match[2]) - 1]} ${match[1]}`
 }
 
+/** A file size as a Dutch reader writes it: 5000000 → "5 MB", 1500000 → "1,5 MB", 100000 → "100 kB" (decimal units, rounded up). */
+export function fileSize(bytes: number): string {
+  if (bytes < 1_000_000) return `${Math.ceil(bytes / 1000)} kB`
+  return `${String(Math.ceil(bytes / 100_000) / 10).replace('.', ',')} MB`
+}
+
 /** ["a", "b", "c"] → "a, b en c". */
 export function joinList(items: readonly string[]): string {
   if (items.length <= 1) return items.join('')

@@ -56,6 +56,10 @@ export interface BeheerContext {
    * or refused by the store; its notice says which, the page is answered with `status`.
    */
   restored?: { values: Record<string, string>; notice: string; status: number }
+  /** The posted body was over its limit and not read (only the worksheet upload is answered with its page then). */
+  tooLarge?: boolean
+  /** The largest worksheet the upload takes (WORKSHEET_MAX_BYTES), which its page names. */
+  worksheetMaxBytes: number
 }
 
 const notices: Record<string, string> = {

@@ -18,6 +18,7 @@ import { handleBeheerPage, type BeheerContext } from './beheer-pages.js'
 import { redirectTo, sendBeheerPage } from './beheer-responses.js'
 import { isSameOriginPost, tokensMatch } from './csrf-check.js'
 import { editorialCookies } from './editorial-cookies.js'
+import { bodyLimit } from './body-limit.js'
 import { BodyTooLargeError, readBody } from './http-helpers.js'
 import { requestIdOf } from './request-id.js'
 import { readPostedForm } from './multipart-form.js'
@@ -73,18 +74,26 @@ export function createBeheerRoute(deps: BeheerRouteDependencies): RouteHandler {
     seen.origin = origin
     let form: URLSearchParams | null = null
     let files = new Map<string, Buffer>()
+    let tooLarge = false
     if (request.method === 'POST') {
       try {
-        ;({ form, files } = await readPostedForm(await readBody(request, config.limits.maxBodyBytes), request.headers['content-type']))
+        ;({ form, files } = await readPostedForm(await readBody(request, bodyLimit(config.limits, path)), request.headers['content-type']))
       } catch (error) {
         if (!(error instanceof BodyTooLargeError)) throw error
-        return sendBeheerPage(response, 413, beheerLayout({ ...refusalContent('too-large'), theme }), { connection: 'close' })
+        tooLarge = true
       }
     }
     seen.form = form
     const sessionId = cookies.sessionId(request)
     const session = sessionId ? await findSession(editorial, sessionId) : null
     seen.session = session
+    if (tooLarge) {
+      // The body was not read to its end: the connection cannot carry another request.
+      response.setHeader('connection', 'close')
+      // A worksheet too large gets its own page back, upload form and all, saying so; nothing was read, so nothing is recorded.
+      if (session && path === beheerPaths.worksheet) return answerPage(response, url, { form: null, files, session, origin, tooLarge })
+      return sendBeheerPage(response, 413, beheerLayout({ ...refusalContent('too-large'), theme, session: session ?? undefined }))
+    }
     if (path === beheerPaths.signIn) return signIn(request, response, url, form, session !== null, origin)
     if (!session) {
       // A cookie that opens nothing (expired, signed out, revoked) is cleared; whatever was posted is not recorded.
@@ -131,11 +140,11 @@ export function createBeheerRoute(deps: BeheerRouteDependencies): RouteHandler {
     return sendBeheerPage(response, failure.status, beheerLayout({ ...storeFailureContent(failure.error, seen.form !== null, plan?.values), theme, session: seen.session ?? undefined }))
   }
 
-  async function answerPage(response: ServerResponse, url: URL, parts: Pick<BeheerContext, 'form' | 'files' | 'session' | 'origin' | 'restored'>): Promise<true> {
+  async function answerPage(response: ServerResponse, url: URL, parts: Pick<BeheerContext, 'form' | 'files' | 'session' | 'origin' | 'restored' | 'tooLarge'>): Promise<true> {
     const lease = deps.stores.acquire()
     try {
       const { source } = await deps.sources.get(lease, null)
-      const context: BeheerContext = { response, url, ...parts, view: source.view, store: editorial, theme }
+      const context: BeheerContext = { response, url, ...parts, view: source.view, store: editorial, theme, worksheetMaxBytes: config.limits.worksheetMaxBytes }
       return (await handleBeheerPage(context)) || refuse(response, 404, 'not-found', parts.session)
     } finally {
       lease.release()

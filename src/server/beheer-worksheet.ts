@@ -3,6 +3,7 @@ import { canonicalSlugs } from '../read-model/canonical-action.js'
 import { defaultRound, listRounds } from '../editorial/reporting-rounds.js'
 import { progressSnapshot } from '../editorial/progress-snapshot.js'
 import { readWorksheetRows, type WorksheetRowError } from '../editorial/worksheet-rows.js'
+import { fileSize } from '../reports/dutch-text.js'
 import { beheerLayout } from '../web/beheer/beheer-layout.js'
 import { beheerPaths } from '../web/beheer/beheer-paths.js'
 import { readWorksheetFile, writeWorksheetFile } from '../web/beheer/worksheet-file.js'
@@ -24,15 +25,20 @@ const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sh
 export async function handleWorksheet(ctx: BeheerContext): Promise<boolean> {
   const path = ctx.url.pathname
   if (path === beheerPaths.worksheetFile && !ctx.form) return download(ctx)
+  if (path === beheerPaths.worksheet && ctx.tooLarge) return show(ctx, 413, [{ row: 0, action: '', messages: [tooLargeMessage(ctx.worksheetMaxBytes)] }], null)
   if (path === beheerPaths.worksheet) return ctx.form ? upload(ctx) : show(ctx, 200, [], ctx.url.searchParams.has('gedaan') ? `${ctx.url.searchParams.get('aantal') ?? ''} concepten opgeslagen. Een collega-beoordelaar kan ze nu publiceren.` : null)
   return false
 }
+
+/** Why a worksheet over WORKSHEET_MAX_BYTES was not read, and what to do about it. */
+const tooLargeMessage = (maxBytes: number) => `Het bestand is groter dan ${fileSize(maxBytes)}, de grootte die het beheer aanneemt. Er is niets ingelezen en niets opgeslagen; `
+  + 'wat al is opgeslagen, blijft staan. Sla het werkblad in Excel of LibreOffice op als Excel-werkmap (xlsx), zonder afbeeldingen of extra tabbladen, en upload het opnieuw.'
 
 const roundOf = async (ctx: BeheerContext) => defaultRound(await listRounds(ctx.store, ctx.view.agreement.slug))
 
 async function show(ctx: BeheerContext, status: number, errors: WorksheetRowError[], notice: string | null): Promise<true> {
   return sendBeheerPage(ctx.response, status, beheerLayout({
-    title: 'Werkblad', content: worksheetPage(await roundOf(ctx), ctx.session.csrfToken, { errors, notice }), theme: ctx.theme, session: ctx.session,
+    title: 'Werkblad', content: worksheetPage(await roundOf(ctx), ctx.session.csrfToken, { errors, notice }, ctx.worksheetMaxBytes), theme: ctx.theme, session: ctx.session,
     trail: [{ label: 'Beheer', href: beheerPaths.actions }, { label: 'Werkblad' }],
   }))
 }

@@ -5,8 +5,8 @@ import { keepReceivedBody, type ReceivedBody } from './received-body.js'
 
 /** How request bodies are received before a request may take an in-flight slot. */
 export interface BodyIntakeOptions {
-  /** Bodies larger than this are not kept: the route answers 413 (MAX_BODY_BYTES). */
-  maxBytes: number
+  /** Bodies to a path larger than this are not kept: the route answers 413 (MAX_BODY_BYTES, WORKSHEET_MAX_BYTES; see body-limit.ts). */
+  maxBytes: (path: string) => number
   /** Bodies one client may be sending at once (UPLOADS_PER_CLIENT); more wait for a place, unread, within the time limit. */
   perClient: number
   /** Bodies being received at once from all clients (MAX_UPLOADS); one more gets a 503. */
@@ -15,6 +15,13 @@ export interface BodyIntakeOptions {
   timeoutMs: number
   retryAfterSeconds: number
 }
+
+/**
+ * A body over its limit is read on and dropped until it ends, up to this many
+ * times the limit, so that a client still sending reads its 413 rather than a
+ * reset connection; beyond that it is cut off.
+ */
+const lingerFactor = 16
 
 /** Whether a request announces a body (a length above zero, or a chunked one). */
 function announcesBody(request: IncomingMessage): boolean {
@@ -28,7 +35,7 @@ function announcesBody(request: IncomingMessage): boolean {
  * slots (135 POSTs sending a byte a second once held every slot, and every
  * route answered 503). Uploads are bounded per client (more wait their
  * turn, unread) and in total (more get a 503), and cut off BODY_TIMEOUT_MS
- * after they arrived; a body over MAX_BODY_BYTES stops being read.
+ * after they arrived; a body over its path's limit stops being read.
  */
 export class BodyIntake {
   private readonly perClient = new Map<string, { active: number; waiting: (() => void)[] }>()
@@ -53,10 +60,13 @@ export class BodyIntake {
    * may go on to the routes, false when the intake has answered it (429, 503,
    * 408) or the client went away.
    */
-  async receive(request: IncomingMessage, response: ServerResponse): Promise<boolean> {
+  async receive(request: IncomingMessage, response: ServerResponse, path: string): Promise<boolean> {
     if (!announcesBody(request)) return true
-    const { maxBytes, total, retryAfterSeconds, timeoutMs } = this.options
-    if (Number(request.headers['content-length']) > maxBytes) {
+    const { total, retryAfterSeconds, timeoutMs } = this.options
+    const maxBytes = this.options.maxBytes(path)
+    // Announced beyond what is drained: refused unread. Announced over the limit but within it: read and dropped
+    // below, so that the client, still sending (a browser uploading a file), reads its 413 and not a reset connection.
+    if (Number(request.headers['content-length']) > maxBytes * lingerFactor) {
       keepReceivedBody(request, { tooLarge: true })
       return true
     }
@@ -78,7 +88,7 @@ export class BodyIntake {
       }
       this.receiving += 1
       try {
-        const body = await this.read(request, deadline - Date.now())
+        const body = await this.read(request, deadline - Date.now(), maxBytes)
         if (body === 'timeout' || body === 'gone') return this.timedOut(response, body)
         keepReceivedBody(request, body)
         return true
@@ -141,7 +151,7 @@ export class BodyIntake {
   }
 
   /** Reads until the end, the size limit, the time limit, or the client's going away. */
-  private read(request: IncomingMessage, timeoutMs: number): Promise<ReceivedBody | 'timeout' | 'gone'> {
+  private read(request: IncomingMessage, timeoutMs: number, maxBytes: number): Promise<ReceivedBody | 'timeout' | 'gone'> {
     return new Promise((resolve) => {
       const chunks: Buffer[] = []
       let size = 0
@@ -152,15 +162,12 @@ export class BodyIntake {
         if (result === 'timeout' || (typeof result === 'object' && 'tooLarge' in result)) request.pause()
         resolve(result)
       }
-      // A body over the limit is read on and dropped until it ends (up to lingerFactor times the limit), so that
-      // a client still sending reads its 413 rather than a reset connection; beyond that it is cut off.
-      const lingerFactor = 16
       const onData = (chunk: Buffer) => {
         size += chunk.length
-        if (size > this.options.maxBytes * lingerFactor) finish({ tooLarge: true })
-        else if (size <= this.options.maxBytes) chunks.push(chunk)
+        if (size > maxBytes * lingerFactor) finish({ tooLarge: true })
+        else if (size <= maxBytes) chunks.push(chunk)
       }
-      const onEnd = () => finish(size > this.options.maxBytes ? { tooLarge: true } : { bytes: Buffer.concat(chunks) })
+      const onEnd = () => finish(size > maxBytes ? { tooLarge: true } : { bytes: Buffer.concat(chunks) })
       const onClose = () => finish('gone')
       const timer = setTimeout(() => finish('timeout'), Math.max(0, timeoutMs))
       request.on('data', onData).on('end', onEnd).on('close', onClose)

@@ -95,7 +95,7 @@ export function createHttpServer(routes: readonly CompiledRoute[], logger: Logge
       return
     }
     // A body is received before its request takes an in-flight slot: slow senders hold no slot.
-    if (policy.inFlight === 'limited' && !(await intake.receive(request, response) && inFlight.admit(response, policy.errors))) return
+    if (policy.inFlight === 'limited' && !(await intake.receive(request, response, url.pathname) && inFlight.admit(response, policy.errors))) return
     if (policy.compression === 'stream') compressResponse(request, response)
     try {
       if (await matched.handler(request, response, url)) return

@@ -7,14 +7,26 @@ export function robotsTxt(baseUrl: string): string {
   return `User-agent: *\nDisallow: /graphql\nDisallow: /rapporten/maken\nAllow: /\n\nSitemap: ${baseUrl}/sitemap.xml\nSitemap: ${baseUrl}${wooSitemapPath}\n`
 }
 
-/** sitemap.xml: the home page, the reports page, the accessibility statement, the progress page, every subject page, every HTML report and the open data index. */
-export function sitemapXml(baseUrl: string, listings: readonly ReportListing[], lastModified: string): string {
+/** A page of the sitemap with a date of its own (W3C date): a progress page changes with publications and rounds, not with the data. */
+export interface SitemapPage {
+  path: string
+  lastModified: string
+}
+
+/**
+ * sitemap.xml: the home page, the reports page, the accessibility statement,
+ * the open data index, every subject page and every HTML report, dated by the
+ * data version; then the progress pages (/voortgang and each round's), each
+ * with its own date.
+ */
+export function sitemapXml(baseUrl: string, listings: readonly ReportListing[], lastModified: string, progressPages: readonly SitemapPage[]): string {
   const subject: Record<string, (slug: string) => string> = { theme: webPaths.theme, portfolio: webPaths.portfolio, district: webPaths.district }
   const paths = [
-    webPaths.home, webPaths.reports, webPaths.accessibility, webPaths.progress, '/data/',
+    webPaths.home, webPaths.reports, webPaths.accessibility, '/data/',
     ...listings.flatMap((l) => (l.slug && subject[l.type] ? [subject[l.type]!(l.slug)] : [])),
     ...listings.map((l) => l.html),
   ]
-  const urls = paths.map((path) => `  <url><loc>${escapeHtml(`${baseUrl}${path}`)}</loc><lastmod>${lastModified}</lastmod></url>`)
+  const pages = [...paths.map((path) => ({ path, lastModified })), ...progressPages]
+  const urls = pages.map((p) => `  <url><loc>${escapeHtml(`${baseUrl}${p.path}`)}</loc><lastmod>${p.lastModified}</lastmod></url>`)
   return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.join('\n')}\n</urlset>\n`
 }

@@ -37,6 +37,7 @@ import { publicRounds } from '../editorial/public-rounds.js'
 import { latestRoundPicture, roundPicture } from '../editorial/round-picture.js'
 import { formatDate } from '../reports/dutch-text.js'
 import { progressPage } from './pages/progress-page.js'
+import { pictureModified } from './progress/picture-modified.js'
 
 /** The subjects that have a page of their own, by the path segment the site uses. */
 const subjectTypes: Record<string, ProgressSubjectType> = { thema: 'theme', wethouder: 'portfolio', wijk: 'district' }
@@ -115,10 +116,19 @@ ${recentChanges(source.view, snapshot, null)}`
     })
   }
 
-  /** sitemap.xml of the current agreement, dated by its data version. */
+  /**
+   * sitemap.xml of the current agreement, dated by its data version; the
+   * progress pages, every public round's included, by what they show.
+   */
   async sitemap(lease: StoreLease): Promise<string> {
     const { source, listings } = await this.current(lease)
-    return sitemapXml(this.config.publicBaseUrl, listings, source.view.agreement.dataVersion)
+    const { slug, dataVersion } = source.view.agreement
+    const rounds = await Promise.all((await publicRounds(this.editorial, slug)).map(async (round) => ({
+      path: webPaths.round(round.slug), lastModified: pictureModified(await roundPicture(this.editorial, slug, round), dataVersion),
+    })))
+    // The latest page lists every round, so it changes with each of them as well as with its own picture.
+    const latest = [pictureModified(await latestRoundPicture(this.editorial, slug), dataVersion), ...rounds.map((r) => r.lastModified)].sort().at(-1)!
+    return sitemapXml(this.config.publicBaseUrl, listings, dataVersion, [{ path: webPaths.progress, lastModified: latest }, ...rounds])
   }
 
   /** The Woo-index sitemap of the current agreement: its documents with DiWoo metadata, dated by the data and the progress the reports show. */

@@ -1,4 +1,6 @@
+import { connect } from 'node:net'
 import { sql } from 'kysely'
+import { parse } from 'parse5'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as XLSX from 'xlsx'
 import { roundsOfRevisions, findRound } from '../../src/editorial/reporting-rounds.js'
@@ -6,6 +8,7 @@ import { agreement, count, sqlRows, startEditorialServer } from '../editorial/su
 import { openTestStore } from '../helpers.js'
 import type { BeheerClient } from '../web/beheer-client.js'
 import { signInTeam } from './team.js'
+import { all, attr, text, type Node } from '../web/html-tree.js'
 
 let server: Awaited<ReturnType<typeof startEditorialServer>>
 let as: Record<string, BeheerClient> = {}
@@ -36,11 +39,15 @@ async function downloaded(): Promise<unknown[][]> {
   return XLSX.utils.sheet_to_json(book.Sheets[book.SheetNames[0]!]!, { header: 1, defval: null })
 }
 
-/** A filled-in worksheet as another program writes it: SheetJS, from rows of values, zipped as Excel and LibreOffice save it (uncompressed it would pass MAX_BODY_BYTES). */
-function filled(rows: unknown[][]): Buffer {
+/**
+ * A filled-in worksheet as another program writes it: SheetJS, from rows of values, zipped as Excel and LibreOffice
+ * save it, or stored without compression (as some programs do: the whole worksheet is then over 100 kB).
+ */
+function filled(rows: unknown[][], options: { compression?: boolean; extraSheet?: unknown[][] } = {}): Buffer {
   const book = XLSX.utils.book_new()
   XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet(rows, { cellDates: true }), 'Voortgang')
-  return XLSX.write(book, { type: 'buffer', bookType: 'xlsx', compression: true }) as Buffer
+  if (options.extraSheet) XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet(options.extraSheet), 'Bijlage')
+  return XLSX.write(book, { type: 'buffer', bookType: 'xlsx', compression: options.compression ?? true }) as Buffer
 }
 
 /** The row of a commitment or target by its key (second column). */
@@ -140,5 +147,98 @@ describe('the worksheet round trip', () => {
     const cookie = [...as.eva!.cookies].map(([name, value]) => `${name}=${value}`).join('; ')
     const forged = await fetch(`${server.base}/beheer/werkblad`, { method: 'POST', body, redirect: 'manual', headers: { cookie, origin: server.base } })
     expect(forged.status).toBe(403)
+  })
+})
+
+describe('the size of a worksheet upload', () => {
+  /** A commitment row no other test fills in, by its key. */
+  const untouched = (rows: unknown[][], skip: number) => rows.filter((r) => r[0] === 'Afspraak').at(-1 - skip)!
+
+  it('imports a worksheet stored without compression, over the 100 kB that bounds a GraphQL request', async () => {
+    const rows = await downloaded()
+    const row = untouched(rows, 0)
+    row.splice(9, 8, 'In uitvoering', null, '31-12-2025', 'Opgeslagen zonder compressie.', ...source)
+    const bytes = filled(rows, { compression: false })
+    expect(bytes.length).toBeGreaterThan(100_000)
+    expect(bytes.length).toBeLessThan(5_000_000)
+    const answer = await upload(as.eva!, bytes)
+    expect([answer.status, answer.headers.get('location')]).toEqual([303, '/beheer/werkblad?gedaan=1&aantal=1'])
+    const [draft] = await sqlRows<{ slug: string; explanation: string }>(server.store, sql`SELECT subject_slug AS slug, explanation FROM revision ORDER BY id DESC LIMIT 1`)
+    expect(draft).toEqual({ slug: row[1], explanation: 'Opgeslagen zonder compressie.' })
+    // The page names the limit, in Dutch.
+    expect(await (await as.eva!.get('/beheer/werkblad')).text()).toContain('Het bestand mag ten hoogste 5 MB groot zijn.')
+  })
+
+  it('answers a worksheet over WORKSHEET_MAX_BYTES with its page and a Dutch 413, and records nothing', async () => {
+    const rows = await downloaded()
+    untouched(rows, 1).splice(9, 8, 'Gerealiseerd', null, '31-12-2025', 'Te groot om in te lezen.', ...source)
+    // A real worksheet, with a sheet of long texts beside it (as a pasted appendix would be): over 5 MB unzipped.
+    const bytes = filled(rows, { compression: false, extraSheet: Array.from({ length: 200 }, (_, i) => [`Bijlage ${i}`, 'x'.repeat(30_000)]) })
+    expect(bytes.length).toBeGreaterThan(5_000_000)
+    const before = { revisions: await count(server.store, 'revision'), audit: await count(server.store, 'audit_entry') }
+    const answer = await upload(as.eva!, bytes)
+    expect(answer.status).toBe(413)
+    expect(answer.headers.get('connection')).toBe('close')
+    const page = parse(await answer.text()) as unknown as Node
+    const alert = all(page).find((n) => attr(n, 'role') === 'alert')!
+    expect(text(alert)).toContain('Het werkblad is geweigerd; er is niets opgeslagen')
+    expect(text(alert)).toContain('Het bestand is groter dan 5 MB, de grootte die het beheer aanneemt.')
+    // The form is there to choose another file, with this session's form token.
+    const form = all(page).find((n) => n.nodeName === 'form' && attr(n, 'action') === '/beheer/werkblad')!
+    expect(all(form).some((n) => n.nodeName === 'input' && attr(n, 'type') === 'file' && attr(n, 'name') === 'werkblad')).toBe(true)
+    expect(all(form).find((n) => attr(n, 'name') === 'csrf')!.attrs!.find((a) => a.name === 'value')!.value).toBe(await as.eva!.formToken('/beheer/werkblad'))
+    expect({ revisions: await count(server.store, 'revision'), audit: await count(server.store, 'audit_entry') }).toEqual(before)
+    // Nothing lost: the session goes on, and the same worksheet zipped (as Excel saves it) imports.
+    const zipped = filled(rows)
+    expect(zipped.length).toBeLessThan(5_000_000)
+    expect((await upload(as.eva!, zipped)).status).toBe(303)
+    expect(await count(server.store, 'revision')).toBe(before.revisions + 1)
+  })
+
+  it('reads a too large upload to its end, so a client still sending it gets the 413 page rather than a reset connection', async () => {
+    // As a browser uploads a file: the length announced, the body sent on while the server has decided already.
+    const csrf = await as.eva!.formToken('/beheer/werkblad')
+    const cookie = [...as.eva!.cookies].map(([name, value]) => `${name}=${value}`).join('; ')
+    const boundary = 'werkblad-grens'
+    const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="csrf"\r\n\r\n${csrf}\r\n--${boundary}\r\n`
+      + `Content-Disposition: form-data; name="werkblad"; filename="werkblad.xlsx"\r\nContent-Type: application/octet-stream\r\n\r\n`)
+    const tail = Buffer.from(`\r\n--${boundary}--\r\n`)
+    const size = 6_000_000
+    const { port, hostname, host } = new URL(server.base)
+    const outcome = await new Promise<{ answer: string; error: Error | null; sent: number }>((resolve) => {
+      const socket = connect(Number(port), hostname)
+      let answer = ''
+      let sent = 0
+      let error: Error | null = null
+      socket.on('data', (bytes) => { answer += bytes.toString('utf8') })
+      socket.on('error', (e) => { error = e })
+      socket.on('close', () => resolve({ answer, error, sent }))
+      socket.on('connect', async () => {
+        socket.write(`POST /beheer/werkblad HTTP/1.1\r\nHost: ${host}\r\nOrigin: ${server.base}\r\nSec-Fetch-Site: same-origin\r\nCookie: ${cookie}\r\n`
+          + `Content-Type: multipart/form-data; boundary=${boundary}\r\nContent-Length: ${head.length + size + tail.length}\r\n\r\n`)
+        socket.write(head)
+        const chunk = Buffer.alloc(64 * 1024, 0x41)
+        while (sent < size && !socket.destroyed) {
+          const part = chunk.subarray(0, Math.min(chunk.length, size - sent))
+          sent += part.length
+          if (!socket.write(part)) await new Promise((done) => { socket.once('drain', done); socket.once('close', done) })
+        }
+        if (!socket.destroyed) socket.end(tail)
+      })
+    })
+    expect(outcome.error).toBeNull()
+    expect(outcome.sent).toBe(size)
+    expect(outcome.answer).toMatch(/^HTTP\/1\.1 413 /)
+    expect(outcome.answer).toContain('Het bestand is groter dan 5 MB')
+  })
+
+  it('keeps MAX_BODY_BYTES for GraphQL and for the other forms of /beheer', async () => {
+    const query = `{ agreement { title } } # ${'x'.repeat(150_000)}`
+    const graphql = await fetch(`${server.base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) })
+    expect(graphql.status).toBe(413)
+    expect((await graphql.json()).errors[0].extensions.code).toBe('PAYLOAD_TOO_LARGE')
+    const rounds = await as.ada!.post('/beheer/rondes', { name: 'x'.repeat(150_000), peildatum: '31-12-2026', opensOn: '1-1-2027', closesOn: '31-1-2027', csrf: await as.ada!.formToken('/beheer/rondes') })
+    expect(rounds.status).toBe(413)
+    expect(await rounds.text()).toContain('Formulier te groot')
   })
 })

@@ -4,10 +4,10 @@ import { progressStatusDefinitions, progressStatuses, type ProgressStatus } from
 import type { ReportingRound } from '../../editorial/reporting-rounds.js'
 import type { RevisionRecord } from '../../editorial/revision-record.js'
 import type { ActionView } from '../../read-model/agreement-view.js'
-import { distinctCommitments } from '../../read-model/canonical-action.js'
 import { assembleReport } from '../assemble-report.js'
 import { describeTarget, formatDate, joinList } from '../dutch-text.js'
 import { actionsBlocks, printedUrl } from './progress-action-blocks.js'
+import { commitmentsNote, summarizeCommitments } from './commitment-summary.js'
 import { statusTable } from './progress-summary-tables.js'
 import type { ReportContext } from '../report-context.js'
 import type { Block, ChartBlock, ListItem, Report, RichText } from '../report-model.js'
@@ -31,9 +31,9 @@ export type ProgressPicture = ProgressSnapshot & { round?: ReportingRound | null
 export function buildProgressReport(ctx: ReportContext, subject: ProgressReportSubject, progress: ProgressPicture): Report {
   const { agreement } = ctx.view
   const round = progress.round ?? null
-  // Counted per commitment: a sentence that restates an earlier one (same_as) is not counted again.
-  const slugs = distinctCommitments(subject.actions).map((a) => a.action.slug)
-  const summary = progress.summarize(slugs)
+  // Counted per commitment, as the site counts: a sentence that restates an earlier one (same_as) is not counted again.
+  const counted = summarizeCommitments(progress, subject.actions)
+  const { slugs, counts: summary } = counted
   const assessed = slugs.length - summary.NOT_ASSESSED
   const latest = subject.actions.flatMap((a) => [progress.progressOf(a.action.slug), ...a.targets.map((t) => progress.measurementsOf(t.slug)[0])])
     .map((r) => r?.publication?.publishedAt).filter((d): d is string => !!d).sort().at(-1)
@@ -53,7 +53,7 @@ export function buildProgressReport(ctx: ReportContext, subject: ProgressReportS
       // The summary fits one page: compact chart and tables, and the chapters start on the next page.
       ctx.heading(1, 'Samenvatting'),
       { kind: 'paragraph', content: [{ text: summarySentence(slugs.length, summary, round) }] },
-      ...(sentences ? [{ kind: 'paragraph' as const, variant: 'note' as const, content: [{ text: `De ${subject.actions.length} afspraken bevatten ${slugs.length} afzonderlijke toezeggingen: een afspraak die een eerdere herhaalt, telt één keer mee.` }] }] : []),
+      ...(sentences ? [{ kind: 'paragraph' as const, variant: 'note' as const, content: [{ text: commitmentsNote(counted)! }] }] : []),
       ...(assessed === 0 ? [] : [statusChart(summary)]),
       ...summaryTables(ctx, subject, progress),
       ...themeChapters(ctx, subject, progress).map((b, i) => (i === 0 && b.kind === 'heading' ? { ...b, newPage: true } : b)),

@@ -4,7 +4,9 @@ import type { ReportingRound } from '../../editorial/reporting-rounds.js'
 import type { ActionView, AgreementView } from '../../read-model/agreement-view.js'
 import { distinctCommitments } from '../../read-model/canonical-action.js'
 import { formatDate } from '../../reports/dutch-text.js'
+import { commitmentsNote, summarizeCommitments } from '../../reports/progress/commitment-summary.js'
 import { statusLabel } from '../../reports/progress/progress-labels.js'
+import { subjectActions } from '../../reports/progress/subject-actions.js'
 import { html, type SafeHtml } from '../html.js'
 import { statusBadge } from '../progress/progress-blocks.js'
 import { shortTitle } from '../search-hits.js'
@@ -26,10 +28,11 @@ export interface ProgressPageInput {
 /** "Voortgang": one round's picture counted per commitment, per status and per theme, its assessed commitments, and the rounds. */
 export function progressPage({ view, progress, round, rounds }: ProgressPageInput): SafeHtml {
   const commitments = distinctCommitments(view.actions)
-  const count = (actions: readonly ActionView[]) => progress.summarize(distinctCommitments(actions).map((a) => a.action.slug))
-  const total = count(view.actions)
+  const count = (actions: readonly ActionView[]) => summarizeCommitments(progress, actions)
+  const whole = count(view.actions)
+  const total = whole.counts
   const columns = progressStatuses.filter((s) => total[s] > 0)
-  const themes = [...view.themes.map((t) => ({ name: t.theme.name, href: webPaths.theme(t.theme.slug), actions: t.topics.flatMap((topic) => topic.actions) })),
+  const themes = [...view.themes.map((t) => ({ name: t.theme.name, href: webPaths.theme(t.theme.slug), actions: subjectActions(view, 'theme', t.theme.slug)! })),
     { name: 'Bestuursstijl', href: null, actions: view.actions.filter((a) => a.action.themeId === null) }].filter((t) => t.actions.length > 0)
   const assessed = commitments.filter((a) => progress.statusOf(a.action.slug) !== 'NOT_ASSESSED')
   const cells = (summary: Record<ProgressStatus, number>) => html`${columns.map((s) => html`<td class="amount">${summary[s]}</td>`)}`
@@ -40,16 +43,16 @@ ${lead(round)}
   <caption>Aantal toezeggingen per status${round ? `, peildatum ${formatDate(round.peildatum)}` : ''}</caption>
   <thead><tr><th scope="col">Status</th><th scope="col" class="amount">Toezeggingen</th></tr></thead>
   <tbody>${progressStatuses.map((s) => html`<tr><th scope="row">${statusBadge(s)}</th><td class="amount">${total[s]}</td></tr>`)}</tbody>
-  <tfoot><tr><th scope="row">Totaal</th><td class="amount">${commitments.length}</td></tr></tfoot>
+  <tfoot><tr><th scope="row">Totaal</th><td class="amount">${whole.commitments}</td></tr></tfoot>
 </table></div>
-<p class="meta">De ${view.actions.length} afspraken bevatten ${commitments.length} afzonderlijke toezeggingen: een afspraak die een eerdere herhaalt, telt één keer mee.
+<p class="meta">${commitmentsNote(whole) ?? ''}
 <a href="${webPaths.statuses}">Wat de statussen betekenen</a></p>
 <h2 id="per-thema">Per thema</h2>
 <div class="table-scroll"><table>
   <caption>Aantal toezeggingen per thema en status</caption>
   <thead><tr><th scope="col">Thema</th>${columns.map((s) => html`<th scope="col" class="amount">${statusLabel(s)}</th>`)}<th scope="col" class="amount">Totaal</th></tr></thead>
-  <tbody>${themes.map((t) => html`<tr><th scope="row">${t.href ? html`<a href="${t.href}">${t.name}</a>` : t.name}</th>${cells(count(t.actions))}<td class="amount">${distinctCommitments(t.actions).length}</td></tr>`)}</tbody>
-  <tfoot><tr><th scope="row">Totaal</th>${cells(total)}<td class="amount">${commitments.length}</td></tr></tfoot>
+  <tbody>${themes.map((t) => ({ ...t, summary: count(t.actions) })).map((t) => html`<tr><th scope="row">${t.href ? html`<a href="${t.href}">${t.name}</a>` : t.name}</th>${cells(t.summary.counts)}<td class="amount">${t.summary.commitments}</td></tr>`)}</tbody>
+  <tfoot><tr><th scope="row">Totaal</th>${cells(total)}<td class="amount">${whole.commitments}</td></tr></tfoot>
 </table></div>
 <p class="meta">Een toezegging die in meer thema's staat, telt bij elk ervan; het totaal telt haar één keer.</p>
 <h2 id="beoordeeld">Beoordeelde toezeggingen (${assessed.length})</h2>

@@ -1,7 +1,7 @@
-import type { ProgressSummary } from '../../editorial/progress-snapshot.js'
 import { progressStatuses, type ProgressStatus } from '../../editorial/progress-vocabulary.js'
 import type { Evidence, RevisionRecord } from '../../editorial/revision-record.js'
 import { formatDate } from '../../reports/dutch-text.js'
+import { commitmentsNote, type CommitmentSummary } from '../../reports/progress/commitment-summary.js'
 import { datePart, evidenceKindLabel, statusClass, statusLabel } from '../../reports/progress/progress-labels.js'
 import type { ReportTheme } from '../../reports/report-theme.js'
 import { html, SafeHtml } from '../html.js'
@@ -21,27 +21,30 @@ export interface SummaryOptions {
 }
 
 /**
- * Counts per status with a chart and the counts as a table, or, while none of
- * the actions has a published assessment, a plain sentence saying so instead
- * of an empty chart.
+ * Commitments per status with a chart and the counts as a table, or, while
+ * none of them has a published assessment, a plain sentence saying so instead
+ * of an empty chart. The links lead to the sentences ("afspraken"): where they
+ * outnumber the commitments, a note says how they are counted.
  */
-export function progressSummaryBlock(summary: ProgressSummary, theme: ReportTheme, options: SummaryOptions): SafeHtml {
-  const total = progressStatuses.reduce((sum, s) => sum + summary[s], 0)
-  if (summary.NOT_ASSESSED === total) {
-    return html`<p class="no-progress">Van ${total === 1 ? 'deze afspraak' : `deze ${total} afspraken`} is de voortgang nog niet beoordeeld.
-Zodra de gemeente de voortgang van een afspraak beoordeelt en publiceert, staat die hier, met de bronnen erbij.</p>
-<p><a href="${options.listHref}">Alle afspraken op een rij</a></p>`
+export function progressSummaryBlock(summary: CommitmentSummary, theme: ReportTheme, options: SummaryOptions): SafeHtml {
+  const { counts, commitments } = summary
+  const note = commitmentsNote(summary)
+  const noted = note ? html`<p class="meta">${note}</p>` : ''
+  if (counts.NOT_ASSESSED === commitments) {
+    return html`<p class="no-progress">Van ${commitments === 1 ? 'deze toezegging' : `deze ${commitments} toezeggingen`} is de voortgang nog niet beoordeeld.
+Zodra de gemeente de voortgang van een toezegging beoordeelt en publiceert, staat die hier, met de bronnen erbij.</p>
+${noted}<p><a href="${options.listHref}">Alle afspraken op een rij</a></p>`
   }
   const separator = options.listHref.includes('?') ? '&' : '?'
-  return html`<figure class="chart progress-chart" tabindex="0" aria-label="Voortgang per status">${new SafeHtml(statusChartSvg(summary, theme, options.id))}</figure>
+  return html`<figure class="chart progress-chart" tabindex="0" aria-label="Voortgang per status">${new SafeHtml(statusChartSvg(counts, theme, options.id))}</figure>
 <div class="table-scroll"><table class="progress-counts">
-  <caption>Aantal afspraken per status (gegevens bij de grafiek)</caption>
-  <thead><tr><th scope="col">Status</th><th scope="col" class="amount">Afspraken</th></tr></thead>
-  <tbody>${progressStatuses.map((s) => html`<tr><th scope="row">${summary[s] > 0
-    ? html`<a href="${options.listHref}${separator}status=${s}">${statusBadge(s)}</a>` : statusBadge(s)}</th><td class="amount">${summary[s]}</td></tr>`)}</tbody>
-  <tfoot><tr><th scope="row">Totaal</th><td class="amount">${total}</td></tr></tfoot>
+  <caption>Aantal toezeggingen per status (gegevens bij de grafiek)</caption>
+  <thead><tr><th scope="col">Status</th><th scope="col" class="amount">Toezeggingen</th></tr></thead>
+  <tbody>${progressStatuses.map((s) => html`<tr><th scope="row">${counts[s] > 0
+    ? html`<a href="${options.listHref}${separator}status=${s}">${statusBadge(s)}</a>` : statusBadge(s)}</th><td class="amount">${counts[s]}</td></tr>`)}</tbody>
+  <tfoot><tr><th scope="row">Totaal</th><td class="amount">${commitments}</td></tr></tfoot>
 </table></div>
-<p><a href="${options.listHref}">Alle afspraken met hun status</a> · <a href="/statussen">Wat de statussen betekenen</a></p>`
+${noted}<p><a href="${options.listHref}">Alle afspraken met hun status</a> · <a href="/statussen">Wat de statussen betekenen</a></p>`
 }
 
 /** The evidence of a revision as a list of links with kind and document date. */

@@ -5,11 +5,11 @@ import type { ReportTheme } from '../../reports/report-theme.js'
 
 const escapeXml = (text: string) => text.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`)
 
-/** The text alternative of a summary: every status with its count, in vocabulary order. */
+/** The text alternative of a summary of commitments: every status with its count, in vocabulary order. */
 function describeSummary(summary: ProgressSummary): string {
   const total = progressStatuses.reduce((sum, s) => sum + summary[s], 0)
   const parts = progressStatuses.map((s) => `${statusStyles[s].label}: ${summary[s]}`)
-  return `Staafdiagram van de voortgang van ${total} ${total === 1 ? 'afspraak' : 'afspraken'}: ${parts.join(', ')}.`
+  return `Staafdiagram van de voortgang van ${total} ${total === 1 ? 'toezegging' : 'toezeggingen'}: ${parts.join(', ')}.`
 }
 
 /**
