@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import SQLite from 'better-sqlite3'
 import { Kysely, SqliteDialect, type Compilable } from 'kysely'
+import { statementCache, type StatementCache } from '../store/statement-cache.js'
 import type { EditorialDatabase } from './editorial-database.js'
 import { EditorialStoreDiskError, WriteInReadOnlyTransactionError } from './editorial-errors.js'
 import { migrateEditorialStore } from './migrate-editorial-store.js'
@@ -57,29 +58,23 @@ export async function openSqliteStore(path: string, options: EditorialStoreOptio
     // (EDITORIAL_BUSY_TIMEOUT_MS) and fails the one write; the command-line tools may wait the default.
     sqlite.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 5000))}`)
     sqlite.pragma('synchronous = FULL')
-    const db = new Kysely<EditorialDatabase>({ dialect: new SqliteDialect({ database: sqlite }) })
+    const statements = statementCache(sqlite)
+    const db = new Kysely<EditorialDatabase>({ dialect: new SqliteDialect({ database: statements }) })
     await migrateEditorialStore(db, 'sqlite')
-    return sqliteStore(path, sqlite, db)
+    return sqliteStore(path, sqlite, statements, db)
   } catch (error) {
     sqlite.close()
     throw error
   }
 }
 
-function sqliteStore(path: string, sqlite: SQLite.Database, db: Kysely<EditorialDatabase>): EditorialStore {
-  const statements = new Map<string, SQLite.Statement>()
+function sqliteStore(path: string, sqlite: SQLite.Database, statements: StatementCache, db: Kysely<EditorialDatabase>): EditorialStore {
   let writes = 0
   // True while a read-only transaction holds the connection (the queue keeps every other query out meanwhile).
   let readOnly = false
   const prepare = (query: Compilable<unknown>) => {
     const compiled = query.compile()
-    let statement = statements.get(compiled.sql)
-    if (!statement) {
-      // Lists of varying length make new SQL texts: keep the cache bounded.
-      if (statements.size >= 500) statements.clear()
-      statement = sqlite.prepare(compiled.sql)
-      statements.set(compiled.sql, statement)
-    }
+    const statement = statements.prepare(compiled.sql)
     if (readOnly && writesRows(compiled)) throw new WriteInReadOnlyTransactionError()
     if (isWrite(compiled)) writes += 1
     return { statement, parameters: compiled.parameters as unknown[] }
@@ -175,16 +170,16 @@ function sqliteStore(path: string, sqlite: SQLite.Database, db: Kysely<Editorial
       if (joined) return joined
       return exclusive(async () => {
         // A deferred BEGIN takes no lock until it reads, and in WAL mode a reader never waits for another connection's writer.
-        step(() => sqlite.prepare(options.readOnly ? 'BEGIN DEFERRED' : 'BEGIN IMMEDIATE').run())
+        step(() => statements.prepare(options.readOnly ? 'BEGIN DEFERRED' : 'BEGIN IMMEDIATE').run())
         readOnly = options.readOnly === true
         try {
           const result = await inTransaction(root, tx, fn, readOnly)
-          step(() => sqlite.prepare('COMMIT').run())
+          step(() => statements.prepare('COMMIT').run())
           return result
         } catch (error) {
           // SQLite may have rolled back by itself (SQLITE_FULL can): the first error is the one reported.
           try {
-            if (sqlite.inTransaction) sqlite.prepare('ROLLBACK').run()
+            if (sqlite.inTransaction) statements.prepare('ROLLBACK').run()
           } catch {
             // The rollback's own failure says less than the error that caused it; the journal undoes the rest at the next open.
           }

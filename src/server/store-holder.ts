@@ -2,7 +2,6 @@ import { snapshotOf } from '../read-model/read-snapshot.js'
 import { openCheckedDatabase } from '../store/check-database.js'
 import type { Store } from '../store/open-database.js'
 import type { StoreLease } from '../store/store-lease.js'
-import { cacheStatements } from './cache-statements.js'
 
 interface Opened {
   store: Store
@@ -35,7 +34,7 @@ export class StoreHolder {
   /** Opens the file and reads its snapshot (src/read-model/read-snapshot.ts), so the first request finds it ready. */
   private open(): Store {
     // Checked before anything else reads it (integrity, schema version, an agreement): a bad file never serves.
-    const store = cacheStatements(openCheckedDatabase(this.path))
+    const store = openCheckedDatabase(this.path)
     try {
       snapshotOf(store)
       return store
