@@ -50,7 +50,7 @@ export class FileSink {
       let end = Math.min(chunk.length, start + sliceUnits)
       // A slice never ends between the two halves of a surrogate pair.
       const last = chunk.charCodeAt(end - 1)
-      void last
+      if (end < chunk.length && last >= 0xd800 && last <= 0xdbff) end -= 1
       const text = end - start === chunk.length ? chunk : chunk.slice(start, end)
       if (this.used + text.length * 3 > bufferBytes) this.writeBuffer()
       this.used += this.buffer.write(text, this.used)
