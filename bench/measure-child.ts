@@ -1,7 +1,7 @@
 import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { loadConfig, projectRoot } from '../src/config.js'
-import { writePublication } from '../src/publication/write-publication.js'
+import { dumpDatabaseOptions, writePublication } from '../src/publication/write-publication.js'
 import { buildReport } from '../src/reports/build-report.js'
 import { findReportAgreement, loadReportSource } from '../src/reports/load-report-source.js'
 import { renderPdf } from '../src/reports/pdf/render-pdf.js'
@@ -56,7 +56,7 @@ if (job === 'pdf') {
 } else if (job === 'dump') {
   const outDir = args[0]!
   mkdirSync(join(outDir, '..'), { recursive: true })
-  const store = openDatabase(config.databasePath, { readonly: true })
+  const store = openDatabase(config.databasePath, dumpDatabaseOptions)
   // `dump OUTDIR editorial`: with the EDITORIAL_DATABASE store, as a server over it would write it (else it writes it again).
   const editorial = args[1] === 'editorial' ? await openEditorialStore(config.editorialStore) : null
   try {

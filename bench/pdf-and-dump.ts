@@ -1,7 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { runTsxJson } from './child-process.js'
+import { root, runTsxJson } from './child-process.js'
 
 /** One part of the dump: how long it took and the process's peak RSS when it ended. */
 export interface DumpStep {
@@ -19,8 +19,14 @@ export interface JobMeasure {
   steps?: DumpStep[]
 }
 
-/** Node's flags of `npm run dump` (package.json), so a measured dump runs as the command does: V8's young generation capped at 2 x 16 MB (docs/performance.md). */
-const dumpNodeArgs = ['--max-semi-space-size=16']
+/**
+ * Node's flags of `npm run dump`, read from package.json (of this checkout or
+ * the baseline's), so a measured dump runs as the command does (docs/performance.md).
+ */
+function dumpNodeArgs(cwd = root): string[] {
+  const scripts = (JSON.parse(readFileSync(join(cwd, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts
+  return (scripts.dump ?? '').split(/\s+/).filter((word) => /^--[\w-]+=/.test(word))
+}
 
 /**
  * Runs one measure-child job with the given settings (DATABASE_PATH for the
@@ -28,7 +34,7 @@ const dumpNodeArgs = ['--max-semi-space-size=16']
  * A dump runs with the node flags `npm run dump` gives it.
  */
 export function measureJob(args: readonly string[], env: Record<string, string> = {}, cwd?: string): Promise<JobMeasure> {
-  return runTsxJson<JobMeasure>('bench/measure-child.ts', args, { LOG_LEVEL: 'warn', ...env }, cwd, args[0] === 'dump' ? dumpNodeArgs : [])
+  return runTsxJson<JobMeasure>('bench/measure-child.ts', args, { LOG_LEVEL: 'warn', ...env }, cwd, args[0] === 'dump' ? dumpNodeArgs(cwd) : [])
 }
 
 /** What the PDF and dump section reports. */

@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs'
 import { openEditorialStore } from '../editorial/open-editorial-store.js'
 import { openDatabase } from '../store/open-database.js'
 import { withPublicationLock } from '../publication/publication-lock.js'
-import { writePublication } from '../publication/write-publication.js'
+import { dumpDatabaseOptions, writePublication } from '../publication/write-publication.js'
 
 /**
  * `npm run dump -- [--out DIR]`: writes a release of the open-data
@@ -31,7 +31,7 @@ try {
     console.log(`building the database ${config.databasePath} first (it is missing or older than its data)`)
     await buildDatabase({ dataDir: config.dataDir, databasePath: config.databasePath, root: projectRoot })
   }
-  const store = openDatabase(config.databasePath, { readonly: true })
+  const store = openDatabase(config.databasePath, dumpDatabaseOptions)
   const editorial = config.editorialStore !== config.editorialDatabase || existsSync(config.editorialDatabase) ? await openEditorialStore(config.editorialStore, { poolSize: 2 }) : null
   try {
     const started = performance.now()

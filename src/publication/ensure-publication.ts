@@ -5,7 +5,7 @@ import { withPublicationLock } from './publication-lock.js'
 import { databaseIdentity, publicationDifference, type PublicationInputs, type PublicationManifest } from './publication-manifest.js'
 import { archiveRelease, restoreArchive } from './release-archive.js'
 import { currentRelease } from './release-store.js'
-import { writePublication, type PublicationResult } from './write-publication.js'
+import { dumpDatabaseOptions, writePublication, type PublicationResult } from './write-publication.js'
 
 /** What ensurePublication needs: where to write, from what, and where the source texts are. */
 export interface EnsureOptions extends PublicationInputs {
@@ -46,7 +46,7 @@ export async function ensurePublication(options: EnsureOptions): Promise<{ reaso
 async function writeIfDifferent(options: EnsureOptions): Promise<{ reason: string; result: PublicationResult } | null> {
   const reason = await publicationDifference(currentRelease(options.publicationDir), options)
   if (reason === null) return null
-  const store = openDatabase(options.databasePath, { readonly: true })
+  const store = openDatabase(options.databasePath, dumpDatabaseOptions)
   try {
     const result = await writePublication({
       db: store.db, databasePath: options.databasePath, outDir: options.publicationDir, root: options.root,

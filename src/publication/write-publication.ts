@@ -28,6 +28,14 @@ import { writeZip } from './write-zip.js'
 
 
 
+/**
+ * How the publication's writer (`npm run dump`, and the server on its own
+ * connection) opens the content database: read-only, with a 2 MB page cache instead of 16 MB. The
+ * dump reads each table once, in order, so a large cache holds pages it never
+ * reads again: at 1000x the data it filled, 14 MB of the dump's peak.
+ */
+export const dumpDatabaseOptions = { readonly: true, pageCacheKiB: 2048 } as const
+
 export interface PublicationOptions {
   db: Kysely<Database>
   databasePath: string

@@ -6,7 +6,7 @@
  * The patterns are whole-value patterns without anchors, as Frictionless
  * Table Schema writes them; `anchored` makes a RegExp of one.
  */
-export const cbsMunicipalityCode = '0106'
+const cbsMunicipalityCode = '0106'
 export const cbsWijkCodePattern = `WK${cbsMunicipalityCode}[0-9]{2}`
 export const cbsBuurtCodePattern = `BU${cbsMunicipalityCode}[0-9]{4}`
 
