@@ -93,7 +93,7 @@ describe('progress counted per commitment everywhere', () => {
     const none = text((await page('/wethouder/rasker')).doc)
     const reported = /van deze (\d+) toezeggingen de voortgang nog niet beoordeeld/.exec(text((await page('/reports/progress/wethouder-rasker.html')).doc))
     expect(reported).not.toBeNull()
-    expect(none).toContain(`Van deze ${reported![1]} toezeggingen is de voortgang nog niet beoordeeld`)
+    expect(none).toContain(`Van de ${reported![1]} toezeggingen is de voortgang nog niet beoordeeld`)
     expect(none).toMatch(/De \d+ afspraken bevatten \d+ afzonderlijke toezeggingen/)
   })
 

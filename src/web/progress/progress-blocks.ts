@@ -31,7 +31,7 @@ export function progressSummaryBlock(summary: CommitmentSummary, theme: ReportTh
   const note = commitmentsNote(summary)
   const noted = note ? html`<p class="meta">${note}</p>` : ''
   if (counts.NOT_ASSESSED === commitments) {
-    return html`<p class="no-progress">Van ${commitments === 1 ? 'deze toezegging' : `deze ${commitments} toezeggingen`} is de voortgang nog niet beoordeeld.
+    return html`<p class="no-progress">Van ${commitments === 1 ? 'de ene toezegging' : `de ${commitments} toezeggingen`} is de voortgang nog niet beoordeeld.
 Zodra de gemeente de voortgang van een toezegging beoordeelt en publiceert, staat die hier, met de bronnen erbij.</p>
 ${noted}<p><a href="${options.listHref}">Alle afspraken op een rij</a></p>`
   }
