@@ -27,7 +27,7 @@ export function sqliteHandle(store: EditorialStore): SQLite.Database | undefined
  */
 function mapped(error: unknown): unknown {
   const code = String((error as { code?: unknown } | null)?.code ?? '')
-  if (code === 'XSQLITE_FULL') return new EditorialStoreDiskError('STORE_FULL', error)
+  if (code === 'SQLITE_FULL') return new EditorialStoreDiskError('STORE_FULL', error)
   if (code.startsWith('SQLITE_READONLY')) return new EditorialStoreDiskError('STORE_READ_ONLY', error)
   if (code.startsWith('SQLITE_IOERR')) return new EditorialStoreDiskError('STORE_IO_ERROR', error)
   return error
