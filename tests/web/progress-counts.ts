@@ -6,7 +6,7 @@ import { all, text, type Node } from './html-tree.js'
 // What the progress-count tests assess: a commitment stated twice in one theme (a sentence and the copy that
 // restates it, same_as), one stated once, and one stated in two themes. All three slugs are canonical actions.
 export const twiceInMeedoen = 'preventie-via-wijkgerichte-aanpak'
-export const housing = 'woonvisie-3000-woningen-als-minimum'
+const housing = 'woonvisie-3000-woningen-als-minimum'
 export const inTwoThemes = 'dienstverlening-dichter-bij-inwoners-in-wijken'
 export const assessedStatuses = { [twiceInMeedoen]: 'ACHIEVED', [housing]: 'IN_PROGRESS', [inTwoThemes]: 'PARTLY_ACHIEVED' } as const
 
