@@ -26,7 +26,7 @@ builder.objectType(ProgressRoundRef, {
     progressSummary: t.field({
       type: ProgressSummaryRef, args: unitArgs(t.arg),
       description: 'The round\'s picture: the number of actions of the agreement per status; of its distinct commitments with unit: COMMITMENT, '
-        + 'the numbers of the round\'s page on the website (/voortgang/<round>) and of its progress report.',
+        + 'the numbers of the round\'s page on the website (/voortgang/<round>).',
       resolve: async (r, args, ctx) => {
         ctx.editorial.usage.editorial = true
         return countProgress(await roundPicture(ctx.editorial.store, r.agreement, r), r.actions, r.actions, args.unit)
