@@ -1,4 +1,5 @@
 import type { ActionView, AgreementView, PortfolioView } from '../read-model/agreement-view.js'
+import { isForEveryDistrict } from '../read-model/for-every-district.js'
 import type { DistrictPartRecord, DistrictRecord, ResponsibilityRecord } from '../read-model/records.js'
 import { placePattern } from '../store/place-pattern.js'
 
@@ -31,9 +32,6 @@ export interface DistrictActions {
   /** Commitments for the districts in general ("in iedere wijk", "wijkgericht"): they hold for this one too, but are not about it. */
   everyDistrict: ActionView[]
 }
-
-// Any word that starts with "wijk": wijk, wijken, wijkgericht, wijkbezoek, wijkwethouder...
-const districtsInGeneral = /(?<!\p{L})wijk/iu
 
 const sentences = (text: string) => text.split(/(?<=[.!?])\s+(?=[\p{Lu}‘“"(])/u).map((s) => s.trim()).filter(Boolean)
 
@@ -71,8 +69,7 @@ export function selectDistrictActions(view: AgreementView, district: DistrictRec
     .map((sentence) => ({ where, text: sentence })))
 
   const topicTitle = new Map(view.themes.flatMap((t) => t.topics.map((topic) => [topic.topic.id, topic.topic.title])))
-  const everyDistrict = view.actions.filter((a) => !named.includes(a)
-    && (districtsInGeneral.test(a.action.text) || districtsInGeneral.test(topicTitle.get(a.action.topicId ?? -1) ?? '')))
+  const everyDistrict = view.actions.filter((a) => !named.includes(a) && isForEveryDistrict(a.action.text, topicTitle.get(a.action.topicId ?? -1)))
   const responsibilities = view.portfolios.flatMap((portfolio) => portfolio.responsibilities
     .filter((r) => names(r.name)).map((responsibility) => ({ portfolio, responsibility })))
   return { district, parts, wijkwethouder, named, mentions, responsibilities, everyDistrict }

@@ -1,51 +1,17 @@
-import { parse } from 'parse5'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { assessment, publishProgress, recordProgress, startEditorialServer } from '../editorial/support.js'
-import { all, text, type Node } from './html-tree.js'
+import { startEditorialServer } from '../editorial/support.js'
+import { all, text } from './html-tree.js'
+import { nonZero, perStatus, publishThreeAssessments, row, sitePage, table } from './progress-counts.js'
 
 // The site's progress sections, /voortgang and the progress report count the same thing, commitments, so for
-// the same published progress they show the same numbers. Assessed here: a commitment stated twice in one theme
-// (a sentence and the copy that restates it, same_as), one stated once, and one stated in two themes.
-const twiceInMeedoen = 'preventie-via-wijkgerichte-aanpak'
-const housing = 'woonvisie-3000-woningen-als-minimum'
-const inTwoThemes = 'dienstverlening-dichter-bij-inwoners-in-wijken'
-
+// the same published progress they show the same numbers. Assessed here (tests/web/progress-counts.ts): a
+// commitment stated twice in one theme, one stated once, and one stated in two themes.
 let server: Awaited<ReturnType<typeof startEditorialServer>>
-const page = async (path: string, headers: Record<string, string> = {}) => {
-  const response = await fetch(`${server.base}${path}`, { headers: { accept: 'text/html', ...headers } })
-  const body = await response.text()
-  return { status: response.status, etag: response.headers.get('etag'), body, doc: parse(body) as unknown as Node }
-}
-
-/** A table by the start of its caption, as rows of cell texts (header cells and data cells alike). */
-function table(doc: Node, caption: string): string[][] {
-  const found = all(doc).find((n) => n.nodeName === 'table' && all(n).some((c) => c.nodeName === 'caption' && text(c).startsWith(caption)))
-  expect(found, caption).toBeDefined()
-  return all(found!).filter((n) => n.nodeName === 'tr').map((tr) => tr.childNodes!.filter((c) => c.nodeName === 'th' || c.nodeName === 'td').map(text))
-}
-
-/** A site summary table (a row per status, then the total) as status label → count, "Totaal" included. */
-const perStatus = (doc: Node) => Object.fromEntries(table(doc, 'Aantal toezeggingen per status').slice(1).map(([label, n]) => [label!, Number(n)]))
-
-/** One row of a table with a column per status (the report's, /voortgang's per theme) as column header → count. */
-const row = (rows: string[][], label: string) => {
-  const found = rows.find((r) => r[0] === label)
-  expect(found, label).toBeDefined()
-  return Object.fromEntries(rows[0]!.slice(1).map((header, i) => [header, Number(found![i + 1])]))
-}
-
-/** Only the statuses that occur: the report and /voortgang per theme leave out empty columns, the site's table lists every status. */
-const nonZero = (counts: Record<string, number>) => Object.fromEntries(Object.entries(counts).filter(([, n]) => n > 0))
+const page = (path: string, headers: Record<string, string> = {}) => sitePage(server, path, headers)
 
 beforeAll(async () => {
   server = await startEditorialServer()
-  await server.account('eva', 'editor')
-  await server.account('rob', 'reviewer')
-  for (const [slug, status] of [[twiceInMeedoen, 'ACHIEVED'], [housing, 'IN_PROGRESS'], [inTwoThemes, 'PARTLY_ACHIEVED']] as const) {
-    const recorded = await server.gql(recordProgress, { input: assessment(slug, { status }) }, server.tokens.eva)
-    expect(recorded.body.data.recordProgress.userErrors).toEqual([])
-    expect((await server.gql(publishProgress, { id: recorded.body.data.recordProgress.assessment.id }, server.tokens.rob)).body.data.publishProgress.userErrors).toEqual([])
-  }
+  await publishThreeAssessments(server)
 }, 60_000)
 afterAll(() => server?.close())
 

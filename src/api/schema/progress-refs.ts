@@ -4,6 +4,7 @@ import type { Evidence, RevisionRecord } from '../../editorial/revision-record.j
 import type { UserError } from '../../editorial/user-error.js'
 import type { Account } from '../../editorial/accounts.js'
 import { builder } from '../builder.js'
+import type { ProgressCountUnit } from './progress-count-unit.js'
 
 /**
  * The editorial types, declared here and implemented in their own files (as
@@ -15,7 +16,13 @@ export const ProgressAssessmentRef = builder.objectRef<RevisionRecord>('Progress
 export const TargetMeasurementRef = builder.objectRef<RevisionRecord>('TargetMeasurement')
 export const ProgressRetractionRef = builder.objectRef<RevisionRecord>('ProgressRetraction')
 export const EvidenceRef = builder.objectRef<Evidence>('Evidence')
-export const ProgressSummaryRef = builder.objectRef<ProgressSummary>('ProgressSummary')
+/** A group's progress: the counts per status, and whether they count sentences or commitments. */
+export interface CountedProgress {
+  counts: ProgressSummary
+  unit: ProgressCountUnit
+}
+
+export const ProgressSummaryRef = builder.objectRef<CountedProgress>('ProgressSummary')
 export const UserErrorRef = builder.objectRef<UserError>('UserError')
 export const ViewerRef = builder.objectRef<Account>('Viewer')
 export const AuditEntryRef = builder.objectRef<AuditEntry>('AuditEntry')

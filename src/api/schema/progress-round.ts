@@ -4,9 +4,12 @@ import { roundPicture } from '../../editorial/round-picture.js'
 import { agreementArgDescription, agreementFromArg } from '../agreement-arg.js'
 import { builder } from '../builder.js'
 import { notFound } from '../errors.js'
+import type { ActionRecord } from '../../read-model/records.js'
+import { unitArgs } from './progress-count-unit.js'
 import { ProgressSummaryRef } from './progress-refs.js'
+import { countProgress } from './progress-summary.js'
 
-type RoundOfAgreement = ReportingRound & { actionSlugs: readonly string[] }
+type RoundOfAgreement = ReportingRound & { actions: readonly ActionRecord[] }
 
 const ProgressRoundRef = builder.objectRef<RoundOfAgreement>('ProgressRound')
 builder.objectType(ProgressRoundRef, {
@@ -21,10 +24,12 @@ builder.objectType(ProgressRoundRef, {
     closed: t.boolean({ description: 'Whether the round is closed (its picture is then fixed).', resolve: (r) => r.closedAt !== null }),
     closedAt: t.field({ type: 'DateTime', nullable: true, description: 'When the round was closed; null while it is open.', resolve: (r) => r.closedAt }),
     progressSummary: t.field({
-      type: ProgressSummaryRef, description: 'The round\'s picture: the number of actions of the agreement per status.',
-      resolve: async (r, _args, ctx) => {
+      type: ProgressSummaryRef, args: unitArgs(t.arg),
+      description: 'The round\'s picture: the number of actions of the agreement per status; of its distinct commitments with unit: COMMITMENT, '
+        + 'the numbers of the round\'s page on the website (/voortgang/<round>).',
+      resolve: async (r, args, ctx) => {
         ctx.editorial.usage.editorial = true
-        return (await roundPicture(ctx.editorial.store, r.agreement, r)).summarize(r.actionSlugs)
+        return countProgress(await roundPicture(ctx.editorial.store, r.agreement, r), r.actions, r.actions, args.unit)
       },
     }),
   }),
@@ -37,8 +42,8 @@ builder.queryFields((t) => ({
     resolve: async (_root, args, ctx) => {
       const agreement = agreementFromArg(ctx, args.agreement)
       ctx.editorial.usage.editorial = true
-      const actionSlugs = ctx.loaders.of(agreement.id).list('action').map((a) => a.slug)
-      return (await publicRounds(ctx.editorial.store, agreement.slug)).map((r) => ({ ...r, actionSlugs }))
+      const actions = ctx.loaders.of(agreement.id).list('action')
+      return (await publicRounds(ctx.editorial.store, agreement.slug)).map((r) => ({ ...r, actions }))
     },
   }),
   progressRound: t.field({
@@ -48,11 +53,11 @@ builder.queryFields((t) => ({
     resolve: async (_root, args, ctx) => {
       const agreement = agreementFromArg(ctx, args.agreement)
       ctx.editorial.usage.editorial = true
-      const actionSlugs = ctx.loaders.of(agreement.id).list('action').map((a) => a.slug)
+      const actions = ctx.loaders.of(agreement.id).list('action')
       const rounds = await publicRounds(ctx.editorial.store, agreement.slug)
       const round = args.slug != null ? rounds.find((r) => r.slug === args.slug) ?? null : defaultRound(rounds)
       if (args.slug != null && !round) throw notFound('slug', args.slug, 'progress round')
-      return round ? { ...round, actionSlugs } : null
+      return round ? { ...round, actions } : null
     },
   }),
 }))

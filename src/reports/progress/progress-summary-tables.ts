@@ -1,8 +1,8 @@
 import type { ProgressSnapshot } from '../../editorial/progress-snapshot.js'
 import { progressStatuses } from '../../editorial/progress-vocabulary.js'
 import type { ActionView } from '../../read-model/agreement-view.js'
+import { summarizeCommitments } from '../../read-model/commitment-summary.js'
 import type { TableBlock } from '../report-model.js'
-import { summarizeCommitments } from './commitment-summary.js'
 import { statusLabel } from './progress-labels.js'
 
 /** A group of actions as a row of a summary table: a theme or an alderman. */

@@ -1,7 +1,9 @@
 import { progressStatuses, type ProgressStatus } from '../../editorial/progress-vocabulary.js'
 import type { Evidence, RevisionRecord } from '../../editorial/revision-record.js'
 import { formatDate } from '../../reports/dutch-text.js'
-import { commitmentsNote, type CommitmentSummary } from '../../reports/progress/commitment-summary.js'
+import type { ProgressSummary } from '../../editorial/progress-snapshot.js'
+import type { CommitmentSummary } from '../../read-model/commitment-summary.js'
+import { commitmentsNote } from '../../reports/progress/commitments-note.js'
 import { datePart, evidenceKindLabel, statusClass, statusLabel } from '../../reports/progress/progress-labels.js'
 import type { ReportTheme } from '../../reports/report-theme.js'
 import { html, SafeHtml } from '../html.js'
@@ -26,7 +28,7 @@ export interface SummaryOptions {
  * of an empty chart. The links lead to the sentences ("afspraken"): where they
  * outnumber the commitments, a note says how they are counted.
  */
-export function progressSummaryBlock(summary: CommitmentSummary, theme: ReportTheme, options: SummaryOptions): SafeHtml {
+export function progressSummaryBlock(summary: CommitmentSummary<ProgressSummary>, theme: ReportTheme, options: SummaryOptions): SafeHtml {
   const { counts, commitments } = summary
   const note = commitmentsNote(summary)
   const noted = note ? html`<p class="meta">${note}</p>` : ''

@@ -1,6 +1,6 @@
 import type { ProgressSnapshot } from '../../editorial/progress-snapshot.js'
 import type { ActionView } from '../../read-model/agreement-view.js'
-import { summarizeCommitments } from '../../reports/progress/commitment-summary.js'
+import { summarizeCommitments } from '../../read-model/commitment-summary.js'
 import type { ReportTheme } from '../../reports/report-theme.js'
 import { html, type SafeHtml } from '../html.js'
 import { progressSummaryBlock, type SummaryOptions } from './progress-blocks.js'
