@@ -32,6 +32,7 @@ export const classTexts: Record<string, TermText> = {
   District: { nl: ['Wijk', 'Een wijk van de gemeente met haar wijkwethouder.'], en: ['District', 'A district of the municipality with its district alderman.'] },
   ProgressAssessment: { nl: ['Voortgangsbeoordeling', 'Een gepubliceerde beoordeling van de voortgang van een actie.'], en: ['Progress assessment', 'A published assessment of an action\'s progress.'] },
   TargetMeasurement: { nl: ['Meting', 'Een gepubliceerde meting van een doel.'], en: ['Target measurement', 'A published measurement of a target.'] },
+  ProgressPublication: { nl: ['Publicatie van voortgang', 'Het publiceren van een beoordeling, meting of intrekking door een controleur, met de stand van de hashketen van de redactie daarna.'], en: ['Progress publication', 'A reviewer\'s publication of an assessment, measurement or retraction, with the state of the editorial hash chain after it.'] },
   Evidence: { nl: ['Bewijsstuk', 'Een document van de raad of de gemeente dat een beoordeling of meting onderbouwt.'], en: ['Evidence', 'A document of the council or the municipality that supports an assessment or measurement.'] },
 }
 
