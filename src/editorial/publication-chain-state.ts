@@ -2,7 +2,7 @@ import { chainHead } from './audit-chain.js'
 import type { EditorialStore } from './open-editorial-store.js'
 
 /** The hash chain as a publication left it: how many links, and the newest link's hash. */
-export interface ChainHead {
+interface ChainHead {
   length: number
   head: string
 }
