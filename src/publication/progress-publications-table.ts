@@ -25,10 +25,11 @@ export const progressPublicationsTable = defineRowTable<PublicationChainState>((
     }),
     t.field('chain_length', 'integer', (r) => r.length, {
       description: 'How many links (audit entries and publications) the editorial hash chain had once this publication was written: the same in every later release.',
+      predicate: 'akkoord:chainLength',
     }),
     t.field('chain_head', 'string', (r) => r.head, {
       description: 'SHA-256 of the chain\'s last link then: the first chain_length links of the store must always hash to it (npm run editor -- verify --length N --head HASH).',
-      pattern: '[0-9a-f]{64}',
+      pattern: '[0-9a-f]{64}', predicate: 'akkoord:chainHead',
     }),
   ],
 }))

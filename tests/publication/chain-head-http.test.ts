@@ -108,6 +108,12 @@ describe('the chain head each progress publication states', () => {
     // The newest catalogue lists both releases, each with the head it stated.
     const notes = new Parser().parse(await get(`/data/releases/${second}/catalog.ttl`)).filter((q) => q.predicate.value === 'http://www.w3.org/ns/adms#versionNotes').map((q) => q.object.value)
     for (const chain of chains) expect(notes.some((n) => n.includes(`${chain.links} schakels, met als kop (SHA-256) ${chain.head}`))).toBe(true)
+    // The newest publication's IRI resolves to its triples, the chain's length and head among them.
+    const iri = `${baseUrl}/id/progress-publication/assen-2022-2026/${rows.at(-1)!.publication}`
+    const triples = new Parser().parse(await (await fetch(`${server.base}/id/progress-publication/assen-2022-2026/${rows.at(-1)!.publication}`, { headers: { accept: 'text/turtle' } })).text())
+    expect(triples.filter((q) => q.subject.value === iri).map((q) => [q.predicate.value.split(/[#/]/).at(-1), q.object.value])).toEqual(expect.arrayContaining([
+      ['chainLength', String(chains[1]!.links)], ['chainHead', chains[1]!.head], ['type', 'https://w3id.org/open-akkoord/def#ProgressPublication'],
+    ]))
     const schema = JSON.parse(await get(`/data/releases/${second}/datapackage.json`)).resources.find((r: { name: string }) => r.name === 'progress-publications').schema
     expect(schema.primaryKey).toEqual(['publication'])
     expect(schema.fields.map((f: { name: string; type: string }) => [f.name, f.type])).toEqual([
