@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util'
 import { ConfigError, loadConfig } from '../config.js'
 import { addAccount, listAccounts, revokeAccount } from '../editorial/accounts.js'
-import { verifyChain } from '../editorial/audit-chain.js'
+import { verifyChain, type PublishedHead } from '../editorial/audit-chain.js'
 import { backupEditorialStore, BackupExistsError } from '../editorial/backup-editorial-store.js'
 import { contentSubjects } from '../editorial/content-subjects.js'
 import { AccountExistsError, AccountNotFoundError, InvalidAccountError } from '../editorial/editorial-errors.js'
@@ -15,13 +15,15 @@ const usage = `npm run editor -- <command>
   list                                           lists the accounts (never a token)
   backup --out FILE                              copies the editorial store to a new FILE (SQLite online backup; safe while the server runs)
   check                                          lists records whose action or target the content no longer has (exit 1 if any)
-  verify                                         walks the hash chain of the audit trail and publications; names the first entry that does not match (exit 1)
+  verify [--length N --head HASH]                walks the hash chain of the audit trail and publications; names the first entry that does not match (exit 1);
+                                                 with a release's chain_length and chain_head (csv/progress-publications.csv), also checks
+                                                 that the chain's first N links, recomputed from the rows, still hash to HASH (exit 1 if not)
 The store is EDITORIAL_DATABASE (default editorial/editorial.sqlite).`
 
 /** A usage mistake: the message and the usage are printed, exit code 2. */
 class UsageError extends Error {}
 
-async function run(store: EditorialStore, command: string | undefined, values: { name?: string; role?: string; out?: string }, databasePath: string): Promise<number> {
+async function run(store: EditorialStore, command: string | undefined, values: { name?: string; role?: string; out?: string; length?: string; head?: string }, databasePath: string): Promise<number> {
   const need = (value: string | undefined, option: string) => {
     if (value === undefined || value.trim() === '') throw new UsageError(`${command} needs --${option}`)
     return value
@@ -52,10 +54,13 @@ async function run(store: EditorialStore, command: string | undefined, values: {
       return 0
     }
     case 'verify': {
-      const state = await verifyChain(store)
+      const published = publishedHead(values)
+      const state = await verifyChain(store, published)
       if (state.ok) console.log(`the chain holds: ${state.links} links, head ${state.head}`)
       else console.log(`the chain is broken after ${state.links} good links (last good hash ${state.head}): ${state.problem}`)
-      return state.ok ? 0 : 1
+      if (published && state.published?.ok) console.log(`the published head holds: the first ${published.length} links hash to ${published.head}`)
+      else if (published) console.log(`the published head does not hold (${published.length} links, ${published.head}): ${state.published?.problem}`)
+      return state.ok && (!published || state.published?.ok) ? 0 : 1
     }
     case 'check': {
       const content = openDatabase(databasePath, { readonly: true })
@@ -73,11 +78,19 @@ async function run(store: EditorialStore, command: string | undefined, values: {
   }
 }
 
+/** The head `verify` checks, from --length and --head (both or neither). */
+function publishedHead(values: { length?: string; head?: string }): PublishedHead | undefined {
+  if (values.length === undefined && values.head === undefined) return undefined
+  if (values.length === undefined || !/^[1-9][0-9]{0,14}$/.test(values.length)) throw new UsageError('verify --length needs the chain_length of a publication: a whole number from 1')
+  if (values.head === undefined || !/^[0-9a-f]{64}$/.test(values.head)) throw new UsageError('verify --head needs the chain_head of a publication: 64 lower-case hexadecimal digits')
+  return { length: Number(values.length), head: values.head }
+}
+
 /** `npm run editor -- ...`: accounts, backups, the orphan check and the chain's verification of the editorial store. */
 try {
   const { positionals, values } = parseArgs({
     allowPositionals: true,
-    options: { name: { type: 'string' }, role: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean' } },
+    options: { name: { type: 'string' }, role: { type: 'string' }, out: { type: 'string' }, length: { type: 'string' }, head: { type: 'string' }, help: { type: 'boolean' } },
   })
   if (values.help) {
     console.log(usage)

@@ -11,6 +11,7 @@ export interface EditorialDatabase {
   draft_return: DraftReturnTable
   draft_supersession: DraftSupersessionTable
   chain_link: ChainLinkTable
+  publication_chain_state: { publication_id: number; chain_length: number; chain_head: string }
   reporting_round: ReportingRoundTable
   round_revision: { revision_id: number; round_id: number }
   assignment: AssignmentTable

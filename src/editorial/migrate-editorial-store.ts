@@ -4,6 +4,7 @@ import * as createSessionsAndReturns from './migrations/2026-12-02T0230-create-s
 import * as createReportingRounds from './migrations/2026-12-07T1520-create-reporting-rounds.js'
 import * as chainAuditAndPublications from './migrations/2026-12-07T1600-chain-audit-and-publications.js'
 import * as createDraftSupersessions from './migrations/2026-12-07T1900-create-draft-supersessions.js'
+import * as recordPublicationChainStates from './migrations/2026-12-07T2140-record-publication-chain-states.js'
 import * as pgCreateEditorialTables from './migrations-postgres/2026-12-01T2330-create-editorial-tables.js'
 import * as pgCreateSessionsAndReturns from './migrations-postgres/2026-12-02T0230-create-sessions-and-returns.js'
 import * as pgCreateReportingRounds from './migrations-postgres/2026-12-07T1520-create-reporting-rounds.js'
@@ -11,6 +12,7 @@ import * as pgChainAuditAndPublications from './migrations-postgres/2026-12-07T1
 import * as pgCreateReleaseArchive from './migrations-postgres/2026-12-07T1800-create-release-archive.js'
 import * as pgCreateDraftSupersessions from './migrations-postgres/2026-12-07T1900-create-draft-supersessions.js'
 import * as pgCreatePersistedQueries from './migrations-postgres/2026-12-07T1900-create-persisted-queries.js'
+import * as pgRecordPublicationChainStates from './migrations-postgres/2026-12-07T2140-record-publication-chain-states.js'
 import type { EditorialEngine } from './open-editorial-store.js'
 
 /**
@@ -26,6 +28,7 @@ const migrations: Record<EditorialEngine, Record<string, Migration>> = {
     '2026-12-07T1520-create-reporting-rounds': createReportingRounds,
     '2026-12-07T1600-chain-audit-and-publications': chainAuditAndPublications,
     '2026-12-07T1900-create-draft-supersessions': createDraftSupersessions,
+    '2026-12-07T2140-record-publication-chain-states': recordPublicationChainStates,
   },
   postgres: {
     '2026-12-01T2330-create-editorial-tables': pgCreateEditorialTables,
@@ -37,6 +40,7 @@ const migrations: Record<EditorialEngine, Record<string, Migration>> = {
     '2026-12-07T1900-create-draft-supersessions': pgCreateDraftSupersessions,
     // PostgreSQL only: the automatic persisted queries every server shares.
     '2026-12-07T1900-create-persisted-queries': pgCreatePersistedQueries,
+    '2026-12-07T2140-record-publication-chain-states': pgRecordPublicationChainStates,
   },
 }
 

@@ -2,6 +2,7 @@ import { appendLink } from './audit-chain.js'
 import { appendAudit } from './audit-trail.js'
 import type { EditorialActor } from './editorial-actor.js'
 import type { EditorialStore } from './open-editorial-store.js'
+import { recordChainState } from './publication-chain-state.js'
 import { isRetracted } from './retract-revision.js'
 import { returnOf } from './return-draft.js'
 import { findRevision, replacedBy, subjectKeyText, type RevisionRecord } from './revision-record.js'
@@ -24,8 +25,8 @@ async function closedRoundOf(store: EditorialStore, revisionId: number): Promise
 
 /**
  * Publishes a draft (four-eyes: the reviewer is not its author; a trigger in
- * the store holds the same rule). The draft, its publication and the audit
- * entry are one transaction; a refusal appends only its audit entry.
+ * the store holds the same rule). The draft, its publication, the audit
+ * entry and the chain state it leaves are one transaction; a refusal appends only its audit entry.
  */
 export async function publishRevision(store: EditorialStore, actor: EditorialActor, revisionId: number | null): Promise<EditorialOutcome<RevisionRecord>> {
   return await store.transaction(async () => {
@@ -60,6 +61,8 @@ export async function publishRevision(store: EditorialStore, actor: EditorialAct
     await appendLink(store, 'publication', published.insertId)
     await notifyPublication(store, published.insertId)
     await appendAudit(store, { ...audit, outcome: 'accepted', revisionAfter: draft.revision }, actor.now)
+    // Last of the transaction: the state the open data will state for this publication.
+    await recordChainState(store, published.insertId)
     return { record: (await findRevision(store, draft.id))!, userErrors: [] }
   })
 }

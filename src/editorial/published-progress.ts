@@ -1,6 +1,7 @@
 import { publicationHashes } from './audit-chain.js'
 import type { EditorialStore } from './open-editorial-store.js'
 import { readGeneration } from './progress-snapshot.js'
+import { readChainStates, type PublicationChainState } from './publication-chain-state.js'
 import { listRounds, roundsOfRevisions, type ReportingRound } from './reporting-rounds.js'
 import { readRevisions, type RevisionRecord } from './revision-record.js'
 
@@ -14,12 +15,14 @@ export interface PublishedProgress {
   revisions: RevisionRecord[]
   /** The hash of each publication's link in the editorial hash chain, by publication id (src/editorial/audit-chain.ts). */
   chainHashes: ReadonlyMap<number, string>
+  /** Every publication up to the generation with the chain's length and head as it left them, in publication order. */
+  chainStates: readonly PublicationChainState[]
   /** The reporting round each revision was recorded for, by revision id (none for a revision recorded outside a round). */
   rounds: ReadonlyMap<number, ReportingRound>
 }
 
 /** Nothing published: what a publication without an editorial store holds. */
-export const noPublishedProgress: PublishedProgress = { generation: 0, latestPublishedAt: null, revisions: [], chainHashes: new Map(), rounds: new Map() }
+export const noPublishedProgress: PublishedProgress = { generation: 0, latestPublishedAt: null, revisions: [], chainHashes: new Map(), chainStates: [], rounds: new Map() }
 
 /**
  * Reads the published history for the open data, in one read-only
@@ -36,6 +39,6 @@ export async function readPublishedProgress(store: EditorialStore): Promise<Publ
     const agreements = [...new Set(revisions.map((r) => r.subject.agreement))]
     const byId = new Map((await Promise.all(agreements.map((a) => listRounds(store, a)))).flat().map((r) => [r.id, r]))
     const rounds = new Map([...await roundsOfRevisions(store, revisions.map((r) => r.id))].flatMap(([revision, round]) => (byId.has(round) ? [[revision, byId.get(round)!] as const] : [])))
-    return { generation, latestPublishedAt: revisions.at(-1)?.publication?.publishedAt ?? null, revisions, chainHashes: await publicationHashes(store), rounds }
+    return { generation, latestPublishedAt: revisions.at(-1)?.publication?.publishedAt ?? null, revisions, chainHashes: await publicationHashes(store), chainStates: await readChainStates(store, generation), rounds }
   }, { readOnly: true })
 }

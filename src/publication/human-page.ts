@@ -59,6 +59,6 @@ function topicPath(iri: string, graph: Graph): string {
  */
 export function humanPagePath(iri: string, graph: Graph): string {
   const type = typeOf(iri)
-  if (['dataset', 'distribution', 'checksum', 'data-service', 'contact-point', 'period-of-time', 'provenance'].includes(type)) return '/data/'
+  if (['dataset', 'distribution', 'checksum', 'data-service', 'contact-point', 'period-of-time', 'provenance', 'progress-publication'].includes(type)) return '/data/'
   return pages[type]?.(iri, graph) ?? webPaths.home
 }

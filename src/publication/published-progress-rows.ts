@@ -1,5 +1,6 @@
 import type { Evidence, RevisionRecord, SubjectKey } from '../editorial/revision-record.js'
 import type { PublishedProgress } from '../editorial/published-progress.js'
+import type { PublicationChainState } from '../editorial/publication-chain-state.js'
 import type { ProgressStatus } from '../editorial/progress-vocabulary.js'
 import type { ReportingRound } from '../editorial/reporting-rounds.js'
 import type { KeyedRow } from './table-columns.js'
@@ -35,12 +36,15 @@ export type EntryKind = 'assessment' | 'measurement'
 export class ProgressRows {
   readonly generation: number
   readonly latestPublishedAt: string | null
+  /** Every publication with the chain state it left, oldest first; the last is the one this release's progress goes up to. */
+  readonly chainStates: readonly PublicationChainState[]
   private readonly entries: Record<EntryKind, ProgressEntry[]> = { assessment: [], measurement: [] }
   private readonly bySubject = new Map<string, ProgressEntry[]>()
 
   constructor(progress: PublishedProgress, exists: (subject: SubjectKey) => boolean) {
     this.generation = progress.generation
     this.latestPublishedAt = progress.latestPublishedAt
+    this.chainStates = progress.chainStates
     const retractions = new Map(progress.revisions.filter((r) => r.retractsId !== null).map((r) => [r.retractsId!, r]))
     const standing = new Set<string>()
     // Newest first, so the first standing assessment of an action is its current one.
@@ -59,6 +63,11 @@ export class ProgressRows {
   /** The published assessments (or measurements) as table rows, in publication order. */
   rows(kind: EntryKind): KeyedRow<ProgressEntry>[] {
     return this.entries[kind].map((entry) => ({ record: entry, keys: keysOf(entry.revision) }))
+  }
+
+  /** Every publication as a table row, keyed by its number; its agreement is its revision's. */
+  publicationRows(): KeyedRow<PublicationChainState>[] {
+    return this.chainStates.map((state) => ({ record: state, keys: { agreement: state.agreement, own: String(state.publication), refs: {} } }))
   }
 
   /** The evidence of the published assessments (or measurements) as table rows. */

@@ -1,4 +1,5 @@
 import { cc0Iri } from '../model/cc0.js'
+import type { ChainStatement } from './chain-statement.js'
 import { inferredValuesLines } from './inferred-values.js'
 import type { Bilingual, PublicationMetadata } from './publication-metadata.js'
 import type { PublishedFile } from './published-file.js'
@@ -22,7 +23,7 @@ export function provenanceStatement(metadata: PublicationMetadata): Bilingual {
  * what each file is, how to open the tables in Excel, how the data was made,
  * how to cite this release, and the licence.
  */
-export function readmeText(options: { metadata: PublicationMetadata; baseUrl: string; files: readonly Pick<PublishedFile, 'path' | 'description'>[]; notes: string }): string {
+export function readmeText(options: { metadata: PublicationMetadata; baseUrl: string; files: readonly Pick<PublishedFile, 'path' | 'description'>[]; notes: string; chain?: ChainStatement | null }): string {
   const { metadata, baseUrl } = options
   const release = `${baseUrl}/data/releases/${metadata.version}/`
   const files = [...options.files].sort((a, b) => (a.path < b.path ? -1 : 1)).map((f) => `- ${f.path}\n    ${f.description.nl}`)
@@ -58,6 +59,7 @@ export function readmeText(options: { metadata: PublicationMetadata; baseUrl: st
     '',
     provenanceStatement(metadata).nl,
     '',
+    ...(options.chain ? ['DE REDACTIONELE GESCHIEDENIS VAN DE VOORTGANG', '', ...options.chain.lines, ''] : []),
     'AFGELEIDE WAARDEN',
     '',
     ...(metadata.inferredValues.length

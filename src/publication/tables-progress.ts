@@ -2,6 +2,7 @@ import { toGlobalId } from '../model/global-id.js'
 import { normalizeEvidenceUrl } from '../editorial/evidence-url.js'
 import { evidenceKinds, recordedStatuses } from '../editorial/progress-vocabulary.js'
 import { conceptOf } from './own-terms.js'
+import { progressPublicationsTable } from './progress-publications-table.js'
 import type { EntryKind, EvidenceEntry, ProgressEntry } from './published-progress-rows.js'
 import type { ColumnKit } from './table-columns.js'
 import { defineRowTable, own, type TableDefinition } from './table-definition.js'
@@ -91,5 +92,5 @@ function evidenceTable(kind: EntryKind): TableDefinition {
   }))
 }
 
-/** The published progress: assessments of actions and measurements of targets, each with its evidence. */
-export const progressTables: TableDefinition[] = [revisionTable('assessment'), evidenceTable('assessment'), revisionTable('measurement'), evidenceTable('measurement')]
+/** The published progress: assessments of actions and measurements of targets, each with its evidence, and the publications with the chain's head. */
+export const progressTables: TableDefinition[] = [revisionTable('assessment'), evidenceTable('assessment'), revisionTable('measurement'), evidenceTable('measurement'), progressPublicationsTable]

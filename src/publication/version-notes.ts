@@ -4,6 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
+import type { ChainStatement } from './chain-statement.js'
 import { dutchHeader } from './dutch-headers.js'
 import type { TableDefinition } from './table-definition.js'
 import { tablePath } from './tables.js'
@@ -117,17 +118,18 @@ function tableSentences(changes: readonly TableChanges[]): string[] {
   })
 }
 
-/** The version notes in one paragraph (the catalogue's adms:versionNotes). */
-export function versionNotesSummary(version: string, previous: string | null, changes: readonly TableChanges[] | null): string {
-  if (previous === null || changes === null) return `Versie ${version}: eerste uitgave van de publicatie.`
+/** The version notes in one paragraph (the catalogue's adms:versionNotes), ending with what it says of the editorial hash chain. */
+export function versionNotesSummary(version: string, previous: string | null, changes: readonly TableChanges[] | null, chain: ChainStatement | null = null): string {
+  const tail = chain ? ` ${chain.sentence}` : ''
+  if (previous === null || changes === null) return `Versie ${version}: eerste uitgave van de publicatie.${tail}`
   const sentences = tableSentences(changes)
-  if (sentences.length === 0) return `Versie ${version}: de gegevens zijn gelijk aan versie ${previous}; alleen de vorm van de bestanden kan verschillen.`
-  return `Versie ${version}, vergeleken met versie ${previous}. ${sentences.join('. ')}.`
+  if (sentences.length === 0) return `Versie ${version}: de gegevens zijn gelijk aan versie ${previous}; alleen de vorm van de bestanden kan verschillen.${tail}`
+  return `Versie ${version}, vergeleken met versie ${previous}. ${sentences.join('. ')}.${tail}`
 }
 
 /** The version notes as a Dutch Markdown document: per table what was added, removed and changed, by record. */
-export function versionNotesMarkdown(version: string, previous: string | null, changes: readonly TableChanges[] | null): string {
-  const lines = [`# Versienotities Open Akkoord ${version}`, '', versionNotesSummary(version, previous, changes), '']
+export function versionNotesMarkdown(version: string, previous: string | null, changes: readonly TableChanges[] | null, chain: ChainStatement | null = null): string {
+  const lines = [`# Versienotities Open Akkoord ${version}`, '', versionNotesSummary(version, previous, changes, chain), '']
   for (const c of changes ?? []) {
     if (changeCount(c) === 0) continue
     lines.push(`## ${c.table.dutchTitle} (\`${tablePath(c.table, 'csv')}\`)`, '')
@@ -140,6 +142,7 @@ export function versionNotesMarkdown(version: string, previous: string | null, c
     if (c.changed.count > kept) lines.push(`- En nog ${c.changed.count - kept} gewijzigde records.`)
     lines.push('')
   }
+  if (chain) lines.push('## De redactionele geschiedenis', '', ...chain.lines, '')
   if (previous !== null) lines.push(`Vergelijk zelf: de vorige versie staat onder \`releases/${previous}/\`.`, '')
   return lines.join('\n')
 }

@@ -32,6 +32,7 @@ export const classTexts: Record<string, TermText> = {
   District: { nl: ['Wijk', 'Een wijk van de gemeente met haar wijkwethouder.'], en: ['District', 'A district of the municipality with its district alderman.'] },
   ProgressAssessment: { nl: ['Voortgangsbeoordeling', 'Een gepubliceerde beoordeling van de voortgang van een actie.'], en: ['Progress assessment', 'A published assessment of an action\'s progress.'] },
   TargetMeasurement: { nl: ['Meting', 'Een gepubliceerde meting van een doel.'], en: ['Target measurement', 'A published measurement of a target.'] },
+  ProgressPublication: { nl: ['Publicatie van voortgang', 'Het publiceren van een beoordeling, meting of intrekking door een controleur, met de stand van de hashketen van de redactie daarna.'], en: ['Progress publication', 'A reviewer\'s publication of an assessment, measurement or retraction, with the state of the editorial hash chain after it.'] },
   Evidence: { nl: ['Bewijsstuk', 'Een document van de raad of de gemeente dat een beoordeling of meting onderbouwt.'], en: ['Evidence', 'A document of the council or the municipality that supports an assessment or measurement.'] },
 }
 
@@ -99,6 +100,8 @@ export const propertyTexts: Record<string, TermText> = {
   progressStatus: { nl: ['voortgangsstatus', 'De status van de voortgang (begrippenlijst ProgressStatuses).'], en: ['progress status', 'The status of progress (concept scheme ProgressStatuses).'] },
   asOf: { nl: ['stand per', 'De datum waarop de beschreven situatie gold.'], en: ['as of', 'The date the statement describes the situation on.'] },
   isCurrent: { nl: ['geldt', 'Of dit de geldende beoordeling of meting is: niet ingetrokken, en bij een actie de nieuwste.'], en: ['is current', 'Whether this is the standing assessment or measurement: not retracted, and for an action the newest.'] },
+  chainLength: { nl: ['schakels in de keten', 'Hoeveel schakels (auditregels en publicaties) de hashketen van de redactie telde na deze publicatie.'], en: ['chain length', 'How many links (audit entries and publications) the editorial hash chain had after this publication.'] },
+  chainHead: { nl: ['kop van de keten', 'De SHA-256-hash van de laatste schakel van de hashketen van de redactie na deze publicatie.'], en: ['chain head', 'The SHA-256 hash of the editorial hash chain\'s last link after this publication.'] },
   retractedAt: { nl: ['ingetrokken op', 'Wanneer de intrekking is gepubliceerd (UTC).'], en: ['retracted at', 'When the retraction was published (UTC).'] },
   retractionReason: { nl: ['reden intrekking', 'Waarom de beoordeling of meting is ingetrokken.'], en: ['retraction reason', 'Why the assessment or measurement was retracted.'] },
   evidenceKind: { nl: ['soort document', 'Wat voor document het bewijsstuk is.'], en: ['evidence kind', 'What kind of document the evidence is.'] },

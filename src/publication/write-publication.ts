@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely'
 import { readdir, utimes, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Database } from '../store/database.js'
+import { chainStatement } from './chain-statement.js'
 import { contentSubjects } from '../editorial/content-subjects.js'
 import { storeIdentity, type EditorialStore } from '../editorial/open-editorial-store.js'
 import { noPublishedProgress, readPublishedProgress } from '../editorial/published-progress.js'
@@ -112,14 +113,15 @@ export async function writePublication(options: PublicationOptions): Promise<Pub
 
     step('datapackage')
     const changes = previousVersion ? await compareReleases(releaseFolder(options.outDir, previousVersion), directory, publicationTables) : null
-    const notes = versionNotesSummary(metadata.version, previousVersion, changes)
-    await writeFile(join(directory, versionNotesPath), versionNotesMarkdown(metadata.version, previousVersion, changes))
+    const chain = chainStatement(progress)
+    const notes = versionNotesSummary(metadata.version, previousVersion, changes, chain)
+    await writeFile(join(directory, versionNotesPath), versionNotesMarkdown(metadata.version, previousVersion, changes, chain))
     step('version notes')
     const zipDescription = {
       nl: 'Alle bestanden van de publicatie in één zip: CSV, NDJSON, JSON, RDF, Excel, de database, de brontekst, datapackage.json, LEESMIJ en versienotities.',
       en: 'Every file of the publication in one zip: CSV, NDJSON, JSON, RDF, Excel, the database, the source text, datapackage.json, LEESMIJ and version notes.',
     }
-    await writeFile(join(directory, readmePath), readmeText({ metadata, baseUrl: options.baseUrl, notes, files: [...files, { path: zipPath, description: zipDescription }] }))
+    await writeFile(join(directory, readmePath), readmeText({ metadata, baseUrl: options.baseUrl, notes, chain, files: [...files, { path: zipPath, description: zipDescription }] }))
     for (const [path, nl, en] of [[readmePath, 'Leesmij', 'Read me'], [versionNotesPath, 'Versienotities', 'Version notes']] as const) {
       await add(path, 'text', { nl, en }, { nl, en })
     }

@@ -92,7 +92,9 @@ describe('the hash chain over the audit trail and publications', () => {
     let id = 0
     const path = tampered('delete', (db) => {
       id = lastId(db, 'publication')
-      db.exec('DROP TRIGGER publication_no_delete')
+      // Its recorded chain state refers to it: the intruder removes that first.
+      db.exec('DROP TRIGGER publication_no_delete; DROP TRIGGER publication_chain_state_no_delete')
+      db.prepare('DELETE FROM publication_chain_state WHERE publication_id = ?').run(id)
       db.prepare('DELETE FROM publication WHERE id = ?').run(id)
     })
     expect((await verify(path)).problem).toMatch(new RegExp(`\\(publication ${id}\\): the row is gone`))
@@ -126,6 +128,7 @@ describe('the hash chain over the audit trail and publications', () => {
     const path = tampered('before-migration', (db) => {
       // A store from before that migration has none of the later ones either.
       db.exec("DROP TRIGGER publication_not_superseded; DROP TABLE draft_supersession; DELETE FROM editorial_migration WHERE name = '2026-12-07T1900-create-draft-supersessions'")
+      db.exec("DROP TABLE publication_chain_state; DELETE FROM editorial_migration WHERE name = '2026-12-07T2140-record-publication-chain-states'")
       db.exec("DROP TABLE chain_link; DELETE FROM editorial_migration WHERE name = '2026-12-07T1600-chain-audit-and-publications'")
     })
     const before = new SQLite(path, { readonly: true })

@@ -94,7 +94,7 @@ describe('the DCAT catalogue', () => {
     const distributions = store.getSubjects(namedNode(ns.rdf + 'type'), namedNode(ns.dcat + 'Distribution'), null)
     // Per table a CSV and an NDJSON; the JSON, two RDF files, the database, the data package, the zip, the flat
     // commitments table and the workbook: once at the stable /data/ URL, once in the release's folder.
-    expect(distributions.length).toBe((26 * 2 + 1 + 2 + 1 + 1 + 1 + 2) * 2)
+    expect(distributions.length).toBe((27 * 2 + 1 + 2 + 1 + 1 + 1 + 2) * 2)
     for (const distribution of distributions) {
       const one = (p: string) => {
         const objects = store.getObjects(distribution, namedNode(p), null)

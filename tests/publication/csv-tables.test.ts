@@ -35,7 +35,7 @@ const valid: Record<string, (v: string) => boolean> = {
 describe('the CSV files', () => {
   it('are one per table, each with its header in the Table Schema\'s field order', () => {
     expect(resources.map((r) => r.name)).toContain('action-portfolios')
-    expect(resources).toHaveLength(26)
+    expect(resources).toHaveLength(27)
     for (const resource of resources) expect(tables.get(resource.name)!.header, resource.name).toEqual(resource.schema.fields.map((f) => f.name))
   })
 

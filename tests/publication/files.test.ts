@@ -48,7 +48,7 @@ describe('the Excel workbook', () => {
   it('reads back with SheetJS: the commitments first, then a sheet per table with Dutch headers, real numbers and dates', () => {
     const workbook = XLSX.read(readFileSync(join(dir, 'open-akkoord.xlsx')), { cellDates: true })
     expect(workbook.SheetNames[0]).toBe('Toezeggingen')
-    expect(workbook.SheetNames).toHaveLength(27)
+    expect(workbook.SheetNames).toHaveLength(28)
     expect(workbook.SheetNames).toContain('Acties')
     expect(workbook.SheetNames.every((name) => name.length <= 31)).toBe(true)
     const rows = (sheet: string) => XLSX.utils.sheet_to_json<Record<string, unknown>>(workbook.Sheets[sheet]!)
@@ -70,7 +70,7 @@ describe('the Excel workbook', () => {
 
   it('freezes the header row of every sheet', () => {
     const sheets = readZip(readFileSync(join(dir, 'open-akkoord.xlsx'))).filter((e) => /^\/?xl\/worksheets\/sheet\d+\.xml$/.test(e.name))
-    expect(sheets).toHaveLength(27)
+    expect(sheets).toHaveLength(28)
     for (const sheet of sheets) expect(sheet.data.toString('utf8'), sheet.name).toMatch(/<pane [^>]*ySplit="1"[^>]*state="frozen"/)
   })
 })

@@ -37,7 +37,7 @@ describe('SHA256SUMS', () => {
     })
     expect(listed).toEqual(filesUnder(dir).filter((f) => f !== 'SHA256SUMS'))
     // The tables twice, 13 other files, and the feeds: releases, progress and one per theme (7).
-    expect(listed).toHaveLength(26 * 2 + 13 + 2 + 7)
+    expect(listed).toHaveLength(27 * 2 + 13 + 2 + 7)
   })
 
   it('is accepted by sha256sum -c', () => {
@@ -133,7 +133,7 @@ describe('npm run dump', () => {
     })
     const ok = run(['--out', out])
     expect(ok.status, ok.stderr).toBe(0)
-    expect(ok.stdout).toMatch(/wrote 75 files .* data version 2026-11-28, the first release/)
+    expect(ok.stdout).toMatch(/wrote 77 files .* data version 2026-11-28, the first release/)
     expect(filesUnder(currentRelease(out))).toEqual(filesUnder(dir))
     expect(sha256(join(out, 'current/catalog.ttl'))).toBe(sha256(join(dir, 'catalog.ttl')))
     const bad = run(['--bogus'])

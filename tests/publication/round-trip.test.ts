@@ -26,7 +26,7 @@ const nodeOf: Record<string, NodeType> = {
 /** Columns the CSVs add: derived from other columns and the source (the context from the topic's text, whether the text states the presentation date), so not stored. */
 const derived = new Set(['actions.theme_id', 'budget-amounts.agreement_id', 'actions.context', 'agreements.presented_on_inferred', 'agreements.presented_on_reason'])
 /** Tables of the editorial store's published progress: read back against that store in progress-tables.test.ts. */
-const editorialTables = new Set(['progress-assessments', 'assessment-evidence', 'target-measurements', 'measurement-evidence'])
+const editorialTables = new Set(['progress-assessments', 'assessment-evidence', 'target-measurements', 'measurement-evidence', 'progress-publications'])
 
 type Row = Record<string, unknown>
 let dir: string
