@@ -1,6 +1,6 @@
 import { publicRounds } from '../../editorial/public-rounds.js'
 import { defaultRound, type ReportingRound } from '../../editorial/reporting-rounds.js'
-import { roundPicture } from '../../editorial/round-picture.js'
+import { roundPicture, roundPictureIn } from '../../editorial/round-picture.js'
 import { agreementArgDescription, agreementFromArg } from '../agreement-arg.js'
 import { builder } from '../builder.js'
 import { notFound } from '../errors.js'
@@ -24,7 +24,8 @@ builder.objectType(ProgressRoundRef, {
       type: ProgressSummaryRef, description: 'The round\'s picture: the number of actions of the agreement per status.',
       resolve: async (r, _args, ctx) => {
         ctx.editorial.usage.editorial = true
-        return (await roundPicture(ctx.editorial.store, r.agreement, r)).summarize(r.actionSlugs)
+        const { view } = ctx.editorial
+        return (view ? roundPictureIn(view, r.agreement, r) : await roundPicture(ctx.editorial.store, r.agreement, r)).summarize(r.actionSlugs)
       },
     }),
   }),
@@ -38,7 +39,7 @@ builder.queryFields((t) => ({
       const agreement = agreementFromArg(ctx, args.agreement)
       ctx.editorial.usage.editorial = true
       const actionSlugs = ctx.loaders.of(agreement.id).list('action').map((a) => a.slug)
-      return (await publicRounds(ctx.editorial.store, agreement.slug)).map((r) => ({ ...r, actionSlugs }))
+      return (ctx.editorial.view?.rounds(agreement.slug) ?? await publicRounds(ctx.editorial.store, agreement.slug)).map((r) => ({ ...r, actionSlugs }))
     },
   }),
   progressRound: t.field({
@@ -49,7 +50,7 @@ builder.queryFields((t) => ({
       const agreement = agreementFromArg(ctx, args.agreement)
       ctx.editorial.usage.editorial = true
       const actionSlugs = ctx.loaders.of(agreement.id).list('action').map((a) => a.slug)
-      const rounds = await publicRounds(ctx.editorial.store, agreement.slug)
+      const rounds = (ctx.editorial.view?.rounds(agreement.slug) ?? await publicRounds(ctx.editorial.store, agreement.slug))
       const round = args.slug != null ? rounds.find((r) => r.slug === args.slug) ?? null : defaultRound(rounds)
       if (args.slug != null && !round) throw notFound('slug', args.slug, 'progress round')
       return round ? { ...round, actionSlugs } : null
