@@ -4,7 +4,9 @@ import { appendAudit } from '../editorial/audit-trail.js'
 import type { EditorialActor } from '../editorial/editorial-actor.js'
 import type { Role } from '../editorial/editorial-database.js'
 import type { EditorialStore } from '../editorial/open-editorial-store.js'
-import { emptyProgressSnapshot, progressSnapshot, type ProgressSnapshot } from '../editorial/progress-snapshot.js'
+import { emptyProgressSnapshot, type ProgressSnapshot } from '../editorial/progress-snapshot.js'
+import type { PublicView } from '../editorial/public-view.js'
+import { servedPublicView } from '../editorial/served-public-view.js'
 import type { ThrottleStatus } from './throttle-status.js'
 
 /** What a request knows of the editorial side: the store, who asks, and what the answer used. */
@@ -22,6 +24,8 @@ export interface EditorialRequest {
   usage: RequestUsage
   /** The progress snapshots of every agreement, read when the request's context is made: one publication generation for the whole answer. */
   snapshots?: ReadonlyMap<string, ProgressSnapshot>
+  /** The public view the snapshots come from: the rounds are read from it too, so the whole answer is at one public state. */
+  view?: PublicView
 }
 
 /** What an answer depended on, for the HTTP layer's caching. */
@@ -30,6 +34,11 @@ export interface RequestUsage {
   private: boolean
   /** The client's points budget as the request found it (set by the HTTP layer; the `rateLimit` query reads it). */
   throttle?: ThrottleStatus
+  /**
+   * The public state the answer's progress and rounds were read at (set when the context is made): what its cache
+   * entry is tagged with, so an answer built from the previous view while the store is out of reach never claims a newer state.
+   */
+  publicState?: number
 }
 
 /** The codes of refused access, in `errors[].extensions.code`. */
@@ -64,13 +73,17 @@ export async function requireRole(editorial: EditorialRequest, roles: readonly R
 /**
  * Reads the published progress of every agreement of the content into the
  * request's context before any resolver runs, so resolvers stay synchronous.
- * A snapshot is read from the store once per publication generation and
- * shared by every request, so this costs no query between publications.
+ * The view is read from the store once per public state and shared by every
+ * request (src/editorial/served-public-view.ts), so this costs no query
+ * between publications; while the store is out of reach it is the latest view read.
  */
 export async function withPublicProgress<C extends { editorial: EditorialRequest; loaders: { allAgreements(): readonly { slug: string }[] } }>(context: C): Promise<C> {
+  const view = await servedPublicView(context.editorial.store)
   const snapshots = new Map<string, ProgressSnapshot>()
-  for (const { slug } of context.loaders.allAgreements()) snapshots.set(slug, await progressSnapshot(context.editorial.store, slug))
+  for (const { slug } of context.loaders.allAgreements()) snapshots.set(slug, view.snapshot(slug))
   context.editorial.snapshots = snapshots
+  context.editorial.view = view
+  context.editorial.usage.publicState = view.state
   return context
 }
 

@@ -56,6 +56,13 @@ export interface EditorialStore {
   readonly roundState: number
   /** Reads the generation from the store now (for a notification that another process published). */
   refreshGeneration(): Promise<number>
+  /**
+   * PostgreSQL only: calls `listener` whenever the generation or the round
+   * state grows (another replica's publication or round, told by the
+   * publication listener, or this process's own write); returns the function
+   * that stops the calls. SQLite has none: its values are read when asked.
+   */
+  onPublicStateChange?(listener: () => void): () => void
   /** PostgreSQL only, for /readyz: whether the server answers, the pool, the publication listener and the migrations. */
   readonly health?: () => Promise<StoreHealth>
   close(): Promise<void>

@@ -73,6 +73,14 @@ async function postgresStore(url: string, db: Kysely<EditorialDatabase>, pool: p
   let generation = 0
   let roundState = 0
   let closed = false
+  const changeListeners = new Set<() => void>()
+  /** Raises the generation and round state (neither ever goes back: a read may be older than a notification), telling who listens. */
+  const raise = (value: number, rounds: number) => {
+    if (value <= generation && rounds <= roundState) return
+    generation = Math.max(generation, value)
+    roundState = Math.max(roundState, rounds)
+    if (!closed) for (const listener of changeListeners) listener()
+  }
   const execute = async <T>(runner: Kysely<EditorialDatabase>, query: Compilable<T>, readOnly = false) => {
     const compiled = query.compile()
     if (readOnly && writesRows(compiled)) throw new WriteInReadOnlyTransactionError()
@@ -106,9 +114,8 @@ async function postgresStore(url: string, db: Kysely<EditorialDatabase>, pool: p
   const readGeneration = async (runner: Kysely<EditorialDatabase>) => {
     const row = (await execute(runner, db.selectFrom('publication')
       .select((eb) => [eb.fn.max('id').as('id'), sql<number>`(${sql.raw(roundStateSql)})`.as('rounds')]))).rows[0]
-    // Like the generation, the round state never goes back (a read may be older than a notification).
-    roundState = Math.max(roundState, Number(row?.rounds ?? 0))
-    return Number(row?.id ?? 0)
+    raise(Number(row?.id ?? 0), Number(row?.rounds ?? 0))
+    return generation
   }
 
   let refreshing: Promise<number> | undefined
@@ -118,12 +125,12 @@ async function postgresStore(url: string, db: Kysely<EditorialDatabase>, pool: p
     get generation() { return generation },
     get roundState() { return roundState },
     refreshGeneration: () => {
-      refreshing ??= readGeneration(db).then((value) => {
-        // A read begun before a notification arrived may be older than it: the generation never goes back.
-        generation = Math.max(generation, value)
-        return generation
-      }).finally(() => { refreshing = undefined })
+      refreshing ??= readGeneration(db).finally(() => { refreshing = undefined })
       return refreshing
+    },
+    onPublicStateChange: (listener) => {
+      changeListeners.add(listener)
+      return () => changeListeners.delete(listener)
     },
     all: async (query) => currentTransaction(root)?.all(query) ?? (await execute(db, query)).rows,
     first: async (query) => currentTransaction(root)?.first(query) ?? (await execute(db, query)).rows[0],
@@ -155,18 +162,17 @@ async function postgresStore(url: string, db: Kysely<EditorialDatabase>, pool: p
     health: () => storeHealth(db, pool, listener),
     close: async () => {
       closed = true
+      changeListeners.clear()
       await listener.close()
       await refreshing?.catch(() => undefined)
       await db.destroy()
     },
   }
-  generation = await readGeneration(db)
+  await readGeneration(db)
   // Another process's publication is pushed by its NOTIFY; the listener's own poll, every few seconds, catches one lost with a connection.
   const listener = await listenForPublications({ connectionString: url, rounds: true })
   listener.onChange((value, rounds) => {
-    if (closed) return
-    generation = Math.max(generation, value)
-    roundState = Math.max(roundState, rounds)
+    if (!closed) raise(value, rounds)
   })
   return root
 }

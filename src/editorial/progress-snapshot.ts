@@ -1,7 +1,7 @@
 import type { SubjectType } from './editorial-database.js'
 import type { EditorialStore } from './open-editorial-store.js'
 import { progressStatuses, type ProgressStatus } from './progress-vocabulary.js'
-import { readRevisions, type RevisionRecord } from './revision-record.js'
+import type { RevisionRecord } from './revision-record.js'
 
 /**
  * The publication generation: it changes with every publication (retractions
@@ -27,7 +27,12 @@ export async function readGeneration(store: EditorialStore): Promise<number> {
  * publication generation; on PostgreSQL every replica is told of a round opened or closed as of a publication.
  */
 export function publicStateGeneration(store: EditorialStore): number {
-  return store.generation * 1_000_000 + store.roundState
+  return publicStateOf(store.generation, store.roundState)
+}
+
+/** The public state of a publication generation and a round state, as publicStateGeneration composes them. */
+export function publicStateOf(generation: number, roundState: number): number {
+  return generation * 1_000_000 + roundState
 }
 
 /** Counts per status, every status present (zero included), in vocabulary order. */
@@ -52,47 +57,8 @@ export interface ProgressSnapshot {
   recent(limit: number): readonly RevisionRecord[]
 }
 
-const snapshots = new WeakMap<EditorialStore, { generation: number; byAgreement: Map<string, ProgressSnapshot> }>()
-
-/** The progress snapshot of an agreement, read once per publication generation and shared by every request. */
-export async function progressSnapshot(store: EditorialStore, agreement: string): Promise<ProgressSnapshot> {
-  const generation = publicationGeneration(store)
-  let cached = snapshots.get(store)
-  if (!cached || cached.generation !== generation) {
-    cached = { generation, byAgreement: new Map() }
-    snapshots.set(store, cached)
-  }
-  let snapshot = cached.byAgreement.get(agreement)
-  if (!snapshot) {
-    snapshot = await buildSnapshot(store, agreement, generation)
-    cached.byAgreement.set(agreement, snapshot)
-  }
-  return snapshot
-}
-
-const frozen = new WeakMap<EditorialStore, Map<string, ProgressSnapshot>>()
-
-/**
- * The picture of a closed reporting round: what was published up to the
- * generation it closed at. Later publications and retractions leave it as it
- * was, so it is built once and kept.
- */
-export async function progressSnapshotAt(store: EditorialStore, agreement: string, generation: number): Promise<ProgressSnapshot> {
-  let cache = frozen.get(store)
-  if (!cache) frozen.set(store, cache = new Map())
-  const key = `${agreement}@${generation}`
-  let snapshot = cache.get(key)
-  if (!snapshot) cache.set(key, snapshot = await buildSnapshot(store, agreement, generation))
-  return snapshot
-}
-
-async function buildSnapshot(store: EditorialStore, agreement: string, generation: number): Promise<ProgressSnapshot> {
-  return snapshotOf(await readRevisions(store, (q) => q.where('revision.agreement_slug', '=', agreement).where('publication.id', 'is not', null)
-    .where('publication.id', '<=', generation).orderBy('revision.revision', 'desc')), generation)
-}
-
-/** The snapshot of published revisions (newest revision first per subject). */
-function snapshotOf(published: readonly RevisionRecord[], generation: number): ProgressSnapshot {
+/** The snapshot of published revisions at a generation (newest revision first per subject); read by src/editorial/public-view.ts. */
+export function progressSnapshotOf(published: readonly RevisionRecord[], generation: number): ProgressSnapshot {
   const histories = new Map<string, RevisionRecord[]>()
   const retractions = new Map<number, RevisionRecord>()
   for (const revision of published) {
@@ -127,4 +93,4 @@ function snapshotOf(published: readonly RevisionRecord[], generation: number): P
 }
 
 /** Nothing published: the progress of an agreement the content does not have. */
-export const emptyProgressSnapshot: ProgressSnapshot = snapshotOf([], 0)
+export const emptyProgressSnapshot: ProgressSnapshot = progressSnapshotOf([], 0)

@@ -51,6 +51,11 @@ export async function listRounds(store: EditorialStore, agreement: string): Prom
     .orderBy('peildatum', 'desc').orderBy('id', 'desc'))).map(toRound)
 }
 
+/** Every agreement's rounds, the latest peildatum first (listRounds' order): what the public side reads at once. */
+export async function listEveryRound(store: EditorialStore): Promise<ReportingRound[]> {
+  return (await store.all(store.db.selectFrom('reporting_round').select(columns).orderBy('peildatum', 'desc').orderBy('id', 'desc'))).map(toRound)
+}
+
 /**
  * The round shown when none is named, in /beheer and to the public alike: the
  * open round, else the latest closed one; null before the first round.

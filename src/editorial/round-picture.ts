@@ -1,5 +1,7 @@
-import { progressSnapshot, progressSnapshotAt, publicationGeneration, type ProgressSnapshot } from './progress-snapshot.js'
-import { publicRounds } from './public-rounds.js'
+import type { EditorialStore } from './open-editorial-store.js'
+import type { ProgressSnapshot } from './progress-snapshot.js'
+import type { PublicView } from './public-view.js'
+import { servedPublicView } from './served-public-view.js'
 import { defaultRound, type ReportingRound } from './reporting-rounds.js'
 
 /** The progress of one round: its snapshot, the round it belongs to (null before the first round), and a key for caches. */
@@ -13,8 +15,16 @@ export interface RoundPicture extends ProgressSnapshot {
  * A round's picture: an open round shows what is published now; a closed round
  * what was published when it closed, for ever.
  */
-export async function roundPicture(store: Parameters<typeof progressSnapshot>[0], agreement: string, round: ReportingRound | null): Promise<RoundPicture> {
-  const snapshot = round?.closedGeneration != null ? await progressSnapshotAt(store, agreement, round.closedGeneration) : await progressSnapshot(store, agreement)
+export async function roundPicture(store: EditorialStore, agreement: string, round: ReportingRound | null): Promise<RoundPicture> {
+  return roundPictureIn(await servedPublicView(store), agreement, round)
+}
+
+/** A round's picture in a view already read (a request's, so its whole answer is at one public state). */
+export function roundPictureIn(view: PublicView, agreement: string, round: ReportingRound | null): RoundPicture {
+  return pictureOf(round?.closedGeneration != null ? view.snapshotAt(agreement, round.closedGeneration) : view.snapshot(agreement), round)
+}
+
+function pictureOf(snapshot: ProgressSnapshot, round: ReportingRound | null): RoundPicture {
   const cacheKey = `${snapshot.generation}/${round ? `${round.slug}/${round.closedAt ?? 'open'}` : 'none'}`
   return { ...snapshot, round, cacheKey }
 }
@@ -24,10 +34,10 @@ export async function roundPicture(store: Parameters<typeof progressSnapshot>[0]
  * round, else the latest closed one; before the first round, what is
  * published now.
  */
-export async function latestRoundPicture(store: Parameters<typeof progressSnapshot>[0], agreement: string): Promise<RoundPicture> {
-  const round = defaultRound(await publicRounds(store, agreement))
-  const picture = await roundPicture(store, agreement, round)
+export async function latestRoundPicture(store: EditorialStore, agreement: string): Promise<RoundPicture> {
+  // One view for the round and its picture: both as of the same public state.
+  const view = await servedPublicView(store)
+  const round = defaultRound(view.rounds(agreement))
   // Nothing newer than the closed round may hide: with publications after it and no round open, show what is published now.
-  if (round?.closedGeneration != null && publicationGeneration(store) > round.closedGeneration) return await roundPicture(store, agreement, null)
-  return picture
+  return roundPictureIn(view, agreement, round?.closedGeneration != null && view.generation > round.closedGeneration ? null : round)
 }

@@ -1,7 +1,7 @@
 import { recordRevision } from '../editorial/record-revision.js'
 import { canonicalSlugs } from '../read-model/canonical-action.js'
 import { defaultRound, listRounds } from '../editorial/reporting-rounds.js'
-import { progressSnapshot } from '../editorial/progress-snapshot.js'
+import { progressSnapshot } from '../editorial/served-public-view.js'
 import { readWorksheetRows, type WorksheetRowError } from '../editorial/worksheet-rows.js'
 import { fileSize } from '../reports/dutch-text.js'
 import { beheerLayout } from '../web/beheer/beheer-layout.js'

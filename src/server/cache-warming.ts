@@ -102,7 +102,7 @@ export function createCacheWarming(options: CacheWarmingOptions) {
         const { answered, usage } = result
         // Every encoding is made before the entry is kept: a warmed answer is a hit whatever the client accepts.
         const entry = await completeEncodings(await graphqlCacheEntry(answered.status, graphqlAnswerHeaders(answered.headers), answered.body,
-          { editorial: usage.editorial, cacheControl, generation, publication }, 'identity'))
+          { editorial: usage.editorial, cacheControl, generation, publication: usage.publicState ?? publication }, 'identity'))
         if (superseded()) { report.stopped = 'superseded'; break warming }
         const key = graphqlCacheKey('GET', url, accept, '', undefined)!
         const bytes = cachedResponseBytes(key, entry)

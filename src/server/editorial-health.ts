@@ -5,6 +5,7 @@ import { contentSubjects } from '../editorial/content-subjects.js'
 import type { EditorialStore } from '../editorial/open-editorial-store.js'
 import { findOrphans } from '../editorial/orphan-check.js'
 import { publicationGeneration } from '../editorial/progress-snapshot.js'
+import { publicViewStatus } from '../editorial/served-public-view.js'
 import type { SubjectKey } from '../editorial/revision-record.js'
 import type { StoreHolder } from './store-holder.js'
 
@@ -18,7 +19,7 @@ function freeBytes(path: string): number {
 
 /**
  * The editorial part of /readyz: whether the store answers, its publication
- * generation and the records whose action or target the content lacks (by
+ * generation and the one the public side serves (behind it, with the last failed read, while the store is out of reach), the records whose action or target the content lacks (by
  * stable key; counted, never deleted), and the state of the hash chain
  * over the audit trail and publications; on PostgreSQL the connection,
  * pool, publication listener and migrations. Content keys are read once per
@@ -44,14 +45,14 @@ export function editorialHealth(stores: StoreHolder, editorial: EditorialStore):
       if (!chain || Date.now() - chain.at > chainCheckMs) chain = { at: Date.now(), state: await verifyChain(editorial) }
       return {
         editorial: {
-          status: 'ok', publicationGeneration: publicationGeneration(editorial), orphanedSubjects: orphans.length, freeBytes: editorial.path !== null ? freeBytes(editorial.path) : undefined, engine: editorial.engine,
+          status: 'ok', publicationGeneration: publicationGeneration(editorial), publicView: publicViewStatus(editorial), orphanedSubjects: orphans.length, freeBytes: editorial.path !== null ? freeBytes(editorial.path) : undefined, engine: editorial.engine,
           chain: { status: chain.state.ok ? 'ok' : 'broken', links: chain.state.links, head: chain.state.head, checkedAt: new Date(chain.at).toISOString(), problem: chain.state.problem },
           orphans: orphans.slice(0, 20).map((o) => ({ ...o.subject, revisions: o.revisions })),
           ...postgres,
         },
       }
     } catch {
-      return { editorial: { status: 'unavailable', engine: editorial.engine, publicationGeneration: publicationGeneration(editorial), ...postgres } }
+      return { editorial: { status: 'unavailable', engine: editorial.engine, publicationGeneration: publicationGeneration(editorial), publicView: publicViewStatus(editorial), ...postgres } }
     }
   }
 }

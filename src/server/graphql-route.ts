@@ -29,7 +29,7 @@ export interface GraphqlRouteOptions {
   maxBodyBytes: number
   maxAgeSeconds: number
   logger: Logger
-  /** The editorial store's publication generation: cached answers that read progress are valid for one generation only. */
+  /** The public state the next answer is built at (src/editorial/served-public-view.ts): cached answers that read progress are valid for one state only. */
   publication: () => number
   authenticate: Authenticator
   /** The lean path for plain anonymous queries (src/api/lean-execution.ts); everything it declines goes to yoga. */
@@ -171,7 +171,8 @@ export function createGraphqlRoute(options: GraphqlRouteOptions): RouteHandler {
       await sendUncached(request, response, { status: answer.status, headers, body: bytes }, requestId, rate)
       return true
     }
-    const entry = await graphqlCacheEntry(answer.status, headers, bytes, { editorial: usage.editorial, cacheControl, generation, publication },
+    // Tagged with the public state the answer was read at: the previous one while the store is out of reach.
+    const entry = await graphqlCacheEntry(answer.status, headers, bytes, { editorial: usage.editorial, cacheControl, generation, publication: usage.publicState ?? publication },
       acceptedEncoding(request.headers['accept-encoding']))
     // Only an answer from the database that is still current is kept (a reopen may have happened meanwhile).
     const keep = () => { if (generation === options.generation()) options.cache.set(key!, entry, method === 'GET' ? targetKey(request) : undefined) }

@@ -23,7 +23,7 @@ import { createBeheerRoute } from './beheer-route.js'
 import type { StoreHolder } from './store-holder.js'
 import type { Authenticator } from './authenticate-request.js'
 import type { EditorialStore } from '../editorial/open-editorial-store.js'
-import { publicStateGeneration } from '../editorial/progress-snapshot.js'
+import { answeringPublicState } from '../editorial/served-public-view.js'
 import { sitePaths } from '../web/web-paths.js'
 
 /** Everything the routes are made from. */
@@ -77,7 +77,7 @@ export function createRoutes(deps: RouteDependencies): Routes {
       policy: graphqlRoutePolicy,
       handler: createGraphqlRoute({
         yoga: deps.yoga, lean: deps.lean, cache: deps.cache, generation: () => deps.stores.generation, logger: deps.logger,
-        publication: () => publicStateGeneration(deps.editorial), authenticate: deps.authenticate,
+        publication: () => answeringPublicState(deps.editorial), authenticate: deps.authenticate,
         maxBodyBytes: deps.config.limits.maxBodyBytes, maxAgeSeconds: deps.config.cache.maxAgeSeconds,
         budget: deps.config.rateLimit.points > 0 ? new PointsBudget(deps.config.rateLimit.points, deps.config.rateLimit.windowSeconds) : undefined,
         clientOf: clientAddressResolver(deps.config.http.trustProxy),

@@ -7,7 +7,7 @@ import { createLeanExecutor, type LeanExecutor } from '../api/lean-execution.js'
 import { createApiApp } from '../api/yoga.js'
 import type { Config } from '../config.js'
 import { openEditorialStore, type EditorialStore } from '../editorial/open-editorial-store.js'
-import { publicStateGeneration } from '../editorial/progress-snapshot.js'
+import { answeringPublicState, keepPublicViewCurrent } from '../editorial/served-public-view.js'
 import { createAuthenticator } from './authenticate-request.js'
 import { BodyIntake } from './body-intake.js'
 import { bodyLimit } from './body-limit.js'
@@ -58,6 +58,15 @@ export interface StartState {
 export async function startServer(config: Config, logger: Logger, start: StartState = {}): Promise<RunningServer> {
   const stores = new StoreHolder(config.databasePath)
   const editorial = await openEditorialStore(config.editorialStore, { busyTimeoutMs: config.editorialBusyTimeoutMs, poolSize: config.editorialPoolSize })
+  // The public view is read now and again as soon as this process learns of a newer public state, so a replica
+  // holds the latest publication before anyone asks, and answers with it should PostgreSQL go away right after.
+  let stopKeeping: () => void
+  try {
+    stopKeeping = await keepPublicViewCurrent(editorial, { onError: (error) => logger.warn({ err: error }, 'reading the published progress failed; serving the previous one, trying again') })
+  } catch (error) {
+    await editorial.close()
+    throw error
+  }
   const cache = new ResponseCache(config.cache.maxBytes)
   // Registered automatic persisted queries are shared between servers when the editorial store is PostgreSQL.
   const persisted = new PersistedDocuments(config.cache.persistedQueryBytes, undefined, sharedDocumentsOf(editorial))
@@ -84,7 +93,7 @@ export async function startServer(config: Config, logger: Logger, start: StartSt
   })
   const server = createHttpServer(routes.table, logger, {
     http: config.http, inFlight, intake, closing: () => shuttingDown,
-    hits: { cache, generation: () => stores.generation, publication: () => publicStateGeneration(editorial) },
+    hits: { cache, generation: () => stores.generation, publication: () => answeringPublicState(editorial) },
   })
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
@@ -92,7 +101,7 @@ export async function startServer(config: Config, logger: Logger, start: StartSt
   })
   const port = (server.address() as AddressInfo).port
   const warming = createCacheWarming({
-    lean, cache, generation: () => stores.generation, publication: () => publicStateGeneration(editorial), onGeneration: (listener) => stores.onGeneration(listener),
+    lean, cache, generation: () => stores.generation, publication: () => answeringPublicState(editorial), onGeneration: (listener) => stores.onGeneration(listener),
     maxAgeSeconds: config.cache.maxAgeSeconds, maxBytes: config.cache.warmBytes, maxMs: config.cache.warmMs, logger,
   })
   const stopWarming = warming.start()
@@ -140,6 +149,7 @@ export async function startServer(config: Config, logger: Logger, start: StartSt
         clearInterval(sweep)
         await routes.close()
         stores.closeAll()
+        stopKeeping()
         await editorial.close()
         logger.info('stopped')
       })()

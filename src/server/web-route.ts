@@ -15,7 +15,7 @@ import { webPaths, wooSitemapPath } from '../web/web-paths.js'
 import { searchSite } from './search-site.js'
 import { WebSite } from '../web/web-site.js'
 import type { EditorialStore } from '../editorial/open-editorial-store.js'
-import { publicStateGeneration } from '../editorial/progress-snapshot.js'
+import { servedPublicView } from '../editorial/served-public-view.js'
 import { filterQuery, type ActionFilters } from '../web/pages/actions-list-page.js'
 
 const assets: Record<string, { file: string; type: string }> = {
@@ -109,8 +109,9 @@ export function createWebHandler({ config, stores, cache, sources, editorial }: 
         query = filterQuery(filters)
       }
       // Pages show published progress and name rounds: keyed on the public state (publications, rounds opened and
-      // closed) too, a publication or a round shows in the very next answer, on the hit path as well.
-      const publication = publicStateGeneration(editorial)
+      // closed) too, a publication or a round shows in the very next answer, on the hit path as well. The state is
+      // the served view's, what the page is drawn from: while the store is out of reach, the previous one.
+      const publication = (await servedPublicView(editorial)).state
       const key = `web:${lease.generation}:${publication}:${path}${query}`
       const hit = cache.get(key)
       if (hit && hit.generation === lease.generation) {

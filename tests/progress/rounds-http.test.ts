@@ -1,6 +1,6 @@
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { progressSnapshot, progressSnapshotAt } from '../../src/editorial/progress-snapshot.js'
+import { progressSnapshot, progressSnapshotAt } from '../../src/editorial/served-public-view.js'
 import { findRound } from '../../src/editorial/reporting-rounds.js'
 import { agreement, sqlRow, sqlRows, startEditorialServer } from '../editorial/support.js'
 import type { BeheerClient } from '../web/beheer-client.js'

@@ -203,4 +203,60 @@ describe.skipIf(bin === null)('three replicas on one PostgreSQL (private Postgre
     await seenEverywhere(replicas, 'plek-voor-kunstenaars', 'IN_PROGRESS', 5000)
     for (const replica of replicas) expect(replica.child.exitCode, replica.log()).toBeNull()
   })
+
+  it('a replica never asked for progress since a publication still shows it, with its own ETag, while PostgreSQL is down', async () => {
+    const [a, b, c] = replicas as [Replica, Replica, Replica]
+    const slug = 'pilot-basisbanen-structureel'
+    const ready = async (replica: Replica) => (await (await fetch(`${replica.base}/readyz`)).json()).details.editorial
+    const page = async (replica: Replica) => {
+      const response = await fetch(`${replica.base}/voortgang`)
+      return { status: response.status, etag: response.headers.get('etag'), body: await response.text() }
+    }
+    const before = await page(a)
+    // Published through A (recorded on B); from here on C is asked nothing that shows progress until PostgreSQL is down.
+    await publishThrough(b, a, slug, 'ACHIEVED')
+    const generation = await count('publication')
+    // /readyz is no progress page: it only says C has read the new publication by itself, in the background.
+    const started = performance.now()
+    while ((await ready(c)).publicView.generation !== generation) {
+      if (performance.now() - started > 5000) throw new Error(`C has not read publication ${generation}: ${JSON.stringify(await ready(c))}`)
+      await pause(20)
+    }
+    expect((await ready(c)).publicView).toMatchObject({ current: true, lastReadFailure: null })
+    const onA = await page(a)
+    expect(onA.status).toBe(200)
+    expect(onA.body).not.toBe(before.body)
+    await store.close()
+    server.stop()
+    try {
+      // C draws /voortgang and the API's progress from what it read: the new publication, the same page as A's.
+      const onC = await page(c)
+      expect(onC.status).toBe(200)
+      expect(onC.body).toBe(onA.body)
+      expect(onC.etag).toBe(onA.etag)
+      expect(await statusOn(c, slug)).toBe('ACHIEVED')
+      const rounds = await post(c.base, '{ progressRounds { slug } progressRound { slug } }')
+      expect(rounds.status).toBe(200)
+      expect(rounds.body.errors).toBeUndefined()
+      // Asked again: a revalidation is answered from the cache, with the same ETag.
+      const again = await fetch(`${c.base}/voortgang`, { headers: { 'if-none-match': onC.etag! } })
+      expect(again.status).toBe(304)
+      expect((await ready(c)).publicView).toMatchObject({ generation, current: true })
+    } finally {
+      server.start()
+    }
+    store = await openEditorialStore(url)
+    // Once PostgreSQL is back, another publication shows on C as on every replica.
+    let published = false
+    for (let n = 0; n < 100 && !published; n++) {
+      published = await publishThrough(b, a, slug, 'PARTLY_ACHIEVED').then(() => true, async () => { await pause(100); return false })
+    }
+    expect(published).toBe(true)
+    await seenEverywhere([c, a, b], slug, 'PARTLY_ACHIEVED', 5000)
+    const afterOnC = await page(c)
+    expect(afterOnC.status).toBe(200)
+    expect(afterOnC.body).toBe((await page(a)).body)
+    expect(afterOnC.body).not.toBe(onA.body)
+    for (const replica of replicas) expect(replica.child.exitCode, replica.log()).toBeNull()
+  })
 })

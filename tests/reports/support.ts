@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { openEditorialStore } from '../../src/editorial/open-editorial-store.js'
-import { progressSnapshot } from '../../src/editorial/progress-snapshot.js'
+import { progressSnapshot } from '../../src/editorial/served-public-view.js'
 
 const baseUrl = 'http://open-akkoord.test'
 

@@ -1,6 +1,6 @@
 import { publicRounds } from '../../editorial/public-rounds.js'
 import { defaultRound, type ReportingRound } from '../../editorial/reporting-rounds.js'
-import { roundPicture } from '../../editorial/round-picture.js'
+import { roundPicture, roundPictureIn } from '../../editorial/round-picture.js'
 import { agreementArgDescription, agreementFromArg } from '../agreement-arg.js'
 import { builder } from '../builder.js'
 import { notFound } from '../errors.js'
@@ -29,7 +29,9 @@ builder.objectType(ProgressRoundRef, {
         + 'the numbers of the round\'s page on the website (/voortgang/<round>).',
       resolve: async (r, args, ctx) => {
         ctx.editorial.usage.editorial = true
-        return countProgress(await roundPicture(ctx.editorial.store, r.agreement, r), r.actions, r.actions, args.unit)
+        const { view } = ctx.editorial
+        const picture = view ? roundPictureIn(view, r.agreement, r) : await roundPicture(ctx.editorial.store, r.agreement, r)
+        return countProgress(picture, r.actions, r.actions, args.unit)
       },
     }),
   }),
@@ -43,7 +45,7 @@ builder.queryFields((t) => ({
       const agreement = agreementFromArg(ctx, args.agreement)
       ctx.editorial.usage.editorial = true
       const actions = ctx.loaders.of(agreement.id).list('action')
-      return (await publicRounds(ctx.editorial.store, agreement.slug)).map((r) => ({ ...r, actions }))
+      return (ctx.editorial.view?.rounds(agreement.slug) ?? await publicRounds(ctx.editorial.store, agreement.slug)).map((r) => ({ ...r, actions }))
     },
   }),
   progressRound: t.field({
@@ -54,7 +56,7 @@ builder.queryFields((t) => ({
       const agreement = agreementFromArg(ctx, args.agreement)
       ctx.editorial.usage.editorial = true
       const actions = ctx.loaders.of(agreement.id).list('action')
-      const rounds = await publicRounds(ctx.editorial.store, agreement.slug)
+      const rounds = ctx.editorial.view?.rounds(agreement.slug) ?? await publicRounds(ctx.editorial.store, agreement.slug)
       const round = args.slug != null ? rounds.find((r) => r.slug === args.slug) ?? null : defaultRound(rounds)
       if (args.slug != null && !round) throw notFound('slug', args.slug, 'progress round')
       return round ? { ...round, actions } : null
