@@ -58,7 +58,7 @@ const asSiteTable = (s: Summary) => ({ ...Object.fromEntries(s.counts.map((c) =>
  */
 function siteCounts(doc: Node): Record<string, number> {
   if (findTable(doc, 'Aantal toezeggingen per status')) return perStatus(doc)
-  const waiting = /Van (deze toezegging|deze (\d+) toezeggingen) is de voortgang nog niet beoordeeld/.exec(text(doc))
+  const waiting = /Van (de ene toezegging|de (\d+) toezeggingen) is de voortgang nog niet beoordeeld/.exec(text(doc))
   expect(waiting, 'the summary table or the sentence instead').not.toBeNull()
   const n = waiting![2] ? Number(waiting![2]) : 1
   return { [statusLabel('NOT_ASSESSED')]: n, Totaal: n }
