@@ -72,21 +72,21 @@ export function createBeheerRoute(deps: BeheerRouteDependencies): RouteHandler {
     }
     const origin = { requestId: requestIdOf(request), client: deps.authenticate.clientAddress(request) }
     seen.origin = origin
+    const sessionId = cookies.sessionId(request)
+    const session = sessionId ? await findSession(editorial, sessionId) : null
+    seen.session = session
     let form: URLSearchParams | null = null
     let files = new Map<string, Buffer>()
     let tooLarge = false
     if (request.method === 'POST') {
       try {
-        ;({ form, files } = await readPostedForm(await readBody(request, bodyLimit(config.limits, path)), request.headers['content-type']))
+        ;({ form, files } = await readPostedForm(await readBody(request, bodyLimit(config.limits, path, session !== null)), request.headers['content-type']))
       } catch (error) {
         if (!(error instanceof BodyTooLargeError)) throw error
         tooLarge = true
       }
     }
     seen.form = form
-    const sessionId = cookies.sessionId(request)
-    const session = sessionId ? await findSession(editorial, sessionId) : null
-    seen.session = session
     if (tooLarge) {
       // The body was not read to its end: the connection cannot carry another request.
       response.setHeader('connection', 'close')

@@ -6,7 +6,7 @@ import { keepReceivedBody, type ReceivedBody } from './received-body.js'
 /** How request bodies are received before a request may take an in-flight slot. */
 export interface BodyIntakeOptions {
   /** Bodies to a path larger than this are not kept: the route answers 413 (MAX_BODY_BYTES, WORKSHEET_MAX_BYTES; see body-limit.ts). */
-  maxBytes: (path: string) => number
+  maxBytes: (path: string, request: IncomingMessage) => number | Promise<number>
   /** Bodies one client may be sending at once (UPLOADS_PER_CLIENT); more wait for a place, unread, within the time limit. */
   perClient: number
   /** Bodies being received at once from all clients (MAX_UPLOADS); one more gets a 503. */
@@ -63,7 +63,7 @@ export class BodyIntake {
   async receive(request: IncomingMessage, response: ServerResponse, path: string): Promise<boolean> {
     if (!announcesBody(request)) return true
     const { total, retryAfterSeconds, timeoutMs } = this.options
-    const maxBytes = this.options.maxBytes(path)
+    const maxBytes = await this.options.maxBytes(path, request)
     // Announced beyond what is drained: refused unread. Announced over the limit but within it: read and dropped
     // below, so that the client, still sending (a browser uploading a file), reads its 413 and not a reset connection.
     if (Number(request.headers['content-length']) > maxBytes * lingerFactor) {

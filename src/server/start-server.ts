@@ -10,7 +10,7 @@ import { openEditorialStore, type EditorialStore } from '../editorial/open-edito
 import { answeringPublicState, keepPublicViewCurrent } from '../editorial/served-public-view.js'
 import { createAuthenticator } from './authenticate-request.js'
 import { BodyIntake } from './body-intake.js'
-import { bodyLimit } from './body-limit.js'
+import { intakeBodyLimit } from './body-limit.js'
 import { createCacheWarming, type CacheWarming } from './cache-warming.js'
 import { clientAddressResolver } from './client-address.js'
 import { editorialHealth } from './editorial-health.js'
@@ -79,7 +79,7 @@ export async function startServer(config: Config, logger: Logger, start: StartSt
   let unwritten = start.publicationFailure ?? null
   const clientAddress = clientAddressResolver(config.http.trustProxy)
   const inFlight = new InFlightLimit(config.http.maxInFlight, config.http.retryAfterSeconds)
-  const intake = new BodyIntake({ ...config.http.uploads, maxBytes: (path) => bodyLimit(config.limits, path), retryAfterSeconds: config.http.retryAfterSeconds }, clientAddress)
+  const intake = new BodyIntake({ ...config.http.uploads, maxBytes: intakeBodyLimit(config, editorial), retryAfterSeconds: config.http.retryAfterSeconds }, clientAddress)
   const routes = createRoutes({
     config, logger, stores, yoga, lean, cache, editorial, authenticate: createAuthenticator(editorial, logger, { clientAddress }),
     health: {

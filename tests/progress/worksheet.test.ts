@@ -242,4 +242,15 @@ describe('the size of a worksheet upload', () => {
     expect(rounds.status).toBe(413)
     expect(await rounds.text()).toContain('Formulier te groot')
   })
+
+  it('holds an upload without a live session to MAX_BODY_BYTES: nobody signed out makes the server keep megabytes', async () => {
+    const body = new FormData()
+    body.set('werkblad', new Blob([Buffer.alloc(300_000, 0x41)]), 'werkblad.xlsx')
+    const headers = { origin: server.base, 'sec-fetch-site': 'same-origin' }
+    for (const cookie of [undefined, 'oa_beheer=verzonnen-sessie']) {
+      const answer = await fetch(`${server.base}/beheer/werkblad`, { method: 'POST', body, headers: cookie ? { ...headers, cookie } : headers })
+      expect(answer.status, cookie ?? 'no cookie').toBe(413)
+      expect(await answer.text()).toContain('Formulier te groot')
+    }
+  })
 })
