@@ -18,7 +18,7 @@ export const testEngine: 'sqlite' | 'postgres' = server ? 'postgres' : 'sqlite'
 const runPrefix = () => process.env.OPEN_AKKOORD_TEST_PG_PREFIX ?? 'oa_test_x'
 
 /** Runs one statement on the server's maintenance database. */
-async function onServer(statement: string): Promise<void> {
+export async function onServer(statement: string): Promise<void> {
   const client = new pg.Client({ connectionString: server })
   await client.connect()
   try {

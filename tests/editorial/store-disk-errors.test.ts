@@ -1,27 +1,15 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import pg from 'pg'
 import { describe, expect, it } from 'vitest'
 import { addAccount } from '../../src/editorial/accounts.js'
 import { EditorialStoreDiskError } from '../../src/editorial/editorial-errors.js'
 import { openEditorialStore, type EditorialStore } from '../../src/editorial/open-editorial-store.js'
 import { storeFailure } from '../../src/store/store-failure.js'
-import { freshEditorialTarget, testEngine, testPostgresServer } from '../editorial-target.js'
+import { freshEditorialTarget, onServer, testEngine } from '../editorial-target.js'
 
 /** The error a promise rejects with, or null when it resolves. */
 const rejection = (promise: Promise<unknown>) => promise.then(() => null, (error: unknown) => error)
-
-/** Runs a statement on the server's maintenance database (whose own setting the test leaves alone). */
-async function onServer(statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: testPostgresServer })
-  await client.connect()
-  try {
-    await client.query(statement)
-  } finally {
-    await client.end()
-  }
-}
 
 /** A write through the store until the error is not a cut connection (the pool's old connections are ended under it). */
 async function writeError(store: EditorialStore, name: string): Promise<unknown> {
