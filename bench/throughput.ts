@@ -1,6 +1,5 @@
-import { join } from 'node:path'
 import { startBareServer, type RecordedAnswer } from './bare-server.js'
-import { cpuSeconds, root } from './child-process.js'
+import { cpuSeconds } from './child-process.js'
 import { runLoad, type LoadResult } from './load.js'
 import { startMercuriusServer } from './mercurius-server.js'
 import { recordAnswer } from './record-answer.js'
@@ -82,8 +81,9 @@ export function cpuGuard(rows: readonly ThroughputRow[]): string | undefined {
  */
 export async function measureThroughput(options: ThroughputOptions): Promise<ThroughputRow[]> {
   const servers = await startServerSet({ ...options.env })
-  // The baseline reads the same database file, so both answer the same data.
-  const baseline = options.baseline === undefined ? undefined : await startServerSet({ DATABASE_PATH: join(root, 'db/open-akkoord.sqlite'), ...options.env }, options.baseline)
+  // The baseline reads its own checkout's database (built at its start when missing or stale): this one's may have a
+  // schema the older server refuses, which stopped every before/after run of a change that adds a migration.
+  const baseline = options.baseline === undefined ? undefined : await startServerSet({ ...options.env }, options.baseline)
   const peer = await startMercuriusServer({ EDITORIAL_DATABASE: benchEditorialPath, LOG_LEVEL: 'silent', ...options.env })
   const stops: (() => Promise<unknown>)[] = [...[servers, baseline].flatMap((set) => (set ? Object.values(set).map((s) => s.stop) : [])), peer.stop]
   const rows: ThroughputRow[] = []
